@@ -1,0 +1,1 @@
+"""Reading and validating the data package; no Streamlit here (see loaders.cache)."""

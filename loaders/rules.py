@@ -1,0 +1,250 @@
+"""Cross-column rules a Table Schema cannot state, as pure functions of a typed DataFrame.
+
+Each rule returns Problems naming the CSV line (column _line) and the column to fix.
+"""
+import re
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from loaders.dates import can_precede, date_span
+from loaders.derive import wilson_interval
+from loaders.frames import LINE_COLUMN, _records
+from loaders.package import resource
+from loaders.problems import Problem
+
+Rule = Callable[[pd.DataFrame, str], list[Problem]]
+HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
+MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\s*\(")
+FORMULA_START = ("=", "+", "-", "@")
+NON_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
+URL_FIELDS = {"url", "other_urls"}
+WILSON_TOLERANCE = 0.01  # percentage points: stored bounds are rounded to 2 decimals
+
+
+def _num(value: object) -> str:
+    """A number as a maintainer typed it: 900000, 1.34."""
+    number = float(value)
+    return f"{int(number)}" if number.is_integer() else f"{number:g}"
+
+
+def _present(frame: pd.DataFrame, *columns: str) -> pd.Series:
+    mask = pd.Series(True, index=frame.index)
+    for column in columns:
+        mask &= frame[column].notna()
+    return mask
+
+
+def _problems(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str,
+              message: Callable[[pd.Series], str]) -> list[Problem]:
+    return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for _, row in frame[mask.fillna(False)].iterrows()]
+
+
+def ordered(low: str, mid: str, high: str) -> Rule:
+    """low <= mid <= high wherever both sides of a comparison are present."""
+    def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+        found = []
+        pairs = ((low, mid, "above"), (mid, high, "above"))
+        for a, b, word in pairs:
+            mask = _present(frame, a, b) & (frame[a] > frame[b])
+            found += _problems(frame, mask, shown_as, a, lambda r, a=a, b=b, w=word: f"{a} {_num(r[a])} is {w} {b} {_num(r[b])}")
+        mask = frame[mid].isna() & _present(frame, low, high) & (frame[low] > frame[high])
+        found += _problems(frame, mask, shown_as, low, lambda r: f"{low} {_num(r[low])} is above {high} {_num(r[high])}")
+        return found
+    return rule
+
+
+def ages(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """age_min <= age_max."""
+    mask = _present(frame, "age_min", "age_max") & (frame["age_min"] > frame["age_max"])
+    return _problems(frame, mask, shown_as, "age_min", lambda r: f"age_min {r['age_min']} is above age_max {r['age_max']}")
+
+
+def dates_in_order(columns: Iterable[str]) -> Rule:
+    """Partial dates that must not go backwards, e.g. fieldwork_start <= fieldwork_end <= published."""
+    columns = list(columns)
+
+    def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+        found = []
+        for i, first in enumerate(columns):
+            for second in columns[i + 1:]:
+                mask = _present(frame, first, second)
+                for _, row in frame[mask].iterrows():
+                    try:
+                        ok = can_precede(row[first], row[second])
+                    except ValueError:
+                        continue  # not a date: the schema check reports it
+                    if not ok:
+                        found.append(Problem(shown_as, int(row[LINE_COLUMN]), first,
+                                             f"{first} {row[first]} is after {second} {row[second]}"))
+        return found
+    return rule
+
+
+def needs_a_figure(columns: tuple[str, ...]) -> Rule:
+    """At least one of the figure columns is filled."""
+    def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+        mask = frame[list(columns)].isna().all(axis=1)
+        return _problems(frame, mask, shown_as, columns[0], lambda r: "row has no figure: fill " + " or ".join(columns))
+    return rule
+
+
+def interval_matches_bounds(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """interval says what the bounds are: none exactly when there are no bounds, and so on."""
+    lows = frame["value_low"].notna() | frame["rate_low_pct"].notna()
+    highs = frame["value_high"].notna() | frame["rate_high_pct"].notna()
+    value_pair = frame["value_low"].notna() & frame["value_high"].notna()
+    rate_pair = frame["rate_low_pct"].notna() & frame["rate_high_pct"].notna()
+    interval = frame["interval"]
+    checks = [
+        (interval.eq("none") & (lows | highs), "interval is none but a bound is filled: name the interval or clear the bound"),
+        (interval.isin(["published_ci95", "derived_ci95", "range"]) & ~(value_pair | rate_pair),
+         "interval needs both bounds: value_low and value_high, or rate_low_pct and rate_high_pct"),
+        (interval.eq("lower_bound") & ~lows, "interval is lower_bound but value_low (or rate_low_pct) is empty"),
+        (interval.eq("lower_bound") & highs, "interval is lower_bound, so value_high and rate_high_pct must be empty"),
+        (interval.eq("upper_bound") & ~highs, "interval is upper_bound but value_high (or rate_high_pct) is empty"),
+        (interval.eq("upper_bound") & lows, "interval is upper_bound, so value_low and rate_low_pct must be empty"),
+    ]
+    found = []
+    for mask, message in checks:
+        found += _problems(frame, mask & interval.notna(), shown_as, "interval", lambda r, m=message: m)
+    return found
+
+
+def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """Derived intervals list their columns in derived_fields, and every derivation is explained."""
+    fields = frame["derived_fields"].fillna("")
+    bound_columns = ("value_low", "value_high", "rate_low_pct", "rate_high_pct")
+    found = []
+    for _, row in frame[frame["interval"].eq("derived_ci95").fillna(False)].iterrows():
+        missing = [c for c in bound_columns if pd.notna(row[c]) and c not in str(row["derived_fields"] or "").split()]
+        if missing:
+            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields",
+                                 "interval is derived_ci95, so derived_fields must list " + " ".join(missing)))
+    mask = fields.ne("") & frame["derivation"].isna()
+    found += _problems(frame, mask, shown_as, "derivation", lambda r: "derived_fields is filled: say how in derivation")
+    for _, row in frame[fields.ne("")].iterrows():
+        empty = [c for c in str(row["derived_fields"]).split() if c in frame and pd.isna(row[c])]
+        if empty:
+            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields",
+                                 f"derived_fields names {' '.join(empty)}, which is empty"))
+    return found
+
+
+def cases_within_sample(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """cases <= sample_size."""
+    mask = _present(frame, "cases", "sample_size") & (frame["cases"] > frame["sample_size"])
+    return _problems(frame, mask, shown_as, "cases", lambda r: f"cases {r['cases']} is above sample_size {r['sample_size']}")
+
+
+def wilson_matches(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """A derived_ci95 rate interval equals the Wilson interval from cases and sample_size."""
+    found = []
+    mask = frame["interval"].eq("derived_ci95").fillna(False) & _present(frame, "cases", "sample_size", "rate_low_pct", "rate_high_pct")
+    for _, row in frame[mask].iterrows():
+        if not 0 <= row["cases"] <= row["sample_size"]:
+            continue
+        low, high = wilson_interval(int(row["cases"]), int(row["sample_size"]))
+        if abs(row["rate_low_pct"] - low) > WILSON_TOLERANCE or abs(row["rate_high_pct"] - high) > WILSON_TOLERANCE:
+            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "rate_low_pct",
+                                 f"rate interval {_num(row['rate_low_pct'])}–{_num(row['rate_high_pct'])} does not match the "
+                                 f"Wilson 95% interval from {row['cases']} of {row['sample_size']} ({low:.2f}–{high:.2f})"))
+    return found
+
+
+def both_or_neither(low: str, high: str) -> Rule:
+    """A confidence interval has both ends or none."""
+    def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+        found = []
+        for column, other in ((low, high), (high, low)):
+            mask = frame[column].isna() & frame[other].notna()
+            found += _problems(frame, mask, shown_as, column, lambda r: f"{low} and {high} go together: fill both or neither")
+        return found
+    return rule
+
+
+def year_matches_date(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """year is the year of reference_date."""
+    found = []
+    for _, row in frame[_present(frame, "year", "reference_date")].iterrows():
+        try:
+            start = date_span(row["reference_date"])[0]
+        except ValueError:
+            continue
+        if start.year != row["year"]:
+            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "year",
+                                 f"year {row['year']} does not match reference_date {row['reference_date']}"))
+    return found
+
+
+def accessed_after_published(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """A page cannot be read before it was published."""
+    found = []
+    for _, row in frame[_present(frame, "published", "accessed")].iterrows():
+        try:
+            earliest = date_span(row["published"])[0]
+        except ValueError:
+            continue
+        if row["accessed"].date() < earliest:
+            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "accessed",
+                                 f"accessed {row['accessed'].date()} is before published {row['published']}"))
+    return found
+
+
+def one_reference(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """Each evidence link points at exactly one row."""
+    columns = ["estimate_id", "homelessness_row_id", "health_row_id", "source_id"]
+    count = frame[columns].notna().sum(axis=1)
+    return _problems(frame, count.ne(1), shown_as, "estimate_id",
+                     lambda r: "fill exactly one of estimate_id, homelessness_row_id, health_row_id, source_id")
+
+
+RULES: dict[str, list[Rule]] = {
+    "sources": [accessed_after_published],
+    "recluse_estimates": [
+        needs_a_figure(("value", "rate_pct", "value_low", "value_high")),
+        ordered("value_low", "value", "value_high"),
+        ordered("rate_low_pct", "rate_pct", "rate_high_pct"),
+        interval_matches_bounds, derived_is_declared, wilson_matches, cases_within_sample, ages,
+        dates_in_order(["fieldwork_start", "fieldwork_end", "published"]),
+    ],
+    "youth_homelessness": [needs_a_figure(("value", "rate_pct")), ordered("value_low", "value", "value_high"),
+                           ages, year_matches_date],
+    "isolation_health_risks": [ordered("ci_low", "value", "ci_high"), both_or_neither("ci_low", "ci_high")],
+    "population": [ages, year_matches_date],
+    "claims": [],
+    "claim_evidence": [one_reference],
+}
+
+
+def cell_problems(name: str, text: str, shown_as: str) -> list[Problem]:
+    """Cell text a schema type accepts but readers must never get: NaN/inf numbers, HTML, Markdown
+    links or images, and spreadsheet formulas."""
+    header, rows, lines = _records(text)
+    fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
+    found = []
+    for row, line in zip(rows, lines):
+        for column, cell in zip(header, row):
+            field = fields.get(column)
+            value = cell.strip()
+            if field is None or not value:
+                continue
+            if field["type"] in ("number", "integer"):
+                if value.lower() in NON_FINITE:
+                    found.append(Problem(shown_as, line, column, f"'{value}' is not a number: leave the cell empty if it is unknown"))
+                continue
+            if field["type"] != "string" or column in URL_FIELDS:
+                continue
+            if HTML_TAG.search(value):
+                found.append(Problem(shown_as, line, column, "contains HTML markup ('<' followed by a tag): text cells are plain text"))
+            elif MARKDOWN_LINK.search(value):
+                found.append(Problem(shown_as, line, column, "contains a Markdown link or image: put web addresses in sources.csv"))
+            elif value.startswith(FORMULA_START):
+                found.append(Problem(shown_as, line, column,
+                                     f"starts with '{value[0]}', which spreadsheets run as a formula: reword the cell"))
+    return found
+
+
+def rule_problems(name: str, frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """Every cross-column rule of one table."""
+    return [p for rule in RULES[name] for p in rule(frame, shown_as)]

@@ -1,0 +1,112 @@
+"""Row validation against datapackage.json through the frictionless library.
+
+Frictionless does the checking; this module only feeds it the in-memory text (so nothing on
+disk is touched or re-read) and turns its errors into Problems a maintainer can act on.
+"""
+import copy
+import re
+
+from frictionless import Dialect, Package, Resource, Schema
+
+from loaders.package import resource
+from loaders.problems import Problem
+
+TYPE_WORDS = {
+    "integer": "a whole number (no commas, spaces or decimals)",
+    "number": "a number (use a dot for decimals, no commas or % sign)",
+    "boolean": "true or false",
+    "date": "a date written YYYY-MM-DD",
+    "string": "text",
+}
+PATTERN_WORDS = {
+    "^https?://": "must be a web address starting with http:// or https://",
+    "^[0-9]{4}(-": "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
+    "^[a-z0-9]+(-": "must be a lowercase id of letters, digits and single hyphens",
+    "^(value|": "must list column names (value, value_low, value_high, rate_pct, rate_low_pct, rate_high_pct) separated by spaces",
+    "^[A-Z]+(-": "must be a register id such as JP-CAO-2010",
+}
+
+
+def _constraint_words(note: str, field: dict) -> str:
+    """A sentence for a frictionless constraint note such as 'constraint "minimum" is "0"'."""
+    match = re.match(r'constraint "(\w+)" is "(.*)"$', note or "", re.S)
+    if not match:
+        return note or "breaks a rule of the schema"
+    kind, value = match.groups()
+    constraints = field.get("constraints", {})
+    if kind == "enum":
+        return "must be one of: " + ", ".join(constraints.get("enum", []))
+    if kind == "pattern":
+        for prefix, words in PATTERN_WORDS.items():
+            if value.startswith(prefix):
+                return words
+        return f"does not match the pattern {value}"
+    if kind == "required":
+        return "is required but empty"
+    return {"minimum": f"must be at least {value}", "maximum": f"must be at most {value}",
+            "maxLength": f"is longer than {value} characters", "minLength": f"is shorter than {value} characters",
+            "unique": "must be unique but repeats an earlier row"}.get(kind, note)
+
+
+def _cell(cell: object) -> str:
+    text = str(cell)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str, dict]) -> Problem:
+    """One frictionless error as a Problem with the line a person counts."""
+    row = getattr(error, "row_number", None)
+    line = lines[row - 1] if row and row - 1 < len(lines) else row
+    field_name = getattr(error, "field_name", None)
+    cell = getattr(error, "cell", None)
+    kind = error.type
+    if kind == "type-error":
+        type_ = fields.get(field_name, {}).get("type", "string")
+        return Problem(shown_as, line, field_name, f"'{_cell(cell)}' is not {TYPE_WORDS.get(type_, type_)}")
+    if kind == "constraint-error":
+        words = _constraint_words(error.note, fields.get(field_name, {}))
+        return Problem(shown_as, line, field_name, words if cell in ("", None) else f"'{_cell(cell)}' {words}")
+    if kind == "unique-error":
+        return Problem(shown_as, line, field_name, f"'{_cell(cell)}' is used on an earlier line too: ids must be unique")
+    if kind == "primary-key":
+        key = resource(name)["schema"].get("primaryKey", [])
+        first = re.search(r"position (\d+)", error.note or "")
+        earlier = f" (also line {lines[int(first.group(1)) - 1]})" if first and int(first.group(1)) - 1 < len(lines) else ""
+        return Problem(shown_as, line, ", ".join(key), f"the same id is used twice{earlier}: ids must be unique")
+    if kind == "foreign-key":
+        match = re.search(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)"', error.note or "")
+        if match:
+            column, value, target = match.groups()
+            keys = [fk["reference"]["fields"] for fk in resource(name)["schema"].get("foreignKeys", [])
+                    if fk["fields"] == column]
+            return Problem(shown_as, line, column,
+                           f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}")
+        return Problem(shown_as, line, None, error.note)
+    if kind in ("extra-cell", "missing-cell"):
+        word = "more" if kind == "extra-cell" else "fewer"
+        return Problem(shown_as, line, field_name,
+                       f"this line has {word} cells than the header: a stray comma, or a quote that is not closed?")
+    if kind == "blank-row":
+        return Problem(shown_as, line, None, "blank line: delete it")
+    return Problem(shown_as, line, field_name, error.note or error.message)
+
+
+def schema_problems(texts: dict[str, str], shown_as: dict[str, str], lines: dict[str, list[int]]) -> dict[str, list[Problem]]:
+    """Validate every readable table with frictionless; problems per table name."""
+    resources = []
+    for name, text in texts.items():
+        descriptor = copy.deepcopy(resource(name)["schema"])
+        # A reference to a table that could not be read is skipped: that table's own problem says why.
+        descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", [])
+                                     if fk["reference"]["resource"] in texts]
+        resources.append(Resource(text.encode("utf-8"), name=name, format="csv", encoding="utf-8",
+                                  schema=Schema.from_descriptor(descriptor),
+                                  dialect=Dialect.from_descriptor({"delimiter": ","})))
+    package = Package(resources=resources)
+    found: dict[str, list[Problem]] = {}
+    for name in texts:
+        fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
+        report = package.get_resource(name).validate()
+        found[name] = [_problem(e, name, shown_as[name], lines[name], fields)
+                       for task in report.tasks for e in task.errors]
+    return found

@@ -1,0 +1,118 @@
+"""One validated, typed DataFrame per table; every problem in the package collected as values."""
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.frames import to_frame
+from loaders.package import file_name, read_raw, table_names
+from loaders.paths import data_dir as default_data_dir
+from loaders.precheck import check_header, decode, record_lines
+from loaders.problems import DataError, Problem
+from loaders.rules import cell_problems, rule_problems
+from loaders.schema_check import schema_problems
+
+
+@dataclass(frozen=True)
+class PackageCheck:
+    """The outcome of reading a data folder: typed frames and the problems of each table."""
+
+    data_dir: Path
+    frames: dict[str, pd.DataFrame]
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+
+    def all_problems(self) -> list[Problem]:
+        """Every problem, table by table in package order."""
+        return [p for name in table_names() for p in self.problems.get(name, [])]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The validated table, or DataError with its problems."""
+        if self.problems.get(name):
+            raise DataError(self.problems[name])
+        return self.frames[name]
+
+
+def shown_path(path: Path) -> str:
+    """The path as a maintainer would type it: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def check_texts(texts: dict[str, str], shown_as: dict[str, str], early: dict[str, list[Problem]] | None = None) -> PackageCheck:
+    """Validate decoded CSV texts (table name -> text) as one package: header, schema, rules."""
+    problems = {name: list((early or {}).get(name, [])) for name in table_names()}
+    readable = {}
+    for name, text in texts.items():
+        header_problems = check_header(name, text, shown_as[name])
+        problems[name] += header_problems
+        if not header_problems:
+            readable[name] = text
+    lines = {name: record_lines(text) for name, text in readable.items()}
+    for name, found in schema_problems(readable, shown_as, lines).items():
+        problems[name] += found
+    frames = {}
+    for name, text in readable.items():
+        frame = to_frame(name, text)
+        problems[name] += cell_problems(name, text, shown_as[name]) + rule_problems(name, frame, shown_as[name])
+        frames[name] = frame
+    for name in table_names():
+        problems[name] = sorted(set(problems[name]), key=lambda p: (p.line or 0, p.column or "", p.message))
+    return PackageCheck(Path("."), frames, problems)
+
+
+def check_package(data_dir: Path | str | None = None) -> PackageCheck:
+    """Read and validate every table in a data folder (default: data/ or $HIKIKOMORI_DATA_DIR). Never writes."""
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    texts, early, shown_as = {}, {}, {}
+    for name, raw in read_raw(folder).items():
+        shown_as[name] = shown_path(folder / file_name(name))
+        text, found = decode(raw, shown_as[name])
+        early[name] = found
+        if text is not None:
+            texts[name] = text
+    result = check_texts(texts, shown_as, early)
+    return PackageCheck(folder, result.frames, result.problems)
+
+
+def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One validated table; raises DataError listing every problem in it."""
+    return check_package(data_dir).table(name)
+
+
+def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Sources: where each figure can be read."""
+    return load_table("sources", data_dir)
+
+
+def load_estimates(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Hikikomori and recluse estimates for Japan, South Korea and Italy."""
+    return load_table("recluse_estimates", data_dir)
+
+
+def load_youth_homelessness(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """US and Japanese youth homelessness measures."""
+    return load_table("youth_homelessness", data_dir)
+
+
+def load_health_risks(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Health risks associated with social isolation and loneliness."""
+    return load_table("isolation_health_risks", data_dir)
+
+
+def load_population(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Population denominators."""
+    return load_table("population", data_dir)
+
+
+def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The 2020 article's claims with verdicts."""
+    return load_table("claims", data_dir)
+
+
+def load_claim_evidence(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Links from claims to the rows they are traced to or checked against."""
+    return load_table("claim_evidence", data_dir)

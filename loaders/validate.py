@@ -1,0 +1,39 @@
+"""The maintainers' command: python -m loaders.validate [DATA_DIR]. Prints every problem; never writes."""
+import argparse
+import sys
+from pathlib import Path
+
+from loaders.paths import ENV_VAR
+from loaders.tables import check_package
+
+
+def summary(check) -> str:
+    """One line: tables, rows and sources of a valid package."""
+    rows = sum(len(f) for f in check.frames.values())
+    sources = len(check.frames["sources"])
+    return f"OK: {len(check.frames)} tables, {rows} rows, {sources} sources in {check.data_dir}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate a data folder; exit 1 and print file:line: column: message per problem."""
+    parser = argparse.ArgumentParser(prog="python -m loaders.validate", description=__doc__)
+    parser.add_argument("data_dir", nargs="?", type=Path,
+                        help=f"folder with the CSVs (default: ${ENV_VAR} or the bundled data/)")
+    args = parser.parse_args(argv)
+    if args.data_dir is not None and not args.data_dir.is_dir():
+        print(f"{args.data_dir}: not a folder", file=sys.stderr)
+        return 2
+    check = check_package(args.data_dir)
+    problems = check.all_problems()
+    for problem in problems:
+        print(problem)
+    if problems:
+        files = len({p.file for p in problems})
+        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        return 1
+    print(summary(check))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Shared fixtures: a small valid data package copied into tmp_path, and helpers to break it."""
+import csv
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = ROOT / "tests" / "fixtures" / "valid"
+REAL_DATA = ROOT / "data"
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    """A copy of the small valid fixture package; tests edit it freely."""
+    target = tmp_path / "data"
+    shutil.copytree(VALID, target)
+    return target
+
+
+def rows(path: Path) -> list[list[str]]:
+    """All records of a CSV, header first."""
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def write_rows(path: Path, records: list[list[str]]) -> None:
+    """Write records as a plain comma-separated UTF-8 CSV."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(records)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def set_cell(folder: Path, table: str, row: int, column: str, value: str) -> None:
+    """Set one cell; row 1 is the first data row (CSV line 2)."""
+    path = folder / f"{table}.csv"
+    records = rows(path)
+    records[row][records[0].index(column)] = value
+    write_rows(path, records)
+
+
+def add_row(folder: Path, table: str, values: dict[str, str], like: int = 1) -> None:
+    """Append a copy of data row `like` with some cells changed."""
+    path = folder / f"{table}.csv"
+    records = rows(path)
+    new = list(records[like])
+    for column, value in values.items():
+        new[records[0].index(column)] = value
+    records.append(new)
+    write_rows(path, records)
+
+
+def checksums(folder: Path) -> dict[str, str]:
+    """sha256 of every file below a folder, to prove nothing was written."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
