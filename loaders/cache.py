@@ -1,0 +1,20 @@
+"""The one place loaders meet Streamlit: results cached on the data files' content."""
+from pathlib import Path
+
+import streamlit as st
+
+from loaders.package import fingerprint
+from loaders.paths import data_dir
+from loaders.tables import PackageCheck, check_package
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _checked(folder: str, content_hash: str) -> PackageCheck:
+    """Validated package for one content hash; an edited CSV has a new hash, so a new entry."""
+    return check_package(Path(folder))
+
+
+def cached_package() -> PackageCheck:
+    """The current data folder's validated package, re-read whenever any file's content changes."""
+    folder = data_dir()
+    return _checked(str(folder), fingerprint(folder))

@@ -1,0 +1,1 @@
+"""Pure data shaping for the pages: numbers, sentences, comparability, citations, charts. No Streamlit."""

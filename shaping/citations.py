@@ -1,0 +1,90 @@
+"""Short source lines, plain-text citations and BibTeX, for figures and for each source."""
+from datetime import date
+
+import pandas as pd
+
+from settings import APP_TITLE
+
+
+def source_year(source: pd.Series) -> str:
+    """The year a source was published, or 'n.d.'."""
+    published = source.get("published")
+    return str(published)[:4] if isinstance(published, str) and published else "n.d."
+
+
+def short_citation(source: pd.Series) -> str:
+    """'Cabinet Office of Japan (2010)'."""
+    return f"{source['producer']} ({source_year(source)})"
+
+
+def sources_for(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The sources of the rows shown, in order of first use, each once."""
+    ids = list(dict.fromkeys(rows["source_id"].dropna().tolist()))
+    indexed = sources.set_index("source_id", drop=False)
+    return indexed.loc[[i for i in ids if i in indexed.index]].reset_index(drop=True)
+
+
+def source_line(used: pd.DataFrame) -> str:
+    """'Source: Cabinet Office of Japan (2010); Valtorta N.K. et al. (2016)' (plain text)."""
+    if used.empty:
+        return "Source: none"
+    label = "Source" if len(used) == 1 else "Sources"
+    return f"{label}: " + "; ".join(short_citation(s) for _, s in used.iterrows())
+
+
+def plain_source_citation(source: pd.Series) -> str:
+    """A full plain-text citation of one source, with its URL and accessed date."""
+    accessed = source["accessed"]
+    accessed = accessed.date().isoformat() if hasattr(accessed, "date") else str(accessed)
+    return f"{source['citation']} {source['url']} (accessed {accessed})."
+
+
+def _bibtex_escape(text: object) -> str:
+    """BibTeX-safe text: braces and backslashes dropped, special characters escaped."""
+    value = "" if text is None or text is pd.NA else str(text)
+    for char in "\\{}":
+        value = value.replace(char, "")
+    for char in "&%$#_":
+        value = value.replace(char, "\\" + char)
+    return value
+
+
+def _bibtex(kind: str, key: str, fields: dict[str, str]) -> str:
+    """An entry from already-escaped field values."""
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
+    return f"@{kind}{{{key},\n{body}\n}}"
+
+
+def _url(url: object) -> str:
+    return "\\url{" + str(url).replace("{", "").replace("}", "").replace("%", "\\%").replace("#", "\\#") + "}"
+
+
+def bibtex_source(source: pd.Series) -> str:
+    """A BibTeX @misc entry for one source (the producer braced so it is not split into names)."""
+    accessed = source["accessed"]
+    accessed = accessed.date().isoformat() if hasattr(accessed, "date") else str(accessed)
+    key = str(source["source_id"]).replace("-", "_")
+    year = source_year(source)
+    return _bibtex("misc", key, {
+        "author": "{" + _bibtex_escape(source["producer"]) + "}",
+        "title": _bibtex_escape(source["title"]),
+        "year": "" if year == "n.d." else year,
+        "howpublished": _url(source["url"]),
+        "note": _bibtex_escape(f"{source['citation']} Accessed {accessed}."),
+    })
+
+
+def figure_citation(figure_title: str, view_url: str, today: date) -> str:
+    """Plain-text citation of one figure of the dashboard, with the URL of the current view."""
+    return f"{APP_TITLE}, \"{figure_title}\". {view_url} (accessed {today.isoformat()})."
+
+
+def bibtex_figure(figure_title: str, view_url: str, today: date, key: str) -> str:
+    """A BibTeX @misc entry for one figure of the dashboard."""
+    return _bibtex("misc", f"hikikomori_in_numbers_{key.replace('-', '_')}_{today.year}", {
+        "author": "{" + _bibtex_escape(APP_TITLE) + "}",
+        "title": _bibtex_escape(figure_title),
+        "year": str(today.year),
+        "howpublished": _url(view_url),
+        "note": f"Accessed {today.isoformat()}",
+    })

@@ -1,0 +1,123 @@
+"""Sentences generated from the data: figure summaries, ready-to-quote lines, and the arithmetic behind a number."""
+import pandas as pd
+
+from loaders.dates import pretty
+from settings import CONCEPT_PHRASES, COUNTRY_NAMES, METHOD_LABELS, SURVEY_METHODS
+from shaping.numbers import aged, count, pct, qualified
+
+
+def _has(row: pd.Series, column: str) -> bool:
+    return column in row and not pd.isna(row[column])
+
+
+def figure_phrase(row: pd.Series) -> str:
+    """'1.46 million people', 'about 25,000 people (0.72%)', '5.2%', 'between 30,000 and 50,000 people'."""
+    unit = row.get("unit", "people")
+    if _has(row, "value"):
+        text = qualified(f"{count(row['value'])} {unit}", row.get("qualifier"))
+        return f"{text} ({pct(row['rate_pct'])})" if _has(row, "rate_pct") else text
+    if _has(row, "value_low") and _has(row, "value_high"):
+        return f"between {count(row['value_low'])} and {count(row['value_high'])} {unit}"
+    if _has(row, "rate_pct"):
+        return qualified(pct(row["rate_pct"]), row.get("qualifier"))
+    return "no figure"
+
+
+def who(row: pd.Series) -> str:
+    """'aged 15–64 in Japan', 'students aged 15–19 in Italy', 'aged 15+ in Edogawa, Japan'."""
+    country = COUNTRY_NAMES.get(row["country"], row["country"])
+    place = country if row.get("area", "national") == "national" else f"{row['area']}, {country}"
+    group = "students " if row.get("scope") == "enrolled_students" else ""
+    ages = aged(row.get("age_min"), row.get("age_max"))
+    ages = "" if ages == "of all ages" and not group else ages
+    return f"{group}{ages} in {place}".replace("  ", " ").strip()
+
+
+def when(row: pd.Series) -> str:
+    """'fielded in Nov 2022', 'published Mar 2025', or ''."""
+    if _has(row, "fieldwork_start"):
+        return f"fielded in {pretty(row['fieldwork_start'])}"
+    if _has(row, "published"):
+        return f"published {pretty(row['published'])}"
+    return ""
+
+
+def evidence_words(row: pd.Series) -> str:
+    """'a national survey', 'an advocacy estimate'."""
+    label = METHOD_LABELS.get(row["method"], row["method"])
+    return ("an " if label[0] in "aeiou" else "a ") + label
+
+
+def main_caveat(row: pd.Series) -> str:
+    """The one caveat that matters most for quoting a row."""
+    if row["method"] not in SURVEY_METHODS:
+        return f"this is {evidence_words(row)}, not a survey result"
+    if row.get("unit") == "households":
+        return "it counts households, not people"
+    if row.get("interval") == "lower_bound":
+        return "the publisher calls it a lower bound"
+    if _has(row, "cases"):
+        return f"the estimate is scaled up from {int(row['cases']):,} respondents"
+    if row.get("scope") == "enrolled_students":
+        return "it covers enrolled students only, missing dropouts and adults"
+    if row.get("six_month_rule") is False or row.get("six_month_rule") is pd.NA and False:
+        return "the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates"
+    if row.get("six_month_rule") is not True and not bool(row.get("six_month_rule")):
+        return "the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates"
+    if row.get("interval") == "none":
+        return "no margin of error was published"
+    return ""
+
+
+def quote_sentence(row: pd.Series, source: pd.Series) -> str:
+    """A sentence a journalist can paste unchanged: number, who, when, source, and the caveat that matters."""
+    figure = figure_phrase(row)
+    opening = f"An estimated {figure}" if row.get("qualifier") == "exact" and _has(row, "value") else figure[0].upper() + figure[1:]
+    phrase = CONCEPT_PHRASES.get(row["concept"], row["concept"])
+    timing = when(row)
+    according = f"according to {evidence_words(row)} by {source['producer']}" + (f" {timing}" if timing else "")
+    caveat = main_caveat(row)
+    sentence = f"{opening} {who(row)} {phrase}, {according}"
+    return sentence + (f"; {caveat}." if caveat else ".")
+
+
+def summary_sentence(rows: pd.DataFrame, subject: str = "") -> str:
+    """One sentence on the latest row shown: "Japan's latest national survey (fieldwork Nov 2022) estimates ..."."""
+    if rows.empty:
+        return "No rows match the current selection."
+    dated = rows.assign(_when=rows["fieldwork_start"].fillna(rows["published"]).fillna(""))
+    latest = dated.sort_values(["_when", "value"], ascending=[False, False], na_position="last").iloc[0]
+    country = COUNTRY_NAMES.get(latest["country"], latest["country"])
+    owner = subject or country
+    fieldwork = f" (fieldwork {pretty(latest['fieldwork_start'])})" if _has(latest, "fieldwork_start") else ""
+    label = METHOD_LABELS.get(latest["method"], latest["method"])
+    ages = aged(latest.get("age_min"), latest.get("age_max"))
+    figure = figure_phrase(latest)
+    scope = "students " if latest.get("scope") == "enrolled_students" else ""
+    tail = f" {scope}{ages}" if "%" not in figure.split("(")[0] else f" of {scope}people {ages}"
+    if figure.endswith(" people") or " people (" in figure:
+        tail = f" {scope}{ages}".replace("  ", " ")
+    return f"{owner}'s latest {label}{fieldwork} estimates {figure}{tail}.".replace("  ", " ")
+
+
+def how_made(row: pd.Series, population: float | None = None, population_label: str = "") -> list[str]:
+    """The arithmetic behind an estimate, step by step, from the pieces the data holds."""
+    steps = []
+    if _has(row, "cases") and _has(row, "sample_size"):
+        share = row["cases"] / row["sample_size"] * 100
+        steps.append(f"{int(row['cases']):,} of {int(row['sample_size']):,} valid respondents met the definition "
+                     f"= {share:.2f}% (published: {pct(row['rate_pct']) if _has(row, 'rate_pct') else 'no rate'}).")
+    if _has(row, "value") and _has(row, "rate_pct") and row["rate_pct"] > 0:
+        base = population if population else row["value"] / (row["rate_pct"] / 100)
+        basis = population_label or "the population implied by the published count and rate"
+        steps.append(f"{pct(row['rate_pct'])} × {count(round(base, -4))} people ({basis}) ≈ {count(round(base * row['rate_pct'] / 100, -3))} "
+                     f"(published: {count(row['value'])}).")
+    if row.get("interval") == "derived_ci95" and _has(row, "derivation"):
+        low = pct(row["rate_low_pct"]) if _has(row, "rate_low_pct") else ""
+        high = pct(row["rate_high_pct"]) if _has(row, "rate_high_pct") else ""
+        counts = (f" → {count(row['value_low'])}–{count(row['value_high'])} {row['unit']}"
+                  if _has(row, "value_low") and _has(row, "value_high") else "")
+        steps.append(f"95% interval derived here, not published: {low}–{high}{counts}. {row['derivation']}")
+    elif _has(row, "derivation"):
+        steps.append(f"Derived here: {row['derivation']}")
+    return steps
