@@ -223,8 +223,8 @@ def cell_problems(name: str, text: str, shown_as: str) -> list[Problem]:
     header, rows, lines = _records(text)
     fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
     found = []
-    for row, line in zip(rows, lines):
-        for column, cell in zip(header, row):
+    for row, line in zip(rows, lines, strict=False):
+        for column, cell in zip(header, row, strict=False):
             field = fields.get(column)
             value = cell.strip()
             if field is None or not value:
