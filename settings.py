@@ -105,3 +105,6 @@ CONCEPT_PHRASES = {
     "isolated_or_reclusive": "were socially isolated or reclusive",
     "stays_home_weekdays": "never left the house on weekdays",
 }
+PAGE_SECTIONS = {
+    "Hikikomori and recluses": ["pages/overview.py", "pages/japan.py", "pages/compare.py"],
+}

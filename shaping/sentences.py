@@ -121,3 +121,17 @@ def how_made(row: pd.Series, population: float | None = None, population_label: 
     elif _has(row, "derivation"):
         steps.append(f"Derived here: {row['derivation']}")
     return steps
+
+
+def headline_figure(row: pd.Series) -> str:
+    """The big number of a headline: '1.46 M' or '5.2%', with its qualifier."""
+    if _has(row, "value"):
+        return qualified(count(row["value"]).replace(" million", " M"), row.get("qualifier"))
+    return qualified(pct(row["rate_pct"]), row.get("qualifier"))
+
+
+def headline_detail(row: pd.Series) -> str:
+    """What a headline number covers: concept, ages, scope, year, and the rate when the big number is a count."""
+    rate = f" · {pct(row['rate_pct'])} of the age group" if _has(row, "value") and _has(row, "rate_pct") else ""
+    students = "students " if row.get("scope") == "enrolled_students" else ""
+    return f"{row['concept_label']} · {students}aged {row['ages']} · {row['year']}{rate}"

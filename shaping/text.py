@@ -6,7 +6,8 @@ written by hand because neither library offers a plain-text mode for those place
 import re
 from urllib.parse import urlparse
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<])")
+# Characters that start Markdown or HTML syntax; escaped so CSV text shows exactly as written.
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#+\-!|~$])")
 
 
 def markdown_plain(text: object) -> str:

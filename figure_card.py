@@ -1,0 +1,164 @@
+"""The figure card every chart goes through: chart, source line, notes, table, download, quote and cite.
+
+Also the two other places pages meet the data: loading tables (with the error box) and URL notices.
+"""
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from loaders.cache import cached_package
+from loaders.package import fingerprint
+from loaders.tables import PackageCheck
+from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
+from shaping.charts import with_source
+from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, short_citation, source_line, sources_for
+from shaping.downloads import package_zip, rows_csv
+from shaping.selection import Allowed, query_notices
+from shaping.text import markdown_link, markdown_plain, safe_url
+
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+@dataclass
+class Figure:
+    """Everything one figure card shows; pages build it from pure shaping functions."""
+
+    key: str
+    title: str
+    summary: str
+    chart: go.Figure
+    rows: pd.DataFrame
+    table_columns: dict[str, str]
+    points: list[str] = field(default_factory=list)
+    concepts: list[str] = field(default_factory=list)
+    caveats: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    how_made: list[tuple[str, list[str]]] = field(default_factory=list)
+    extra_notes: list[str] = field(default_factory=list)
+    row_label_column: str = "label"
+
+
+def load_tables(*names: str) -> PackageCheck | None:
+    """The validated package if the named tables are usable; otherwise an error box (file, line, column, message) and None."""
+    check = cached_package()
+    broken = [p for name in names for p in check.problems.get(name, [])]
+    if broken:
+        st.error(f"This page cannot be shown: {len(broken)} problem(s) in its data. Other pages still work.", icon=":material/error:")
+        problems = pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in broken[:200]])
+        st.dataframe(problems, hide_index=True, width="stretch")
+        st.caption("Maintainers: run `python -m loaders.validate` for the full list.")
+        return None
+    return check
+
+
+def url_notices(allowed: dict[str, Allowed]) -> None:
+    """Show a notice for each unknown link parameter or disallowed value (the widgets then ignore them)."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    for notice in query_notices(params, allowed):
+        st.info(markdown_plain(notice), icon=":material/link_off:")
+
+
+def view_url() -> str:
+    """The URL of the current view, with its query parameters, for citations and sharing."""
+    base = st.context.url or "http://localhost:8501/"
+    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    return base + (("?" + urlencode(pairs)) if pairs else "")
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _package_zip(folder: str, content_hash: str) -> bytes:
+    from pathlib import Path
+
+    return package_zip(Path(folder))
+
+
+def alt_text(figure: Figure) -> str:
+    """Alt text from the data: title, summary and every point shown."""
+    points = "; ".join(figure.points[:40])
+    more = f"; and {len(figure.points) - 40} more" if len(figure.points) > 40 else ""
+    return f"Chart: {figure.title}. {figure.summary} Points: {points}{more}."
+
+
+def _about(figure: Figure, used: pd.DataFrame) -> None:
+    concepts = list(dict.fromkeys(figure.concepts))
+    if concepts:
+        st.markdown("**What the concepts mean**")
+        for concept in concepts:
+            label, meaning = CONCEPTS.get(concept, (concept, ""))
+            st.markdown(f"- **{markdown_plain(label)}**: {markdown_plain(meaning)}")
+    st.markdown("**Each row: method, sample and uncertainty**")
+    notes = pd.DataFrame({
+        "row": figure.rows[figure.row_label_column].astype("string"),
+        "method": figure.rows.get("method_label", figure.rows.get("method", pd.Series(dtype="string"))),
+        "sample size": figure.rows["sample_size"] if "sample_size" in figure.rows else pd.NA,
+        "cases": figure.rows["cases"] if "cases" in figure.rows else pd.NA,
+        "note": figure.rows["note"],
+    })
+    st.dataframe(notes.dropna(axis="columns", how="all"), hide_index=True, width="stretch")
+    for note in figure.extra_notes:
+        st.markdown(f"- {markdown_plain(note)}")
+    if figure.caveats:
+        st.markdown("**Caveats that apply**")
+        for key in figure.caveats:
+            st.markdown(f"- {markdown_plain(CAVEATS[key])}")
+    kinds = sorted({SOURCE_TYPE_LABELS.get(t, t) for t in used["source_type"]})
+    st.caption("Source types: " + markdown_plain(", ".join(kinds)))
+
+
+def _cite(figure: Figure, used: pd.DataFrame, url: str) -> None:
+    today = date.today()
+    st.markdown("**This figure**")
+    st.code(figure_citation(figure.title, url, today), language=None, wrap_lines=True)
+    st.code(bibtex_figure(figure.title, url, today, figure.key), language="bibtex")
+    st.markdown("**Its sources**")
+    for _, source in used.iterrows():
+        st.code(plain_source_citation(source), language=None, wrap_lines=True)
+        st.code(bibtex_source(source), language="bibtex")
+
+
+def figure_card(figure: Figure, check: PackageCheck) -> None:
+    """Render one figure: title, summary, chart or table, source line, and the expanders around it."""
+    sources = check.table("sources")
+    used = sources_for(figure.rows, sources)
+    line = source_line(used)
+    with st.container(border=True, key=f"card-{figure.key}"):
+        st.subheader(markdown_plain(figure.title), anchor=figure.key)
+        st.markdown(markdown_plain(figure.summary))
+        chart_tab, table_tab = st.tabs(["Chart", "Table"])
+        with chart_tab:
+            st.plotly_chart(with_source(figure.chart, f"{APP_TITLE} · {line}"), key=f"{figure.key}-chart",
+                            config=PLOTLY_CONFIG, alt=alt_text(figure), width="stretch")
+        with table_tab:
+            table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
+            st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
+        links = "; ".join(markdown_link(short_citation(s), s["url"]) for _, s in used.iterrows())
+        st.markdown(("Source: " if len(used) == 1 else "Sources: ") + links, help="Each link opens the page where the figure can be read.")
+        url = view_url()
+        left, right = st.columns(2)
+        left.download_button("Download the data shown (CSV)", rows_csv(figure.rows, sources, f"{APP_TITLE}: {figure.title}. {url}. {line}"),
+                             file_name=f"{figure.key}.csv", mime="text/csv", key=f"{figure.key}-csv", on_click="ignore",
+                             icon=":material/download:")
+        right.download_button("Download the whole data package (zip)", _package_zip(str(check.data_dir), fingerprint(check.data_dir)),
+                              file_name="hikikomori-in-numbers-data.zip", mime="application/zip", key=f"{figure.key}-zip",
+                              on_click="ignore", icon=":material/folder_zip:")
+        if figure.quotes:
+            with st.expander("Quote this", icon=":material/format_quote:"):
+                for quote in figure.quotes:
+                    st.code(quote, language=None, wrap_lines=True)
+        if figure.how_made:
+            with st.expander("How this number was made", icon=":material/calculate:"):
+                for heading, steps in figure.how_made:
+                    st.markdown(f"**{markdown_plain(heading)}**")
+                    for i, step in enumerate(steps, 1):
+                        st.markdown(f"{i}\\. {markdown_plain(step)}")
+        with st.expander("About this data", icon=":material/info:"):
+            _about(figure, used)
+        with st.expander("Cite", icon=":material/school:"):
+            _cite(figure, used, url)
+
+
+__all__ = ["Figure", "figure_card", "load_tables", "url_notices", "view_url", "safe_url"]

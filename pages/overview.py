@@ -1,0 +1,39 @@
+"""Overview: what hikikomori means, the latest national estimate per country, and the warnings that apply everywhere."""
+import streamlit as st
+
+from figure_card import load_tables
+from settings import APP_TAGLINE, APP_TITLE, CAVEATS, HIKIKOMORI_DEFINITION
+from shaping.citations import short_citation
+from shaping.estimates import comparability_warnings, headline_rows
+from shaping.sentences import headline_detail, headline_figure, quote_sentence
+from shaping.text import markdown_link, markdown_plain
+
+st.title(APP_TITLE)
+st.caption(APP_TAGLINE)
+st.markdown(HIKIKOMORI_DEFINITION)
+
+check = load_tables("recluse_estimates", "sources")
+if check is not None:
+    sources = check.table("sources").set_index("source_id", drop=False)
+    heads = headline_rows(check.table("recluse_estimates"))
+    st.subheader("Latest national estimate in each country")
+    for column, (_, row) in zip(st.columns(len(heads)), heads.iterrows(), strict=True):
+        source = sources.loc[row["source_id"]]
+        with column.container(border=True):
+            st.metric(row["country_name"], headline_figure(row))
+            st.markdown(markdown_plain(headline_detail(row)))
+            st.caption(markdown_plain(f"Evidence: {row['method_label']}") + " · " + markdown_link(short_citation(source), source["url"]))
+    warnings = comparability_warnings(heads)
+    if warnings:
+        st.warning("These three figures are not comparable: " + markdown_plain(" ".join(warnings)), icon=":material/warning:")
+    with st.expander("Quote these figures", icon=":material/format_quote:"):
+        for _, row in heads.iterrows():
+            st.code(quote_sentence(row, sources.loc[row["source_id"]]), language=None, wrap_lines=True)
+
+st.subheader("Read every number with these warnings")
+for text in CAVEATS.values():
+    st.markdown(f"- {markdown_plain(text)}")
+
+st.subheader("Explore")
+st.page_link("pages/japan.py", label="Japan: the Cabinet Office surveys and other estimates", icon=":material/home:")
+st.page_link("pages/compare.py", label="Compare Japan, South Korea and Italy", icon=":material/compare_arrows:")

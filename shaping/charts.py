@@ -1,0 +1,172 @@
+"""Plotly figures built from data rows: uncertainty drawn, evidence types told apart, sources inside the figure."""
+import pandas as pd
+import plotly.graph_objects as go
+
+from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
+from shaping.numbers import count_short, pct, qualified
+from shaping.text import plotly_plain
+
+FONT = "Source Sans Pro, Arial, sans-serif"
+PUBLISHED_BAR = {"color": "#333333", "thickness": 2, "width": 6}
+DERIVED_BAR = {"color": "#8c8c8c", "thickness": 1.5, "width": 3}
+DERIVED_NAME = "95% interval derived here (not published)"
+PUBLISHED_NAME = "Published 95% interval or range"
+
+
+def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "") -> go.Figure:
+    """Shared layout: readable fonts, legend below, room at the bottom for the source line."""
+    fig.update_layout(
+        height=height, font={"family": FONT, "size": 14, "color": "#1f1f1f"}, template="plotly_white",
+        margin={"l": 10, "r": 20, "t": 30, "b": 120}, legend={"orientation": "h", "y": -0.22, "x": 0, "yanchor": "top"},
+        hoverlabel={"font_size": 13},
+    )
+    fig.update_xaxes(title_text=x_title, automargin=True)
+    fig.update_yaxes(title_text=y_title, automargin=True)
+    return fig
+
+
+def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Point, low and high for 'rate' or 'count' rows."""
+    if measure == "rate":
+        return rows["rate_pct"].astype("float64"), rows["rate_low_pct"].astype("float64"), rows["rate_high_pct"].astype("float64")
+    return rows["value"].astype("float64"), rows["value_low"].astype("float64"), rows["value_high"].astype("float64")
+
+
+def figure_text(row: pd.Series, measure: str) -> str:
+    """The label next to a marker: 'about 44,000', '5.2%', with '(no published interval)' where there is none."""
+    if measure == "rate":
+        text = qualified(pct(row["rate_pct"]), row["qualifier"]) if pd.notna(row["rate_pct"]) else ""
+    elif pd.notna(row["value"]):
+        text = qualified(count_short(row["value"]), row["qualifier"])
+    else:
+        text = f"{count_short(row['value_low'])}–{count_short(row['value_high'])}"
+    if row["interval"] == "none":
+        text += " (no published interval)"
+    elif row["interval"] == "derived_ci95":
+        text += " (interval derived here)"
+    return text
+
+
+def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "country") -> go.Figure:
+    """Horizontal dot plot of annotated estimate rows (one row per mark), with intervals as error bars.
+
+    Surveys are filled markers, advocacy/expert/press figures and sums hollow; published intervals are
+    dark error bars, intervals derived here grey and named so in the legend; a published range with
+    no point value is a bare line.
+    """
+    fig = go.Figure()
+    point, low, high = _bounds(rows, measure)
+    rows = rows.assign(_point=point, _low=low, _high=high)
+    rows = rows[rows["_point"].notna() | (rows["_low"].notna() & rows["_high"].notna())]
+    labels = [plotly_plain(v) for v in rows["label"]]
+    rows = rows.assign(_label=labels)
+    unit_word = "% of the age band" if measure == "rate" else "people or households"
+    for key, group in rows.groupby(color_by, sort=False):
+        marks = group[group["_point"].notna()]
+        if marks.empty:
+            continue
+        color = COUNTRY_COLORS.get(key, OKABE_ITO[0]) if color_by == "country" else OKABE_ITO[len(fig.data) % len(OKABE_ITO)]
+        base_symbol = COUNTRY_SYMBOLS.get(key, "circle") if color_by == "country" else "circle"
+        symbols = [base_symbol if s else f"{base_symbol}-open" for s in marks["survey"]]
+        fig.add_trace(go.Scatter(
+            x=marks["_point"], y=marks["_label"], mode="markers+text", name=plotly_plain(marks["country_name"].iloc[0] if color_by == "country" else key),
+            text=[plotly_plain(figure_text(r, measure)) for _, r in marks.iterrows()], textposition="top center",
+            textfont={"size": 12}, cliponaxis=False,
+            marker={"color": color, "size": 13, "symbol": symbols, "line": {"color": color, "width": 2}},
+            customdata=marks[["method_label", "source_id"]].to_numpy(),
+            hovertemplate="%{y}<br>%{text}<br>%{customdata[0]} · source: %{customdata[1]}<extra></extra>",
+        ))
+    for interval_kinds, style, name in ((("published_ci95", "range"), PUBLISHED_BAR, PUBLISHED_NAME),
+                                        (("derived_ci95",), DERIVED_BAR, DERIVED_NAME)):
+        bars = rows[rows["interval"].isin(interval_kinds) & rows["_point"].notna() & rows["_low"].notna() & rows["_high"].notna()]
+        if not bars.empty:
+            fig.add_trace(go.Scatter(
+                x=bars["_point"], y=bars["_label"], mode="markers", name=name, marker={"size": 1, "color": style["color"], "opacity": 0},
+                error_x={"type": "data", "symmetric": False, "array": bars["_high"] - bars["_point"],
+                         "arrayminus": bars["_point"] - bars["_low"], **style},
+                hoverinfo="skip",
+            ))
+    ranges = rows[rows["_point"].isna()]
+    for _, r in ranges.iterrows():
+        fig.add_trace(go.Scatter(x=[r["_low"], r["_high"]], y=[r["_label"], r["_label"]], mode="lines+text",
+                                 line={"color": COUNTRY_COLORS.get(r["country"], "#333333"), "width": 4, "dash": "dot"},
+                                 text=["", plotly_plain(figure_text(r, measure))], textposition="top center",
+                                 name="Published range (no point value)", hoverinfo="skip"))
+    if (~rows["survey"]).any():
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Hollow: advocacy, expert or press figure, or a sum (not a survey)",
+                                 marker={"symbol": "circle-open", "size": 12, "color": "#555555", "line": {"width": 2}}))
+    height = 170 + 48 * max(len(rows), 1)
+    x_title = "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households where stated)"
+    base_layout(fig, height, x_title=x_title)
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(rows["_label"]))
+    if log:
+        fig.update_xaxes(type="log")
+    else:
+        fig.update_xaxes(rangemode="tozero")
+    fig.update_layout(meta={"unit": unit_word})
+    return fig
+
+
+def japan_series(rows: pd.DataFrame, measure: str) -> go.Figure:
+    """Cabinet Office rounds by age group over fieldwork years, derived intervals grey, trend breaks annotated."""
+    fig = go.Figure()
+    point, low, high = _bounds(rows, measure)
+    rows = rows.assign(_point=point, _low=low, _high=high)
+    rows = rows[rows["_point"].notna()]
+    for ages, group in rows.groupby("ages", sort=True):
+        group = group.sort_values("year")
+        color = AGE_GROUP_COLORS.get(ages, "#333333")
+        derived = group["interval"].eq("derived_ci95")
+        fig.add_trace(go.Scatter(
+            x=group["year"].astype(int), y=group["_point"], mode="lines+markers+text", name=f"Aged {ages}",
+            text=[plotly_plain(figure_text(r, measure)) for _, r in group.iterrows()], textposition="middle right",
+            marker={"size": 12, "color": color, "symbol": AGE_GROUP_SYMBOLS.get(ages, "circle")},
+            line={"color": color, "width": 2, "dash": "dot"}, cliponaxis=False,
+            error_y={"type": "data", "symmetric": False, "visible": bool(derived.any()),
+                     "array": (group["_high"] - group["_point"]).where(derived, 0).fillna(0),
+                     "arrayminus": (group["_point"] - group["_low"]).where(derived, 0).fillna(0), **DERIVED_BAR},
+            hovertemplate="%{x}: %{text}<extra>" + plotly_plain(f"Aged {ages}") + "</extra>",
+        ))
+    if rows["interval"].eq("derived_ci95").any():
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=DERIVED_NAME, line={"color": DERIVED_BAR["color"], "width": 2}))
+    fig.add_vline(x=2018, line={"color": "#999999", "dash": "dash", "width": 1})
+    fig.add_annotation(x=2018, y=1.0, yref="paper", text="2018: ages 40–64 surveyed for the first time", showarrow=False,
+                       xanchor="right", yanchor="bottom", font={"size": 12, "color": "#333333"})
+    fig.add_vline(x=2022, line={"color": "#999999", "dash": "dash", "width": 1})
+    fig.add_annotation(x=2022, y=0.93, yref="paper", text="2022: mail/online survey during COVID", showarrow=False,
+                       xanchor="right", yanchor="bottom", font={"size": 12, "color": "#333333"})
+    y_title = "Share of the age group (%)" if measure == "rate" else "People (estimated)"
+    base_layout(fig, 480, x_title="Fieldwork year", y_title=y_title)
+    fig.update_xaxes(tickmode="array", tickvals=[2010, 2015, 2018, 2022], range=[2008.5, 2024.5])
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def split_bars(rows: pd.DataFrame) -> go.Figure:
+    """Broad = narrow + quasi per round, as stacked bars; values derived here are hatched."""
+    fig = go.Figure()
+    rows = rows.sort_values("year").assign(_round=lambda r: r["year"].astype(str) + " (aged " + r["ages"] + ")")
+    for concept, color, name in (("hikikomori_narrow", "#0072B2", "Narrow: rarely leaves room or house, or only to a nearby shop"),
+                                 ("hikikomori_quasi", "#E69F00", "Quasi: goes out for hobby errands")):
+        part = rows[rows["concept"] == concept]
+        derived = part["derived_fields"].fillna("").str.contains("value")
+        fig.add_trace(go.Bar(
+            x=part["_round"], y=part["value"].astype("float64"), name=name, marker_color=color,
+            marker_pattern_shape=["/" if d else "" for d in derived],
+            text=[count_short(v) + (" (derived here)" if d else "") for v, d in zip(part["value"], derived, strict=True)],
+            textposition="inside", hovertemplate="%{x}: %{text}<extra></extra>",
+        ))
+    fig.add_trace(go.Bar(x=[None], y=[None], name="Hatched: derived here, not published", marker_color="#ffffff",
+                         marker_line={"color": "#333333", "width": 1}, marker_pattern_shape="/"))
+    fig.update_layout(barmode="stack")
+    base_layout(fig, 440, x_title="Survey round", y_title="People (estimated)")
+    return fig
+
+
+def with_source(fig: go.Figure, text: str) -> go.Figure:
+    """The figure with its source line inside, so a PNG saved from the toolbar carries it."""
+    fig = go.Figure(fig)
+    fig.add_annotation(text=plotly_plain(text), xref="paper", yref="paper", x=0, y=0, yshift=-110,
+                       xanchor="left", yanchor="bottom", showarrow=False, align="left",
+                       font={"size": 11, "color": "#444444"}, name="source-line")
+    return fig

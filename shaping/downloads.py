@@ -1,0 +1,66 @@
+"""Downloads: the rows shown as CSV (with their sources and a citation line) and the whole data package as a zip."""
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.frames import LINE_COLUMN
+from loaders.package import DESCRIPTOR_NAME, SCHEMA_PATH, descriptor, table_names
+from settings import APP_TITLE
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SOURCE_COLUMNS = ["producer", "title", "url", "accessed", "citation", "source_type"]
+
+
+def neutralise_formula(value: object) -> object:
+    """OWASP CSV-injection rule: text starting with = + - @ tab or CR gets a leading apostrophe; numbers untouched."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def rows_with_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The rows shown, data columns first, then their source's citation columns (prefixed source_)."""
+    data = rows.drop(columns=[c for c in rows.columns if c.startswith("_") or c == LINE_COLUMN], errors="ignore")
+    cited = sources[["source_id", *SOURCE_COLUMNS]].rename(columns={c: f"source_{c}" for c in SOURCE_COLUMNS})
+    cited["source_accessed"] = cited["source_accessed"].dt.strftime("%Y-%m-%d")
+    return data.merge(cited, on="source_id", how="left")
+
+
+def rows_csv(rows: pd.DataFrame, sources: pd.DataFrame, cite_line: str) -> bytes:
+    """CSV bytes: a '# ' citation line, then a header and exactly the rows shown, formulas neutralised."""
+    table = rows_with_sources(rows, sources)
+    text_columns = table.select_dtypes(include=["object", "string"]).columns
+    for column in text_columns:
+        table[column] = table[column].map(neutralise_formula)
+    body = table.to_csv(index=False, lineterminator="\n")
+    header = "# " + cite_line.replace("\n", " ") + "\n"
+    return (header + body).encode("utf-8")
+
+
+def package_readme() -> str:
+    """README for the zip: what each table is and how to cite it."""
+    package = descriptor()
+    lines = [f"{package['title']} — data package, version {package['version']}", "", package["description"], "",
+             "Tables:"]
+    for resource in package["resources"]:
+        lines.append(f"- {resource['path']}: {resource['title']}. {resource['description']}")
+    lines += ["", "Schema: datapackage.json (Frictionless Data Package; validate with `frictionless validate datapackage.json`).",
+              "", f"Cite as: {APP_TITLE} (version {package['version']}), data package. "
+              "Cite the original source of each figure too: see sources.csv.",
+              "Numbers listed in derived_fields were computed by this project and are not published figures."]
+    return "\n".join(lines) + "\n"
+
+
+def package_zip(data_dir: Path) -> bytes:
+    """The whole package: datapackage.json, every CSV as it is on disk, and a README."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(DESCRIPTOR_NAME, SCHEMA_PATH.read_bytes())
+        for name in table_names():
+            path = Path(data_dir) / next(r["path"] for r in descriptor()["resources"] if r["name"] == name)
+            if path.is_file():
+                archive.writestr(path.name, path.read_bytes())
+        archive.writestr("README.txt", package_readme())
+    return buffer.getvalue()

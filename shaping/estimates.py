@@ -1,0 +1,123 @@
+"""Shaping estimate rows for charts and panels: labels, evidence type, headline picks, comparability."""
+import pandas as pd
+
+from settings import CONCEPTS, COUNTRY_NAMES, METHOD_LABELS, SURVEY_METHODS
+from shaping.numbers import age_band
+
+# When several rows tie as a country's latest, prefer the concept that is closest to hikikomori.
+HEADLINE_CONCEPT_ORDER = ["hikikomori_broad", "hikikomori", "reclusive", "hikikomori_lifetime", "isolated",
+                          "isolated_or_reclusive", "self_identified", "at_risk", "stays_home_weekdays",
+                          "hikikomori_narrow", "hikikomori_quasi", "hikikomori_in_household"]
+
+
+def reference_year(rows: pd.DataFrame) -> pd.Series:
+    """The year a row describes: fieldwork start, else publication."""
+    when = rows["fieldwork_start"].fillna(rows["published"]).fillna("")
+    return pd.to_numeric(when.str[:4], errors="coerce").astype("Int64")
+
+
+def is_survey(rows: pd.DataFrame) -> pd.Series:
+    """True for surveys; advocacy, expert, press figures and sums of surveys are not."""
+    return rows["method"].isin(SURVEY_METHODS)
+
+
+def annotate(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows with display columns: country_name, concept_label, ages, year, survey, label."""
+    out = rows.copy()
+    out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
+    out["concept_label"] = out["concept"].map(lambda c: CONCEPTS.get(c, (c, ""))[0])
+    out["ages"] = [age_band(a, b) for a, b in zip(out["age_min"], out["age_max"], strict=True)]
+    out["year"] = reference_year(out)
+    out["survey"] = is_survey(out)
+    out["method_label"] = out["method"].map(METHOD_LABELS).fillna(out["method"])
+    place = out["area"].where(out["area"] != "national", out["country_name"])
+    scope = out["scope"].map({"enrolled_students": "students "}).fillna("")
+    out["label"] = (place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · "
+                    + out["year"].astype("string").fillna("n.d."))
+    return out
+
+
+def headline_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The latest national survey estimate per country (advocacy, expert and press figures never headline)."""
+    candidates = annotate(rows[(rows["area"] == "national") & is_survey(rows)])
+    if candidates.empty:
+        return candidates
+    candidates = candidates.assign(
+        _published=candidates["published"].fillna(candidates["fieldwork_start"]).fillna(""),
+        _concept=candidates["concept"].map({c: i for i, c in enumerate(HEADLINE_CONCEPT_ORDER)}).fillna(99),
+        _has_value=candidates["value"].notna(),
+        _width=(candidates["age_max"].astype("Float64") - candidates["age_min"].astype("Float64")).fillna(0),
+    )
+    ordered = candidates.sort_values(["_published", "_concept", "_has_value", "_width"], ascending=[False, True, False, False])
+    picks = ordered.groupby("country", sort=False).head(1)
+    order = {c: i for i, c in enumerate(COUNTRY_NAMES)}
+    return picks.sort_values("country", key=lambda s: s.map(order)).drop(columns=["_published", "_concept", "_has_value", "_width"])
+
+
+def comparability_warnings(rows: pd.DataFrame) -> list[str]:
+    """What differs among the rows shown, one sentence each; empty when they are like-for-like."""
+    if len(rows) < 2:
+        return []
+    shown = annotate(rows)
+    warnings = []
+
+    def differs(column: str) -> bool:
+        return shown[column].astype("string").fillna("(none)").nunique() > 1
+
+    if differs("concept"):
+        warnings.append("Different concepts: " + "; ".join(sorted(shown["concept_label"].unique())) + ".")
+    if differs("six_month_rule"):
+        without = sorted(shown[shown["six_month_rule"].eq(False).fillna(False)]["country_name"].unique())
+        warnings.append("Some rows require six months of withdrawal and some do not (no six-month rule: "
+                        + ", ".join(without) + ").")
+    if differs("ages"):
+        warnings.append("Different age bands: " + ", ".join(sorted(shown["ages"].unique())) + ".")
+    if differs("scope"):
+        warnings.append("Some rows cover enrolled students only, missing dropouts and adults.")
+    if differs("unit"):
+        warnings.append("Some rows count households, not people.")
+    if shown["survey"].nunique() > 1:
+        warnings.append("Advocacy, expert or press figures (hollow markers) are shown beside surveys: they are not surveys.")
+    elif differs("method"):
+        warnings.append("Different survey methods: " + ", ".join(sorted(shown["method_label"].unique())) + ".")
+    if differs("area"):
+        warnings.append("City-level figures are shown beside national ones.")
+    years = shown["year"].dropna()
+    if not years.empty and years.max() - years.min() >= 3:
+        warnings.append(f"Years differ: {int(years.min())} to {int(years.max())}.")
+    return warnings
+
+
+def cabinet_office_rounds(estimates: pd.DataFrame, concepts: tuple[str, ...] = ("hikikomori_broad",)) -> pd.DataFrame:
+    """Japan's national Cabinet Office survey rows (2010, 2015, 2018, 2022) of the given concepts, annotated."""
+    rows = estimates[(estimates["country"] == "JPN") & (estimates["method"] == "national_survey")
+                     & estimates["register_id"].str.startswith("JP-CAO") & estimates["concept"].isin(concepts)]
+    return annotate(rows).sort_values(["year", "age_min"])
+
+
+def other_japanese_estimates(estimates: pd.DataFrame) -> pd.DataFrame:
+    """Every Japanese estimate that is not a Cabinet Office round: other surveys, cities, experts, sums."""
+    rows = estimates[(estimates["country"] == "JPN") & ~(estimates["register_id"].str.startswith("JP-CAO")
+                                                         & (estimates["method"] == "national_survey"))]
+    return annotate(rows).sort_values(["year", "estimate_id"])
+
+
+def population_for(population: pd.DataFrame, row: pd.Series) -> tuple[float | None, str]:
+    """The population of a row's country, year and age band, if population.csv holds it, with a label."""
+    year = reference_year(pd.DataFrame([row]))[0] if "year" not in row else row["year"]
+    match = population[(population["country"] == row["country"]) & (population["year"] == year)
+                       & (population["age_min"].astype("Float64") == row["age_min"]) & (population["age_max"].astype("Float64") == row["age_max"])
+                       & (population["status"] != "derived")]
+    if match.empty:
+        return None, ""
+    pop = match.iloc[0]
+    return float(pop["value"]), f"population aged {age_band(pop['age_min'], pop['age_max'])}, {pop['year']}, {pop['series']}"
+
+
+def point_descriptions(rows: pd.DataFrame, measure: str) -> list[str]:
+    """One phrase per point for alt text: 'Japan · ... · 2022: 2.05%'."""
+    from shaping.charts import figure_text
+
+    column = "rate_pct" if measure == "rate" else "value"
+    shown = rows[rows[column].notna() | ((measure == "count") & rows["value_low"].notna())]
+    return [f"{r['label']}: {figure_text(r, measure)}" for _, r in shown.iterrows()]
