@@ -94,8 +94,8 @@ def _about(figure: Figure, used: pd.DataFrame) -> None:
     notes = pd.DataFrame({
         "row": figure.rows[figure.row_label_column].astype("string"),
         "method": figure.rows.get("method_label", figure.rows.get("method", pd.Series(dtype="string"))),
-        "sample size": figure.rows["sample_size"] if "sample_size" in figure.rows else pd.NA,
-        "cases": figure.rows["cases"] if "cases" in figure.rows else pd.NA,
+        "sample size": figure.rows.get("sample_size", pd.NA),
+        "cases": figure.rows.get("cases", pd.NA),
         "note": figure.rows["note"],
     })
     st.dataframe(notes.dropna(axis="columns", how="all"), hide_index=True, width="stretch")
