@@ -97,7 +97,7 @@ CONCEPT_PHRASES = {
     "hikikomori_quasi": "left home only for hobby errands for six months or more (hikikomori, quasi group)",
     "hikikomori": "were socially withdrawn (hikikomori)",
     "hikikomori_lifetime": "had been socially withdrawn for six months or more at some point in their lives",
-    "hikikomori_in_household": "had a family member who was socially withdrawn (hikikomori)",
+    "hikikomori_in_household": "had a family member {ages} who was socially withdrawn (hikikomori)",
     "self_identified": "described themselves as socially withdrawn",
     "at_risk": "were at risk of social withdrawal",
     "reclusive": "were reclusive, staying at home almost all the time",
@@ -108,3 +108,6 @@ CONCEPT_PHRASES = {
 PAGE_SECTIONS = {
     "Hikikomori and recluses": ["pages/overview.py", "pages/japan.py", "pages/compare.py"],
 }
+
+# What the Compare page shows before a reader changes anything: each country's main concept.
+COMPARE_DEFAULT_CONCEPTS = ["hikikomori_broad", "hikikomori", "reclusive"]

@@ -20,10 +20,10 @@ def can_precede(first: str, second: str) -> bool:
     return date_span(first)[0] <= date_span(second)[1]
 
 
-def pretty(text: str) -> str:
-    """'2022-11' -> 'Nov 2022'; '2022-11-10' -> '10 Nov 2022'; '2022' -> '2022'."""
+def pretty(text: str, long: bool = False) -> str:
+    """'2022-11' -> 'Nov 2022' (long: 'November 2022'); '2022-11-10' -> '10 Nov 2022'; '2022' -> '2022'."""
     parts = str(text).split("-")
     if len(parts) == 1:
         return parts[0]
-    month = calendar.month_abbr[int(parts[1])]
+    month = (calendar.month_name if long else calendar.month_abbr)[int(parts[1])]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from figure_card import Figure, figure_card, load_tables, url_notices
-from settings import CONCEPTS, COUNTRY_NAMES, EVIDENCE_TYPES
+from settings import COMPARE_DEFAULT_CONCEPTS, CONCEPTS, COUNTRY_NAMES, EVIDENCE_TYPES
 from shaping.charts import dot_plot
 from shaping.estimates import annotate, comparability_warnings, headline_rows, point_descriptions
 from shaping.selection import int_between
@@ -32,7 +32,8 @@ if check is not None:
         left, middle, right = st.columns(3)
         countries = left.multiselect("Countries", list(COUNTRIES), default=list(COUNTRIES), key="countries", bind="query-params")
         present = [label for label, key in CONCEPT_LABELS.items() if key in set(estimates["concept"])]
-        concepts = middle.multiselect("Concepts", present, default=present, key="concepts", bind="query-params")
+        defaults = [CONCEPTS[c][0] for c in COMPARE_DEFAULT_CONCEPTS if CONCEPTS[c][0] in present]
+        concepts = middle.multiselect("Concepts", present, default=defaults, key="concepts", bind="query-params")
         evidence = right.multiselect("Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params")
         left, middle, right = st.columns(3)
         years = left.slider("Years", first, last, (first, last), key="years", bind="query-params")

@@ -1,4 +1,7 @@
 """Plotly figures built from data rows: uncertainty drawn, evidence types told apart, sources inside the figure."""
+import math
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -17,7 +20,7 @@ def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "
     """Shared layout: readable fonts, legend below, room at the bottom for the source line."""
     fig.update_layout(
         height=height, font={"family": FONT, "size": 14, "color": "#1f1f1f"}, template="plotly_white",
-        margin={"l": 10, "r": 20, "t": 30, "b": 120}, legend={"orientation": "h", "y": -0.22, "x": 0, "yanchor": "top"},
+        margin={"l": 10, "r": 30, "t": 40, "b": 95}, legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
         hoverlabel={"font_size": 13},
     )
     fig.update_xaxes(title_text=x_title, automargin=True)
@@ -40,11 +43,14 @@ def figure_text(row: pd.Series, measure: str) -> str:
         text = qualified(count_short(row["value"]), row["qualifier"])
     else:
         text = f"{count_short(row['value_low'])}–{count_short(row['value_high'])}"
-    if row["interval"] == "none":
-        text += " (no published interval)"
-    elif row["interval"] == "derived_ci95":
-        text += " (interval derived here)"
     return text
+
+
+def interval_words(row: pd.Series) -> str:
+    """How sure a mark is, for hover text and alt text."""
+    return {"none": "no published interval", "derived_ci95": "95% interval derived here, not published",
+            "published_ci95": "published 95% interval", "range": "published range", "lower_bound": "a lower bound",
+            "upper_bound": "an upper bound"}.get(row["interval"], "")
 
 
 def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "country") -> go.Figure:
@@ -73,8 +79,8 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
             text=[plotly_plain(figure_text(r, measure)) for _, r in marks.iterrows()], textposition="top center",
             textfont={"size": 12}, cliponaxis=False,
             marker={"color": color, "size": 13, "symbol": symbols, "line": {"color": color, "width": 2}},
-            customdata=marks[["method_label", "source_id"]].to_numpy(),
-            hovertemplate="%{y}<br>%{text}<br>%{customdata[0]} · source: %{customdata[1]}<extra></extra>",
+            customdata=[[plotly_plain(r["method_label"]), plotly_plain(r["source_id"]), interval_words(r)] for _, r in marks.iterrows()],
+            hovertemplate="%{y}<br>%{text} (%{customdata[2]})<br>%{customdata[0]} · source: %{customdata[1]}<extra></extra>",
         ))
     for interval_kinds, style, name in ((("published_ci95", "range"), PUBLISHED_BAR, PUBLISHED_NAME),
                                         (("derived_ci95",), DERIVED_BAR, DERIVED_NAME)):
@@ -95,14 +101,19 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     if (~rows["survey"]).any():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Hollow: advocacy, expert or press figure, or a sum (not a survey)",
                                  marker={"symbol": "circle-open", "size": 12, "color": "#555555", "line": {"width": 2}}))
-    height = 170 + 48 * max(len(rows), 1)
+    if rows["interval"].eq("none").any():
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="No bar: no published interval",
+                                 marker={"symbol": "line-ew", "size": 12, "color": "#555555", "line": {"width": 1}}))
+    height = 230 + 44 * max(len(rows), 1)
     x_title = "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households where stated)"
     base_layout(fig, height, x_title=x_title)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(rows["_label"]))
-    if log:
-        fig.update_xaxes(type="log")
-    else:
-        fig.update_xaxes(rangemode="tozero")
+    values = pd.concat([rows["_point"], rows["_low"], rows["_high"]]).dropna()
+    values = values[values > 0]
+    if log and not values.empty:
+        fig.update_xaxes(type="log", range=[math.log10(values.min()) - 0.3, math.log10(values.max()) + 0.45])
+    elif not values.empty:
+        fig.update_xaxes(range=[0, values.max() * 1.2])
     fig.update_layout(meta={"unit": unit_word})
     return fig
 
@@ -119,7 +130,8 @@ def japan_series(rows: pd.DataFrame, measure: str) -> go.Figure:
         derived = group["interval"].eq("derived_ci95")
         fig.add_trace(go.Scatter(
             x=group["year"].astype(int), y=group["_point"], mode="lines+markers+text", name=f"Aged {ages}",
-            text=[plotly_plain(figure_text(r, measure)) for _, r in group.iterrows()], textposition="middle right",
+            text=[plotly_plain(figure_text(r, measure)) for _, r in group.iterrows()],
+            textposition="bottom center" if ages == "40–64" else "top center",
             marker={"size": 12, "color": color, "symbol": AGE_GROUP_SYMBOLS.get(ages, "circle")},
             line={"color": color, "width": 2, "dash": "dot"}, cliponaxis=False,
             error_y={"type": "data", "symmetric": False, "visible": bool(derived.any()),
@@ -130,15 +142,16 @@ def japan_series(rows: pd.DataFrame, measure: str) -> go.Figure:
     if rows["interval"].eq("derived_ci95").any():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=DERIVED_NAME, line={"color": DERIVED_BAR["color"], "width": 2}))
     fig.add_vline(x=2018, line={"color": "#999999", "dash": "dash", "width": 1})
-    fig.add_annotation(x=2018, y=1.0, yref="paper", text="2018: ages 40–64 surveyed for the first time", showarrow=False,
-                       xanchor="right", yanchor="bottom", font={"size": 12, "color": "#333333"})
+    fig.add_annotation(x=2018, y=0.02, yref="paper", text="2018: ages 40–64<br>surveyed for the first time", showarrow=False,
+                       xanchor="right", yanchor="bottom", align="right", font={"size": 12, "color": "#333333"})
     fig.add_vline(x=2022, line={"color": "#999999", "dash": "dash", "width": 1})
-    fig.add_annotation(x=2022, y=0.93, yref="paper", text="2022: mail/online survey during COVID", showarrow=False,
-                       xanchor="right", yanchor="bottom", font={"size": 12, "color": "#333333"})
+    fig.add_annotation(x=2022, y=0.02, yref="paper", text="2022: mail/online<br>survey during COVID", showarrow=False,
+                       xanchor="right", yanchor="bottom", align="right", font={"size": 12, "color": "#333333"})
     y_title = "Share of the age group (%)" if measure == "rate" else "People (estimated)"
     base_layout(fig, 480, x_title="Fieldwork year", y_title=y_title)
     fig.update_xaxes(tickmode="array", tickvals=[2010, 2015, 2018, 2022], range=[2008.5, 2024.5])
-    fig.update_yaxes(rangemode="tozero")
+    top = pd.concat([rows["_point"], rows["_high"]]).max()
+    fig.update_yaxes(range=[0, top * 1.25] if pd.notna(top) else None)
     return fig
 
 
@@ -163,10 +176,14 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def with_source(fig: go.Figure, text: str) -> go.Figure:
-    """The figure with its source line inside, so a PNG saved from the toolbar carries it."""
+def with_source(fig: go.Figure, text: str, width: int = 120) -> go.Figure:
+    """The figure with its source line inside (wrapped), so a PNG saved from the toolbar carries it."""
     fig = go.Figure(fig)
-    fig.add_annotation(text=plotly_plain(text), xref="paper", yref="paper", x=0, y=0, yshift=-110,
+    lines = textwrap.wrap(text, width) or [""]
+    bottom = 80 + 15 * len(lines)
+    fig.update_layout(margin_b=bottom, height=(fig.layout.height or 450) + 15 * (len(lines) - 1))
+    fig.add_annotation(text="<br>".join(plotly_plain(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
+                       yshift=-(bottom - 8),
                        xanchor="left", yanchor="bottom", showarrow=False, align="left",
                        font={"size": 11, "color": "#444444"}, name="source-line")
     return fig

@@ -26,7 +26,8 @@ def annotate(rows: pd.DataFrame) -> pd.DataFrame:
     out = rows.copy()
     out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
     out["concept_label"] = out["concept"].map(lambda c: CONCEPTS.get(c, (c, ""))[0])
-    out["ages"] = [age_band(a, b) for a, b in zip(out["age_min"], out["age_max"], strict=True)]
+    out["ages"] = [age_band(a, b) if pd.notna(a) or pd.notna(b) else "ages not stated"
+                   for a, b in zip(out["age_min"], out["age_max"], strict=True)]
     out["year"] = reference_year(out)
     out["survey"] = is_survey(out)
     out["method_label"] = out["method"].map(METHOD_LABELS).fillna(out["method"])
@@ -34,6 +35,8 @@ def annotate(rows: pd.DataFrame) -> pd.DataFrame:
     scope = out["scope"].map({"enrolled_students": "students "}).fillna("")
     out["label"] = (place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · "
                     + out["year"].astype("string").fillna("n.d."))
+    repeated = out["label"].duplicated(keep=False)
+    out.loc[repeated, "label"] = out.loc[repeated, "label"] + " · " + out.loc[repeated, "estimate_id"]
     return out
 
 

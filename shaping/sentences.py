@@ -10,35 +10,48 @@ def _has(row: pd.Series, column: str) -> bool:
     return column in row and not pd.isna(row[column])
 
 
+def _group(row: pd.Series) -> str:
+    """What one counted unit is called in a sentence: people, students or households."""
+    if row.get("unit") == "households":
+        return "households"
+    return "students" if row.get("scope") == "enrolled_students" else "people"
+
+
 def figure_phrase(row: pd.Series) -> str:
-    """'1.46 million people', 'about 25,000 people (0.72%)', '5.2%', 'between 30,000 and 50,000 people'."""
-    unit = row.get("unit", "people")
+    """'1.46 million people', 'about 44,000 students (1.7%)', '5.2% of people', 'between 30,000 and 50,000 people'."""
+    group = _group(row)
     if _has(row, "value"):
-        text = qualified(f"{count(row['value'])} {unit}", row.get("qualifier"))
+        text = qualified(f"{count(row['value'])} {group}", row.get("qualifier"))
         return f"{text} ({pct(row['rate_pct'])})" if _has(row, "rate_pct") else text
     if _has(row, "value_low") and _has(row, "value_high"):
-        return f"between {count(row['value_low'])} and {count(row['value_high'])} {unit}"
+        return f"between {count(row['value_low'])} and {count(row['value_high'])} {group}"
     if _has(row, "rate_pct"):
-        return qualified(pct(row["rate_pct"]), row.get("qualifier"))
+        return qualified(pct(row["rate_pct"]), row.get("qualifier")) + f" of {group}"
     return "no figure"
 
 
-def who(row: pd.Series) -> str:
-    """'aged 15–64 in Japan', 'students aged 15–19 in Italy', 'aged 15+ in Edogawa, Japan'."""
+def place(row: pd.Series) -> str:
+    """'Japan', or 'Tokyo, Japan' for a city."""
     country = COUNTRY_NAMES.get(row["country"], row["country"])
-    place = country if row.get("area", "national") == "national" else f"{row['area']}, {country}"
-    group = "students " if row.get("scope") == "enrolled_students" else ""
+    return country if row.get("area", "national") == "national" else f"{row['area']}, {country}"
+
+
+def who(row: pd.Series) -> str:
+    """'aged 15–64 in Japan', 'in Japan' (households: the ages go with the member)."""
     ages = aged(row.get("age_min"), row.get("age_max"))
-    ages = "" if ages == "of all ages" and not group else ages
-    return f"{group}{ages} in {place}".replace("  ", " ").strip()
+    if row.get("unit") == "households" or ages == "of all ages":
+        return f"in {place(row)}"
+    return f"{ages} in {place(row)}"
 
 
 def when(row: pd.Series) -> str:
-    """'fielded in Nov 2022', 'published Mar 2025', or ''."""
+    """'fielded in November 2022', 'fielded from September 2007 to January 2008', 'published in March 2017', or ''."""
     if _has(row, "fieldwork_start"):
-        return f"fielded in {pretty(row['fieldwork_start'])}"
+        start = pretty(str(row["fieldwork_start"])[:7], long=True)
+        end = pretty(str(row["fieldwork_end"])[:7], long=True) if _has(row, "fieldwork_end") else start
+        return f"fielded in {start}" if start == end else f"fielded from {start} to {end}"
     if _has(row, "published"):
-        return f"published {pretty(row['published'])}"
+        return f"published in {pretty(str(row['published'])[:7], long=True)}"
     return ""
 
 
@@ -60,9 +73,7 @@ def main_caveat(row: pd.Series) -> str:
         return f"the estimate is scaled up from {int(row['cases']):,} respondents"
     if row.get("scope") == "enrolled_students":
         return "it covers enrolled students only, missing dropouts and adults"
-    if row.get("six_month_rule") is False or row.get("six_month_rule") is pd.NA and False:
-        return "the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates"
-    if row.get("six_month_rule") is not True and not bool(row.get("six_month_rule")):
+    if _has(row, "six_month_rule") and not bool(row["six_month_rule"]):
         return "the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates"
     if row.get("interval") == "none":
         return "no margin of error was published"
@@ -72,12 +83,14 @@ def main_caveat(row: pd.Series) -> str:
 def quote_sentence(row: pd.Series, source: pd.Series) -> str:
     """A sentence a journalist can paste unchanged: number, who, when, source, and the caveat that matters."""
     figure = figure_phrase(row)
-    opening = f"An estimated {figure}" if row.get("qualifier") == "exact" and _has(row, "value") else figure[0].upper() + figure[1:]
-    phrase = CONCEPT_PHRASES.get(row["concept"], row["concept"])
+    exact_count = row.get("qualifier") == "exact" and _has(row, "value")
+    opening = f"An estimated {figure}" if exact_count else figure[0].upper() + figure[1:]
+    ages = aged(row.get("age_min"), row.get("age_max"))
+    phrase = CONCEPT_PHRASES.get(row["concept"], row["concept"]).replace("{ages}", "" if ages == "of all ages" else ages)
     timing = when(row)
-    according = f"according to {evidence_words(row)} by {source['producer']}" + (f" {timing}" if timing else "")
+    according = f"according to {evidence_words(row)}" + (f" {timing}" if timing else "") + f" ({source['producer']})"
     caveat = main_caveat(row)
-    sentence = f"{opening} {who(row)} {phrase}, {according}"
+    sentence = f"{opening} {who(row)} {phrase.replace('  ', ' ')}, {according}"
     return sentence + (f"; {caveat}." if caveat else ".")
 
 
@@ -89,15 +102,13 @@ def summary_sentence(rows: pd.DataFrame, subject: str = "") -> str:
     latest = dated.sort_values(["_when", "value"], ascending=[False, False], na_position="last").iloc[0]
     country = COUNTRY_NAMES.get(latest["country"], latest["country"])
     owner = subject or country
-    fieldwork = f" (fieldwork {pretty(latest['fieldwork_start'])})" if _has(latest, "fieldwork_start") else ""
+    fieldwork = f" (fieldwork {pretty(str(latest['fieldwork_start'])[:7])})" if _has(latest, "fieldwork_start") else ""
     label = METHOD_LABELS.get(latest["method"], latest["method"])
     ages = aged(latest.get("age_min"), latest.get("age_max"))
-    figure = figure_phrase(latest)
-    scope = "students " if latest.get("scope") == "enrolled_students" else ""
-    tail = f" {scope}{ages}" if "%" not in figure.split("(")[0] else f" of {scope}people {ages}"
-    if figure.endswith(" people") or " people (" in figure:
-        tail = f" {scope}{ages}".replace("  ", " ")
-    return f"{owner}'s latest {label}{fieldwork} estimates {figure}{tail}.".replace("  ", " ")
+    ages = "" if ages == "of all ages" else f" {ages}"
+    text = figure_phrase(latest) + ages
+    verb = "gives" if "estimate" in label else "estimates"
+    return f"{owner}'s latest {label}{fieldwork} {verb} {text}."
 
 
 def how_made(row: pd.Series, population: float | None = None, population_label: str = "") -> list[str]:

@@ -1,0 +1,28 @@
+"""Real-data fixtures for shaping tests (the bundled package is small and validated)."""
+import pytest
+
+from loaders.tables import check_package
+from shaping.estimates import annotate
+from tests.conftest import REAL_DATA
+
+
+@pytest.fixture(scope="session")
+def real_check():
+    return check_package(REAL_DATA)
+
+
+@pytest.fixture(scope="session")
+def estimates(real_check):
+    return annotate(real_check.table("recluse_estimates"))
+
+
+@pytest.fixture(scope="session")
+def sources(real_check):
+    return real_check.table("sources").set_index("source_id", drop=False)
+
+
+@pytest.fixture
+def row(estimates):
+    def pick(estimate_id: str):
+        return estimates[estimates["estimate_id"] == estimate_id].iloc[0]
+    return pick

@@ -1,0 +1,110 @@
+"""Charts show the rows they should, with uncertainty drawn honestly; downloads hold exactly the rows shown."""
+import io
+import subprocess
+import zipfile
+
+import pandas as pd
+
+from shaping.charts import DERIVED_NAME, PUBLISHED_NAME, dot_plot, japan_series, split_bars, with_source
+from shaping.downloads import neutralise_formula, package_zip, rows_csv
+from shaping.estimates import cabinet_office_rounds
+from tests.conftest import REAL_DATA, ROOT
+
+
+def marks(fig):
+    """(label, x) of every drawn data point in marker traces that carry text."""
+    return sorted((y, float(x)) for trace in fig.data if trace.mode and "text" in trace.mode and trace.type == "scatter"
+                  for x, y in zip(trace.x, trace.y, strict=True) if x is not None)
+
+
+def test_dot_plot_draws_exactly_the_rows_with_a_rate(estimates):
+    rows = estimates[estimates["country"] == "KOR"]
+    fig = dot_plot(rows, "rate", log=False)
+    with_rate = rows[rows["rate_pct"].notna()]
+    assert len(with_rate) < len(rows)  # JoongAng's count has no rate: it must not be drawn as 0 or NaN
+    expected = sorted(zip(with_rate["label"], with_rate["rate_pct"], strict=True))
+    assert [(y, x) for y, x in marks(fig)] == [(y, x) for y, x in expected]
+
+
+def test_intervals_published_and_derived_are_separate_traces(estimates):
+    rows = estimates[estimates["estimate_id"].isin(["jp-cao-2018-broad", "jp-mhlw-hh", "jp-edogawa-2021"])]
+    fig = dot_plot(rows, "count", log=True)
+    names = {t.name: t for t in fig.data}
+    derived, published = names[DERIVED_NAME], names[PUBLISHED_NAME]
+    assert list(derived.error_x.arrayminus) == [613000 - 460000] and list(derived.error_x.array) == [810000 - 613000]
+    assert list(published.error_x.arrayminus) == [260000 - 150000]
+    assert "No bar: no published interval" in names  # Edogawa has none
+    assert fig.layout.xaxis.type == "log"
+
+
+def test_non_surveys_are_hollow(estimates):
+    rows = estimates[estimates["estimate_id"].isin(["it-hi-2023", "it-cnr-2023-behaviour-hikikomori"])]
+    fig = dot_plot(rows, "count", log=False)
+    italy = next(t for t in fig.data if t.name == "Italy")
+    by_label = dict(zip(italy.y, italy.marker.symbol, strict=True))
+    assert by_label[rows.set_index("estimate_id").loc["it-hi-2023", "label"]] == "square-open"
+    assert by_label[rows.set_index("estimate_id").loc["it-cnr-2023-behaviour-hikikomori", "label"]] == "square"
+
+
+def test_range_without_point_is_a_line_not_an_invented_midpoint(estimates):
+    rows = estimates[estimates["estimate_id"] == "it-hi-2017"]
+    fig = dot_plot(rows, "count", log=False)
+    line = next(t for t in fig.data if t.name == "Published range (no point value)")
+    assert list(line.x) == [30000, 50000]
+    assert all(t.name != "Italy" for t in fig.data)
+
+
+def test_japan_series_by_age_group(estimates):
+    rows = cabinet_office_rounds(estimates)
+    fig = japan_series(rows[rows["rate_pct"].notna()], "rate")
+    series = {t.name: [(int(x), float(y)) for x, y in zip(t.x, t.y, strict=True)] for t in fig.data
+              if t.x is not None and len(t.x) and t.x[0] is not None}
+    assert series["Aged 15–39"] == [(2010, 1.79), (2015, 1.57), (2022, 2.05)]
+    assert series["Aged 40–64"] == [(2018, 1.45), (2022, 2.02)]
+    texts = [a.text for a in fig.layout.annotations]
+    assert any("first time" in t for t in texts) and any("COVID" in t for t in texts)
+
+
+def test_split_bars_hatch_derived_parts(estimates):
+    rows = cabinet_office_rounds(estimates, ("hikikomori_narrow", "hikikomori_quasi"))
+    fig = split_bars(rows)
+    quasi = next(t for t in fig.data if t.name.startswith("Quasi"))
+    assert list(quasi.y) == [460000, 365000, 248000]
+    assert list(quasi.marker.pattern.shape) == ["", "/", ""]
+
+
+def test_source_line_is_inside_the_figure(estimates):
+    fig = with_source(dot_plot(estimates.head(3), "count", log=False), "Source: <b>Cabinet Office</b> (2010)")
+    texts = [a.text for a in fig.layout.annotations]
+    assert "Source: &lt;b&gt;Cabinet Office&lt;/b&gt; (2010)" in texts
+
+
+def test_csv_download_holds_exactly_the_rows_shown(estimates, sources):
+    rows = estimates[estimates["country"] == "ITA"]
+    data = rows_csv(rows, sources.reset_index(drop=True), "Hikikomori in Numbers: Italy. http://x/compare?c=Italy")
+    text = data.decode("utf-8")
+    assert text.startswith("# Hikikomori in Numbers: Italy. http://x/compare?c=Italy\n")
+    back = pd.read_csv(io.StringIO(text), comment=None, skiprows=1)
+    assert back["estimate_id"].tolist() == rows["estimate_id"].tolist()
+    assert back["value"].dropna().astype(int).tolist() == rows["value"].dropna().astype(int).tolist()
+    assert back["source_url"].str.startswith("http").all()
+    assert "_line" not in back.columns
+
+
+def test_formulas_are_neutralised_and_numbers_kept():
+    assert neutralise_formula('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert neutralise_formula("@SUM(A1)") == "'@SUM(A1)"
+    assert neutralise_formula(-5) == -5
+    assert neutralise_formula("plain") == "plain"
+
+
+def test_package_zip_validates_with_frictionless(tmp_path):
+    archive = zipfile.ZipFile(io.BytesIO(package_zip(REAL_DATA)))
+    assert set(archive.namelist()) == {"datapackage.json", "README.txt", "sources.csv", "recluse_estimates.csv",
+                                       "youth_homelessness.csv", "isolation_health_risks.csv", "population.csv",
+                                       "claims.csv", "claim_evidence.csv"}
+    archive.extractall(tmp_path)
+    done = subprocess.run([str(ROOT / ".venv" / "bin" / "frictionless"), "validate", "datapackage.json"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-1000:]
+    assert "Cite as" in (tmp_path / "README.txt").read_text()

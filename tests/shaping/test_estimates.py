@@ -1,0 +1,43 @@
+"""Headline picks and comparability rules."""
+from shaping.estimates import comparability_warnings, headline_rows
+
+
+def test_headline_is_the_latest_national_survey_per_country(real_check):
+    heads = headline_rows(real_check.table("recluse_estimates"))
+    assert heads["estimate_id"].tolist() == ["jp-cao-2022-15-64", "kr-fki-2026", "it-epiprev-2025-lifetime"]
+
+
+def test_headline_never_uses_advocacy_or_city_figures(real_check):
+    estimates = real_check.table("recluse_estimates")
+    surveys_removed = estimates[estimates["method"] != "national_survey"]
+    heads = headline_rows(surveys_removed)
+    assert set(heads["method"]) <= {"student_survey", "regional_survey", "household_survey"}
+    assert set(heads["area"]) == {"national"}
+
+
+def test_like_for_like_rows_have_no_warning(estimates):
+    same = estimates[estimates["estimate_id"].isin(["kr-opm-2024", "kr-fki-2026"])]
+    assert comparability_warnings(same) == []
+
+
+def test_unlike_rows_say_what_differs(estimates):
+    rows = estimates[estimates["estimate_id"].isin(["jp-cao-2022-15-39", "kr-opm-2024", "it-cnr-2023-behaviour-hikikomori"])]
+    warnings = " ".join(comparability_warnings(rows))
+    assert "Different concepts: Hikikomori (survey's own definition); Hikikomori, broad (Cabinet Office); Reclusive" in warnings
+    assert "no six-month rule: South Korea" in warnings
+    assert "Different age bands: 15–19, 15–39, 19–34." in warnings
+    assert "enrolled students only" in warnings
+
+
+def test_advocacy_beside_survey_is_flagged(estimates):
+    rows = estimates[estimates["estimate_id"].isin(["it-hi-2023", "it-cnr-2023-behaviour-hikikomori"])]
+    assert any("not surveys" in w for w in comparability_warnings(rows))
+
+
+def test_years_far_apart_are_flagged(estimates):
+    rows = estimates[estimates["estimate_id"].isin(["jp-cao-2010-broad", "jp-cao-2022-15-39"])]
+    assert "Years differ: 2010 to 2022." in comparability_warnings(rows)
+
+
+def test_labels_are_unique(estimates):
+    assert estimates["label"].is_unique

@@ -1,0 +1,50 @@
+"""Text safety and citations."""
+from datetime import date
+
+import pandas as pd
+
+from shaping.citations import bibtex_figure, bibtex_source, figure_citation, source_line, sources_for
+from shaping.text import markdown_link, markdown_plain, plotly_plain, safe_url
+
+
+def test_markdown_cannot_link_embed_or_inject_html():
+    text = markdown_plain("see [x](javascript:alert(1)) ![i](http://e/i.png) <img src=x onerror=alert(1)> *b*")
+    for raw, escaped in (("[x]", "\\[x\\]"), ("![i]", "\\!\\[i\\]"), ("<img", "\\<img"), ("*b*", "\\*b\\*")):
+        assert escaped in text, raw
+    assert text.replace("\\", "") == "see [x](javascript:alert(1)) ![i](http://e/i.png) <img src=x onerror=alert(1)> *b*"
+
+
+def test_only_http_links():
+    assert safe_url("https://www.mhlw.go.jp/x") == "https://www.mhlw.go.jp/x"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "ftp://x", "//evil", "https://x.org/<script>", ""):
+        assert safe_url(bad) is None
+    assert markdown_link("Evil", "javascript:alert(1)") == "Evil"
+    assert markdown_link("MHLW (2019)", "https://www.mhlw.go.jp/a_(b)") == "[MHLW (2019)](https://www.mhlw.go.jp/a_%28b%29)"
+
+
+def test_plotly_text_is_escaped():
+    assert plotly_plain("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+
+
+def test_source_line_names_exactly_the_sources_of_the_rows(sources, estimates):
+    rows = estimates[estimates["estimate_id"].isin(["jp-cao-2010-broad", "jp-cao-2010-narrow", "kr-opm-2024"])]
+    used = sources_for(rows, sources.reset_index(drop=True))
+    assert used["source_id"].tolist() == ["jp-cao-2010", "kr-opm-2024"]
+    assert source_line(used) == "Sources: Cabinet Office of Japan (2010); Office for Government Policy Coordination, Republic of Korea (2025)"
+
+
+def test_bibtex_entries_are_escaped_and_complete(sources):
+    entry = bibtex_source(sources.loc["h-valtorta-2016"])
+    assert entry.startswith("@misc{h_valtorta_2016,\n")
+    assert "  howpublished = {\\url{https://heart.bmj.com/content/102/13/1009}}" in entry
+    assert "year = {2016}" in entry
+    tricky = pd.Series({"source_id": "x-1", "producer": "A & B", "title": "50% of {all}", "published": "2020",
+                        "url": "https://x.org/?a=1&b=2#c", "accessed": pd.Timestamp("2026-11-25"), "citation": "C_d"})
+    entry = bibtex_source(tricky)
+    assert "author = {{A \\& B}}" in entry and "title = {50\\% of all}" in entry and "note = {C\\_d Accessed 2026-11-25.}" in entry
+
+
+def test_figure_citation_carries_the_view_url():
+    url = "https://example.org/compare?countries=Japan"
+    assert figure_citation("Fig", url, date(2026, 11, 25)) == f'Hikikomori in Numbers, "Fig". {url} (accessed 2026-11-25).'
+    assert "howpublished = {\\url{https://example.org/compare?countries=Japan}}" in bibtex_figure("Fig", url, date(2026, 11, 25), "compare")
