@@ -1,0 +1,38 @@
+"""Running pages through app.py with AppTest on the real data or a broken copy of it."""
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from loaders import cache
+from tests.conftest import REAL_DATA, ROOT
+from tests.pages.helpers import DOWNLOADS, RecordingStorage
+
+
+@pytest.fixture(autouse=True)
+def record_downloads(monkeypatch):
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", RecordingStorage)
+    DOWNLOADS.clear()
+    cache._checked.clear()
+    yield DOWNLOADS
+
+
+@pytest.fixture
+def run_page():
+    """Run one page through app.py (navigation included), optionally with query parameters."""
+    def run(page: str, **params: str | list[str]) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.switch_page(page)
+        return at.run()
+    return run
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of the real data that HIKIKOMORI_DATA_DIR points at."""
+    target = tmp_path / "data"
+    shutil.copytree(REAL_DATA, target)
+    monkeypatch.setenv("HIKIKOMORI_DATA_DIR", str(target))
+    return target

@@ -1,0 +1,100 @@
+"""The first three pages, through app.py on the real data: charts, sources, downloads, URL state, broken data."""
+import re
+from pathlib import Path
+
+import pytest
+
+from loaders.tables import check_package
+from shaping.citations import short_citation
+from tests.conftest import REAL_DATA, ROOT, set_cell
+from tests.pages.helpers import download, download_csv, source_lines, tables
+
+PAGES = {"pages/overview.py": 0, "pages/japan.py": 3, "pages/compare.py": 1}
+
+
+def link_texts(markdown: str) -> list[str]:
+    return [re.sub(r"\\(.)", r"\1", m) for m in re.findall(r"\[((?:[^\]\\]|\\.)+)\]\(https?://", markdown)]
+
+
+@pytest.mark.parametrize(("page", "charts"), PAGES.items())
+def test_page_runs_on_real_data_and_draws_its_charts(run_page, page, charts):
+    at = run_page(page)
+    assert not at.exception
+    assert not at.error
+    assert len(at.get("plotly_chart")) == charts
+
+
+@pytest.mark.parametrize("page", ["pages/japan.py", "pages/compare.py"])
+def test_source_line_and_download_match_the_rows_shown(run_page, page):
+    at = run_page(page)
+    sources = check_package(REAL_DATA).table("sources").set_index("source_id", drop=False)
+    shown_tables = tables(at)
+    assert len(shown_tables) == PAGES[page]
+    for i, (table, line) in enumerate(zip(shown_tables, source_lines(at), strict=True)):
+        expected = [short_citation(sources.loc[s]) for s in dict.fromkeys(table["Source"])]
+        assert link_texts(line) == expected
+        csv = download_csv(at, i)
+        assert csv["label"].tolist() == table["Estimate"].tolist()
+        assert csv["source_id"].tolist() == table["Source"].tolist()
+
+
+def test_package_zip_is_offered(run_page):
+    at = run_page("pages/japan.py")
+    assert download(at, "Download the whole data package").startswith(b"PK")
+
+
+def test_url_reproduces_a_selection(run_page):
+    at = run_page("pages/compare.py", countries=["Italy"], measure="Count", scale="Logarithmic")
+    assert not at.exception
+    table = tables(at)[0]
+    assert len(table) > 0 and table["Estimate"].str.startswith("Italy").all()
+    assert at.get("plotly_chart")[0].proto.spec and '"type":"log"' in at.get("plotly_chart")[0].proto.spec.replace(" ", "")
+    assert any(s.value.endswith("\\(counts\\)") or s.value.endswith("(counts)") for s in at.subheader)
+
+
+def test_japan_measure_in_url(run_page):
+    at = run_page("pages/japan.py", measure="Count (people)")
+    assert tables(at)[0]["Count"].notna().all()
+    assert "about 1.46 million people aged 15–64" in at.markdown[1].value.replace("\\", "") or any(
+        "about 1.46 million people aged 15–64" in m.value.replace("\\", "") for m in at.markdown)
+
+
+def test_malformed_url_values_get_a_notice_not_a_crash(run_page):
+    at = run_page("pages/compare.py", countries=["Atlantis"], years="abc", sneaky="<script>")
+    assert not at.exception
+    notices = " ".join(i.value.replace("\\", "") for i in at.info)
+    assert "Ignored 'Atlantis' for 'countries'" in notices
+    assert "Ignored 'abc' for 'years'" in notices
+    assert "unknown link parameter 'sneaky'" in notices
+    assert len(at.get("plotly_chart")) == 1  # the page still shows its default view
+
+
+def test_broken_table_shows_error_box_only_on_its_pages(run_page, data_copy):
+    set_cell(data_copy, "population", 3, "value", "lots")
+    japan = run_page("pages/japan.py")
+    assert not japan.exception
+    assert japan.error and "cannot be shown" in japan.error[0].value
+    problems = japan.dataframe[0].value
+    assert problems.iloc[0]["line"] == 4 and problems.iloc[0]["column"] == "value"
+    assert problems.iloc[0]["file"].endswith("population.csv")
+    for page in ("pages/compare.py", "pages/overview.py"):
+        other = run_page(page)
+        assert not other.exception and not other.error
+
+
+def test_broken_estimates_never_show_a_traceback(run_page, data_copy):
+    (data_copy / "recluse_estimates.csv").write_bytes(b"\x93bad bytes\n")
+    for page in PAGES:
+        at = run_page(page)
+        assert not at.exception
+        assert at.error and "not UTF-8" in at.dataframe[0].value.iloc[0]["problem"]
+
+
+def test_every_chart_in_pages_goes_through_the_figure_card():
+    for path in Path(ROOT / "pages").glob("*.py"):
+        text = path.read_text()
+        for direct in ("plotly_chart", "st.line_chart", "st.bar_chart", "st.area_chart", "st.scatter_chart",
+                       "altair_chart", "vega_lite_chart", "st.pyplot", "st.map"):
+            assert direct not in text, f"{path.name} draws a chart without the figure card ({direct})"
+        charts = len(re.findall(r"chart=", text))
+        assert charts == len(re.findall(r"figure_card\(Figure\(", text)), path.name
