@@ -142,16 +142,16 @@ def japan_series(rows: pd.DataFrame, measure: str) -> go.Figure:
     if rows["interval"].eq("derived_ci95").any():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=DERIVED_NAME, line={"color": DERIVED_BAR["color"], "width": 2}))
     fig.add_vline(x=2018, line={"color": "#999999", "dash": "dash", "width": 1})
-    fig.add_annotation(x=2018, y=0.02, yref="paper", text="2018: ages 40–64<br>surveyed for the first time", showarrow=False,
-                       xanchor="right", yanchor="bottom", align="right", font={"size": 12, "color": "#333333"})
+    fig.add_annotation(x=2018, y=0.02, yref="paper", text="2018: ages 40–64<br>first surveyed", showarrow=False,
+                       xanchor="right", yanchor="bottom", align="right", font={"size": 11, "color": "#333333"})
     fig.add_vline(x=2022, line={"color": "#999999", "dash": "dash", "width": 1})
-    fig.add_annotation(x=2022, y=0.02, yref="paper", text="2022: mail/online<br>survey during COVID", showarrow=False,
-                       xanchor="right", yanchor="bottom", align="right", font={"size": 12, "color": "#333333"})
+    fig.add_annotation(x=2022, y=1.0, yref="paper", text="2022: mail/online<br>survey, COVID period", showarrow=False,
+                       xanchor="right", yanchor="top", align="right", font={"size": 11, "color": "#333333"})
     y_title = "Share of the age group (%)" if measure == "rate" else "People (estimated)"
     base_layout(fig, 480, x_title="Fieldwork year", y_title=y_title)
     fig.update_xaxes(tickmode="array", tickvals=[2010, 2015, 2018, 2022], range=[2008.5, 2024.5])
     top = pd.concat([rows["_point"], rows["_high"]]).max()
-    fig.update_yaxes(range=[0, top * 1.25] if pd.notna(top) else None)
+    fig.update_yaxes(range=[0, top * 1.4] if pd.notna(top) else None)
     return fig
 
 
@@ -176,14 +176,14 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def with_source(fig: go.Figure, text: str, width: int = 120) -> go.Figure:
+def with_source(fig: go.Figure, text: str, width: int = 55) -> go.Figure:
     """The figure with its source line inside (wrapped), so a PNG saved from the toolbar carries it."""
     fig = go.Figure(fig)
     lines = textwrap.wrap(text, width) or [""]
-    bottom = 80 + 15 * len(lines)
-    fig.update_layout(margin_b=bottom, height=(fig.layout.height or 450) + 15 * (len(lines) - 1))
+    bottom = 80 + 13 * len(lines)
+    fig.update_layout(margin_b=bottom, height=(fig.layout.height or 450) + 13 * (len(lines) - 1))
     fig.add_annotation(text="<br>".join(plotly_plain(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
                        yshift=-(bottom - 8),
                        xanchor="left", yanchor="bottom", showarrow=False, align="left",
-                       font={"size": 11, "color": "#444444"}, name="source-line")
+                       font={"size": 10, "color": "#444444"}, name="source-line")
     return fig
