@@ -62,7 +62,7 @@ def test_japan_series_by_age_group(estimates):
     assert series["Aged 15–39"] == [(2010, 1.79), (2015, 1.57), (2022, 2.05)]
     assert series["Aged 40–64"] == [(2018, 1.45), (2022, 2.02)]
     texts = [a.text for a in fig.layout.annotations]
-    assert any("first time" in t for t in texts) and any("COVID" in t for t in texts)
+    assert any("first surveyed" in t for t in texts) and any("COVID" in t for t in texts)
 
 
 def test_split_bars_hatch_derived_parts(estimates):
