@@ -106,14 +106,14 @@ def _about(figure: Figure, used: pd.DataFrame) -> None:
             label, meaning = CONCEPTS.get(concept, (concept, ""))
             st.markdown(f"- **{markdown_plain(label)}**: {markdown_plain(meaning)}")
     st.markdown("**Each row: method, sample and uncertainty**")
-    notes = pd.DataFrame({
-        "row": figure.rows[figure.row_label_column].astype("string"),
-        "method": figure.rows.get("method_label", figure.rows.get("method", pd.Series(dtype="string"))),
-        "sample size": figure.rows.get("sample_size", pd.NA),
-        "cases": figure.rows.get("cases", pd.NA),
-        "note": figure.rows["note"],
-    })
-    st.dataframe(notes.dropna(axis="columns", how="all"), hide_index=True, width="stretch")
+    for _, row in figure.rows.iterrows():
+        facts = [str(row[c]) for c in ("method_label", "measure") if c in row and pd.notna(row[c])]
+        if "sample_size" in row and pd.notna(row["sample_size"]):
+            facts.append(f"{int(row['sample_size']):,} valid respondents")
+        if "cases" in row and pd.notna(row["cases"]):
+            facts.append(f"{int(row['cases']):,} cases")
+        note = row["note"] if pd.notna(row.get("note")) else "no note"
+        st.markdown(f"- **{markdown_plain(row[figure.row_label_column])}** ({markdown_plain(' · '.join(facts))}): {markdown_plain(note)}")
     for note in figure.extra_notes:
         st.markdown(f"- {markdown_plain(note)}")
     if figure.caveats:
