@@ -18,7 +18,7 @@ from shaping.charts import with_source
 from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, short_citation, source_line, sources_for
 from shaping.downloads import package_zip, rows_csv
 from shaping.selection import Allowed, query_notices
-from shaping.text import markdown_link, markdown_plain, safe_url
+from shaping.text import markdown_link, markdown_plain
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -91,6 +91,13 @@ def _package_zip(folder: str, content_hash: str) -> bytes:
     return package_zip(Path(folder))
 
 
+def download_package(check: PackageCheck, key: str) -> None:
+    """A button for the whole data package: datapackage.json, every CSV and a README, zipped."""
+    st.download_button("Download the whole data package (zip)", _package_zip(str(check.data_dir), fingerprint(check.data_dir)),
+                       file_name="hikikomori-in-numbers-data.zip", mime="application/zip", key=key,
+                       on_click="ignore", icon=":material/folder_zip:")
+
+
 def alt_text(figure: Figure) -> str:
     """Alt text from the data: title, summary and every point shown."""
     points = "; ".join(figure.points[:40])
@@ -157,9 +164,8 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
         left.download_button("Download the data shown (CSV)", rows_csv(figure.rows, sources, f"{APP_TITLE}: {figure.title}. {url}. {line}"),
                              file_name=f"{figure.key}.csv", mime="text/csv", key=f"{figure.key}-csv", on_click="ignore",
                              icon=":material/download:")
-        right.download_button("Download the whole data package (zip)", _package_zip(str(check.data_dir), fingerprint(check.data_dir)),
-                              file_name="hikikomori-in-numbers-data.zip", mime="application/zip", key=f"{figure.key}-zip",
-                              on_click="ignore", icon=":material/folder_zip:")
+        with right:
+            download_package(check, key=f"{figure.key}-zip")
         if figure.quotes:
             with st.expander("Quote this", icon=":material/format_quote:"):
                 for quote in figure.quotes:
@@ -176,4 +182,4 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
             _cite(figure, used, url)
 
 
-__all__ = ["Figure", "figure_card", "load_tables", "url_notices", "view_url", "safe_url"]
+__all__ = ["Figure", "download_package", "figure_card", "load_tables", "url_notices", "view_url"]

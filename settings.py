@@ -88,6 +88,10 @@ PAGES = [
     ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
     ("pages/japan.py", "Japan", ":material/home:", "japan"),
     ("pages/compare.py", "Compare countries", ":material/compare_arrows:", "compare"),
+    ("pages/homelessness.py", "Youth homelessness: US and Japan", ":material/night_shelter:", "homelessness"),
+    ("pages/health.py", "Health risks of isolation", ":material/cardiology:", "health"),
+    ("pages/claims.py", "Claim check", ":material/fact_check:", "claims"),
+    ("pages/sources.py", "Sources and method", ":material/menu_book:", "sources"),
 ]
 
 # How a quote sentence says what a row counts ("... people aged 15–64 in Japan <phrase>").
@@ -107,7 +111,12 @@ CONCEPT_PHRASES = {
 }
 PAGE_SECTIONS = {
     "Hikikomori and recluses": ["pages/overview.py", "pages/japan.py", "pages/compare.py"],
+    "Related evidence": ["pages/homelessness.py", "pages/health.py"],
+    "Checking the numbers": ["pages/claims.py", "pages/sources.py"],
 }
+
+# Studies the health page shows as counterpoints to the headline claims (register section E).
+COUNTERPOINT_SOURCES = ["h-steptoe-2013", "h-jech-2019"]
 
 # What the Compare page shows before a reader changes anything: each country's main concept.
 COMPARE_DEFAULT_CONCEPTS = ["hikikomori_broad", "hikikomori", "reclusive"]

@@ -187,3 +187,76 @@ def with_source(fig: go.Figure, text: str, width: int = 55) -> go.Figure:
                        xanchor="left", yanchor="bottom", showarrow=False, align="left",
                        font={"size": 10, "color": "#444444"}, name="source-line")
     return fig
+
+
+def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_title: str = "People counted on one night") -> go.Figure:
+    """One-night counts over the years, one line per country, with Japan's 2024 Ishikawa exclusion marked."""
+    fig = go.Figure()
+    for country, group in rows.groupby("country", sort=False):
+        group = group.sort_values("year")
+        name = f"{group['country_name'].iloc[0]}: {group['population_group'].iloc[0]}"
+        fig.add_trace(go.Scatter(
+            x=group["year"].astype(int), y=group[value_column].astype("float64"), mode="lines+markers+text", name=plotly_plain(name),
+            text=[plotly_plain(qualified(count_short(v), q)) if value_column == "value" else f"{float(v):.1f}"
+                  for v, q in zip(group[value_column], group["qualifier"], strict=True)],
+            textposition="top center", cliponaxis=False,
+            marker={"size": 10, "color": COUNTRY_COLORS.get(country, "#333333"), "symbol": COUNTRY_SYMBOLS.get(country, "circle")},
+            line={"color": COUNTRY_COLORS.get(country, "#333333"), "width": 2},
+            hovertemplate="%{x}: %{text}<extra>" + plotly_plain(name) + "</extra>",
+        ))
+    if ((rows["country"] == "JPN") & (rows["year"] == 2024)).any():
+        y = float(rows[(rows["country"] == "JPN") & (rows["year"] == 2024)][value_column].iloc[0])
+        fig.add_annotation(x=2024, y=math.log10(y) if log else y, text="2024: Ishikawa not counted<br>(earthquake)",
+                           showarrow=True, arrowhead=2, ax=-60, ay=-50, font={"size": 11, "color": "#333333"})
+    base_layout(fig, 460, x_title="Year of the count (January)", y_title=y_title)
+    if log:
+        fig.update_yaxes(type="log")
+    else:
+        fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def forest_plot(rows: pd.DataFrame) -> go.Figure:
+    """Point and 95% CI per row on a log ratio axis, reference line at 1, grouped by outcome, coloured by exposure.
+
+    Rows whose CI crosses 1 have hollow markers and say 'not significant'; rows without a CI have no bar.
+    """
+    fig = go.Figure()
+    rows = rows.assign(_y=[f"{plotly_plain(g)} | {plotly_plain(lbl)}" for g, lbl in zip(rows["group"], rows["label"], strict=True)])
+    exposures = list(dict.fromkeys(rows["exposure_group"]))
+    symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
+    for i, exposure in enumerate(exposures):
+        part = rows[rows["exposure_group"] == exposure]
+        color = OKABE_ITO[i % len(OKABE_ITO)]
+        has_ci = part["ci_low"].notna()
+        open_ = part["significance"].ne("significant")
+        fig.add_trace(go.Scatter(
+            x=part["value"], y=part["_y"], mode="markers+text", name=plotly_plain(exposure),
+            text=[plotly_plain(t) for t in part["estimate_text"]], textposition="middle right", textfont={"size": 11},
+            marker={"color": color, "size": 11, "symbol": [symbols[i % len(symbols)] + ("-open" if o else "") for o in open_],
+                    "line": {"color": color, "width": 2}},
+            error_x={"type": "data", "symmetric": False, "array": (part["ci_high"] - part["value"]).where(has_ci, 0).fillna(0),
+                     "arrayminus": (part["value"] - part["ci_low"]).where(has_ci, 0).fillna(0), "color": color,
+                     "thickness": 1.5, "width": 4},
+            cliponaxis=False, hovertemplate="%{y}<br>%{text}<extra></extra>",
+        ))
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Hollow: CI crosses 1 (not significant) or no CI published",
+                             marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}}))
+    fig.add_vline(x=1, line={"color": "#333333", "width": 1.5})
+    base_layout(fig, 220 + 34 * len(rows), x_title="Ratio (log scale; 1 = no difference)")
+    fig.update_xaxes(type="log", range=[math.log10(0.6), math.log10(12)], tickvals=[0.75, 1, 1.5, 2, 3, 5, 8])
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(rows["_y"]), tickfont={"size": 11})
+    return fig
+
+
+def percent_bars(rows: pd.DataFrame) -> go.Figure:
+    """Percentage increases given without intervals, as labelled bars (no error bars: none were published)."""
+    fig = go.Figure(go.Bar(
+        x=rows["value"], y=[plotly_plain(v) for v in rows["label"]], orientation="h", marker_color="#0072B2",
+        text=[f"about +{float(v):g}% (no published interval)" for v in rows["value"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    ))
+    base_layout(fig, 200 + 40 * len(rows), x_title="Increase in risk (%), as stated by the source")
+    fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.8 if not rows.empty else 1])
+    fig.update_yaxes(autorange="reversed")
+    return fig

@@ -88,3 +88,17 @@ def bibtex_figure(figure_title: str, view_url: str, today: date, key: str) -> st
         "howpublished": _url(view_url),
         "note": f"Accessed {today.isoformat()}",
     })
+
+
+def dashboard_citation(view_url: str, today: date) -> str:
+    """Plain-text citation of the dashboard as a whole."""
+    return f"{APP_TITLE}: cited estimates of social withdrawal (dashboard and data package). {view_url} (accessed {today.isoformat()})."
+
+
+def bibtex_dashboard(view_url: str, today: date) -> str:
+    """BibTeX @misc entry for the dashboard as a whole."""
+    return _bibtex("misc", f"hikikomori_in_numbers_{today.year}", {
+        "author": "{" + _bibtex_escape(APP_TITLE) + "}",
+        "title": _bibtex_escape(f"{APP_TITLE}: cited estimates of social withdrawal"),
+        "year": str(today.year), "howpublished": _url(view_url), "note": f"Dashboard and data package. Accessed {today.isoformat()}",
+    })

@@ -64,3 +64,14 @@ def package_zip(data_dir: Path) -> bytes:
                 archive.writestr(path.name, path.read_bytes())
         archive.writestr("README.txt", package_readme())
     return buffer.getvalue()
+
+
+def table_csv(frame: pd.DataFrame, cite_line: str) -> bytes:
+    """Any table as CSV bytes with a '# ' citation line, formulas neutralised, dates as YYYY-MM-DD."""
+    table = frame.drop(columns=[c for c in frame.columns if c.startswith("_")], errors="ignore").copy()
+    for column in table.columns:
+        if pd.api.types.is_datetime64_any_dtype(table[column]):
+            table[column] = table[column].dt.strftime("%Y-%m-%d")
+        elif table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
+            table[column] = table[column].map(neutralise_formula)
+    return ("# " + cite_line.replace("\n", " ") + "\n" + table.to_csv(index=False, lineterminator="\n")).encode("utf-8")

@@ -1,0 +1,31 @@
+"""Shaping claims and their evidence: one frame per claim, whatever table each linked row lives in."""
+import pandas as pd
+
+from shaping import estimates as estimate_shaping
+from shaping import homelessness as homeless_shaping
+
+VERDICT_LABELS = {"consistent": ("Consistent", "green"), "superseded": ("Superseded", "blue"), "unsourced": ("Unsourced", "red"),
+                  "misdated": ("Misdated", "orange"), "not_comparable": ("Not comparable", "violet")}
+TOPIC_LABELS = {"japan_hikikomori": "Japan: hikikomori", "korea_recluses": "South Korea: recluses", "italy_hikikomori": "Italy: hikikomori",
+                "us_homelessness": "US: homelessness", "japan_homelessness": "Japan: homelessness", "health": "Health",
+                "definition": "Definition"}
+
+
+def linked_rows(links: pd.DataFrame, estimates: pd.DataFrame, homelessness: pd.DataFrame) -> pd.DataFrame:
+    """Estimate and homelessness rows linked to claims, annotated alike so one dot plot can draw them; role kept."""
+    parts = []
+    est = links[links["estimate_id"].notna()].merge(estimate_shaping.annotate(estimates), on="estimate_id", suffixes=("_link", ""))
+    parts.append(est)
+    home = links[links["homelessness_row_id"].notna()].merge(homeless_shaping.annotate(homelessness), left_on="homelessness_row_id",
+                                                               right_on="row_id", suffixes=("_link", ""))
+    if not home.empty:
+        home = home.assign(unit="people", scope="residents", concept="homelessness", derived_fields=pd.NA)
+    parts.append(home)
+    rows = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    rows["label"] = rows["role"].map({"origin": "Origin", "evidence": "Evidence"}) + ": " + rows["label"]
+    return rows
+
+
+def verdict_badge(verdict: str) -> tuple[str, str]:
+    """Badge text and colour for a verdict."""
+    return VERDICT_LABELS.get(verdict, (verdict, "gray"))

@@ -1,0 +1,32 @@
+"""Which rows use each source, and searching the list."""
+import pandas as pd
+
+from loaders.tables import PackageCheck
+
+USING_TABLES = {"recluse_estimates": "estimate_id", "youth_homelessness": "row_id", "isolation_health_risks": "row_id",
+                "population": "population_id", "claim_evidence": "claim_id"}
+
+
+def source_usage(check: PackageCheck) -> pd.DataFrame:
+    """Sources with rows (how many rows use each) and used_by (their ids, by table)."""
+    sources = check.table("sources").copy()
+    used: dict[str, list[str]] = {s: [] for s in sources["source_id"]}
+    for table, id_column in USING_TABLES.items():
+        frame = check.table(table)
+        for source_id, row_id in zip(frame["source_id"], frame[id_column], strict=True):
+            if pd.notna(source_id) and source_id in used:
+                used[source_id].append(f"{table}: {row_id}")
+    sources["rows"] = sources["source_id"].map(lambda s: len(used[s]))
+    sources["used_by"] = sources["source_id"].map(lambda s: "; ".join(used[s]) or "none (listed for its note)")
+    return sources
+
+
+def matching(usage: pd.DataFrame, query: str | None) -> pd.DataFrame:
+    """Sources whose id, producer, title or citation contains every word of the query (case-insensitive)."""
+    if not query or not query.strip():
+        return usage
+    haystack = (usage["source_id"] + " " + usage["producer"] + " " + usage["title"] + " " + usage["citation"]).str.lower()
+    mask = pd.Series(True, index=usage.index)
+    for word in query.lower().split():
+        mask &= haystack.str.contains(word, regex=False)
+    return usage[mask]
