@@ -15,7 +15,7 @@ from loaders.package import fingerprint
 from loaders.tables import PackageCheck
 from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.charts import with_source
-from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, short_citation, source_line, sources_for
+from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for
 from shaping.downloads import package_zip, rows_csv
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_link, markdown_plain
@@ -157,7 +157,8 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
         with table_tab:
             table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
             st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
-        links = "; ".join(markdown_link(short_citation(s), s["url"]) for _, s in used.iterrows())
+        links = "; ".join(markdown_plain(producer) + " (" + ", ".join(markdown_link(e, url) for e, url in editions) + ")"
+                          for producer, editions in citation_groups(used))
         st.markdown(("Source: " if len(used) == 1 else "Sources: ") + links, help="Each link opens the page where the figure can be read.")
         url = view_url()
         left, right = st.columns(2)

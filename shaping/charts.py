@@ -192,22 +192,29 @@ def with_source(fig: go.Figure, text: str, width: int = 55) -> go.Figure:
 def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_title: str = "People counted on one night") -> go.Figure:
     """One-night counts over the years, one line per country, with Japan's 2024 Ishikawa exclusion marked."""
     fig = go.Figure()
-    for country, group in rows.groupby("country", sort=False):
+    rows = rows.assign(_series=rows["country_name"] + ": " + rows["population_group"] + ", " + rows["ages"])
+    seen_per_country: dict[str, int] = {}
+    for name, group in rows.groupby("_series", sort=False):
         group = group.sort_values("year")
-        name = f"{group['country_name'].iloc[0]}: {group['population_group'].iloc[0]}"
+        country = group["country"].iloc[0]
+        nth = seen_per_country[country] = seen_per_country.get(country, -1) + 1
+        color = COUNTRY_COLORS.get(country, "#333333")
+        symbol = [COUNTRY_SYMBOLS.get(country, "circle"), "square-open", "diamond-open", "x"][nth % 4]
+        texts = [plotly_plain(qualified(count_short(v), q)) if value_column == "value" else f"{float(v):.1f}"
+                 for v, q in zip(group[value_column], group["qualifier"], strict=True)]
+        # Long series: label the first and last points only; hover shows every value.
+        shown = [t if len(texts) <= 4 or j in (0, len(texts) - 1) else "" for j, t in enumerate(texts)]
         fig.add_trace(go.Scatter(
             x=group["year"].astype(int), y=group[value_column].astype("float64"), mode="lines+markers+text", name=plotly_plain(name),
-            text=[plotly_plain(qualified(count_short(v), q)) if value_column == "value" else f"{float(v):.1f}"
-                  for v, q in zip(group[value_column], group["qualifier"], strict=True)],
-            textposition="top center", cliponaxis=False,
-            marker={"size": 10, "color": COUNTRY_COLORS.get(country, "#333333"), "symbol": COUNTRY_SYMBOLS.get(country, "circle")},
-            line={"color": COUNTRY_COLORS.get(country, "#333333"), "width": 2},
-            hovertemplate="%{x}: %{text}<extra>" + plotly_plain(name) + "</extra>",
+            text=shown, customdata=texts, textposition="top center", cliponaxis=False,
+            marker={"size": 10, "color": color, "symbol": symbol, "line": {"color": color, "width": 2}},
+            line={"color": color, "width": 2, "dash": ["solid", "dot", "dash", "dashdot"][nth % 4]},
+            hovertemplate="%{x}: %{customdata}<extra>" + plotly_plain(name) + "</extra>",
         ))
     if ((rows["country"] == "JPN") & (rows["year"] == 2024)).any():
         y = float(rows[(rows["country"] == "JPN") & (rows["year"] == 2024)][value_column].iloc[0])
         fig.add_annotation(x=2024, y=math.log10(y) if log else y, text="2024: Ishikawa not counted<br>(earthquake)",
-                           showarrow=True, arrowhead=2, ax=-60, ay=-50, font={"size": 11, "color": "#333333"})
+                           showarrow=True, arrowhead=2, ax=-70, ay=45, font={"size": 11, "color": "#333333"})
     base_layout(fig, 460, x_title="Year of the count (January)", y_title=y_title)
     if log:
         fig.update_yaxes(type="log")

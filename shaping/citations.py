@@ -1,4 +1,5 @@
 """Short source lines, plain-text citations and BibTeX, for figures and for each source."""
+import re
 from datetime import date
 
 import pandas as pd
@@ -24,12 +25,30 @@ def sources_for(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return indexed.loc[[i for i in ids if i in indexed.index]].reset_index(drop=True)
 
 
+def edition(source: pd.Series) -> str:
+    """How one source is told apart from others of the same producer: its publication year, else the year of
+    the figure carried in its register-derived id ('2003 figure'), else 'undated'."""
+    year = source_year(source)
+    if year != "n.d.":
+        return year
+    match = re.search(r"(19|20)\d\d", str(source["source_id"]))
+    return f"{match.group(0)} figure" if match else "undated"
+
+
+def citation_groups(used: pd.DataFrame) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Sources grouped by producer in order of first use: [(producer, [(edition, url), ...]), ...]."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for _, source in used.iterrows():
+        groups.setdefault(source["producer"], []).append((edition(source), source["url"]))
+    return list(groups.items())
+
+
 def source_line(used: pd.DataFrame) -> str:
-    """'Source: Cabinet Office of Japan (2010); Valtorta N.K. et al. (2016)' (plain text)."""
+    """'Sources: Cabinet Office of Japan (2010, 2016); Valtorta N.K. et al. (2016)' (plain text)."""
     if used.empty:
         return "Source: none"
     label = "Source" if len(used) == 1 else "Sources"
-    return f"{label}: " + "; ".join(short_citation(s) for _, s in used.iterrows())
+    return f"{label}: " + "; ".join(f"{producer} ({', '.join(e for e, _ in editions)})" for producer, editions in citation_groups(used))
 
 
 def plain_source_citation(source: pd.Series) -> str:
