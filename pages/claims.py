@@ -52,7 +52,7 @@ if check is not None:
                     points=[f"{r['label']}: {r['as_published']}" for _, r in counted.iterrows()],
                     extra_notes=[f"Not drawn (no count): {r['label']}: {r['as_published']}" for _, r in uncounted.iterrows()],
                 ), check)
-            ratios = forest_rows(health[health["claim_id"] == claim["claim_id"]])
+            ratios = forest_rows(health[health["claim_id"] == claim["claim_id"]], check.table("sources"))
             if not ratios.empty:
                 figure_card(Figure(
                     key=f"claim-{claim['claim_id']}-evidence",

@@ -16,8 +16,8 @@ st.caption("These are associations from observational studies, mostly of older a
            "and odds ratios (OR), relative risks (RR) and hazard ratios (HR) are not interchangeable.")
 check = load_tables("isolation_health_risks", "sources")
 if check is not None:
-    risks = check.table("isolation_health_risks")
-    forest = forest_rows(risks)
+    risks, sources = check.table("isolation_health_risks"), check.table("sources")
+    forest = forest_rows(risks, sources)
     significant = forest[(forest["significance"] == "significant") & (forest["group"] != SURVIVAL_GROUP)]
     unclear = forest[forest["significance"] != "significant"]
     figure_card(Figure(
@@ -39,7 +39,7 @@ if check is not None:
     for _, row in counter.iterrows():
         st.markdown(f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {markdown_plain(row['note'])}")
 
-    percents = percent_rows(risks)
+    percents = percent_rows(risks, sources)
     figure_card(Figure(
         key="health-percent",
         title="Headline percentages from a consensus review and an advisory (no intervals published)",

@@ -7,14 +7,17 @@ from figure_card import download_package, load_tables, url_notices, view_url
 from settings import CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.citations import bibtex_dashboard, dashboard_citation
 from shaping.downloads import table_csv
-from shaping.sources import matching, source_usage
+from shaping.sources import matching, source_usage, unusable_tables
 from shaping.text import markdown_plain
 
 st.title("Sources and method")
 url_notices({"q": lambda value: len(value) <= 100})
-check = load_tables("sources", "recluse_estimates", "youth_homelessness", "isolation_health_risks", "population", "claim_evidence")
+check = load_tables("sources")
 if check is not None:
     usage = source_usage(check)
+    skipped = unusable_tables(check)
+    if skipped:
+        st.warning("Row counts leave out tables that have problems: " + markdown_plain(", ".join(skipped)) + ".", icon=":material/warning:")
     st.subheader("Every source")
     query = st.text_input("Search sources", key="q", bind="query-params", max_chars=100,
                           placeholder="producer, title, id or citation, e.g. Cabinet Office")
@@ -22,7 +25,7 @@ if check is not None:
     st.caption(f"{len(shown)} of {len(usage)} sources. Click a column header to sort; every link opens the page where the figure can be read.")
     st.dataframe(
         shown[["source_id", "citation", "url", "accessed", "source_type", "status", "rows", "used_by"]], hide_index=True, width="stretch",
-        column_config={"url": st.column_config.LinkColumn("Link", display_text="open page"),
+        column_config={"source_id": st.column_config.TextColumn("Id"), "url": st.column_config.LinkColumn("Link", display_text="open page"),
                        "accessed": st.column_config.DateColumn("Accessed", format="YYYY-MM-DD"),
                        "source_type": st.column_config.TextColumn("Type"), "rows": st.column_config.NumberColumn("Rows"),
                        "used_by": st.column_config.TextColumn("Rows that use it", width="large"),

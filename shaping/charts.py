@@ -107,7 +107,8 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     height = 230 + 44 * max(len(rows), 1)
     x_title = "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households where stated)"
     base_layout(fig, height, x_title=x_title)
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(rows["_label"]))
+    # Reversed category axis with room above the first row for its label.
+    fig.update_yaxes(range=[len(rows["_label"]) - 0.5, -1.0], categoryorder="array", categoryarray=list(rows["_label"]))
     values = pd.concat([rows["_point"], rows["_low"], rows["_high"]]).dropna()
     values = values[values > 0]
     if log and not values.empty:
@@ -229,7 +230,7 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
     Rows whose CI crosses 1 have hollow markers and say 'not significant'; rows without a CI have no bar.
     """
     fig = go.Figure()
-    rows = rows.assign(_y=[f"{plotly_plain(g)} | {plotly_plain(lbl)}" for g, lbl in zip(rows["group"], rows["label"], strict=True)])
+    rows = rows.assign(_y=[plotly_plain(lbl) for lbl in rows["label"]])
     exposures = list(dict.fromkeys(rows["exposure_group"]))
     symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
     for i, exposure in enumerate(exposures):
@@ -238,8 +239,8 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
         has_ci = part["ci_low"].notna()
         open_ = part["significance"].ne("significant")
         fig.add_trace(go.Scatter(
-            x=part["value"], y=part["_y"], mode="markers+text", name=plotly_plain(exposure),
-            text=[plotly_plain(t) for t in part["estimate_text"]], textposition="middle right", textfont={"size": 11},
+            x=part["value"], y=part["_y"], mode="markers", name=plotly_plain(exposure),
+            text=[plotly_plain(t) for t in part["estimate_text"]],
             marker={"color": color, "size": 11, "symbol": [symbols[i % len(symbols)] + ("-open" if o else "") for o in open_],
                     "line": {"color": color, "width": 2}},
             error_x={"type": "data", "symmetric": False, "array": (part["ci_high"] - part["value"]).where(has_ci, 0).fillna(0),
@@ -250,9 +251,17 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Hollow: CI crosses 1 (not significant) or no CI published",
                              marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}}))
     fig.add_vline(x=1, line={"color": "#333333", "width": 1.5})
-    base_layout(fig, 220 + 34 * len(rows), x_title="Ratio (log scale; 1 = no difference)")
-    fig.update_xaxes(type="log", range=[math.log10(0.6), math.log10(12)], tickvals=[0.75, 1, 1.5, 2, 3, 5, 8])
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(rows["_y"]), tickfont={"size": 11})
+    for y, text in zip(rows["_y"], rows["estimate_text"], strict=True):  # a column of estimates at the right
+        fig.add_annotation(x=1.01, xref="paper", y=y, yref="y", text=plotly_plain(text), showarrow=False, xanchor="left",
+                           font={"size": 10, "color": "#1f1f1f"})
+    base_layout(fig, 220 + 30 * len(rows), x_title="Ratio (log scale; 1 = no difference)")
+    fig.update_layout(margin_r=200)
+    for group_name, first in rows.groupby("group", sort=False)["_y"].first().items():  # a heading above each group
+        fig.add_annotation(x=0, xref="paper", y=first, yref="y", yshift=14, text=f"<b>{plotly_plain(group_name)}</b>",
+                           showarrow=False, xanchor="left", font={"size": 11, "color": "#1f1f1f"})
+    high = float(pd.concat([rows["ci_high"], rows["value"]]).max()) if not rows.empty else 2
+    fig.update_xaxes(type="log", range=[math.log10(0.7), math.log10(max(high, 2) * 1.15)], tickvals=[0.75, 1, 1.5, 2, 3, 5, 8])
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(rows["_y"]), tickfont={"size": 10})
     return fig
 
 
@@ -260,10 +269,10 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
     """Percentage increases given without intervals, as labelled bars (no error bars: none were published)."""
     fig = go.Figure(go.Bar(
         x=rows["value"], y=[plotly_plain(v) for v in rows["label"]], orientation="h", marker_color="#0072B2",
-        text=[f"about +{float(v):g}% (no published interval)" for v in rows["value"]], textposition="outside", cliponaxis=False,
+        text=[f"about +{float(v):g}%" for v in rows["value"]], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{text}<extra></extra>",
     ))
     base_layout(fig, 200 + 40 * len(rows), x_title="Increase in risk (%), as stated by the source")
-    fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.8 if not rows.empty else 1])
+    fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.35 if not rows.empty else 1])
     fig.update_yaxes(autorange="reversed")
     return fig

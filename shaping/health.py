@@ -20,7 +20,7 @@ EXPOSURE_GROUPS = {
     "smoking": "Comparison: smoking",
 }
 OUTCOME_LABELS = {"alzheimers_disease": "Alzheimer's disease", "vascular_dementia": "vascular dementia", "dementia": "dementia",
-                  "coronary_heart_disease": "coronary heart disease", "stroke": "stroke", "all_cause_mortality": "death, any cause",
+                  "coronary_heart_disease": "coronary heart disease", "stroke": "stroke", "all_cause_mortality": "death",
                   "hospitalization": "hospitalisation", "emergency_department_visit": "emergency visit"}
 RATIO_MEASURES = ("OR", "RR", "HR")
 
@@ -46,25 +46,39 @@ def estimate_text(row: pd.Series) -> str:
     return f"{row['measure']} {ratio(row['value'])} {ci}{flag}"
 
 
-def forest_rows(risks: pd.DataFrame) -> pd.DataFrame:
-    """Ratio rows (OR, RR, HR) with group, exposure group, significance, text and a unique label, in plot order."""
+def forest_rows(risks: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Ratio rows (OR, RR, HR) with group, exposure group, significance, text and a unique label, in plot order.
+
+    With sources, each label starts with the study's short citation ('Kuiper J.S. et al. (2015)')."""
     rows = risks[risks["measure"].isin(RATIO_MEASURES)].copy()
     rows["group"] = rows.apply(group, axis=1)
     rows["exposure_group"] = rows["exposure"].map(EXPOSURE_GROUPS).fillna(rows["exposure"])
     rows["significance"] = rows.apply(significance, axis=1)
     rows["estimate_text"] = rows.apply(estimate_text, axis=1)
-    study = rows["source_id"].str.replace(r"^h-", "", regex=True).str.replace("-", " ").str.title()
-    rows["label"] = (study + " · " + rows["exposure"].str.replace("_", " ") + " → "
-                     + rows["outcome"].map(OUTCOME_LABELS).fillna(rows["outcome"]))
+    outcome = rows["outcome"].map(OUTCOME_LABELS).fillna(rows["outcome"])
+    outcome = outcome.where(rows["direction"] != "survival", "SURVIVAL")
+    rows["label"] = _study(rows, sources) + " · " + rows["exposure"].str.replace("_", " ") + " → " + outcome
+    repeated = rows["label"].duplicated(keep=False)
+    suffix = [r[len(src) + 1:].replace("-", " ") for r, src in zip(rows["row_id"], rows["source_id"], strict=True)]
+    rows.loc[repeated, "label"] = rows.loc[repeated, "label"] + " (" + pd.Series(suffix, index=rows.index)[repeated] + ")"
     order = {g: i for i, g in enumerate(["Dementia", "Heart disease and stroke", "Death from any cause",
                                          "Heart-failure patients", SURVIVAL_GROUP])}
     rows["_order"] = rows["group"].map(order).fillna(99)
     return rows.sort_values(["_order", "value"], ascending=[True, False]).drop(columns="_order")
 
 
-def percent_rows(risks: pd.DataFrame) -> pd.DataFrame:
+ACRONYMS = {"Jech": "JECH", "Nasem": "NASEM"}
+
+
+def _study(rows: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.Series:
+    """A short study name from the source id: 'h-luchetti-2024' -> 'Luchetti 2024', 'h-jech-2019' -> 'JECH 2019'."""
+    words = rows["source_id"].str.replace(r"^h-", "", regex=True).str.replace("-", " ").str.title()
+    return words.replace(ACRONYMS, regex=True)
+
+
+def percent_rows(risks: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Reviews and advisories that give only a percentage increase (no interval)."""
     rows = risks[risks["measure"] == "percent_increase"].copy()
-    rows["label"] = (rows["source_id"].str.replace(r"^h-", "", regex=True).str.replace("-", " ").str.title() + " · "
+    rows["label"] = (_study(rows, sources) + " · "
                      + rows["exposure"].str.replace("_", " ") + " → " + rows["outcome"].map(OUTCOME_LABELS).fillna(rows["outcome"]))
     return rows

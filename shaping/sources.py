@@ -7,11 +7,18 @@ USING_TABLES = {"recluse_estimates": "estimate_id", "youth_homelessness": "row_i
                 "population": "population_id", "claim_evidence": "claim_id"}
 
 
+def unusable_tables(check: PackageCheck) -> list[str]:
+    """Tables whose problems keep them out of the usage counts."""
+    return [table for table in USING_TABLES if check.problems.get(table)]
+
+
 def source_usage(check: PackageCheck) -> pd.DataFrame:
-    """Sources with rows (how many rows use each) and used_by (their ids, by table)."""
+    """Sources with rows (how many rows use each) and used_by (their ids, by table); tables with problems are skipped."""
     sources = check.table("sources").copy()
     used: dict[str, list[str]] = {s: [] for s in sources["source_id"]}
     for table, id_column in USING_TABLES.items():
+        if table in unusable_tables(check):
+            continue
         frame = check.table(table)
         for source_id, row_id in zip(frame["source_id"], frame[id_column], strict=True):
             if pd.notna(source_id) and source_id in used:

@@ -1,0 +1,77 @@
+"""Homelessness, health, claim check and sources pages through app.py."""
+import io
+import zipfile
+
+import pandas as pd
+import pytest
+
+from tests.conftest import set_cell
+from tests.pages.helpers import download, download_csv, tables
+
+PAGES = {"pages/homelessness.py": 3, "pages/health.py": 2, "pages/claims.py": 9, "pages/sources.py": 0}
+
+
+@pytest.mark.parametrize(("page", "charts"), PAGES.items())
+def test_page_runs_and_draws_its_charts(run_page, page, charts):
+    at = run_page(page)
+    assert not at.exception and not at.error
+    assert len(at.get("plotly_chart")) == charts
+
+
+def test_homelessness_one_night_figure_has_only_one_night_counts(run_page):
+    at = run_page("pages/homelessness.py")
+    one_night = download_csv(at, 0)
+    assert set(one_night["measure"]) == {"one_night_count"}
+    assert {"us-hud-2023", "jp-mhlw-2003", "jp-mhlw-2025"} <= set(one_night["row_id"])
+    whole_year = download_csv(at, 1)
+    assert "one_night_count" not in set(whole_year["measure"])
+    assert "3,065 homeless people of all ages" in at.markdown[0].value or any("3,065" in m.value for m in at.markdown)
+
+
+def test_homelessness_per_capita_view_from_url(run_page):
+    at = run_page("pages/homelessness.py", view="Per 100,000 residents (derived)")
+    table = tables(at) if tables(at) else []
+    shown = download_csv(at, 0)
+    assert shown["per_100k"].notna().all()  # only years with a population are drawn in this view
+    assert sorted(shown["row_id"]) == ["jp-mhlw-2019", "jp-mhlw-2023", "jp-mhlw-2024", "us-hud-2023"]
+    assert table is not None
+
+
+def test_health_download_is_the_forest_rows(run_page):
+    at = run_page("pages/health.py")
+    forest = download_csv(at, 0)
+    assert set(forest["measure"]) <= {"OR", "RR", "HR"}
+    assert len(forest) == 26
+    assert (forest.loc[forest["row_id"] == "h-steptoe-2013-loneliness", "significance"] == "not significant").all()
+
+
+def test_claims_filter_by_topic_from_url(run_page):
+    at = run_page("pages/claims.py", topics=["Health"])
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 2
+    quotes = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert len(quotes) == 2 and any("dementia" in q for q in quotes)
+
+
+def test_sources_search_from_url_and_download(run_page):
+    at = run_page("pages/sources.py", q="Valtorta")
+    listing = at.dataframe[0].value
+    assert listing["source_id"].tolist() == ["h-valtorta-2016"]
+    csv = pd.read_csv(io.BytesIO(download(at, "Download this list")), skiprows=1)
+    assert csv["source_id"].tolist() == ["h-valtorta-2016"]
+    archive = zipfile.ZipFile(io.BytesIO(download(at, "Download the whole data package")))
+    assert "datapackage.json" in archive.namelist()
+
+
+def test_broken_health_table_leaves_other_pages_working(run_page, data_copy):
+    set_cell(data_copy, "isolation_health_risks", 5, "ci_low", "9")
+    health = run_page("pages/health.py")
+    assert not health.exception and health.error
+    assert health.dataframe[0].value.iloc[0]["line"] == 6
+    for page in ("pages/homelessness.py", "pages/overview.py"):
+        other = run_page(page)
+        assert not other.exception and not other.error
+    sources = run_page("pages/sources.py")  # still lists every source, and says which counts are missing
+    assert not sources.exception and not sources.error
+    assert "isolation_health_risks" in sources.warning[0].value.replace("\\", "")
+    assert len(sources.dataframe[0].value) == 68
