@@ -109,11 +109,6 @@ CONCEPT_PHRASES = {
     "isolated_or_reclusive": "were socially isolated or reclusive",
     "stays_home_weekdays": "never left the house on weekdays",
 }
-PAGE_SECTIONS = {
-    "Hikikomori and recluses": ["pages/overview.py", "pages/japan.py", "pages/compare.py"],
-    "Related evidence": ["pages/homelessness.py", "pages/health.py"],
-    "Checking the numbers": ["pages/claims.py", "pages/sources.py"],
-}
 
 # Studies the health page shows as counterpoints to the headline claims (register section E).
 COUNTERPOINT_SOURCES = ["h-steptoe-2013", "h-jech-2019"]

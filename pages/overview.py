@@ -22,7 +22,7 @@ if check is not None:
         with column.container(border=True):
             st.metric(row["country_name"], headline_figure(row))
             st.markdown(markdown_plain(headline_detail(row)))
-            st.caption(markdown_plain(f"Evidence: {row['method_label']}") + " · " + markdown_link(short_citation(source), source["url"]))
+            st.markdown(markdown_plain(f"Evidence: {row['method_label']}") + " · " + markdown_link(short_citation(source), source["url"]))
     warnings = comparability_warnings(heads)
     if warnings:
         st.warning("These three figures are not comparable: " + markdown_plain(" ".join(warnings)), icon=":material/warning:")
