@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test validate lint clean
+.PHONY: run test validate lint clean e2e-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,13 @@ validate: $(VENV)/.runtime
 lint: $(VENV)/.dev
 	$(BIN)/python -m ruff check .
 
-test: $(VENV)/.dev
+# axe-core for the accessibility tests, pinned in package-lock.json (needs npm; without it those tests skip and say why).
+e2e-tools:
+	@if [ -f node_modules/axe-core/axe.min.js ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility tests will be skipped (install Node.js to run them)"; fi
+
+test: $(VENV)/.dev e2e-tools
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m loaders.validate
 	$(BIN)/python -m pytest

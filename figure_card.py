@@ -135,11 +135,11 @@ def _cite(figure: Figure, used: pd.DataFrame, url: str) -> None:
     today = date.today()
     st.markdown("**This figure**")
     st.code(figure_citation(figure.title, url, today), language=None, wrap_lines=True)
-    st.code(bibtex_figure(figure.title, url, today, figure.key), language="bibtex")
+    st.code(bibtex_figure(figure.title, url, today, figure.key), language="bibtex", wrap_lines=True)
     st.markdown("**Its sources**")
     for _, source in used.iterrows():
         st.code(plain_source_citation(source), language=None, wrap_lines=True)
-        st.code(bibtex_source(source), language="bibtex")
+        st.code(bibtex_source(source), language="bibtex", wrap_lines=True)
 
 
 def figure_card(figure: Figure, check: PackageCheck) -> None:

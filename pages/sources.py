@@ -61,7 +61,7 @@ for text in CAVEATS.values():
 st.subheader("Cite this dashboard")
 today = date.today()
 st.code(dashboard_citation(view_url(), today), language=None, wrap_lines=True)
-st.code(bibtex_dashboard(view_url(), today), language="bibtex")
+st.code(bibtex_dashboard(view_url(), today), language="bibtex", wrap_lines=True)
 st.markdown("Cite the original source of each figure too (see the list above).")
 if check is not None:
     download_package(check, key="sources-zip")

@@ -1,0 +1,137 @@
+"""Every page in Chromium: charts drawn, sources visible, phone width, URL state, downloads, citations, keyboard, axe."""
+import csv
+import io
+import json
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from settings import PAGES
+from tests.e2e.conftest import settle
+
+PATHS = ["/" + url for _, _, _, url in PAGES]
+CHARTS = {"/overview": 0, "/japan": 3, "/compare": 1, "/homelessness": 3, "/health": 2, "/claims": 9, "/sources": 0}
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    settle(page)
+
+
+def problems_on_screen(page) -> list[str]:
+    return [e.inner_text()[:200] for e in page.query_selector_all("[data-testid=stException], [data-testid=stAlertContentError]")]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_page_renders_charts_and_sources(page, base_url, path):
+    open_page(page, base_url + path)
+    assert problems_on_screen(page) == []
+    assert "Traceback" not in page.inner_text("body")
+    charts = page.query_selector_all("[data-testid=stPlotlyChart]")
+    assert len(charts) == CHARTS[path]
+    assert all(chart.query_selector(".main-svg") for chart in charts)
+    for chart in charts:  # the source line is inside every figure too
+        assert "Hikikomori in Numbers · Source" in chart.inner_text()
+    if charts:
+        lines = [e for e in page.query_selector_all("[data-testid=stMarkdownContainer] p") if e.inner_text().startswith("Source")]
+        assert lines and lines[0].is_visible()
+        assert all(a.get_attribute("href").startswith(("http://", "https://")) for line in lines for a in line.query_selector_all("a"))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_phone_width_needs_no_horizontal_scrolling(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        open_page(page, base_url + path)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        for chart in page.query_selector_all("[data-testid=stPlotlyChart]"):
+            box = chart.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
+            assert box["height"] >= 250  # tall enough to read
+    finally:
+        context.close()
+
+
+def y_labels(page, chart_index: int = 0) -> list[str]:
+    chart = page.query_selector_all("[data-testid=stPlotlyChart]")[chart_index]
+    return [t.text_content() for t in chart.query_selector_all(".ytick text")]
+
+
+def test_copied_url_reopens_the_same_selection(page, base_url):
+    open_page(page, base_url + "/compare?countries=Italy&measure=Count")
+    labels = y_labels(page)
+    assert labels and all(label.startswith("Italy") for label in labels)
+    page.get_by_role("radio", name="Logarithmic").click()
+    page.wait_for_function("() => location.search.includes('scale=Logarithmic')")
+    settle(page)
+    copied = page.url
+    assert parse_qs(urlparse(copied).query)["countries"] == ["Italy"]
+    other = page.context.new_page()
+    open_page(other, copied)
+    assert y_labels(other) == labels
+    assert other.query_selector("[data-testid=stPlotlyChart] .xaxislayer-above .xtick text") is not None
+    axis_type = other.evaluate("() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot')._fullLayout.xaxis.type")
+    assert axis_type == "log"
+    other.close()
+
+
+def test_download_holds_the_rows_drawn(page, base_url):
+    open_page(page, base_url + "/compare?countries=South+Korea")
+    with page.expect_download() as event:
+        page.get_by_role("button", name="Download the data shown (CSV)").click()
+    text = open(event.value.path(), encoding="utf-8").read()
+    assert text.startswith("# Hikikomori in Numbers")
+    rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
+    assert sorted(r["label"] for r in rows) == sorted(y_labels(page))
+    assert all(r["country"] == "KOR" for r in rows)
+    assert all(r["source_url"].startswith("http") for r in rows)
+
+
+def test_cite_text_contains_the_current_url(page, base_url):
+    open_page(page, base_url + "/compare?countries=Japan&measure=Count")
+    page.get_by_text("Cite", exact=True).first.click()
+    settle(page)
+    citations = [c.inner_text() for c in page.query_selector_all("[data-testid=stCode]")]
+    assert any("compare?countries=Japan&measure=Count" in c and c.startswith("Hikikomori in Numbers") for c in citations)
+    assert any("howpublished = {\\url{" in c and "countries=Japan" in c for c in citations)
+
+
+def test_controls_work_from_the_keyboard(page, base_url):
+    open_page(page, base_url + "/japan")
+    focused = []
+    for _ in range(60):  # Tab until the measure control has focus
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("() => document.activeElement && (document.activeElement.getAttribute('role') + ':' "
+                                     "+ document.activeElement.innerText.trim())"))
+        if focused[-1].startswith("radio:") and "age group" in focused[-1]:
+            break
+    else:
+        pytest.fail(f"the measure control could not be reached with Tab; focus went {focused}")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => location.search.includes('measure=')")
+    settle(page)
+    assert "(people)" in page.query_selector_all("h3")[0].inner_text()
+
+
+def test_charts_have_alt_text_from_the_data(page, base_url):
+    open_page(page, base_url + "/japan")
+    described = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+        .map(c => c.getAttribute('role') === 'figure' ? c.getAttribute('aria-label') || '' : '')""")
+    assert len(described) == 3
+    assert all(text.startswith("Chart: ") for text in described)
+    assert "1.79%" in described[0] and "2.05%" in described[0]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_no_serious_or_critical_accessibility_violations(page, base_url, axe_script, path):
+    open_page(page, base_url + path)
+    page.evaluate("() => document.querySelectorAll('[data-testid=stExpander] details').forEach(d => { d.open = true; })")
+    settle(page)  # expanders opened: their content (citations, notes, quotes) is checked too
+    page.add_script_tag(path=str(axe_script))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+    assert violations == [], json.dumps(violations, indent=1)
