@@ -83,7 +83,8 @@ HIKIKOMORI_DEFINITION = (
     "'reclusive' and 'isolated' youth, with different rules, so their numbers are not directly comparable."
 )
 
-# Page order and titles for the navigation (file, title, icon, url path).
+# Page order and titles for the navigation (file, title, icon, url path). Keep each url path equal to the
+# file's name: a deep link that is a fresh server's first visit is resolved by file name first.
 PAGES = [
     ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
     ("pages/japan.py", "Japan", ":material/home:", "japan"),
@@ -92,6 +93,7 @@ PAGES = [
     ("pages/health.py", "Health risks of isolation", ":material/cardiology:", "health"),
     ("pages/claims.py", "Claim check", ":material/fact_check:", "claims"),
     ("pages/sources.py", "Sources and method", ":material/menu_book:", "sources"),
+    ("pages/check_data.py", "Check new data (maintainers)", ":material/rule:", "check_data"),
 ]
 
 # How a quote sentence says what a row counts ("... people aged 15–64 in Japan <phrase>").

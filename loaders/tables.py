@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from loaders.frames import to_frame
-from loaders.package import file_name, read_raw, table_names
+from loaders.package import RawFile, file_name, read_raw, table_names
 from loaders.paths import data_dir as default_data_dir
 from loaders.precheck import check_header, decode, record_lines
 from loaders.problems import DataError, Problem
@@ -64,18 +64,23 @@ def check_texts(texts: dict[str, str], shown_as: dict[str, str], early: dict[str
     return PackageCheck(Path("."), frames, problems)
 
 
-def check_package(data_dir: Path | str | None = None) -> PackageCheck:
-    """Read and validate every table in a data folder (default: data/ or $HIKIKOMORI_DATA_DIR). Never writes."""
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    texts, early, shown_as = {}, {}, {}
-    for name, raw in read_raw(folder).items():
-        shown_as[name] = shown_path(folder / file_name(name))
+def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) -> PackageCheck:
+    """Validate raw file bytes (table name -> RawFile) as one package; the same rules whatever their origin."""
+    texts, early = {}, {}
+    for name, raw in raws.items():
         text, found = decode(raw, shown_as[name])
         early[name] = found
         if text is not None:
             texts[name] = text
     result = check_texts(texts, shown_as, early)
     return PackageCheck(folder, result.frames, result.problems)
+
+
+def check_package(data_dir: Path | str | None = None) -> PackageCheck:
+    """Read and validate every table in a data folder (default: data/ or $HIKIKOMORI_DATA_DIR). Never writes."""
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    shown_as = {name: shown_path(folder / file_name(name)) for name in table_names()}
+    return check_raw(read_raw(folder), shown_as, folder)
 
 
 def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:

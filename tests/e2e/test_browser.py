@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -81,7 +82,7 @@ def test_download_holds_the_rows_drawn(page, base_url):
     open_page(page, base_url + "/compare?countries=South+Korea")
     with page.expect_download() as event:
         page.get_by_role("button", name="Download the data shown (CSV)").click()
-    text = open(event.value.path(), encoding="utf-8").read()
+    text = Path(event.value.path()).read_text(encoding="utf-8")
     assert text.startswith("# Hikikomori in Numbers")
     rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
     assert sorted(r["label"] for r in rows) == sorted(y_labels(page))

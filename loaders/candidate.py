@@ -1,0 +1,70 @@
+"""Checking uploaded CSVs (or a zip of the package) against the current data, in memory only."""
+import csv
+import io
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from loaders.package import MAX_FILE_BYTES, RawFile, field_names, file_name, read_raw, table_names
+from loaders.precheck import BOM
+from loaders.problems import Problem
+from loaders.tables import PackageCheck, check_raw, shown_path
+
+MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
+
+
+def recognise_table(content: bytes) -> str | None:
+    """The table whose columns the first line names (at least half of them); None when none fits."""
+    first = content[len(BOM):] if content.startswith(BOM) else content
+    line = first.split(b"\n", 1)[0].decode("utf-8", errors="replace").strip("\r")
+    header = {h.strip() for h in next(csv.reader(io.StringIO(line)), [])}
+    best, score = None, 0.0
+    for name in table_names():
+        expected = set(field_names(name))
+        overlap = len(header & expected) / len(expected)
+        if overlap > score:
+            best, score = name, overlap
+    return best if score >= 0.5 else None
+
+
+def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], list[Problem]]:
+    """The package's CSVs from a zip (by file name, any folder); unknown, oversized or unsafe entries refused."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except zipfile.BadZipFile:
+        return {}, [Problem(upload_name, None, None, "not a zip file: upload a .csv, or a .zip of the data package")]
+    known = {file_name(name): name for name in table_names()}
+    found, problems, total = {}, [], 0
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        base = PurePosixPath(info.filename).name
+        if base == "datapackage.json" or base.startswith(".") or base.lower().startswith("readme"):
+            continue
+        if base not in known:
+            problems.append(Problem(upload_name, None, None, f"ignored '{base[:80]}': not a file of this data package"))
+            continue
+        total += info.file_size
+        if info.file_size > MAX_FILE_BYTES or total > MAX_ZIP_BYTES:
+            problems.append(Problem(upload_name, None, None, f"'{base}' is too large once unzipped ({info.file_size:,} bytes)"))
+            continue
+        found[known[base]] = archive.read(info)
+    if not found:
+        problems.append(Problem(upload_name, None, None, "the zip holds none of the package's CSV files"))
+    return found, problems
+
+
+def check_candidate(data_dir: Path, uploads: dict[str, bytes], shown_as_upload: dict[str, str] | None = None) -> PackageCheck:
+    """The current data folder with the uploaded tables in place of its own files, validated exactly as
+    `python -m loaders.validate` would; nothing is written anywhere."""
+    raws = read_raw(data_dir)
+    shown_as = {name: shown_path(Path(data_dir) / file_name(name)) for name in table_names()}
+    for name, content in uploads.items():
+        raws[name] = RawFile(name, Path(file_name(name)), content if len(content) <= MAX_FILE_BYTES else None, len(content))
+        shown_as[name] = (shown_as_upload or {}).get(name, f"upload:{file_name(name)}")
+    return check_raw(raws, shown_as, Path(data_dir))
+
+
+def normalised(content: bytes) -> bytes:
+    """The upload as the project stores CSVs: UTF-8 without BOM, LF line endings (cells untouched)."""
+    text = (content[len(BOM):] if content.startswith(BOM) else content).decode("utf-8")
+    return text.replace("\r\n", "\n").encode("utf-8")

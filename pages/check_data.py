@@ -1,0 +1,108 @@
+"""Check new data (maintainers): validate an uploaded CSV or zip exactly as loaders.validate does, see the diff
+and the affected figure before and after. Uploads stay in memory; nothing is ever written into data/."""
+import pandas as pd
+import streamlit as st
+
+from figure_card import Figure, figure_card, load_tables
+from loaders.candidate import check_candidate, normalised, recognise_table, unzip_package
+from loaders.package import MAX_FILE_BYTES, file_name, resource, table_names
+from shaping.charts import count_series, dot_plot, forest_plot
+from shaping.diff import table_diff
+from shaping.estimates import annotate as annotate_estimates
+from shaping.estimates import point_descriptions
+from shaping.health import forest_rows
+from shaping.homelessness import annotate as annotate_homelessness
+from shaping.homelessness import one_night, with_per_100k
+from shaping.text import markdown_plain
+
+LIMIT_MB = MAX_FILE_BYTES // (1024 * 1024)
+RECOGNISE = "Recognise it from the header"
+
+
+def figure_for(table: str, check, when: str) -> Figure | None:
+    """The figure a change to this table affects, drawn from one version of the data."""
+    sources = check.table("sources")
+    if table in ("recluse_estimates", "sources"):
+        rows = annotate_estimates(check.table("recluse_estimates"))
+        rows = rows[rows["area"] == "national"].sort_values(["country", "year"])
+        return Figure(key=f"check-{table}-{when}", title=f"National estimates, all concepts ({when})", summary=f"{len(rows)} national estimates.",
+                      chart=dot_plot(rows, "count", True), rows=rows, table_columns={"label": "Estimate", "as_published": "As published",
+                                                                                     "source_id": "Source"},
+                      points=point_descriptions(rows, "count"))
+    if table in ("youth_homelessness", "population"):
+        rows = one_night(with_per_100k(annotate_homelessness(check.table("youth_homelessness")), check.table("population")))
+        column = "per_100k" if table == "population" else "value"
+        rows = rows[rows[column].notna()]
+        return Figure(key=f"check-{table}-{when}", title=f"One-night counts{' per 100,000 residents' if column == 'per_100k' else ''} ({when})",
+                      summary=f"{len(rows)} one-night counts.", chart=count_series(rows, True, column), rows=rows,
+                      table_columns={"label": "Row", "value": "Count", "per_100k": "Per 100,000 (derived)", "source_id": "Source"},
+                      points=[f"{r['label']}: {r[column]}" for _, r in rows.iterrows()])
+    if table == "isolation_health_risks":
+        rows = forest_rows(check.table("isolation_health_risks"), sources)
+        return Figure(key=f"check-{table}-{when}", title=f"Forest plot of health risks ({when})", summary=f"{len(rows)} ratios.",
+                      chart=forest_plot(rows), rows=rows, table_columns={"label": "Row", "estimate_text": "Estimate", "source_id": "Source"},
+                      points=[f"{r['label']}: {r['estimate_text']}" for _, r in rows.iterrows()])
+    return None
+
+
+st.title("Check new data")
+st.markdown(f"""For maintainers. Upload the CSV of **one table** (a whole file, as you would commit it) or a **zip of the data
+package**. It is checked with exactly the rules of `python -m loaders.validate`, against the other tables as they are now.
+Uploads stay in this session's memory and are never written into the data folder. Limit: **{LIMIT_MB} MB** per file.""")
+current = load_tables(*table_names())
+if current is not None:
+    left, right = st.columns([2, 1])
+    upload = left.file_uploader("CSV or zip", type=["csv", "zip"], max_upload_size=LIMIT_MB, key="upload")
+    chosen = right.selectbox("Which table", [RECOGNISE, *table_names()], key="table")
+    if upload is not None:
+        content = upload.getvalue()
+        name = upload.name or "upload"
+        uploads, refused = {}, []
+        if len(content) > MAX_FILE_BYTES:
+            st.error(f"The file is {len(content) / 1024 / 1024:.1f} MB; the limit is {LIMIT_MB} MB. Is it the right file?")
+        elif name.lower().endswith(".zip") or content[:2] == b"PK":
+            uploads, refused = unzip_package(content, name)
+        else:
+            table = chosen if chosen != RECOGNISE else recognise_table(content)
+            if table is None:
+                st.error("Could not tell which table this is from its first line. Choose the table above, and check that the first line "
+                         "is the header: " + markdown_plain(", ".join(file_name(t) for t in table_names())))
+            else:
+                uploads = {table: content}
+        for problem in refused:
+            st.warning(markdown_plain(str(problem)))
+        if uploads:
+            candidate = check_candidate(current.data_dir, uploads, {t: f"{name} ({file_name(t)})" if len(uploads) == 1 else
+                                                                   f"{name}:{file_name(t)}" for t in uploads})
+            problems = candidate.all_problems()
+            st.subheader("Validation")
+            if problems:
+                st.error(f"{len(problems)} problem(s): fix them and upload again. Nothing was changed.", icon=":material/error:")
+                st.dataframe(pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message}
+                                           for p in problems]), hide_index=True, width="stretch")
+            else:
+                st.success(f"Valid: {', '.join(file_name(t) for t in uploads)} pass every rule with the rest of the package.",
+                           icon=":material/check_circle:")
+                for table in uploads:
+                    key = resource(table)["schema"]["primaryKey"][0]
+                    diff = table_diff(current.table(table), candidate.table(table), key)
+                    st.subheader(f"What changes in {file_name(table)}")
+                    st.markdown(markdown_plain(diff.summary()))
+                    if not diff.added.empty:
+                        st.markdown("**Added rows**")
+                        st.dataframe(diff.added, hide_index=True, width="stretch")
+                    if not diff.removed.empty:
+                        st.markdown("**Removed rows**")
+                        st.dataframe(diff.removed, hide_index=True, width="stretch")
+                    if not diff.changed.empty:
+                        st.markdown("**Changed cells (old → new)**")
+                        st.dataframe(diff.changed, hide_index=True, width="stretch")
+                    st.download_button(f"Download the checked {file_name(table)} to commit", normalised(uploads[table]),
+                                       file_name=file_name(table), mime="text/csv", key=f"merged-{table}", on_click="ignore",
+                                       icon=":material/download:")
+                    before, after = figure_for(table, current, "current"), figure_for(table, candidate, "candidate")
+                    if before is None:
+                        st.caption("No chart is drawn from this table alone; the changes above are the whole effect.")
+                    else:
+                        figure_card(before, current)
+                        figure_card(after, candidate)

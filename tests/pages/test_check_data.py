@@ -1,0 +1,89 @@
+"""The maintainers' Check new data page: diff and both figures for a valid upload, problems with lines for an
+invalid one, polite refusals, and data/ byte-for-byte unchanged in every case."""
+import io
+import zipfile
+
+import pytest
+
+from tests.conftest import REAL_DATA, checksums
+
+
+@pytest.fixture
+def checker(run_page):
+    def run(name: str, content: bytes, table: str | None = None):
+        at = run_page("pages/check_data.py")
+        if table:
+            at.selectbox[0].set_value(table)
+        at.get("file_uploader")[0].set_value((name, content, "text/csv"))
+        return at.run()
+    return run
+
+
+@pytest.fixture(autouse=True)
+def data_unchanged():
+    before = checksums(REAL_DATA)
+    yield
+    assert checksums(REAL_DATA) == before
+
+
+def estimates_with_a_new_korean_round() -> bytes:
+    lines = (REAL_DATA / "recluse_estimates.csv").read_text(encoding="utf-8").splitlines()
+    korea = next(line for line in lines if line.startswith("kr-opm-2024,"))
+    new_row = korea.replace("kr-opm-2024,", "kr-opm-2026,", 1).replace(",5.2,", ",5.4,")
+    changed = [line.replace("7919,", "7920,", 1) if line.startswith("jp-edogawa-2021,") else line for line in lines]
+    return ("\n".join([*changed, new_row]) + "\n").encode("utf-8")
+
+
+def test_valid_upload_shows_diff_and_both_figures(checker):
+    at = checker("recluse_estimates.csv", estimates_with_a_new_korean_round())
+    assert not at.exception and not at.error
+    assert "1 row(s) added, 0 removed, 1 cell(s) changed in 1 row(s)" in [m.value for m in at.markdown]
+    frames = [d.value for d in at.dataframe]
+    added = next(f for f in frames if "estimate_id" in f.columns and "note" in f.columns)
+    assert added["estimate_id"].tolist() == ["kr-opm-2026"]
+    changed = next(f for f in frames if list(f.columns) == ["estimate_id", "column", "old", "new"])
+    assert changed.to_dict("records") == [{"estimate_id": "jp-edogawa-2021", "column": "value", "old": "7919", "new": "7920"}]
+    assert len(at.get("plotly_chart")) == 2
+    titles = [s.value for s in at.subheader]
+    assert any("(current)" in t for t in titles) and any("(candidate)" in t for t in titles)
+
+
+def test_invalid_upload_lists_problems_with_lines(checker):
+    text = (REAL_DATA / "recluse_estimates.csv").read_text(encoding="utf-8").replace("696000,540000", "696000,900000")
+    at = checker("mine.csv", text.encode())
+    assert not at.exception
+    assert at.error and "problem(s)" in at.error[0].value
+    problems = at.dataframe[-1].value
+    first = problems.iloc[0]
+    assert (first["line"], first["column"]) == (2, "value_low")
+    assert "value_low 900000 is above value 696000" in first["problem"]
+    assert first["file"].startswith("mine.csv")
+
+
+def test_latin1_upload_is_refused_with_how_to_resave(checker):
+    at = checker("population.csv", (REAL_DATA / "population.csv").read_bytes().replace(b"Mid-year", "Mi\u00e9".encode("latin-1")), "population")
+    problems = at.dataframe[-1].value
+    assert "re-save it as 'CSV UTF-8" in problems.iloc[0]["problem"]
+
+
+def test_bom_and_crlf_are_accepted(checker):
+    content = b"\xef\xbb\xbf" + (REAL_DATA / "claims.csv").read_bytes().replace(b"\n", b"\r\n")
+    at = checker("claims.csv", content)
+    assert at.success and "0 row(s) added, 0 removed, 0 cell(s) changed in 0 row(s)" in [m.value for m in at.markdown]
+
+
+def test_unrecognised_and_oversized_uploads_are_refused_politely(checker):
+    at = checker("notes.csv", b"name,comment\nx,y\n")
+    assert at.error and "Could not tell which table" in at.error[0].value
+    big = b"source_id," + b"x" * (6 * 1024 * 1024)
+    at = checker("big.csv", big)
+    assert not at.exception and at.error and "the limit is 5 MB" in at.error[0].value
+
+
+def test_zip_upload(checker):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in ("population.csv", "sources.csv"):
+            archive.writestr(name, (REAL_DATA / name).read_bytes())
+    at = checker("package.zip", buffer.getvalue())
+    assert at.success and "population.csv, sources.csv" in at.success[0].value
