@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from loaders.cache import cached_package
-from loaders.package import fingerprint
+from loaders.package import changelog, file_name, fingerprint, package_version, table_updated
 from loaders.tables import PackageCheck
 from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.charts import with_source
@@ -67,7 +67,15 @@ def load_tables(*names: str) -> PackageCheck | None:
         st.dataframe(problems, hide_index=True, width="stretch")
         st.caption("Maintainers: run `python -m loaders.validate` for the full list.")
         return None
+    version, _ = package_version()
+    st.caption("Data: " + ", ".join(f"{file_name(n)} updated {table_updated(n)}" for n in names) + f" · data package version {version}")
     return check
+
+
+def whats_new(check: PackageCheck) -> None:
+    """The data changelog (a maintainer-written Markdown file; Streamlit renders no raw HTML from it)."""
+    with st.expander("What's new in the data", icon=":material/update:"):
+        st.markdown(changelog(check.data_dir))
 
 
 def url_notices(allowed: dict[str, Allowed]) -> None:
@@ -183,4 +191,4 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
             _cite(figure, used, url)
 
 
-__all__ = ["Figure", "download_package", "figure_card", "load_tables", "url_notices", "view_url"]
+__all__ = ["Figure", "download_package", "figure_card", "load_tables", "url_notices", "view_url", "whats_new"]

@@ -74,3 +74,23 @@ def fingerprint(data_dir: Path) -> str:
         h.update(name.encode())
         h.update(path.read_bytes() if path.is_file() else b"<missing>")
     return h.hexdigest()
+
+
+def package_version() -> tuple[str, str]:
+    """The data package's version and the date it was last updated."""
+    package = descriptor()
+    return package["version"], package.get("updated", "")
+
+
+def table_updated(name: str) -> str:
+    """The date a table was last updated, as recorded in datapackage.json."""
+    return resource(name).get("updated", descriptor().get("updated", ""))
+
+
+CHANGELOG_NAME = "CHANGELOG.md"
+
+
+def changelog(data_dir: Path) -> str:
+    """The data changelog of a folder (the bundled one if the folder has none)."""
+    path = Path(data_dir) / CHANGELOG_NAME
+    return (path if path.is_file() else DEFAULT_DATA_DIR / CHANGELOG_NAME).read_text(encoding="utf-8")

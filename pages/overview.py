@@ -1,7 +1,7 @@
 """Overview: what hikikomori means, the latest national estimate per country, and the warnings that apply everywhere."""
 import streamlit as st
 
-from figure_card import load_tables
+from figure_card import load_tables, whats_new
 from settings import APP_TAGLINE, APP_TITLE, CAVEATS, HIKIKOMORI_DEFINITION
 from shaping.citations import short_citation
 from shaping.estimates import comparability_warnings, headline_rows
@@ -29,6 +29,7 @@ if check is not None:
     with st.expander("Quote these figures", icon=":material/format_quote:"):
         for _, row in heads.iterrows():
             st.code(quote_sentence(row, sources.loc[row["source_id"]]), language=None, wrap_lines=True)
+    whats_new(check)
 
 st.subheader("Read every number with these warnings")
 for text in CAVEATS.values():

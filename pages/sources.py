@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from figure_card import download_package, load_tables, url_notices, view_url
+from figure_card import download_package, load_tables, url_notices, view_url, whats_new
 from settings import CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.citations import bibtex_dashboard, dashboard_citation
 from shaping.downloads import table_csv
@@ -65,3 +65,4 @@ st.code(bibtex_dashboard(view_url(), today), language="bibtex", wrap_lines=True)
 st.markdown("Cite the original source of each figure too (see the list above).")
 if check is not None:
     download_package(check, key="sources-zip")
+    whats_new(check)

@@ -62,6 +62,9 @@ def package_zip(data_dir: Path) -> bytes:
             path = Path(data_dir) / next(r["path"] for r in descriptor()["resources"] if r["name"] == name)
             if path.is_file():
                 archive.writestr(path.name, path.read_bytes())
+        changes = Path(data_dir) / "CHANGELOG.md"
+        if changes.is_file():
+            archive.writestr("CHANGELOG.md", changes.read_bytes())
         archive.writestr("README.txt", package_readme())
     return buffer.getvalue()
 

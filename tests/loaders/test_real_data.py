@@ -119,3 +119,15 @@ def test_every_claim_has_evidence(real):
     links = real.table("claim_evidence")
     assert claims == set(links[links["role"] == "evidence"]["claim_id"])
     assert len(claims) == 9
+
+
+def test_version_date_and_changelog_move_together():
+    import json
+    import re
+
+    package = json.loads((REAL_DATA / "datapackage.json").read_text())
+    heading = re.search(r"^## (\S+) — (\d{4}-\d{2}-\d{2})$", (REAL_DATA / "CHANGELOG.md").read_text(), re.M)
+    assert heading, "CHANGELOG.md needs a '## VERSION — YYYY-MM-DD' heading"
+    assert heading.groups() == (package["version"], package["updated"])
+    for resource in package["resources"]:
+        assert resource["updated"] <= package["updated"], resource["name"]

@@ -102,7 +102,7 @@ def test_package_zip_validates_with_frictionless(tmp_path):
     archive = zipfile.ZipFile(io.BytesIO(package_zip(REAL_DATA)))
     assert set(archive.namelist()) == {"datapackage.json", "README.txt", "sources.csv", "recluse_estimates.csv",
                                        "youth_homelessness.csv", "isolation_health_risks.csv", "population.csv",
-                                       "claims.csv", "claim_evidence.csv"}
+                                       "claims.csv", "claim_evidence.csv", "CHANGELOG.md"}
     archive.extractall(tmp_path)
     done = subprocess.run([str(ROOT / ".venv" / "bin" / "frictionless"), "validate", "datapackage.json"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=300)
