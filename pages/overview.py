@@ -38,3 +38,7 @@ for text in CAVEATS.values():
 st.subheader("Explore")
 st.page_link("pages/japan.py", label="Japan: the Cabinet Office surveys and other estimates", icon=":material/home:")
 st.page_link("pages/compare.py", label="Compare Japan, South Korea and Italy", icon=":material/compare_arrows:")
+st.page_link("pages/homelessness.py", label="Youth homelessness: United States and Japan", icon=":material/night_shelter:")
+st.page_link("pages/health.py", label="Health risks of social isolation and loneliness", icon=":material/cardiology:")
+st.page_link("pages/claims.py", label="Claim check: the 2020 article's numbers, traced", icon=":material/fact_check:")
+st.page_link("pages/sources.py", label="Sources and method, and how to cite", icon=":material/menu_book:")
