@@ -1,17 +1,27 @@
-"""File-level checks before row validation: size, encoding, delimiter, header.
+"""File-level checks before row validation: size, encoding, delimiter, header, quotes and cell counts.
 
 Frictionless reports these as label or encoding errors that name no column a maintainer would
 recognise, so they are checked here first and stated plainly. A UTF-8 BOM and CRLF line endings
 are accepted silently; anything that cannot be read safely is refused with how to re-save.
+A table with a problem found here is not validated further: its cells cannot be told apart.
 """
 import csv
 import io
+import re
 
 from loaders.package import MAX_FILE_BYTES, RawFile, field_names, file_name
 from loaders.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
 RESAVE = "re-save it as 'CSV UTF-8 (comma delimited)'"
+# Files that are not text at all, by their first bytes.
+NOT_TEXT = {
+    b"PK\x03\x04": "an Excel workbook (.xlsx) or zip file, not a CSV",
+    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls), not a CSV",
+    b"\xff\xfe": "UTF-16 text (Excel's 'Unicode Text'), not UTF-8",
+    b"\xfe\xff": "UTF-16 text (Excel's 'Unicode Text'), not UTF-8",
+}
+CELL_END = re.compile(r"[,\r\n]")
 
 
 def decode(raw: RawFile, shown_as: str) -> tuple[str | None, list[Problem]]:
@@ -21,25 +31,40 @@ def decode(raw: RawFile, shown_as: str) -> tuple[str | None, list[Problem]]:
             return None, [Problem(shown_as, None, None, "file is missing")]
         limit = MAX_FILE_BYTES // (1024 * 1024)
         return None, [Problem(shown_as, None, None, f"file is {raw.size / 1024 / 1024:.1f} MB, over the {limit} MB limit: is it the right file?")]
-    data = raw.content[len(BOM):] if raw.content.startswith(BOM) else raw.content
+    data = raw.content
+    while data.startswith(BOM):  # a tool that adds a BOM to text that has one leaves two
+        data = data[len(BOM):]
+    for magic, what in NOT_TEXT.items():
+        if data.startswith(magic):
+            return None, [Problem(shown_as, None, None, f"file is {what}; open it in a spreadsheet and {RESAVE}")]
     if not data.strip():
         return None, [Problem(shown_as, None, None, "file is empty: it needs at least the header line")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode("utf-8", errors="replace")) + 1  # as an editor counts
         byte = data[err.start]
         return None, [Problem(shown_as, line, None,
                               f"not UTF-8: byte 0x{byte:02X} at line {line}, character {column} "
                               f"(the file looks like Latin-1, Windows-1252 or Shift-JIS); {RESAVE}")]
     if "\x00" in text:
-        return None, [Problem(shown_as, None, None, f"file contains NUL bytes: it is not a text CSV; {RESAVE}")]
+        return None, [Problem(shown_as, None, None,
+                              f"file contains NUL bytes: it is not a text CSV (UTF-16, or a spreadsheet file renamed?); {RESAVE}")]
+    if "\n" not in text and "\r" in text:
+        return None, [Problem(shown_as, None, None,
+                              f"lines end with a carriage return only (Excel's 'CSV (Macintosh)' format); {RESAVE}")]
     return text, []
 
 
+def _shown(name: str) -> str:
+    """A column name with invisible characters written out, so 'unknown column' is never a riddle."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name)
+
+
 def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
-    """Problems with the header line: delimiter, missing, unknown, repeated or reordered columns."""
+    """Problems with the header line (delimiter, missing, unknown, repeated or reordered columns), then
+    with the rows' CSV structure (quotes that do not pair up, lines with the wrong number of cells)."""
     first = text.splitlines()[0] if text.splitlines() else ""
     expected = field_names(name)
     header = next(csv.reader(io.StringIO(first)), [])
@@ -53,18 +78,83 @@ def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
     for column in expected:
         if column not in stripped:
             problems.append(Problem(shown_as, 1, column, f"column '{column}' is missing from the header"))
-    for column in stripped:
-        if column not in expected:
-            problems.append(Problem(shown_as, 1, column or None,
-                                    f"unknown column '{column}': {file_name(name)} has the columns {', '.join(expected)}"))
-    for column in sorted({c for c in stripped if stripped.count(c) > 1}):
+    for position, column in enumerate(stripped, 1):
+        if not column:
+            problems.append(Problem(shown_as, 1, None, f"column {position} of the header has no name (an empty spreadsheet column, "
+                                                       "or a comma at the end of every line?): delete that column"))
+        elif column not in expected:
+            near = [c for c in expected if c.lower() == column.lower().replace(" ", "_")]
+            hint = (f"did you mean '{near[0]}'? Column names are lowercase, with underscores" if near
+                    else f"{file_name(name)} has the columns {', '.join(expected)}")
+            problems.append(Problem(shown_as, 1, column, f"unknown column '{_shown(column)}': {hint}"))
+    for column in sorted({c for c in stripped if stripped.count(c) > 1 and c}):
         problems.append(Problem(shown_as, 1, column, f"column '{column}' appears more than once in the header"))
     if not problems and stripped != expected:
         problems.append(Problem(shown_as, 1, None, "columns are in the wrong order: expected " + ", ".join(expected)))
-    if not problems and header != stripped:
-        problems.append(Problem(shown_as, 1, None, "a column name has spaces around it: remove them"))
-    if not problems and len(text.splitlines()) < 2:
+    if not problems:
+        problems += [Problem(shown_as, 1, s, f"column name '{h}' has spaces around it: remove them") for h, s in zip(header, stripped, strict=True) if h != s]
+    if not problems:
+        problems += check_structure(text, stripped, shown_as)
+    if not problems and not any(line.strip() for line in text.splitlines()[1:]):
         problems.append(Problem(shown_as, None, None, "file has a header but no data rows"))
+    return problems
+
+
+def _snippet(text: str, start: int) -> str:
+    following = text[start:start + 20].split("\n")[0].replace("\r", "")
+    return following + ("..." if len(following) == 20 else "")
+
+
+def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem]:
+    """Quotes that do not pair up, lone carriage returns, and lines whose cell count differs from the
+    header's. Reads cells the way the csv module does (a quote opens a cell only as its first character)
+    but stops at the first quote problem, since every cell after it would be misread."""
+    problems: list[Problem] = []
+    width = len(header)
+    line = start_line = 1
+    start = i = 0
+    cells = 1
+
+    def column(cell: int) -> str | None:
+        return header[cell - 1] if cell <= width else None
+
+    while not (i >= len(text) and i == start):  # stop at the end, unless a line is unfinished
+        if text.startswith('"', i):
+            opened, i = line, i + 1
+            while True:
+                close = text.find('"', i)
+                if close < 0:
+                    return problems + [Problem(shown_as, opened, column(cells),
+                                               "a quote opens this cell and is never closed, so the rest of the file is read as one "
+                                               "cell: add the closing quote, or write a quote that is part of the text as two (\"\")")]
+                line += text.count("\n", i, close)
+                if text.startswith('""', close):
+                    i = close + 2
+                    continue
+                i = close + 1
+                break
+            if i < len(text) and text[i] not in ",\r\n":
+                where = "" if line == opened else f" on line {line}"
+                return problems + [Problem(shown_as, opened, column(cells),
+                                           f"a quote opens this cell, but the next quote{where} is followed by '{_snippet(text, i)}', not a "
+                                           "comma: a stray quote? Quote the whole cell and write each quote inside it as two (\"\")")]
+        else:
+            end = CELL_END.search(text, i)
+            i = end.start() if end else len(text)
+        if i < len(text) and text[i] == ",":
+            cells, i = cells + 1, i + 1
+            continue
+        if text.startswith("\r", i) and not text.startswith("\r\n", i):
+            return problems + [Problem(shown_as, line, None, f"this line contains a lone carriage return (old Mac line ending); {RESAVE}")]
+        if start_line > 1 and text[start:i] and cells != width:
+            more = cells > width
+            problems.append(Problem(shown_as, start_line, None,
+                                    f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: "
+                                    + ("a comma inside a cell that is not in quotes (or a space before its opening quote)?"
+                                       if more else "a cell or a comma is missing?")))
+        i += 2 if text.startswith("\r\n", i) else 1
+        line += 1
+        start, start_line, cells = i, line, 1
     return problems
 
 

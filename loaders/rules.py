@@ -232,6 +232,11 @@ def cell_problems(name: str, text: str, shown_as: str) -> list[Problem]:
             if field["type"] in ("number", "integer"):
                 if value.lower() in NON_FINITE:
                     found.append(Problem(shown_as, line, column, f"'{value}' is not a number: leave the cell empty if it is unknown"))
+                elif _python_number(value) and not (value.isascii() and "_" not in value):
+                    # Python (so frictionless) reads full-width digits and 1_000; the typed table would not.
+                    found.append(Problem(shown_as, line, column,
+                                         f"'{value}' is not written with the digits 0-9 only: retype it in half-width digits, "
+                                         "without underscores or spaces"))
                 continue
             if field["type"] != "string" or column in URL_FIELDS:
                 continue
@@ -245,6 +250,17 @@ def cell_problems(name: str, text: str, shown_as: str) -> list[Problem]:
     return found
 
 
+def _python_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
 def rule_problems(name: str, frame: pd.DataFrame, shown_as: str) -> list[Problem]:
-    """Every cross-column rule of one table."""
+    """Every cross-column rule of one table. Rows with no value at all (a line of commas, as spreadsheets
+    leave behind) are skipped: the schema check reports them as blank rows."""
+    filled = frame.drop(columns=[LINE_COLUMN]).notna().any(axis=1)
+    frame = frame[filled]
     return [p for rule in RULES[name] for p in rule(frame, shown_as)]

@@ -10,6 +10,11 @@ from frictionless import Dialect, Package, Resource, Schema
 
 from loaders.package import resource
 from loaders.problems import Problem
+from loaders.rules import NON_FINITE
+
+# The values loaders.frames reads as booleans; frictionless would also take 1 and 0, which the frame cannot.
+TRUE_VALUES = ["true", "True", "TRUE"]
+FALSE_VALUES = ["false", "False", "FALSE"]
 
 TYPE_WORDS = {
     "integer": "a whole number (no commas, spaces or decimals)",
@@ -65,7 +70,8 @@ def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str
         return Problem(shown_as, line, field_name, f"'{_cell(cell)}' is not {TYPE_WORDS.get(type_, type_)}")
     if kind == "constraint-error":
         words = _constraint_words(error.note, fields.get(field_name, {}))
-        return Problem(shown_as, line, field_name, words if cell in ("", None) else f"'{_cell(cell)}' {words}")
+        empty = cell in ("", None) or words == "is required but empty"
+        return Problem(shown_as, line, field_name, words if empty else f"'{_cell(cell)}' {words}")
     if kind == "unique-error":
         return Problem(shown_as, line, field_name, f"'{_cell(cell)}' is used on an earlier line too: ids must be unique")
     if kind == "primary-key":
@@ -82,13 +88,31 @@ def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str
             return Problem(shown_as, line, column,
                            f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}")
         return Problem(shown_as, line, None, error.note)
-    if kind in ("extra-cell", "missing-cell"):
+    if kind in ("extra-cell", "missing-cell"):  # normally found first by loaders.precheck.check_structure
         word = "more" if kind == "extra-cell" else "fewer"
-        return Problem(shown_as, line, field_name,
-                       f"this line has {word} cells than the header: a stray comma, or a quote that is not closed?")
+        return Problem(shown_as, line, None, f"this line has {word} cells than the header: a stray comma, or a quote that is not closed?")
     if kind == "blank-row":
-        return Problem(shown_as, line, None, "blank line: delete it")
+        return Problem(shown_as, line, None, "blank line (or a line of empty cells): delete it")
     return Problem(shown_as, line, field_name, error.note or error.message)
+
+
+def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
+    """The errors worth a line each: none echoing another one about the same cell or row."""
+    key = resource(name)["schema"].get("primaryKey", [])
+    blank = {e.row_number for e in errors if e.type == "blank-row"}
+    kept = []
+    for error in errors:
+        row, field_name, cell = getattr(error, "row_number", None), getattr(error, "field_name", None), getattr(error, "cell", None)
+        if error.type != "blank-row" and row in blank:
+            continue  # a blank row's empty id is not a repeated id
+        if error.type == "primary-key" and 'all "None"' in (error.note or ""):
+            continue  # an empty id: its required-constraint error says so
+        if error.type == "unique-error" and [field_name] == key:
+            continue  # the primary-key error says the same and names the earlier line
+        if fields.get(field_name, {}).get("type") in ("number", "integer") and str(cell).strip().lower() in NON_FINITE:
+            continue  # NaN or inf: loaders.rules.cell_problems explains it once
+        kept.append(error)
+    return kept
 
 
 def schema_problems(texts: dict[str, str], shown_as: dict[str, str], lines: dict[str, list[int]]) -> dict[str, list[Problem]]:
@@ -96,6 +120,9 @@ def schema_problems(texts: dict[str, str], shown_as: dict[str, str], lines: dict
     resources = []
     for name, text in texts.items():
         descriptor = copy.deepcopy(resource(name)["schema"])
+        for field in descriptor["fields"]:
+            if field["type"] == "boolean":
+                field.update(trueValues=TRUE_VALUES, falseValues=FALSE_VALUES)
         # A reference to a table that could not be read is skipped: that table's own problem says why.
         descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", [])
                                      if fk["reference"]["resource"] in texts]
@@ -108,5 +135,5 @@ def schema_problems(texts: dict[str, str], shown_as: dict[str, str], lines: dict
         fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
         report = package.get_resource(name).validate()
         found[name] = [_problem(e, name, shown_as[name], lines[name], fields)
-                       for task in report.tasks for e in task.errors]
+                       for task in report.tasks for e in _reported(task.errors, name, fields)]
     return found

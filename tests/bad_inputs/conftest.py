@@ -1,0 +1,24 @@
+"""AppTest on a broken copy of the real data: downloads kept in memory, the package cache cleared per case."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from loaders import cache
+from tests.conftest import ROOT
+from tests.pages.helpers import DOWNLOADS, RecordingStorage
+
+
+@pytest.fixture(autouse=True)
+def fresh_app_state(monkeypatch):
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", RecordingStorage)
+    DOWNLOADS.clear()
+    cache._checked.clear()
+
+
+@pytest.fixture
+def run_page():
+    """Run one page through app.py (navigation included)."""
+    def run(page: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        at.switch_page(page)
+        return at.run()
+    return run
