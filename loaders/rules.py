@@ -4,6 +4,7 @@ Each rule returns Problems naming the CSV line (column _line) and the column to 
 """
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 
 import pandas as pd
 
@@ -191,6 +192,26 @@ def accessed_after_published(frame: pd.DataFrame, shown_as: str) -> list[Problem
     return found
 
 
+def not_in_future(columns: Iterable[str]) -> Rule:
+    """Dates that cannot be later than today (a typo such as 2062 for 2026)."""
+    columns = list(columns)
+
+    def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+        today = date.today()
+        found = []
+        for column in columns:
+            for _, row in frame[frame[column].notna()].iterrows():
+                value = row[column]
+                try:
+                    earliest = value.date() if hasattr(value, "date") else date_span(value)[0]
+                except ValueError:
+                    continue
+                if earliest > today:
+                    found.append(Problem(shown_as, int(row[LINE_COLUMN]), column, f"{column} {str(value)[:10]} is in the future: a typo?"))
+        return found
+    return rule
+
+
 def one_reference(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """Each evidence link points at exactly one row."""
     columns = ["estimate_id", "homelessness_row_id", "health_row_id", "source_id"]
@@ -200,13 +221,13 @@ def one_reference(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
 
 
 RULES: dict[str, list[Rule]] = {
-    "sources": [accessed_after_published],
+    "sources": [accessed_after_published, not_in_future(["published", "accessed"])],
     "recluse_estimates": [
         needs_a_figure(("value", "rate_pct", "value_low", "value_high")),
         ordered("value_low", "value", "value_high"),
         ordered("rate_low_pct", "rate_pct", "rate_high_pct"),
         interval_matches_bounds, derived_is_declared, wilson_matches, cases_within_sample, ages,
-        dates_in_order(["fieldwork_start", "fieldwork_end", "published"]),
+        dates_in_order(["fieldwork_start", "fieldwork_end", "published"]), not_in_future(["fieldwork_start", "published"]),
     ],
     "youth_homelessness": [needs_a_figure(("value", "rate_pct")), ordered("value_low", "value", "value_high"),
                            ages, year_matches_date],

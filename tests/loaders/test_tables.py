@@ -62,6 +62,8 @@ CASES = [
     ("sources", 1, "accessed", "2009-01-01", "accessed", "accessed 2009-01-01 is before published 2010-07"),
     ("sources", 1, "accessed", "25/11/2026", "accessed", "is not a date written YYYY-MM-DD"),
     ("sources", 1, "source_type", "blog", "source_type", "must be one of: official_survey"),
+    ("sources", 1, "accessed", "2999-01-01", "accessed", "accessed 2999-01-01 is in the future"),
+    ("recluse_estimates", 1, "published", "2099-07", "published", "published 2099-07 is in the future"),
     ("youth_homelessness", 1, "year", "2018", "year", "year 2018 does not match reference_date 2019-01"),
     ("youth_homelessness", 1, "value", "", "value", "row has no figure: fill value or rate_pct"),
     ("isolation_health_risks", 1, "ci_low", "1.4", "ci_low", "ci_low 1.4 is above value 1.29"),

@@ -29,7 +29,7 @@ def data_unchanged():
 def estimates_with_a_new_korean_round() -> bytes:
     lines = (REAL_DATA / "recluse_estimates.csv").read_text(encoding="utf-8").splitlines()
     korea = next(line for line in lines if line.startswith("kr-opm-2024,"))
-    new_row = korea.replace("kr-opm-2024,", "kr-opm-2026,", 1).replace(",5.2,", ",5.4,")
+    new_row = korea.replace("kr-opm-2024,", "kr-upload-test-only,", 1).replace(",5.2,", ",5.4,")
     changed = [line.replace("7919,", "7920,", 1) if line.startswith("jp-edogawa-2021,") else line for line in lines]
     return ("\n".join([*changed, new_row]) + "\n").encode("utf-8")
 
@@ -40,7 +40,7 @@ def test_valid_upload_shows_diff_and_both_figures(checker):
     assert "1 row(s) added, 0 removed, 1 cell(s) changed in 1 row(s)" in [m.value for m in at.markdown]
     frames = [d.value for d in at.dataframe]
     added = next(f for f in frames if "estimate_id" in f.columns and "note" in f.columns)
-    assert added["estimate_id"].tolist() == ["kr-opm-2026"]
+    assert added["estimate_id"].tolist() == ["kr-upload-test-only"]
     changed = next(f for f in frames if list(f.columns) == ["estimate_id", "column", "old", "new"])
     assert changed.to_dict("records") == [{"estimate_id": "jp-edogawa-2021", "column": "value", "old": "7919", "new": "7920"}]
     assert len(at.get("plotly_chart")) == 2

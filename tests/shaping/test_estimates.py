@@ -3,8 +3,14 @@ from shaping.estimates import comparability_warnings, headline_rows
 
 
 def test_headline_is_the_latest_national_survey_per_country(real_check):
-    heads = headline_rows(real_check.table("recluse_estimates"))
-    assert heads["estimate_id"].tolist() == ["jp-cao-2022-15-64", "kr-fki-2026", "it-epiprev-2025-lifetime"]
+    estimates = real_check.table("recluse_estimates")
+    heads = headline_rows(estimates)
+    assert heads["country"].tolist() == ["JPN", "KOR", "ITA"]
+    surveys = estimates[(estimates["area"] == "national") & estimates["method"].isin(["national_survey", "student_survey"])]
+    for _, head in heads.iterrows():  # nothing published later in that country (robust to new rounds)
+        same = surveys[surveys["country"] == head["country"]]
+        assert (same["published"].fillna("") <= head["published"]).all()
+    assert heads.set_index("country").loc["JPN", "estimate_id"] == "jp-cao-2022-15-64"  # the widest band of the 2022 round
 
 
 def test_headline_never_uses_advocacy_or_city_figures(real_check):
