@@ -1,0 +1,711 @@
+#!/usr/bin/env python3
+"""A bounded load test with live data edits: many browser sessions on one server while a maintainer edits a CSV.
+
+Run from the project root with the project's Python:
+
+    .venv/bin/python benchmarks/load_test.py [--sessions 20] [--seconds 60] [--grace 3] [--page-timeout 60] [--reload]
+
+On loopback only (the server listens on 127.0.0.1; Chromium resolves no other host and every request elsewhere is
+listed in the report), and it stops by itself:
+
+1. copies data/ to a temporary folder and starts ONE `streamlit run app.py` with HIKIKOMORI_DATA_DIR pointing at
+   the copy; the server is never restarted (checked at the end);
+2. warms the server up with one session that opens every page once (by its sidebar link), and learns each page's title, how many
+   charts it draws, whether it uses recluse_estimates.csv (named in its data caption) and shows the edited note;
+3. one Chromium, --sessions browser contexts (Playwright's async API on one asyncio loop). Each session first loads
+   one page in full (page i for session i; --open-at-once at a time, before the clock starts: 20 cold page loads
+   at once saturate 2 cores for over a minute), then for --seconds keeps opening the pages in turn (every page of
+   settings.PAGES except check_data) by clicking the sidebar links, as a reader does; with --reload every page is
+   a full page load instead. Each open is timed from navigation start (the click, or the navigation's time
+   origin) to the first new chart drawn ([data-testid=stPlotlyChart] .main-svg) or, on a page without charts, to
+   the end of the script run (script state notRunning). A page has settled when a script run began after the
+   open and has ended, the page's own title is shown, nothing is a placeholder, every chart is drawn and all that
+   held for 400 ms (the rule of tests/e2e/conftest.settle);
+4. edits recluse_estimates.csv in the temporary copy while the load runs, in place, as a maintainer's editor
+   would: at 1/4 of the time a VALID edit (one note gets marker A), at 1/2 an INVALID one (value_low above value in
+   that row), at 3/4 a valid file again (the note with marker B, so a fresh read is proven, not an old cache entry);
+5. judges every open. Errors: an exception box ([data-testid=stException], also one that came and went), a page
+   not settled within --page-timeout of navigation start, a failed navigation, a "Connection error" dialog or a
+   connection status shown, an error box on a page that does not use the table, a wrong number of charts, a
+   JavaScript error. States: a page using the table must show the current phase's data (the original note /
+   marker A / the error box "cannot be shown" / marker B; pages that do not show the note can only be told
+   apart by error box or not); pages not using the table must be normal in every phase.
+
+The data a page shows was read between navigation start and the end of its last script run. An open whose interval
+touches an edit (from the start of the write to --grace seconds after its end) is in a grace window and may show
+the state before or after that edit; every other open is judged strictly against its phase.
+
+It prints sessions x seconds, page opens, errors, p50/p95 time to first chart (also per page and for the first full
+loads), the expected-state counts per phase, and the CPU used by the server, this run's browser and everything
+else (the machine may be shared: when it is saturated the times measure the machine more than the dashboard).
+Exit 0 only with no error, no wrong state (also in grace windows, where either neighbouring state is accepted), at
+least one strictly judged open of a page using the table in every phase, the server never restarted and data/
+unchanged. The server and the temporary folder are always removed (also on Ctrl-C or SIGTERM).
+"""
+import argparse
+import asyncio
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic",
+                 # Loopback only: any other host name fails to resolve.
+                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+VIEWPORT = {"width": 1280, "height": 900}
+HEALTH_TIMEOUT = 90
+
+sys.path.insert(0, str(ROOT))
+from settings import PAGES  # noqa: E402
+
+PAGE_PATHS = ["/" + url for _, _, _, url in PAGES if url != "check_data"]
+TABLE = "recluse_estimates"
+TABLE_FILE = "recluse_estimates.csv"
+EDIT_ROW = "jp-cao-2010-broad"    # a Cabinet Office round: its note is on the Japan and Compare pages
+MARKER_A = "LOADTEST-VALID-EDIT-A"
+MARKER_B = "LOADTEST-VALID-EDIT-B"
+ERROR_TEXT = "cannot be shown"
+
+# Installed in every document from its start. It records, relative to the start of the current page open
+# (window.__lt.start: 0 for a page load, the click for an in-app navigation): the first chart drawn that was not
+# on the screen before the open, when a script run began and last ended, and whether an exception box or a
+# "Connection error" dialog ever appeared (so one that came and went is not missed).
+INIT_SCRIPT = """(() => {
+  const t = window.__lt = {start: 0, firstChart: null, ranAt: null, doneAt: null, exception: null, connErr: null};
+  const check = (records) => {
+    const now = performance.now();
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        if (t.ranAt === null) t.ranAt = now;
+        if (r.target.getAttribute('data-test-script-state') === 'notRunning') t.doneAt = now;
+      }
+    }
+    if (t.firstChart === null) {
+      for (const c of document.querySelectorAll('[data-testid=stPlotlyChart]:not([data-lt-old])')) {
+        if (c.querySelector('.main-svg')) { t.firstChart = now; break; }
+      }
+    }
+    if (t.exception === null && document.querySelector('[data-testid=stException]')) t.exception = now;
+    if (t.connErr === null) {
+      for (const d of document.querySelectorAll('[role=dialog]')) if (d.textContent.includes('Connection error')) t.connErr = now;
+    }
+  };
+  new MutationObserver(check).observe(document, {childList: true, subtree: true, attributes: true,
+                                                 attributeFilter: ['data-test-script-state']});
+})();"""
+
+# An in-app navigation: forget the last page's timings, mark the charts on screen as old, click the sidebar link.
+CLICK = """(href) => {
+  const a = [...document.querySelectorAll('[data-testid=stSidebarNav] a')].find(a => a.href === href);
+  if (!a || !window.__lt) return null;
+  const t = window.__lt;
+  document.querySelectorAll('[data-testid=stPlotlyChart]').forEach(c => { c.dataset.ltOld = '1'; });
+  Object.assign(t, {firstChart: null, ranAt: null, doneAt: null, exception: null, connErr: null});
+  window.__quietSince = null;
+  t.start = performance.now();
+  a.click();
+  return t.start;
+}"""
+
+# Settled: a script run began after the open and has ended, the page's own title is shown, nothing is a placeholder,
+# every chart is drawn, and all that held for 400 ms (the rule of tests/e2e/conftest.settle).
+SETTLED = """(title) => {
+  const t = window.__lt;
+  const app = document.querySelector('[data-testid=stApp]');
+  const h1 = document.querySelector('[data-testid=stMain] h1');
+  const ready = t && t.ranAt !== null && t.doneAt !== null && app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && h1 && h1.textContent.trim() === title
+    && !document.querySelector('[data-testid=stSkeleton], [data-testid=stAppSkeleton]')
+    && [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'));
+  if (!ready) { window.__quietSince = null; return false; }
+  const now = performance.now();
+  window.__quietSince = window.__quietSince || now;
+  return now - window.__quietSince > 400;
+}"""
+
+VERDICT = """([a, b]) => {
+  const t = window.__lt || {};
+  const text = document.body.textContent;
+  const status = document.querySelector('[data-testid=stConnectionStatus]');
+  const dialogs = [...document.querySelectorAll('[role=dialog]')].map(d => d.textContent);
+  const errorBoxes = [...document.querySelectorAll('[data-testid=stAlertContentError]')].map(e => e.textContent.slice(0, 200));
+  return {
+    origin: performance.timeOrigin, start: t.start, firstChart: t.firstChart, doneAt: t.doneAt,
+    loaded: t.start ? null : ((performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd || null),
+    charts: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
+    errorBoxes,
+    dataShown: errorBoxes.length > 0
+      || [...document.querySelectorAll('[data-testid=stCaptionContainer]')].some(c => c.textContent.startsWith('Data:')),
+    exception: t.exception !== null || !!document.querySelector('[data-testid=stException]'),
+    connErr: t.connErr !== null || dialogs.some(d => d.includes('Connection error')),
+    status: status ? status.textContent : null,
+    markerA: text.includes(a), markerB: text.includes(b),
+  };
+}"""
+
+PHASES = ["before edits", "valid edit", "invalid edit", "valid restored"]
+EXPECTED = {"before edits": "original", "valid edit": "A", "invalid edit": "error", "valid restored": "B"}
+
+
+# ---------------------------------------------------------------- the data copy and its edits
+
+def checksums(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edited(text: str, changes: dict[str, str]) -> str:
+    """The CSV text with some cells of row EDIT_ROW changed (the project's CSVs round-trip through csv exactly)."""
+    records = list(csv.reader(io.StringIO(text)))
+    header = records[0]
+    row = next(r for r in records[1:] if r and r[0] == EDIT_ROW)
+    for column, value in changes.items():
+        row[header.index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    return out.getvalue()
+
+
+def edit_versions(original: str) -> list[tuple[str, str]]:
+    """(phase, file content) for the three edits."""
+    records = list(csv.reader(io.StringIO(original)))
+    header = records[0]
+    row = next(r for r in records[1:] if r and r[0] == EDIT_ROW)
+    note, value = row[header.index("note")], int(row[header.index("value")])
+    valid_a = edited(original, {"note": f"{note} {MARKER_A}: a maintainer's edit."})
+    invalid = edited(valid_a, {"value_low": str(value + 10_000)})      # value_low above value: refused by the validator
+    valid_b = edited(original, {"note": f"{note} {MARKER_B}: a maintainer's edit."})
+    return [("valid edit", valid_a), ("invalid edit", invalid), ("valid restored", valid_b)]
+
+
+# ---------------------------------------------------------------- the server
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, data_dir: Path, log: Path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        env = {**os.environ, "HIKIKOMORI_DATA_DIR": str(data_dir)}
+        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true", f"--server.port={self.port}",
+               "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"]
+        with open(log, "wb") as out:
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+    def wait_healthy(self) -> float:
+        began = time.monotonic()
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        while time.monotonic() - began < HEALTH_TIMEOUT:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with code {self.proc.returncode}: {self.tail()}")
+            with contextlib.suppress(OSError):
+                if opener.open(self.base + "/_stcore/health", timeout=1).read() == b"ok":
+                    return time.monotonic() - began
+            time.sleep(0.1)
+        raise RuntimeError(f"streamlit was not healthy after {HEALTH_TIMEOUT} s: {self.tail()}")
+
+    def tail(self) -> str:
+        with contextlib.suppress(OSError):
+            return self.log.read_text(errors="replace")[-1500:]
+        return ""
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+
+
+# ---------------------------------------------------------------- CPU accounting (the machine may be shared)
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_cpu(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds) of a process, from /proc."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK
+    return None
+
+
+def _machine() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]
+    return (sum(values[:8]) - idle) / TICK, sum(values[:8]) / TICK
+
+
+@dataclass
+class CpuMeter:
+    """Per-process CPU seconds of this run (the server, and this script with its browser), sampled every second:
+    the largest value seen per pid counts, so processes that end during the run are not lost."""
+
+    server_pid: int
+    seen: dict[int, tuple[str, float]] = field(default_factory=dict)
+    start: dict[int, float] = field(default_factory=dict)
+    machine_start: tuple[float, float] = (0.0, 0.0)
+    machine_end: tuple[float, float] = (0.0, 0.0)
+    loads: list[float] = field(default_factory=list)
+
+    def _sample(self) -> dict[int, tuple[str, float]]:
+        table = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit() and (info := _proc_cpu(int(entry))):
+                table[int(entry)] = info
+        me = os.getpid()
+        ours: dict[int, tuple[str, float]] = {}
+        for pid, (_, cpu) in table.items():
+            p, chain = pid, []
+            while p and p in table and p not in (me, 1) and len(chain) < 50:
+                chain.append(p)
+                p = table[p][0]
+            if pid == me or p == me:
+                ours[pid] = ("server" if self.server_pid in chain or pid == self.server_pid else "client", cpu)
+        return ours
+
+    def begin(self) -> None:
+        self.start = {pid: cpu for pid, (_, cpu) in self._sample().items()}
+        self.machine_start = _machine()
+
+    def tick(self) -> None:
+        for pid, (role, cpu) in self._sample().items():
+            if cpu >= self.seen.get(pid, ("", 0.0))[1]:
+                self.seen[pid] = (role, cpu)
+        self.loads.append(os.getloadavg()[0])
+
+    def finish(self) -> dict[str, float]:
+        self.tick()
+        self.machine_end = _machine()
+        used = {"server": 0.0, "client": 0.0}
+        for pid, (role, cpu) in self.seen.items():
+            used[role] += cpu - self.start.get(pid, 0.0)
+        busy = self.machine_end[0] - self.machine_start[0]
+        wall = (self.machine_end[1] - self.machine_start[1]) / (os.cpu_count() or 1)
+        return {"wall": wall, "busy": busy, "server": used["server"], "client": used["client"],
+                "others": max(0.0, busy - used["server"] - used["client"]),
+                "load_max": max(self.loads, default=0.0), "load_mean": statistics.mean(self.loads) if self.loads else 0.0}
+
+
+# ---------------------------------------------------------------- one page open
+
+@dataclass
+class Load:
+    session: int
+    path: str
+    start: float                       # run seconds: navigation start (the goto, or the click)
+    how: str = "click"                 # click (in-app navigation) | load (a full page load)
+    end: float | None = None           # run seconds: settled (or failed)
+    read_by: float | None = None       # run seconds: the last script run had ended (the data was read before)
+    loaded: float | None = None        # seconds from navigation start to DOMContentLoaded (full loads only)
+    first: float | None = None         # seconds from navigation start to the first chart (script run ended on chartless pages)
+    state: str | None = None           # original | A | B | error
+    error: str | None = None
+    wrong: str | None = None
+    phase: str | None = None
+    grace: bool = False
+
+
+def state_of(v: dict) -> str:
+    if any(ERROR_TEXT in e for e in v["errorBoxes"]):
+        return "error"
+    if v["markerA"] and v["markerB"]:
+        return "A+B"
+    if v["markerA"]:
+        return "A"
+    if v["markerB"]:
+        return "B"
+    return "original"
+
+
+def first_line(exc: Exception, limit: int = 160) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:limit]
+
+
+@dataclass
+class Run:
+    args: argparse.Namespace
+    base: str
+    folder: Path
+    charts: dict[str, int]
+    titles: dict[str, str]
+    uses_table: dict[str, bool]
+    shows_note: dict[str, bool]
+    t0: float = 0.0                                     # epoch seconds when the measured load began
+    edits: list[tuple[str, float, float]] = field(default_factory=list)   # (phase entered, write began, write ended), run seconds
+    loads: list[Load] = field(default_factory=list)
+    cold: list[Load] = field(default_factory=list)      # each session's first page load, before the clock starts
+    stop_at: float = 0.0
+    outside: set[str] = field(default_factory=set)      # requests to anything but loopback (they fail to resolve)
+
+    def now(self) -> float:
+        return time.time() - self.t0
+
+    def phase_at(self, t: float) -> str:
+        phase = PHASES[0]
+        for name, _, done in self.edits:
+            if t >= done:
+                phase = name
+        return phase
+
+    def href(self, path: str) -> str:
+        return self.base + ("/" if path == PAGE_PATHS[0] else path)      # the default page's link is the root
+
+
+async def open_page(run: Run, page, load: Load, jserrors: list[str]) -> None:
+    """Open one page (a full load, or a click on its sidebar link), wait until settled, and judge what it shows."""
+    timeout = run.args.page_timeout
+    try:
+        if load.how == "load":
+            await page.goto(run.base + load.path, wait_until="commit", timeout=timeout * 1000)
+        elif await page.evaluate(CLICK, run.href(load.path)) is None:
+            load.error = f"navigation failed: no sidebar link to {load.path}"
+            return
+    except Exception as exc:  # a navigation failure is one of the errors counted
+        load.error = f"navigation failed: {first_line(exc)}"
+        return
+    remaining = max(1.0, timeout - (run.now() - load.start))
+    try:
+        await page.wait_for_function(SETTLED, arg=run.titles[load.path], polling=100, timeout=remaining * 1000)
+    except Exception as exc:
+        load.error = f"not settled within {timeout:.0f} s ({first_line(exc, 100)})"
+        with contextlib.suppress(Exception):
+            v = await page.evaluate(VERDICT, [MARKER_A, MARKER_B])
+            load.error += "; connection error dialog" if v["connErr"] else ""
+            load.error += "; exception box" if v["exception"] else ""
+        return
+    try:
+        v = await page.evaluate(VERDICT, [MARKER_A, MARKER_B])
+    except Exception as exc:
+        load.error = f"page could not be read after settling: {first_line(exc)}"
+        return
+    path = load.path
+    began = v["start"] or 0.0                                        # ms after the document's time origin
+    load.read_by = (v["origin"] + v["doneAt"]) / 1000 - run.t0
+    load.loaded = v["loaded"] / 1000 if v["loaded"] else None
+    drawn = v["firstChart"] if run.charts[path] and v["firstChart"] is not None else v["doneAt"]
+    load.first = (drawn - began) / 1000
+    load.state = state_of(v)
+    problems = []
+    if v["exception"]:
+        problems.append("exception box")
+    if v["connErr"] or v["status"]:
+        problems.append(f"connection problem (status {v['status']!r})")
+    if not v["dataShown"]:
+        problems.append("no data caption and no error box: load_tables did not run")
+    if load.state == "error" and not run.uses_table[path]:
+        problems.append("error box on a page that does not use the edited table: " + "; ".join(v["errorBoxes"])[:200])
+    other = [e for e in v["errorBoxes"] if ERROR_TEXT not in e]
+    if other:
+        problems.append("unexpected error box: " + "; ".join(other)[:200])
+    if load.state != "error" and v["charts"] != run.charts[path]:
+        problems.append(f"{v['charts']} chart(s) drawn, {run.charts[path]} expected")
+    if load.state == "error" and v["charts"]:
+        problems.append(f"error box but {v['charts']} chart(s) drawn")
+    if jserrors:
+        problems.append("JavaScript error: " + jserrors[0])
+        jserrors.clear()
+    if problems:
+        load.error = "; ".join(problems)
+
+
+def watch_js_errors(page) -> list[str]:
+    found: list[str] = []
+    page.on("pageerror", lambda exc: found.append(str(exc)[:200]))
+    return found
+
+
+async def session(run: Run, number: int, page, jserrors: list[str]) -> None:
+    """Open the pages in turn until the time is up (session i starts after page i, opened before the clock)."""
+    index = number
+    while run.now() < run.args.seconds:
+        index += 1
+        load = Load(number, PAGE_PATHS[index % len(PAGE_PATHS)], run.now(), "load" if run.args.reload else "click")
+        run.loads.append(load)
+        await open_page(run, page, load, jserrors)
+        load.end = run.now()
+
+
+async def editor(run: Run, versions: list[tuple[str, str]]) -> None:
+    """The maintainer: writes each version in place (as an editor saving the file would) at 1/4, 1/2 and 3/4 of the run."""
+    target = run.folder / TABLE_FILE
+    for k, (phase, content) in enumerate(versions, 1):
+        await asyncio.sleep(max(0.0, run.args.seconds * k / 4 - run.now()))
+        began = run.now()
+        target.write_text(content, encoding="utf-8")
+        run.edits.append((phase, began, run.now()))
+        print(f"  t={began:5.1f} s  wrote {TABLE_FILE}: {phase}", flush=True)
+
+
+async def sampler(meter: CpuMeter) -> None:
+    while True:
+        meter.tick()
+        await asyncio.sleep(1)
+
+
+def judge(run: Run, load: Load) -> None:
+    """Phase of a page open and whether it showed the expected state (see the module docstring)."""
+    if load.error or load.read_by is None:
+        return
+    lo, hi = load.start, load.read_by
+    if not run.uses_table[load.path]:       # these pages must be normal whatever the phase
+        load.phase = run.phase_at(hi)
+        if load.state != "original":
+            load.wrong = f"showed {load.state}"
+        return
+    touched = [k for k, (_, began, done) in enumerate(run.edits) if lo <= done + run.args.grace and hi >= began]
+    if touched:
+        load.grace = True
+        load.phase = PHASES[touched[-1] + 1]
+        allowed = {EXPECTED[PHASES[k]] for k in range(touched[0], touched[-1] + 2)}   # before the first edit touched .. after the last
+    else:
+        load.phase = run.phase_at(lo)
+        allowed = {EXPECTED[load.phase]}
+    if not run.shows_note[load.path]:       # pages that do not show the note: only "error box or not" can be told apart
+        allowed = {"error" if a == "error" else "original" for a in allowed}
+    if load.state not in allowed:
+        load.wrong = f"showed {load.state}, expected {' or '.join(sorted(allowed))}" + (" (grace window)" if load.grace else "")
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))]
+
+
+async def warm_up(browser, base: str, note: str) -> dict[str, dict]:
+    """One session loads the first page, then opens every page once by its sidebar link (the first visit pays the
+    imports and fills the data cache) and learns, per page, its title, how many charts it draws, whether it uses the
+    table (its file is named in the data caption) and whether it shows the edited row's note."""
+    context = await browser.new_context(viewport=VIEWPORT)
+    await context.add_init_script(INIT_SCRIPT)
+    page = await context.new_page()
+    ran = """() => { const t = window.__lt, a = document.querySelector('[data-testid=stApp]');
+        return t && t.ranAt !== null && t.doneAt !== null && a && a.getAttribute('data-test-script-state') === 'notRunning'
+          && document.querySelector('[data-testid=stMain] h1'); }"""
+    learned = {}
+    await page.goto(base + PAGE_PATHS[0], wait_until="commit", timeout=180_000)
+    for path in [PAGE_PATHS[0], *PAGE_PATHS[1:], PAGE_PATHS[0]]:
+        if learned and await page.evaluate(CLICK, base + ("/" if path == PAGE_PATHS[0] else path)) is None:
+            raise RuntimeError(f"warm-up: no sidebar link to {path}")
+        await page.wait_for_function(ran, polling=100, timeout=180_000)
+        title = (await page.text_content("[data-testid=stMain] h1")).strip()
+        await page.wait_for_function(SETTLED, arg=title, polling=100, timeout=180_000)
+        info = await page.evaluate("""(note) => ({
+            charts: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
+            captions: [...document.querySelectorAll('[data-testid=stCaptionContainer]')].map(c => c.textContent).join(' | '),
+            errors: document.querySelectorAll('[data-testid=stAlertContentError], [data-testid=stException]').length,
+            note: document.body.textContent.includes(note)})""", note)
+        if info["errors"]:
+            raise RuntimeError(f"warm-up: {path} shows an error on the unedited data")
+        learned[path] = {"title": title, "charts": info["charts"], "uses": TABLE_FILE in info["captions"], "note": info["note"]}
+    await context.close()
+    return learned
+
+
+async def main_async(args: argparse.Namespace, folder: Path, server: Server, meter: CpuMeter) -> Run:
+    from playwright.async_api import async_playwright
+
+    original = (folder / TABLE_FILE).read_text(encoding="utf-8")
+    note = next(r for r in csv.DictReader(io.StringIO(original)) if r["estimate_id"] == EDIT_ROW)["note"][:60]
+    versions = edit_versions(original)
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            began = time.monotonic()
+            learned = await warm_up(browser, server.base, note)
+            print(f"warm-up: every page opened once, one after the other, in {time.monotonic() - began:.1f} s", flush=True)
+            for path, info in learned.items():
+                print(f"    {path:<14} {info['charts']} chart(s){'  uses ' + TABLE_FILE if info['uses'] else ''}"
+                      f"{'  shows the note' if info['note'] else ''}", flush=True)
+            run = Run(args, server.base, folder, {k: v["charts"] for k, v in learned.items()}, {k: v["title"] for k, v in learned.items()},
+                      {k: v["uses"] for k, v in learned.items()}, {k: v["note"] for k, v in learned.items()})
+            contexts, pages, jserrors = [], [], []
+            for _ in range(args.sessions):
+                context = await browser.new_context(viewport=VIEWPORT)
+                await context.add_init_script(INIT_SCRIPT)
+                context.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+                           else run.outside.add(r.url[:160]))
+                contexts.append(context)
+                pages.append(await context.new_page())
+                jserrors.append(watch_js_errors(pages[-1]))
+            # Each session's first page is a full load, before the clock starts (at most --open-at-once at a time).
+            run.t0 = time.time()
+            gate = asyncio.Semaphore(args.open_at_once)
+
+            async def first_open(i: int) -> None:
+                async with gate:
+                    load = Load(i, PAGE_PATHS[i % len(PAGE_PATHS)], run.now(), "load")
+                    run.cold.append(load)
+                    await open_page(run, pages[i], load, jserrors[i])
+                    load.end = run.now()
+
+            began = time.monotonic()
+            await asyncio.gather(*(first_open(i) for i in range(args.sessions)))
+            print(f"sessions opened: {args.sessions} full page loads, {args.open_at_once} at a time, in {time.monotonic() - began:.1f} s", flush=True)
+            run.t0 = time.time()
+            meter.begin()
+            how = "full page loads (--reload)" if args.reload else "clicks on the sidebar links (in-app navigation)"
+            print(f"load: {args.sessions} sessions for {args.seconds:.0f} s, opening pages by {how}", flush=True)
+            tick = asyncio.create_task(sampler(meter))
+            edits = asyncio.create_task(editor(run, versions))
+            try:
+                await asyncio.gather(*(session(run, i, page, jserrors[i]) for i, page in enumerate(pages)), edits)
+            finally:
+                tick.cancel()
+                edits.cancel()
+                for context in contexts:
+                    with contextlib.suppress(Exception):
+                        await context.close()
+            run.stop_at = run.now()
+            return run
+        finally:
+            await browser.close()
+
+
+def stats(values: list[float]) -> str:
+    if not values:
+        return "n/a"
+    return f"p50 {percentile(values, 50):.2f} s, p95 {percentile(values, 95):.2f} s, max {max(values):.2f} s (n={len(values)})"
+
+
+def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], data_unchanged: bool) -> int:
+    args = run.args
+    cores = os.cpu_count() or 1
+    for load in run.loads:
+        judge(run, load)
+    loads = run.loads
+    errors = [x for x in [*run.cold, *loads] if x.error]
+    wrong = [x for x in loads if x.wrong]
+    firsts = [x.first for x in loads if not x.error and x.first is not None and x.state != "error"]
+    print()
+    print(f"sessions x seconds: {args.sessions} x {args.seconds:.0f} s (last page open ended at {run.stop_at:.1f} s)")
+    cold = [x.first for x in run.cold if not x.error and x.first is not None]
+    print(f"first page of each session (full load, before the clock, {args.open_at_once} at a time): time to first chart {stats(cold)}")
+    print(f"page opens: {len(loads)} ({'full loads' if args.reload else 'in-app navigations'}), "
+          f"{len(loads) - sum(1 for x in loads if x.error)} settled without error, {len(loads) / max(run.stop_at, 1e-9) * 60:.0f} per minute")
+    print(f"errors: {len(errors)}  (the error boxes expected in the invalid phase are not errors)")
+    for x in errors[:15]:
+        print(f"    session {x.session:2d} {x.path:<14} t={x.start:5.1f} s: {x.error}")
+    print(f"time to first chart (to the end of the script run on chartless pages): {stats(firsts)}")
+    loaded = [x.loaded for x in [*run.cold, *loads] if not x.error and x.loaded is not None]
+    if loaded:
+        print(f"    full loads: the document (Streamlit's JavaScript) loaded after {stats(loaded)}")
+    for path in PAGE_PATHS:
+        print(f"    {path:<14} {stats([x.first for x in loads if x.path == path and not x.error and x.first is not None and x.state != 'error'])}")
+    print("edits:", ", ".join(f"{name} written at t={began:.1f} s" for name, began, _ in run.edits))
+    print(f"edit pickup per phase (pages using {TABLE_FILE}, judged outside the {args.grace:g} s grace windows; "
+          f"'note' = opens of a page that shows the edited note):")
+    missing = []
+    for phase in PHASES:
+        table_opens = [x for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error]
+        judged = [x for x in table_opens if not x.grace]
+        ok = [x for x in judged if not x.wrong]
+        grace = [x for x in table_opens if x.grace]
+        others = [x for x in loads if not run.uses_table[x.path] and x.phase == phase and not x.error]
+        print(f"    {phase:<15} expected {EXPECTED[phase]:<9} {len(ok):3d}/{len(judged):<3d} as expected "
+              f"(note {sum(1 for x in ok if run.shows_note[x.path])}/{sum(1 for x in judged if run.shows_note[x.path])})"
+              f"  + {len(grace)} in grace ({sum(1 for x in grace if not x.wrong)} acceptable)"
+              f" | other pages normal {sum(1 for x in others if not x.wrong)}/{len(others)}")
+        if not judged:
+            missing.append(phase)
+    for x in wrong[:15]:
+        print(f"    WRONG session {x.session:2d} {x.path:<14} t={x.start:5.1f}-{x.read_by:5.1f} s: {x.wrong}")
+    restarted = server.proc.poll() is not None or server.proc.pid != server_pid
+    print(f"server: one process (pid {server_pid}), {'DIED OR RESTARTED' if restarted else 'still running, never restarted'}")
+    print(f"data/ unchanged: {data_unchanged}")
+    for url in sorted(run.outside):
+        print(f"note: the page asked for a non-loopback address (blocked, not counted as an error): {url}")
+    print(f"CPU during the measured {cpu['wall']:.0f} s on {cores} cores ({cpu['wall'] * cores:.0f} core-seconds): "
+          f"machine busy {cpu['busy']:.0f} s ({cpu['busy'] / max(cpu['wall'] * cores, 1e-9):.0%}); streamlit server {cpu['server']:.0f} s, "
+          f"this run's Chromium + driver {cpu['client']:.0f} s, other processes {cpu['others']:.0f} s; "
+          f"1-min load average mean {cpu['load_mean']:.1f}, max {cpu['load_max']:.1f}")
+    if cpu["busy"] > 0.9 * cpu["wall"] * cores:
+        print(f"    the machine was saturated: the times measure {cores} cores shared by the browser, the server"
+              f"{' and other processes' if cpu['others'] > 0.1 * cpu['wall'] * cores else ''} more than the dashboard alone")
+    if cpu["server"] > 0.8 * cpu["wall"]:
+        print("    the streamlit server used about one full core (one Python process): script runs were a bottleneck")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"sessions": args.sessions, "seconds": args.seconds, "reload": args.reload, "cpu": cpu,
+                                               "edits": run.edits, "cold": [x.__dict__ for x in run.cold],
+                                               "loads": [x.__dict__ for x in loads]}, indent=1))
+    failed = bool(errors or wrong or missing or restarted or not data_unchanged)
+    if missing:
+        print(f"FAIL: no open of a page using {TABLE_FILE} could be judged outside the grace windows in phase(s) {missing}")
+    print("RESULT:", "FAIL" if failed else "PASS")
+    return 1 if failed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--grace", type=float, default=3, help="seconds after each edit in which either state is accepted")
+    parser.add_argument("--page-timeout", type=float, default=60, help="a page not settled this long after navigation start is an error")
+    parser.add_argument("--reload", action="store_true", help="open every page with a full page load instead of a sidebar click")
+    parser.add_argument("--open-at-once", type=int, default=5, help="how many sessions load their first page at the same time")
+    parser.add_argument("--json", help="also write every page open to this file")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} not found: install it with `apt-get install -y chromium`", file=sys.stderr)
+        return 1
+
+    def on_signal(signum, _frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, on_signal)
+    before = checksums(DATA)
+    temp = Path(tempfile.mkdtemp(prefix="hikikomori-load-"))
+    server = None
+    try:
+        folder = temp / "data"
+        shutil.copytree(DATA, folder)
+        server = Server(folder, temp / "streamlit.log")
+        server_pid = server.proc.pid
+        print(f"server: {server.base} (pid {server_pid}) on a copy of data/ in {folder}; healthy after {server.wait_healthy():.1f} s",
+              flush=True)
+        meter = CpuMeter(server_pid)
+        run = asyncio.run(main_async(args, folder, server, meter))
+        cpu = meter.finish()
+        return report(run, server, server_pid, cpu, checksums(DATA) == before)
+    except KeyboardInterrupt as exc:
+        print(f"interrupted {exc}", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        print(f"broken run: {exc!r}", file=sys.stderr)
+        if server:
+            print(server.tail(), file=sys.stderr)
+        return 1
+    finally:
+        if server:
+            server.stop()
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,699 @@
+#!/usr/bin/env python3
+"""Benchmark the dashboard against a bare Streamlit app (benchmarks/bare_app.py) in headless Chromium.
+
+Run from the project root with the project's Python:
+
+    .venv/bin/python benchmarks/run.py [--reps 5] [--mem-reps 1] [--page /claims] [--json results.json]
+
+One run measures, for the dashboard (app.py) and the bare app, each repeated and reported as a median:
+
+1. server start to healthy: `streamlit run` until GET /_stcore/health answers "ok";
+2. cold: a fresh server and a fresh browser context open the heaviest page until it is drawn;
+3. warm: a reload of that page on the same server until it is drawn;
+4. widget: clicking "Logarithmic" (then "Linear") in the "Scale" segmented control until the chart has redrawn
+   (the dashboard's Compare page; the bare app has the same control);
+5. memory: RSS of the streamlit process after 10 browser sessions have each opened every page;
+6. scale: the data grown 100x (copies of every row with suffixed ids; still valid) against the real data:
+   loaders.tables.check_package time, and the warm time of the heaviest page with HIKIKOMORI_DATA_DIR.
+
+"Drawn" means [data-testid=stApp] has data-test-script-state="notRunning", the page's h1 is shown, no lazily
+loaded element is still a placeholder ([data-testid=stSkeleton]: Plotly and the data grid arrive as separate
+scripts, seconds after the script run on a cold browser), every [data-testid=stPlotlyChart] holds a .main-svg
+(and there are at least as many charts as the page has), all unchanged for 300 ms; the time reported is when
+that stable state began. Everything is polled every 25 ms, with a timeout.
+
+The heaviest page is found first: each page is opened once in a fresh session on a warmed-up server and the
+slowest is used (or --page). Ratios 1-5 are dashboard / bare app, 6 is 100x data / real data; each is checked
+against its goal and printed as PASS or MISS. Servers listen on 127.0.0.1 only, Chromium resolves no other
+host, and every server and temporary folder is removed at the end (also on Ctrl-C or SIGTERM).
+Servers run with --server.fileWatcherType=none: with the default watcher, a project file saved during the run
+makes Streamlit drop the project's modules from sys.modules while sessions import them (KeyError: 'loaders').
+This is a benchmark, not a test: it never fails on a MISS (exit 0), only on a broken run (exit 1).
+"""
+import argparse
+import csv
+import io
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+BARE = ROOT / "benchmarks" / "bare_app.py"
+DATA = ROOT / "data"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic",
+                 # Loopback only: any other host name fails to resolve.
+                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+VIEWPORT = {"width": 1280, "height": 900}
+WIDGET_PAGE = "/compare"
+SESSIONS = 10
+GROWTH = 100
+STABLE = 0.3          # seconds a drawn page must stay unchanged
+POLL = 0.025          # seconds between DOM probes
+HEALTH_TIMEOUT = 90
+PAGE_TIMEOUT = 120
+SCALE_PAGE_TIMEOUT = 45
+GOALS = {"cold": 1.2, "warm": 1.2, "widget": 1.5, "memory": 1.5, "scale_check": 2.0, "scale_page": 2.0}
+
+sys.path.insert(0, str(ROOT))
+from loaders.package import MAX_FILE_BYTES, descriptor  # noqa: E402  (stdlib-only modules of the project)
+from settings import PAGES  # noqa: E402
+
+DASHBOARD_PAGES = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(PAGES)]
+
+PROBE = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  const h1 = document.querySelector('[data-testid=stMain] h1');
+  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')];
+  return {
+    state: app ? app.getAttribute('data-test-script-state') : null,
+    title: h1 ? h1.textContent.trim() : null,
+    charts: charts.length,
+    undrawn: charts.filter(c => !c.querySelector('.main-svg')).length,
+    axes: charts.map(c => [...c.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text')]
+                               .map(t => t.textContent).join('|')).join('||'),
+    skeletons: document.querySelectorAll('[data-testid=stSkeleton], [data-testid=stAppSkeleton]').length,
+    errors: document.querySelectorAll('[data-testid=stAlertContentError]').length,
+    exception: [...document.querySelectorAll('[data-testid=stException]')].map(e => e.innerText.slice(0, 300)).join(' | '),
+  };
+}"""
+
+
+class BenchError(RuntimeError):
+    """A measurement that could not be made (timeout, server died)."""
+
+
+# ---------------------------------------------------------------- clean-up of everything this run starts
+
+SERVERS: list["Server"] = []
+TEMP_DIRS: list[Path] = []
+
+
+def cleanup() -> None:
+    for server in list(SERVERS):
+        server.stop()
+    for folder in TEMP_DIRS:
+        shutil.rmtree(folder, ignore_errors=True)
+    TEMP_DIRS.clear()
+
+
+def _on_signal(signum, _frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+# ---------------------------------------------------------------- servers
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+class Server:
+    """One `streamlit run` on a free loopback port; start() returns seconds until /_stcore/health said ok."""
+
+    def __init__(self, app: Path, log_dir: Path, env: dict[str, str] | None = None):
+        self.app, self.env, self.port = app, env or {}, free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = log_dir / f"streamlit-{app.stem}-{self.port}.log"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = HEALTH_TIMEOUT) -> float:
+        env = {**os.environ, **self.env}
+        cmd = [sys.executable, "-m", "streamlit", "run", str(self.app), "--server.headless=true", f"--server.port={self.port}",
+               "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+               # Files edited while a benchmark runs must not make the server unload modules mid-run.
+               "--server.fileWatcherType=none"]
+        with open(self.log, "wb") as log:
+            began = time.perf_counter()
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        SERVERS.append(self)
+        while time.perf_counter() - began < timeout:
+            if self.proc.poll() is not None:
+                raise BenchError(f"streamlit exited with code {self.proc.returncode}: {self.log_tail()}")
+            try:
+                if NO_PROXY.open(self.base + "/_stcore/health", timeout=1).read() == b"ok":
+                    return time.perf_counter() - began
+            except OSError:
+                pass
+            time.sleep(POLL)
+        raise BenchError(f"streamlit was not healthy after {timeout:.0f} s: {self.log_tail()}")
+
+    def log_tail(self) -> str:
+        with suppress(OSError):
+            return self.log.read_text(errors="replace")[-800:]
+        return ""
+
+    def memory_kb(self) -> dict[str, int]:
+        """VmRSS (now) and VmHWM (peak) of the streamlit process, from /proc."""
+        found = {}
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                found[key] = int(value.split()[0])
+        return found
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        if self in SERVERS:
+            SERVERS.remove(self)
+
+
+# ---------------------------------------------------------------- CPU seconds, from /proc
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str] | None:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def browser_pids() -> list[int]:
+    """Chromium processes started by this run (descendants of this process)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat(int(entry.name))):
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, stack = [], [os.getpid()]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            stack.append(child)
+            with suppress(OSError):
+                if b"chromium" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    found.append(child)
+    return found
+
+
+def cpu_snapshot(server: "Server") -> dict[str, dict[int, float]]:
+    """utime + stime of the server and of every Chromium process, in seconds."""
+    def cpu(pids):
+        return {pid: (int(f[11]) + int(f[12])) / TICK for pid in pids if (f := _stat(pid))}
+    return {"server": cpu([server.proc.pid]), "browser": cpu(browser_pids())}
+
+
+def cpu_used(before: dict[str, dict[int, float]], server: "Server") -> dict[str, float]:
+    """CPU seconds the server and Chromium spent since `before` (processes that ended meanwhile are not counted)."""
+    after = cpu_snapshot(server)
+    return {side: sum(value - before[side].get(pid, 0.0) for pid, value in after[side].items()) for side in after}
+
+
+def add_cpu(results: "Results", key: str, side: str, used: dict[str, float]) -> None:
+    results.add(f"{key}_cpu_server", side, used["server"])
+    results.add(f"{key}_cpu_browser", side, used["browser"])
+
+
+# ---------------------------------------------------------------- the browser side
+
+OUTSIDE: list[str] = []  # requests to anything but loopback (Chromium cannot resolve them; listed in the report)
+
+
+def new_context(browser):
+    """A fresh browser context (its own cookies, cache and so Streamlit session) that notes non-loopback requests."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+               else OUTSIDE.append(r.url))
+    return context
+
+def probe(page) -> dict | None:
+    try:
+        return page.evaluate(PROBE)
+    except Exception:  # navigation in progress: the execution context is being replaced
+        return None
+
+
+def wait_drawn(page, began: float, timeout: float = PAGE_TIMEOUT, min_charts: int = 0, title: str | None = None,
+               changed_from: str | None = None, not_title: str | None = None, script_only: bool = False) -> float:
+    """Seconds from `began` until the page was drawn (see the module docstring) and then stayed so for STABLE s.
+
+    script_only: only wait for the script run to be over with the right title (the server's side of a visit)."""
+    quiet_since, last = None, None
+    while time.perf_counter() - began < timeout:
+        now = time.perf_counter()
+        seen = probe(page)
+        done = (seen is not None and seen["state"] == "notRunning" and seen["title"]
+                and (title is None or seen["title"] == title) and (not_title is None or seen["title"] != not_title)
+                and (script_only or (seen["charts"] >= min_charts and seen["undrawn"] == 0 and seen["skeletons"] == 0
+                                     and (changed_from is None or seen["axes"] != changed_from))))
+        if seen and seen["state"] == "notRunning" and seen["exception"]:
+            raise BenchError(f"{page.url} shows an exception: {seen['exception']}")
+        snapshot = seen and ((seen["title"], seen["state"]) if script_only else (seen["title"], seen["charts"], seen["axes"]))
+        if not done:
+            quiet_since = None
+        elif quiet_since is None or snapshot != last:
+            quiet_since = now
+        elif now - quiet_since >= STABLE:
+            if seen["errors"]:
+                print(f"    warning: {seen['errors']} error box(es) on {page.url}", flush=True)
+            return quiet_since - began
+        last = snapshot
+        time.sleep(POLL)
+    raise BenchError(f"{page.url} was not drawn within {timeout:.0f} s (last probe: {seen and {k: v for k, v in seen.items() if k != 'axes'}})")
+
+
+def open_drawn(context, url: str, **kw) -> tuple[object, float]:
+    page = context.new_page()
+    began = time.perf_counter()
+    page.goto(url, wait_until="commit", timeout=kw.get("timeout", PAGE_TIMEOUT) * 1000)
+    return page, wait_drawn(page, began, **kw)
+
+
+def reload_drawn(page, **kw) -> float:
+    began = time.perf_counter()
+    page.reload(wait_until="commit", timeout=kw.get("timeout", PAGE_TIMEOUT) * 1000)
+    return wait_drawn(page, began, **kw)
+
+
+def click_redrawn(page, option: str, **kw) -> float:
+    """Click an option of the "Scale" segmented control; seconds until the chart axes changed and settled."""
+    before = probe(page)["axes"]
+    button = page.get_by_role("radiogroup", name="Scale").get_by_role("radio", name=option)
+    button.wait_for(timeout=10_000)
+    began = time.perf_counter()
+    button.click(timeout=10_000)
+    return wait_drawn(page, began, changed_from=before, **kw)
+
+
+# ---------------------------------------------------------------- synthetic 100x data
+
+def grow_package(source: Path, target: Path, factor: int) -> dict[str, int]:
+    """Copy a data folder with every CSV grown `factor` times: copy k of a row gets '-x<k>' on its primary key and
+    on every foreign key it fills, and copy k of the referenced tables exists too, so every key stays valid.
+    All other cells are unchanged. Returns the bytes of each grown file."""
+    shutil.copytree(source, target)
+    sizes = {}
+    for res in descriptor()["resources"]:
+        schema = res["schema"]
+        keyed = schema["primaryKey"] + [fk["fields"] for fk in schema.get("foreignKeys", [])]
+        records = [r for r in csv.reader(io.StringIO((source / res["path"]).read_text(encoding="utf-8"))) if r]
+        header, body = records[0], records[1:]
+        columns = [header.index(c) for c in keyed]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        for k in range(factor):
+            for row in body:
+                row = list(row)
+                if k:
+                    for i in columns:
+                        if row[i]:
+                            row[i] += f"-x{k}"
+                writer.writerow(row)
+        (target / res["path"]).write_text(out.getvalue(), encoding="utf-8")
+        sizes[res["path"]] = (target / res["path"]).stat().st_size
+    return sizes
+
+
+CHECK_TIMER = """
+import json, statistics, sys, time
+from loaders.tables import check_package
+out = {}
+check_package(sys.argv[2])  # untimed: the first call pays lazy imports inside frictionless
+for folder in sys.argv[2:]:
+    times = []
+    for _ in range(int(sys.argv[1])):
+        began = time.perf_counter()
+        check = check_package(folder)
+        times.append(time.perf_counter() - began)
+    out[folder] = {"times": times, "rows": sum(len(f) for f in check.frames.values()),
+                   "problems": len(check.all_problems())}
+print(json.dumps(out))
+"""
+
+
+# ---------------------------------------------------------------- results
+
+@dataclass
+class Measure:
+    samples: list[float] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.samples) if self.samples else None
+
+
+@dataclass
+class Results:
+    measures: dict[str, dict[str, Measure]] = field(default_factory=dict)
+    info: dict[str, object] = field(default_factory=dict)
+
+    def add(self, key: str, side: str, value: float) -> None:
+        self.measures.setdefault(key, {}).setdefault(side, Measure()).samples.append(value)
+
+    def get(self, key: str, side: str) -> Measure:
+        return self.measures.setdefault(key, {}).setdefault(side, Measure())
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.0f} {unit}" if unit == "MB" else f"{value:.2f} {unit}"
+
+
+# ---------------------------------------------------------------- phases
+
+def page_reps(browser, log_dir: Path, results: Results, side: str, app: Path, heavy: str, charts: int) -> None:
+    """One repetition of measures 1-4 on a fresh server."""
+    server = Server(app, log_dir)
+    results.add("start", side, server.start())
+    try:
+        context = new_context(browser)
+        before = cpu_snapshot(server)
+        page, cold = open_drawn(context, server.base + heavy, min_charts=charts)
+        results.add("cold", side, cold)
+        add_cpu(results, "cold", side, cpu_used(before, server))
+        before = cpu_snapshot(server)
+        results.add("warm", side, reload_drawn(page, min_charts=charts))
+        add_cpu(results, "warm", side, cpu_used(before, server))
+        page.close()
+        widget_page = WIDGET_PAGE if side == "dashboard" else "/"
+        page, _ = open_drawn(context, server.base + widget_page, min_charts=1)
+        for option in ("Logarithmic", "Linear"):
+            before = cpu_snapshot(server)
+            results.add("widget", side, click_redrawn(page, option, min_charts=1))
+            add_cpu(results, "widget", side, cpu_used(before, server))
+        context.close()
+    finally:
+        server.stop()
+
+
+def memory_rep(browser, log_dir: Path, results: Results, side: str, app: Path, paths: list[str],
+               pages: dict[str, dict] | None = None) -> dict[str, dict]:
+    """Measure 5: RSS of the server after SESSIONS browser sessions have each opened every page.
+
+    A session is a tab (one Streamlit session each: pages are opened with the sidebar links, which keeps the
+    websocket); the tabs share one fresh browser context, so its cache holds Streamlit's scripts once.
+    The first session goes alone: it opens every page once (warm-up: imports, caches, the lazy scripts), then
+    again, timing each until drawn; that finds the heaviest page and each page's title. The other sessions
+    move together: all open the first page, then all click the next link, and so on; each wave waits until
+    every tab's script run is over with the page's title (the server's part of a visit; not the drawing of
+    nine tabs of charts, which costs the 2 CPUs several times what the server spends).
+    Returns {path: {"seconds", "title", "charts"}} from the first session's timed pass."""
+    server = Server(app, log_dir)
+    server.start()
+    try:
+        idle = server.memory_kb()["VmRSS"]
+        context = new_context(browser)
+        tabs = [context.new_page() for _ in range(SESSIONS)]
+
+        def link(tab, path: str):
+            return tab.locator(f'[data-testid=stSidebarNav] a[href="{server.base}{path}"]')
+
+        def visit(tab, path: str) -> float:
+            before = probe(tab)["title"]
+            began = time.perf_counter()
+            link(tab, path).click(timeout=30_000)
+            return wait_drawn(tab, began, not_title=before, min_charts=(pages or {}).get(path, {}).get("charts", 0))
+
+        first, found = tabs[0], {}
+        began = time.perf_counter()
+        first.goto(server.base + paths[0], wait_until="commit", timeout=PAGE_TIMEOUT * 1000)
+        wait_drawn(first, began, min_charts=(pages or {}).get(paths[0], {}).get("charts", 0))
+        if len(paths) > 1:
+            for path in paths[1:]:
+                visit(first, path)
+            for path in paths:
+                took = visit(first, path)
+                seen = probe(first)
+                found[path] = {"seconds": took, "title": seen["title"], "charts": seen["charts"]}
+        else:
+            seen = probe(first)
+            found[paths[0]] = {"seconds": None, "title": seen["title"], "charts": seen["charts"]}
+        expected = pages or found
+
+        rest = tabs[1:]
+        for tab in rest:
+            tab.goto(server.base + paths[0], wait_until="commit", timeout=PAGE_TIMEOUT * 1000)
+        began = time.perf_counter()
+        for tab in rest:
+            wait_drawn(tab, began, title=expected[paths[0]]["title"], script_only=True, timeout=PAGE_TIMEOUT * 3)
+        for path in paths[1:]:
+            for tab in rest:
+                link(tab, path).click(timeout=30_000)
+            began = time.perf_counter()
+            for tab in rest:
+                wait_drawn(tab, began, title=expected[path]["title"], script_only=True, timeout=PAGE_TIMEOUT * 3)
+        memory = server.memory_kb()
+        results.add("memory", side, memory["VmRSS"] / 1024)
+        results.add("memory_peak", side, memory["VmHWM"] / 1024)
+        results.add("memory_idle", side, idle / 1024)
+        context.close()
+        return found
+    finally:
+        server.stop()
+
+
+def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: int, reps: int) -> None:
+    """Measure 6: check_package and the heaviest page's warm time on 100x data vs the real data."""
+    folder = Path(tempfile.mkdtemp(prefix="hikikomori-bench-"))
+    TEMP_DIRS.append(folder)
+    grown = folder / "data"
+    sizes = grow_package(DATA, grown, GROWTH)
+    over = {name: size for name, size in sizes.items() if size > MAX_FILE_BYTES}
+    results.info["grown_sizes"] = sizes
+    results.info["over_max_file_bytes"] = over
+    biggest = max(sizes, key=sizes.get)
+    print(f"    grown {GROWTH}x: largest file {biggest} {sizes[biggest] / 1e6:.2f} MB "
+          f"(MAX_FILE_BYTES {MAX_FILE_BYTES / 1e6:.2f} MB): " + (f"OVER the limit: {sorted(over)}" if over else "all under the limit"),
+          flush=True)
+    timer = subprocess.run([sys.executable, "-c", CHECK_TIMER, str(reps), str(DATA), str(grown)], cwd=ROOT,
+                           capture_output=True, text=True, timeout=900)
+    if timer.returncode != 0:
+        raise BenchError(f"check_package timing failed: {timer.stderr[-2000:]}")
+    timed = json.loads(timer.stdout.strip().splitlines()[-1])
+    results.get("scale_check", "real").samples += timed[str(DATA)]["times"]
+    results.get("scale_check", "grown").samples += timed[str(grown)]["times"]
+    results.info["scale_rows"] = {"real": timed[str(DATA)]["rows"], "grown": timed[str(grown)]["rows"]}
+    problems = timed[str(grown)]["problems"]
+    results.info["grown_problems"] = problems
+    print(f"    check_package({grown}) (what python -m loaders.validate runs): {timed[str(grown)]['rows']} rows, "
+          f"{problems} problem(s)", flush=True)
+    if problems:
+        raise BenchError(f"the grown data does not validate: {problems} problem(s); see python -m loaders.validate {grown}")
+    print(f"    check_package: real {results.get('scale_check', 'real').median:.2f} s, "
+          f"{GROWTH}x {results.get('scale_check', 'grown').median:.2f} s", flush=True)
+
+    # Real side: the warm reloads of measure 3 (same page, server and browser warm). Grown side: open "/" first
+    # (imports, the 100x check_package into the cache, the browser's script cache), then the heavy page in the
+    # same tab, then reload it. If the heavy page is not drawn within SCALE_PAGE_TIMEOUT, that warm visit took at
+    # least that long: it is recorded as a lower bound and the reloads are skipped.
+    results.get("scale_page", "real").samples += results.get("warm", "dashboard").samples
+    server = Server(APP, log_dir, env={"HIKIKOMORI_DATA_DIR": str(grown)})
+    server.start()
+    try:
+        context = new_context(browser)
+        page, first = open_drawn(context, server.base + "/", timeout=PAGE_TIMEOUT)
+        results.info["scale_overview_first_visit"] = first
+        print(f"    / on {GROWTH}x data, first visit (fills the data cache): {first:.2f} s", flush=True)
+        began = time.perf_counter()
+        page.goto(server.base + heavy, wait_until="commit", timeout=PAGE_TIMEOUT * 1000)
+        try:
+            took = wait_drawn(page, began, min_charts=1, timeout=SCALE_PAGE_TIMEOUT)
+        except BenchError:
+            results.get("scale_page", "grown").note = (f"{heavy} on {GROWTH}x data was not drawn within {SCALE_PAGE_TIMEOUT} s "
+                                                       "(warm server, data cached): the median is a lower bound")
+            results.get("scale_page", "grown").samples.append(float(SCALE_PAGE_TIMEOUT))
+            results.info["scale_page_lower_bound"] = True
+            print(f"    {heavy} on {GROWTH}x data: not drawn within {SCALE_PAGE_TIMEOUT} s (recorded as a lower bound)", flush=True)
+            return
+        seen = probe(page)
+        results.info["scale_page_first_visit"] = took
+        results.info["scale_page_charts"] = seen["charts"]
+        print(f"    {heavy} on {GROWTH}x data, first visit: {took:.2f} s, {seen['charts']} chart(s)", flush=True)
+        for _ in range(reps):
+            try:
+                before = cpu_snapshot(server)
+                results.add("scale_page", "grown", reload_drawn(page, min_charts=1, timeout=SCALE_PAGE_TIMEOUT))
+                add_cpu(results, "scale_page", "grown", cpu_used(before, server))
+            except BenchError:
+                results.add("scale_page", "grown", float(SCALE_PAGE_TIMEOUT))
+                results.info["scale_page_lower_bound"] = True
+                results.get("scale_page", "grown").note = (f"a reload was not drawn within {SCALE_PAGE_TIMEOUT} s; it counts as "
+                                                           f"{SCALE_PAGE_TIMEOUT} s, so the median is a lower bound")
+                print(f"    a reload took over {SCALE_PAGE_TIMEOUT} s: stopping the reloads (the median is a lower bound)", flush=True)
+                break
+        context.close()
+    finally:
+        server.stop()
+
+
+# ---------------------------------------------------------------- report
+
+ROWS = [
+    ("start", "1. server start to healthy", "s", "dashboard", "bare", None),
+    ("cold", "2. cold first visit, {heavy}", "s", "dashboard", "bare", "cold"),
+    ("warm", "3. warm reload, {heavy}", "s", "dashboard", "bare", "warm"),
+    ("widget", "4. widget redraw (Scale)", "s", "dashboard", "bare", "widget"),
+    ("memory", f"5. RSS after {SESSIONS} sessions x all pages", "MB", "dashboard", "bare", "memory"),
+    ("memory_peak", "   peak RSS (VmHWM), same run", "MB", "dashboard", "bare", None),
+    ("memory_idle", "   RSS when healthy, before any visit", "MB", "dashboard", "bare", None),
+    ("scale_check", f"6a. check_package, {GROWTH}x vs real data", "s", "grown", "real", "scale_check"),
+    ("scale_page", f"6b. warm {{heavy}}, {GROWTH}x vs real data", "s", "grown", "real", "scale_page"),
+]
+
+
+def report(results: Results, heavy: str) -> list[dict]:
+    lines = []
+    print()
+    print(f"{'measure':<44} {'measured':>11} {'baseline':>11} {'ratio':>8} {'goal':>7}  result   (samples)")
+    for key, label, unit, side, base, goal in ROWS:
+        if key not in results.measures:
+            continue
+        a, b = results.get(key, side), results.get(key, base)
+        ratio = a.median / b.median if a.median is not None and b.median else None
+        limit = GOALS.get(goal) if goal else None
+        if limit is None:
+            verdict = "info"
+        elif ratio is None:
+            verdict = "n/a"
+        else:
+            verdict = "PASS" if ratio <= limit else "MISS"
+        bound = ">=" if key == "scale_page" and results.info.get("scale_page_lower_bound") else ""
+        shown_ratio = f"{bound}{ratio:.2f}x" if ratio is not None else "n/a"
+        samples = " ".join(f"{s:.2f}" if unit == "s" else f"{s:.0f}" for s in a.samples) + " / " + \
+            " ".join(f"{s:.2f}" if unit == "s" else f"{s:.0f}" for s in b.samples)
+        print(f"{label.format(heavy=heavy):<44} {bound + fmt(a.median, unit):>11} {fmt(b.median, unit):>11} {shown_ratio:>8} "
+              f"{(f'<={limit}x' if limit else '-'):>7}  {verdict:<7}  ({samples})")
+        if a.note:
+            print(f"{'':<44} note: {a.note}")
+        lines.append({"key": key, "label": label.format(heavy=heavy), "unit": unit, "measured": a.median, "baseline": b.median,
+                      "measured_samples": a.samples, "baseline_samples": b.samples, "ratio": ratio, "goal": limit,
+                      "result": verdict, "lower_bound": bool(bound), "note": a.note})
+    print("\nmeasured/baseline: dashboard/bare app for 1-5; 100x data/real data for 6.")
+    cpu_rows = [(key, side) for key in ("cold", "warm", "widget") for side in ("dashboard", "bare")] + [("scale_page", "grown")]
+    if any(results.measures.get(f"{key}_cpu_server", {}).get(side) for key, side in cpu_rows):
+        print("\nCPU seconds per visit, medians (utime+stime from /proc; less sensitive to other load than wall time):")
+        print(f"{'':<34} {'server':>8} {'Chromium':>9} {'wall':>8}")
+        for key, side in cpu_rows:
+            server, chromium = results.get(f"{key}_cpu_server", side), results.get(f"{key}_cpu_browser", side)
+            if server.median is None:
+                continue
+            label = {"scale_page": f"warm, {GROWTH}x data"}.get(key, key)
+            print(f"{label + ', ' + side:<34} {server.median:8.2f} {chromium.median:9.2f} {results.get(key, side).median:8.2f}")
+            lines.append({"key": f"{key}_cpu", "side": side, "server_cpu": server.median, "browser_cpu": chromium.median,
+                          "server_cpu_samples": server.samples, "browser_cpu_samples": chromium.samples})
+    return lines
+
+
+def machine() -> dict[str, str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next(line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    from importlib.metadata import version
+    packages = {name: version(name) for name in ("streamlit", "plotly", "pandas", "numpy", "pyarrow", "frictionless", "playwright")}
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    return {"nproc": str(os.cpu_count()), "cpu": cpu, "memory": memory, "python": platform.python_version(),
+            "chromium": chromium, **packages}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reps", type=int, default=5, help="repetitions of measures 1-4 and 6 (default 5)")
+    parser.add_argument("--mem-reps", type=int, default=1, help="repetitions of measure 5, the slow one (default 1, at least 1)")
+    parser.add_argument("--page", help="the heaviest page to use, e.g. /claims (default: found by opening every page)")
+    parser.add_argument("--skip", action="append", default=[], choices=["scale"], help="leave out measure 6")
+    parser.add_argument("--json", type=Path, help="also write every sample and the machine description here")
+    args = parser.parse_args()
+    args.mem_reps = max(1, args.mem_reps)
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} not found: install Debian's chromium package", file=sys.stderr)
+        return 1
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+    from playwright.sync_api import sync_playwright
+
+    results = Results()
+    results.info["machine"] = machine()
+    results.info["load_before"] = os.getloadavg()
+    print("machine: " + ", ".join(f"{k} {v}" for k, v in results.info["machine"].items()), flush=True)
+    print(f"load average before: {results.info['load_before'][0]:.2f}", flush=True)
+    started = time.perf_counter()
+    log_dir = Path(tempfile.mkdtemp(prefix="hikikomori-bench-logs-"))
+    TEMP_DIRS.append(log_dir)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
+            try:
+                phase = time.perf_counter()
+                print(f"measure 5 and the heaviest page: {args.mem_reps} repetition(s) of {SESSIONS} sessions x every page",
+                      flush=True)
+                pages: dict[str, dict] = {}
+                for i in range(args.mem_reps):
+                    found = memory_rep(browser, log_dir, results, "dashboard", APP, DASHBOARD_PAGES, pages or None)
+                    if not pages:
+                        pages = found
+                        results.info["pages"] = pages
+                        for path, seen in pages.items():
+                            print(f"    {path:<14} {seen['seconds']:6.2f} s  {seen['charts']} chart(s)  (first session, warm server)",
+                                  flush=True)
+                    memory_rep(browser, log_dir, results, "bare", BARE, ["/"])
+                    print(f"  rep {i + 1}: RSS {results.get('memory', 'dashboard').samples[-1]:.0f}/"
+                          f"{results.get('memory', 'bare').samples[-1]:.0f} MB", flush=True)
+                heavy = args.page or max(pages, key=lambda path: pages[path]["seconds"])
+                charts = pages.get(heavy, {}).get("charts", 1)
+                print(f"  heaviest page: {heavy}{' (given)' if args.page else ''}; phase took {time.perf_counter() - phase:.0f} s",
+                      flush=True)
+
+                phase = time.perf_counter()
+                print(f"measures 1-4, {args.reps} repetitions, alternating dashboard and bare app:", flush=True)
+                for i in range(args.reps):
+                    page_reps(browser, log_dir, results, "dashboard", APP, heavy, charts)
+                    page_reps(browser, log_dir, results, "bare", BARE, "/", 1)
+                    print(f"  rep {i + 1}: " + ", ".join(f"{k} {results.get(k, 'dashboard').samples[-1]:.2f}/"
+                                                      f"{results.get(k, 'bare').samples[-1]:.2f} s"
+                                                      for k in ("start", "cold", "warm", "widget")), flush=True)
+                print(f"  phase took {time.perf_counter() - phase:.0f} s", flush=True)
+                if "scale" not in args.skip:
+                    phase = time.perf_counter()
+                    print(f"measure 6, {GROWTH}x data:", flush=True)
+                    scale_phase(browser, log_dir, results, heavy, charts, args.reps)
+                    print(f"  phase took {time.perf_counter() - phase:.0f} s", flush=True)
+            finally:
+                browser.close()
+    except BenchError as err:
+        print(f"\nbenchmark broken: {err}", file=sys.stderr)
+        report(results, "the heaviest page")
+        return 1
+    finally:
+        cleanup()
+    results.info["outside_requests"] = sorted(set(OUTSIDE))
+    results.info["seconds"] = time.perf_counter() - started
+    results.info["load_after"] = os.getloadavg()
+    table = report(results, heavy)
+    print(f"requests to hosts other than 127.0.0.1 (blocked): {results.info['outside_requests'] or 'none'}")
+    print(f"\nrun took {results.info['seconds']:.0f} s; load average after: {results.info['load_after'][0]:.2f} "
+          f"(on {os.cpu_count()} CPUs; other work on the machine skews every number)")
+    if args.json:
+        args.json.write_text(json.dumps({"table": table, "info": results.info, "heavy": heavy}, indent=2, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
