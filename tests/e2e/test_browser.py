@@ -11,7 +11,7 @@ from settings import PAGES
 from tests.e2e.conftest import settle
 
 PATHS = ["/" + url for _, _, _, url in PAGES]
-CHARTS = {"/overview": 0, "/japan": 3, "/compare": 1, "/homelessness": 3, "/health": 2, "/claims": 9, "/sources": 0}
+CHARTS = {"/overview": 0, "/japan": 3, "/compare": 1, "/homelessness": 3, "/health": 2, "/claims": 9, "/sources": 0, "/check_data": 0}
 
 
 def open_page(page, url: str) -> None:
