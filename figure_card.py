@@ -101,7 +101,8 @@ def _package_zip(folder: str, content_hash: str) -> bytes:
 
 def download_package(check: PackageCheck, key: str) -> None:
     """A button for the whole data package: datapackage.json, every CSV and a README, zipped."""
-    st.download_button("Download the whole data package (zip)", _package_zip(str(check.data_dir), fingerprint(check.data_dir)),
+    folder, content = str(check.data_dir), fingerprint(check.data_dir)
+    st.download_button("Download the whole data package (zip)", lambda: _package_zip(folder, content),
                        file_name="hikikomori-in-numbers-data.zip", mime="application/zip", key=key,
                        on_click="ignore", icon=":material/folder_zip:")
 
@@ -151,44 +152,54 @@ def _cite(figure: Figure, used: pd.DataFrame, url: str) -> None:
 
 
 def figure_card(figure: Figure, check: PackageCheck) -> None:
-    """Render one figure: title, summary, chart or table, source line, and the expanders around it."""
+    """Render one figure: title, summary, chart or table, source line, and the expanders around it.
+
+    The Table tab and the expanders run only when opened (Streamlit's lazy tabs and expanders), and the CSV
+    is made only when asked for: a page of nine cards would otherwise build and send nine tables, nine CSVs
+    and some seventy citation blocks that few readers open (measured in docs/performance.md).
+    """
     sources = check.table("sources")
     used = sources_for(figure.rows, sources)
     line = source_line(used)
     with st.container(border=True, key=f"card-{figure.key}"):
         st.subheader(markdown_plain(figure.title), anchor=figure.key)
         st.markdown(markdown_plain(figure.summary))
-        chart_tab, table_tab = st.tabs(["Chart", "Table"])
-        with chart_tab:
-            st.plotly_chart(with_source(figure.chart, f"{APP_TITLE} · {line}"), key=f"{figure.key}-chart",
-                            config=PLOTLY_CONFIG, alt=alt_text(figure), width="stretch")
-        with table_tab:
-            table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
-            st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
+        chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{figure.key}-view", on_change="rerun")
+        if chart_tab.open:
+            with chart_tab:
+                st.plotly_chart(with_source(figure.chart, f"{APP_TITLE} · {line}"), key=f"{figure.key}-chart",
+                                config=PLOTLY_CONFIG, alt=alt_text(figure), width="stretch")
+        if table_tab.open:
+            with table_tab:
+                table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
+                st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
         links = "; ".join(markdown_plain(producer) + " (" + ", ".join(markdown_link(e, url) for e, url in editions) + ")"
                           for producer, editions in citation_groups(used))
         st.markdown(("Source: " if len(used) == 1 else "Sources: ") + links, help="Each link opens the page where the figure can be read.")
         url = view_url()
+        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url}. {line}"
         left, right = st.columns(2)
-        left.download_button("Download the data shown (CSV)", rows_csv(figure.rows, sources, f"{APP_TITLE}: {figure.title}. {url}. {line}"),
+        left.download_button("Download the data shown (CSV)", lambda: rows_csv(rows, sources, title),
                              file_name=f"{figure.key}.csv", mime="text/csv", key=f"{figure.key}-csv", on_click="ignore",
                              icon=":material/download:")
         with right:
             download_package(check, key=f"{figure.key}-zip")
         if figure.quotes:
-            with st.expander("Quote this", icon=":material/format_quote:"):
-                for quote in figure.quotes:
+            with st.expander("Quote this", icon=":material/format_quote:", key=f"{figure.key}-quote", on_change="rerun") as box:
+                for quote in figure.quotes if box.open else []:
                     st.code(quote, language=None, wrap_lines=True)
         if figure.how_made:
-            with st.expander("How this number was made", icon=":material/calculate:"):
-                for heading, steps in figure.how_made:
+            with st.expander("How this number was made", icon=":material/calculate:", key=f"{figure.key}-how", on_change="rerun") as box:
+                for heading, steps in figure.how_made if box.open else []:
                     st.markdown(f"**{markdown_plain(heading)}**")
                     for i, step in enumerate(steps, 1):
                         st.markdown(f"{i}\\. {markdown_plain(step)}")
-        with st.expander("About this data", icon=":material/info:"):
-            _about(figure, used)
-        with st.expander("Cite", icon=":material/school:"):
-            _cite(figure, used, url)
+        with st.expander("About this data", icon=":material/info:", key=f"{figure.key}-about", on_change="rerun") as box:
+            if box.open:
+                _about(figure, used)
+        with st.expander("Cite", icon=":material/school:", key=f"{figure.key}-cite", on_change="rerun") as box:
+            if box.open:
+                _cite(figure, used, url)
 
 
 __all__ = ["Figure", "download_package", "figure_card", "load_tables", "url_notices", "view_url", "whats_new"]

@@ -117,3 +117,7 @@ COUNTERPOINT_SOURCES = ["h-steptoe-2013", "h-jech-2019"]
 
 # What the Compare page shows before a reader changes anything: each country's main concept.
 COMPARE_DEFAULT_CONCEPTS = ["hikikomori_broad", "hikikomori", "reclusive"]
+
+# Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart
+# per 0.4 CPU-seconds (docs/performance.md), so the page shows a few at a time with page numbers.
+CLAIMS_PER_PAGE = 3

@@ -1,11 +1,15 @@
 """Claim check: each claim of the 2020 article, its traced origin, the best evidence and a verdict."""
+import math
+
 import streamlit as st
 
 from figure_card import Figure, figure_card, load_tables, url_notices
+from settings import CLAIMS_PER_PAGE
 from shaping.charts import dot_plot, forest_plot
 from shaping.citations import short_citation
 from shaping.claims import TOPIC_LABELS, linked_rows, verdict_badge
 from shaping.health import forest_rows
+from shaping.selection import int_between
 from shaping.text import markdown_link, markdown_plain
 
 TOPICS = {label: key for key, label in TOPIC_LABELS.items()}
@@ -16,7 +20,7 @@ HEALTH_COLUMNS = {"label": "Study · exposure → outcome", "estimate_text": "Es
 st.title("Claim check")
 st.caption("The project began with a 2020 magazine article, “Hikikomori: Japan's Modern-Day Hermits” (HubPages, updated 10 August 2020). "
            "Each of its statistical claims is traced to where it most likely came from and set against the best evidence.")
-url_notices({"topics": TOPICS})
+url_notices({"topics": TOPICS, "claims_page": int_between(1, 10_000)})
 check = load_tables("claims", "claim_evidence", "recluse_estimates", "youth_homelessness", "isolation_health_risks", "sources")
 if check is not None:
     claims, links = check.table("claims"), check.table("claim_evidence")
@@ -26,8 +30,17 @@ if check is not None:
     rows = linked_rows(links, check.table("recluse_estimates"), check.table("youth_homelessness"))
     health = links[links["health_row_id"].notna()].merge(check.table("isolation_health_risks"), left_on="health_row_id", right_on="row_id",
                                                          suffixes=("_link", ""))
-    shown = claims[claims["topic"].isin([TOPICS[t] for t in chosen])]
-    st.caption(f"{len(shown)} of {len(claims)} claims shown.")
+    chosen_claims = claims[claims["topic"].isin([TOPICS[t] for t in chosen])]
+    pages = max(1, math.ceil(len(chosen_claims) / CLAIMS_PER_PAGE))
+    asked = st.query_params.get("claims_page", "")
+    if asked.isdigit() and int(asked) > pages:
+        st.info(f"Ignored page {asked} of the link: there {'is' if pages == 1 else 'are'} {pages} page(s) of claims.", icon=":material/link_off:")
+    number = min(st.pagination(pages, key="claims_page", bind="query-params"), pages)
+    shown = chosen_claims.iloc[(number - 1) * CLAIMS_PER_PAGE: number * CLAIMS_PER_PAGE]
+    st.caption(f"Claims {(number - 1) * CLAIMS_PER_PAGE + 1}–{(number - 1) * CLAIMS_PER_PAGE + len(shown)} of {len(chosen_claims)} "
+               f"shown (page {number} of {pages})" + (f"; {len(claims) - len(chosen_claims)} hidden by the topic filter." if
+                                                       len(chosen_claims) < len(claims) else ".") if len(shown) else
+               f"No claims shown: {len(claims)} hidden by the topic filter.")
     for _, claim in shown.iterrows():
         with st.container(border=True, key=f"claim-{claim['claim_id']}"):
             label, color = verdict_badge(claim["verdict"])
@@ -44,7 +57,7 @@ if check is not None:
             counted, uncounted = numeric[has_count], numeric[~has_count]
             if not counted.empty:
                 figure_card(Figure(
-                    key=f"claim-{claim['claim_id']}-evidence",
+                    key=f"claim-{claim['claim_id']}-counts",
                     title=f"Evidence for the claim “{claim['quote'][:60]}{'…' if len(claim['quote']) > 60 else ''}” (counts)",
                     summary=f"{label}: {len(counted[counted['role'] == 'origin'])} origin row(s) and "
                             f"{len(counted[counted['role'] == 'evidence'])} evidence row(s) with a count.",
@@ -55,7 +68,7 @@ if check is not None:
             ratios = forest_rows(health[health["claim_id"] == claim["claim_id"]], check.table("sources"))
             if not ratios.empty:
                 figure_card(Figure(
-                    key=f"claim-{claim['claim_id']}-evidence",
+                    key=f"claim-{claim['claim_id']}-ratios",
                     title=f"Evidence for the claim “{claim['quote'][:60]}{'…' if len(claim['quote']) > 60 else ''}” (ratios)",
                     summary=f"{label}: {len(ratios)} published association(s) checked against the claim.",
                     chart=forest_plot(ratios), rows=ratios, table_columns=HEALTH_COLUMNS,

@@ -4,6 +4,7 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
 from shaping.numbers import count_short, pct, qualified
@@ -12,6 +13,9 @@ from shaping.text import plotly_plain
 FONT = "Source Sans Pro, Arial, sans-serif"
 PUBLISHED_BAR = {"color": "#333333", "thickness": 2, "width": 6}
 DERIVED_BAR = {"color": "#8c8c8c", "thickness": 1.5, "width": 3}
+# Every figure starts from this template: set once here, because passing template= to each figure costs a
+# validated deep copy of it (about 15 ms a chart; see docs/performance.md).
+pio.templates.default = "plotly_white"
 DERIVED_NAME = "95% interval derived here (not published)"
 PUBLISHED_NAME = "Published 95% interval or range"
 
@@ -19,7 +23,7 @@ PUBLISHED_NAME = "Published 95% interval or range"
 def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "") -> go.Figure:
     """Shared layout: readable fonts, legend below, room at the bottom for the source line."""
     fig.update_layout(
-        height=height, font={"family": FONT, "size": 14, "color": "#1f1f1f"}, template="plotly_white",
+        height=height, font={"family": FONT, "size": 14, "color": "#1f1f1f"},
         margin={"l": 10, "r": 30, "t": 40, "b": 95}, legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
         hoverlabel={"font_size": 13},
     )
@@ -178,8 +182,10 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
 
 
 def with_source(fig: go.Figure, text: str, width: int = 55) -> go.Figure:
-    """The figure with its source line inside (wrapped), so a PNG saved from the toolbar carries it."""
-    fig = go.Figure(fig)
+    """The figure with its source line inside (wrapped), so a PNG saved from the toolbar carries it.
+
+    Changes and returns `fig` itself: figures are built afresh for every script run, and a copy costs a
+    validation of the whole figure."""
     lines = textwrap.wrap(text, width) or [""]
     bottom = 80 + 13 * len(lines)
     fig.update_layout(margin_b=bottom, height=(fig.layout.height or 450) + 13 * (len(lines) - 1))

@@ -111,3 +111,14 @@ def settle(page, timeout: float = 60) -> None:
             window.__quietSince = window.__quietSince || now;
             return now - window.__quietSince > 400;
         }""", polling=100, timeout=timeout * 1000)
+
+
+def open_expanders(page, limit: int = 50) -> None:
+    """Click up to `limit` closed expanders of the page open, top down, as a reader would; a card's expanders
+    run their content only when opened (a script run), so each click is followed by a wait."""
+    for _ in range(limit):
+        closed = page.query_selector("[data-testid=stMain] [data-testid=stExpander] details:not([open]) summary")
+        if closed is None:
+            break
+        closed.click()
+        settle(page)

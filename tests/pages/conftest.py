@@ -6,13 +6,15 @@ from streamlit.testing.v1 import AppTest
 
 from loaders import cache
 from tests.conftest import REAL_DATA, ROOT
-from tests.pages.helpers import DOWNLOADS, RecordingStorage
+from tests.pages.helpers import DEFERRED, DOWNLOADS, RecordingStorage, recording_add_deferred
 
 
 @pytest.fixture(autouse=True)
 def record_downloads(monkeypatch):
     monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", RecordingStorage)
+    monkeypatch.setattr("streamlit.runtime.media_file_manager.MediaFileManager.add_deferred", recording_add_deferred)
     DOWNLOADS.clear()
+    DEFERRED.clear()
     cache._checked.clear()
     yield DOWNLOADS
 

@@ -1,11 +1,15 @@
-"""Helpers for page tests: recording downloads and reading tables and source lines from an AppTest."""
+"""Helpers for page tests: recording downloads, opening cards' lazy tabs and expanders, reading tables and source lines."""
 import io
 
 import pandas as pd
+from streamlit.runtime.download_data_util import convert_data_to_bytes_and_infer_mime
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 DOWNLOADS: dict[str, bytes] = {}
+DEFERRED: dict[str, object] = {}
+_add_deferred = MediaFileManager.add_deferred
 
 
 class RecordingStorage(MemoryMediaFileStorage):
@@ -17,20 +21,50 @@ class RecordingStorage(MemoryMediaFileStorage):
         return file_id
 
 
-def download(at: AppTest, label_start: str) -> bytes:
-    """The bytes behind the first download button whose label starts with label_start."""
-    button = next(b for b in at.get("download_button") if b.proto.label.startswith(label_start))
+def recording_add_deferred(self, data_callable, *args, **kwargs) -> str:
+    """Keep the callable of a download made on click, so a test can make the file as a click would."""
+    file_id = _add_deferred(self, data_callable, *args, **kwargs)
+    DEFERRED[file_id] = data_callable
+    return file_id
+
+
+def _button_bytes(button) -> bytes:
+    if button.proto.deferred_file_id:
+        data, _ = convert_data_to_bytes_and_infer_mime(DEFERRED[button.proto.deferred_file_id](), unsupported_error=TypeError())
+        return data
     return DOWNLOADS[button.proto.url]
+
+
+def download(at: AppTest, label_start: str) -> bytes:
+    """The bytes behind the first download button whose label starts with label_start (made as a click would)."""
+    return _button_bytes(next(b for b in at.get("download_button") if b.proto.label.startswith(label_start)))
 
 
 def download_csv(at: AppTest, index: int = 0) -> pd.DataFrame:
     """The index-th 'data shown' CSV of the page, parsed (its first line is the citation)."""
     buttons = [b for b in at.get("download_button") if b.proto.label.startswith("Download the data shown")]
-    return pd.read_csv(io.BytesIO(DOWNLOADS[buttons[index].proto.url]), skiprows=1)
+    return pd.read_csv(io.BytesIO(_button_bytes(buttons[index])), skiprows=1)
+
+
+def card_keys(at: AppTest) -> list[str]:
+    """The key of every figure card on the page (its heading's anchor)."""
+    return [s.proto.anchor for s in at.subheader if s.proto.anchor]
+
+
+def open_cards(at: AppTest, view: str | None = None, expanders: tuple[str, ...] = ()) -> AppTest:
+    """Switch every card to a tab ("Chart" or "Table") and open the named expanders ("about", "cite", "quote",
+    "how"), as a reader's clicks would (each is a lazy widget: its content runs only when open), then rerun."""
+    for key in card_keys(at):
+        if view:
+            at.session_state[f"{key}-view"] = view
+        for name in expanders:
+            at.session_state[f"{key}-{name}"] = True
+    return at.run()
 
 
 def tables(at: AppTest) -> list[pd.DataFrame]:
-    """The Table view of every figure card on the page (the tables with an Estimate and a Source column)."""
+    """The Table view of every figure card on the page (opens the Table tabs: a rerun)."""
+    open_cards(at, view="Table")
     return [d.value for d in at.dataframe if {"Estimate", "Source"} <= set(d.value.columns)]
 
 

@@ -1,14 +1,17 @@
 """Homelessness, health, claim check and sources pages through app.py."""
 import io
+import math
 import zipfile
 
 import pandas as pd
 import pytest
 
+from loaders.tables import check_package
+from settings import CLAIMS_PER_PAGE
 from tests.conftest import REAL_DATA, set_cell
 from tests.pages.helpers import download, download_csv, tables
 
-PAGES = {"pages/homelessness.py": 3, "pages/health.py": 2, "pages/claims.py": 9, "pages/sources.py": 0}
+PAGES = {"pages/homelessness.py": 3, "pages/health.py": 2, "pages/claims.py": 3, "pages/sources.py": 0}
 
 
 @pytest.mark.parametrize(("page", "charts"), PAGES.items())
@@ -51,6 +54,23 @@ def test_claims_filter_by_topic_from_url(run_page):
     assert len(at.get("plotly_chart")) == 2
     quotes = [m.value for m in at.markdown if m.value.startswith("### ")]
     assert len(quotes) == 2 and any("dementia" in q for q in quotes)
+
+
+def test_claims_pages_show_every_claim_once(run_page):
+    claims = check_package(REAL_DATA).table("claims")
+    pages = math.ceil(len(claims) / CLAIMS_PER_PAGE)
+    assert pages > 1  # the real data needs page numbers
+    seen = []
+    for number in range(1, pages + 1):
+        at = run_page("pages/claims.py", claims_page=str(number))
+        assert not at.exception and not at.info
+        quotes = [m.value for m in at.markdown if m.value.startswith("### ")]
+        assert 0 < len(quotes) <= CLAIMS_PER_PAGE
+        seen += quotes
+    assert len(seen) == len(set(seen)) == len(claims)
+    at = run_page("pages/claims.py", claims_page=str(pages + 1))  # a link to a page that is no more
+    assert any(f"Ignored page {pages + 1}" in i.value for i in at.info)
+    assert [m.value for m in at.markdown if m.value.startswith("### ")] == seen[:CLAIMS_PER_PAGE]
 
 
 def test_sources_search_from_url_and_download(run_page):

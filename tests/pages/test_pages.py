@@ -6,7 +6,7 @@ import pytest
 
 from loaders.tables import check_package
 from tests.conftest import REAL_DATA, ROOT, set_cell
-from tests.pages.helpers import download, download_csv, source_lines, tables
+from tests.pages.helpers import card_keys, download, download_csv, open_cards, source_lines, tables
 
 PAGES = {"pages/overview.py": 0, "pages/japan.py": 3, "pages/compare.py": 1}
 
@@ -47,9 +47,9 @@ def test_package_zip_is_offered(run_page):
 def test_url_reproduces_a_selection(run_page):
     at = run_page("pages/compare.py", countries=["Italy"], measure="Count", scale="Logarithmic")
     assert not at.exception
+    assert at.get("plotly_chart")[0].proto.spec and '"type":"log"' in at.get("plotly_chart")[0].proto.spec.replace(" ", "")
     table = tables(at)[0]
     assert len(table) > 0 and table["Estimate"].str.startswith("Italy").all()
-    assert at.get("plotly_chart")[0].proto.spec and '"type":"log"' in at.get("plotly_chart")[0].proto.spec.replace(" ", "")
     assert any(s.value.endswith("\\(counts\\)") or s.value.endswith("(counts)") for s in at.subheader)
 
 
@@ -100,3 +100,27 @@ def test_every_chart_in_pages_goes_through_the_figure_card():
         charts = len(re.findall(r"chart=", text))
         assert charts == len(re.findall(r"\bFigure\(", text)), path.name  # every chart is built into a Figure ...
         assert charts == 0 or "figure_card(" in text, path.name  # ... which the page renders with figure_card
+
+
+def test_card_expanders_and_table_run_only_when_opened(run_page):
+    at = run_page("pages/japan.py")
+    cards = card_keys(at)
+    assert len(cards) == 3
+    assert not [c for c in at.code if c.value.startswith("Hikikomori in Numbers")]          # Cite closed: nothing built
+    assert not [m for m in at.markdown if m.value.startswith("**Each row")]                  # About closed
+    assert len(at.dataframe) == 0 and len(at.get("plotly_chart")) == 3                       # Chart tab open, Table not
+    open_cards(at, expanders=("about", "cite", "quote", "how"))
+    assert not at.exception
+    citations = [c.value for c in at.code if c.value.startswith("Hikikomori in Numbers")]
+    assert len(citations) == len(cards) and all("http" in c for c in citations)
+    assert len([m for m in at.markdown if m.value.startswith("**Each row")]) == len(cards)
+    shown = tables(at)
+    assert len(shown) == len(cards) and len(at.get("plotly_chart")) == 0                     # Table tabs now, charts not run
+    assert [len(t) for t in shown] == [len(download_csv(at, i)) for i in range(len(cards))]
+
+
+def test_claims_cards_have_distinct_keys(run_page):
+    at = run_page("pages/claims.py")
+    assert not at.exception
+    keys = card_keys(at)
+    assert len(keys) == len(set(keys)) == len(at.get("plotly_chart")) > 0

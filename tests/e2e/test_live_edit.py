@@ -51,6 +51,13 @@ def reload_all(*pages) -> None:
         settle(page)
 
 
+def open_about(page) -> None:
+    """Open the first card's "About this data" (its notes run only when opened: a script run), then wait."""
+    page.get_by_text("About this data", exact=True).first.click()
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stExpander] details[open]')].length > 0", timeout=30_000)
+    settle(page)
+
+
 def seen(page) -> dict:
     return page.evaluate("""(markers) => ({
         charts: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
@@ -94,6 +101,7 @@ def test_edits_are_picked_up_live_by_one_server(browser, live_data):
 
         set_cell(live_data, TABLE, ROW, "note", f"{note} {MARKER}")                    # a valid edit
         reload_all(compare)
+        open_about(compare)
         assert_normal(compare, 1, [MARKER])
 
         set_cell(live_data, TABLE, ROW, "value_low", str(value + 10_000))              # invalid: value_low above value
@@ -104,6 +112,7 @@ def test_edits_are_picked_up_live_by_one_server(browser, live_data):
 
         set_cells(live_data, {"value_low": cell(REAL_DATA, "value_low"), "note": f"{note} {MARKER_AGAIN}"})   # valid again, new note
         reload_all(compare, overview)
+        open_about(compare)
         assert_normal(compare, 1, [MARKER_AGAIN])
         assert_normal(overview, 0, [])
 
