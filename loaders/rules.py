@@ -38,7 +38,7 @@ def _present(frame: pd.DataFrame, *columns: str) -> pd.Series:
 
 def _problems(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str,
               message: Callable[[pd.Series], str]) -> list[Problem]:
-    return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for _, row in frame[mask.fillna(False)].iterrows()]
+    return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for row in frame[mask.fillna(False)].to_dict("records")]
 
 
 def ordered(low: str, mid: str, high: str) -> Rule:
@@ -70,7 +70,7 @@ def dates_in_order(columns: Iterable[str]) -> Rule:
         for i, first in enumerate(columns):
             for second in columns[i + 1:]:
                 mask = _present(frame, first, second)
-                for _, row in frame[mask].iterrows():
+                for row in frame.loc[mask, [LINE_COLUMN, first, second]].to_dict("records"):
                     try:
                         ok = can_precede(row[first], row[second])
                     except ValueError:
@@ -117,14 +117,14 @@ def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     fields = frame["derived_fields"].fillna("")
     bound_columns = ("value_low", "value_high", "rate_low_pct", "rate_high_pct")
     found = []
-    for _, row in frame[frame["interval"].eq("derived_ci95").fillna(False)].iterrows():
+    for row in frame[frame["interval"].eq("derived_ci95").fillna(False)].to_dict("records"):
         missing = [c for c in bound_columns if pd.notna(row[c]) and c not in str(row["derived_fields"] or "").split()]
         if missing:
             found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields",
                                  "interval is derived_ci95, so derived_fields must list " + " ".join(missing)))
     mask = fields.ne("") & frame["derivation"].isna()
     found += _problems(frame, mask, shown_as, "derivation", lambda r: "derived_fields is filled: say how in derivation")
-    for _, row in frame[fields.ne("")].iterrows():
+    for row in frame[fields.ne("")].to_dict("records"):
         empty = [c for c in str(row["derived_fields"]).split() if c in frame and pd.isna(row[c])]
         if empty:
             found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields",
@@ -142,7 +142,7 @@ def wilson_matches(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """A derived_ci95 rate interval equals the Wilson interval from cases and sample_size."""
     found = []
     mask = frame["interval"].eq("derived_ci95").fillna(False) & _present(frame, "cases", "sample_size", "rate_low_pct", "rate_high_pct")
-    for _, row in frame[mask].iterrows():
+    for row in frame[mask].to_dict("records"):
         if not 0 <= row["cases"] <= row["sample_size"]:
             continue
         low, high = wilson_interval(int(row["cases"]), int(row["sample_size"]))
@@ -167,7 +167,7 @@ def both_or_neither(low: str, high: str) -> Rule:
 def year_matches_date(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """year is the year of reference_date."""
     found = []
-    for _, row in frame[_present(frame, "year", "reference_date")].iterrows():
+    for row in frame.loc[_present(frame, "year", "reference_date"), [LINE_COLUMN, "year", "reference_date"]].to_dict("records"):
         try:
             start = date_span(row["reference_date"])[0]
         except ValueError:
@@ -181,7 +181,7 @@ def year_matches_date(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
 def accessed_after_published(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """A page cannot be read before it was published."""
     found = []
-    for _, row in frame[_present(frame, "published", "accessed")].iterrows():
+    for row in frame.loc[_present(frame, "published", "accessed"), [LINE_COLUMN, "published", "accessed"]].to_dict("records"):
         try:
             earliest = date_span(row["published"])[0]
         except ValueError:
@@ -200,14 +200,14 @@ def not_in_future(columns: Iterable[str]) -> Rule:
         today = date.today()
         found = []
         for column in columns:
-            for _, row in frame[frame[column].notna()].iterrows():
-                value = row[column]
+            present = frame[frame[column].notna()]
+            for line, value in zip(present[LINE_COLUMN], present[column], strict=True):
                 try:
                     earliest = value.date() if hasattr(value, "date") else date_span(value)[0]
                 except ValueError:
                     continue
                 if earliest > today:
-                    found.append(Problem(shown_as, int(row[LINE_COLUMN]), column, f"{column} {str(value)[:10]} is in the future: a typo?"))
+                    found.append(Problem(shown_as, int(line), column, f"{column} {str(value)[:10]} is in the future: a typo?"))
         return found
     return rule
 
