@@ -2,6 +2,7 @@
 
 Also the two other places pages meet the data: loading tables (with the error box) and URL notices.
 """
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
@@ -36,8 +37,9 @@ class Figure:
     points: list[str] = field(default_factory=list)
     concepts: list[str] = field(default_factory=list)
     caveats: list[str] = field(default_factory=list)
-    quotes: list[str] = field(default_factory=list)
-    how_made: list[tuple[str, list[str]]] = field(default_factory=list)
+    # Either the items or a function making them: a function runs only when the reader opens the expander.
+    quotes: list[str] | Callable[[], list[str]] = field(default_factory=list)
+    how_made: list[tuple[str, list[str]]] | Callable[[], list[tuple[str, list[str]]]] = field(default_factory=list)
     extra_notes: list[str] = field(default_factory=list)
     row_label_column: str = "label"
 
@@ -151,6 +153,10 @@ def _cite(figure: Figure, used: pd.DataFrame, url: str) -> None:
         st.code(bibtex_source(source), language="bibtex", wrap_lines=True)
 
 
+def _made(items: list | Callable[[], list]) -> list:
+    return items() if callable(items) else items
+
+
 def figure_card(figure: Figure, check: PackageCheck) -> None:
     """Render one figure: title, summary, chart or table, source line, and the expanders around it.
 
@@ -186,11 +192,14 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
             download_package(check, key=f"{figure.key}-zip")
         if figure.quotes:
             with st.expander("Quote this", icon=":material/format_quote:", key=f"{figure.key}-quote", on_change="rerun") as box:
-                for quote in figure.quotes if box.open else []:
+                for quote in _made(figure.quotes) if box.open else []:
                     st.code(quote, language=None, wrap_lines=True)
         if figure.how_made:
             with st.expander("How this number was made", icon=":material/calculate:", key=f"{figure.key}-how", on_change="rerun") as box:
-                for heading, steps in figure.how_made if box.open else []:
+                steps_made = _made(figure.how_made) if box.open else []
+                if box.open and not steps_made:
+                    st.caption("Nothing in this figure was computed here: every number is as published.")
+                for heading, steps in steps_made:
                     st.markdown(f"**{markdown_plain(heading)}**")
                     for i, step in enumerate(steps, 1):
                         st.markdown(f"{i}\\. {markdown_plain(step)}")

@@ -618,7 +618,8 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=5, help="repetitions of measures 1-4 and 6 (default 5)")
     parser.add_argument("--mem-reps", type=int, default=1, help="repetitions of measure 5, the slow one (default 1, at least 1)")
     parser.add_argument("--page", help="the heaviest page to use, e.g. /claims (default: found by opening every page)")
-    parser.add_argument("--skip", action="append", default=[], choices=["scale"], help="leave out measure 6")
+    parser.add_argument("--skip", action="append", default=[], choices=["scale", "memory"],
+                        help="leave out measure 6 (scale) or 5 (memory; then give --page)")
     parser.add_argument("--json", type=Path, help="also write every sample and the machine description here")
     args = parser.parse_args()
     args.mem_reps = max(1, args.mem_reps)
@@ -645,7 +646,9 @@ def main() -> int:
                 print(f"measure 5 and the heaviest page: {args.mem_reps} repetition(s) of {SESSIONS} sessions x every page",
                       flush=True)
                 pages: dict[str, dict] = {}
-                for i in range(args.mem_reps):
+                if "memory" in args.skip and not args.page:
+                    parser.error("--skip memory needs --page: measure 5's first session is what finds the heaviest page")
+                for i in range(0 if "memory" in args.skip else args.mem_reps):
                     found = memory_rep(browser, log_dir, results, "dashboard", APP, DASHBOARD_PAGES, pages or None)
                     if not pages:
                         pages = found

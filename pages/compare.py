@@ -71,5 +71,5 @@ if check is not None:
             else summary_sentence(shown),
             chart=dot_plot(shown, measure, log), rows=shown, table_columns=TABLE_COLUMNS, points=point_descriptions(shown, measure),
             concepts=list(shown["concept"]), caveats=["definitions", "students_only", "not_surveys", "few_cases"],
-            quotes=[quote_sentence(r, indexed_sources.loc[r["source_id"]]) for _, r in heads.iterrows()],
+            quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]]) for _, r in heads.iterrows()],
         ), check)

@@ -30,8 +30,8 @@ if check is not None:
         chart=japan_series(shown, measure),
         rows=shown, table_columns=TABLE_COLUMNS, points=point_descriptions(shown, measure),
         concepts=["hikikomori_broad"], caveats=["few_cases", "non_response", "mode_change"],
-        quotes=[quote_sentence(r, indexed_sources.loc[r["source_id"]]) for _, r in shown.iterrows()],
-        how_made=[(r["label"], how_made(r, *population_for(population, r))) for _, r in shown.iterrows() if how_made(r)],
+        quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]]) for _, r in shown.iterrows()],
+        how_made=lambda: [(r["label"], how_made(r, *population_for(population, r))) for _, r in shown.iterrows() if how_made(r)],
         extra_notes=["The 2022 survey published rates for 15–39 and 40–64 and one count (about 1.46 million) for 15–64; "
                      "counts by age group for 2022 circulate but could not be traced to a page and are not shown.",
                      "Grey bars are 95% intervals derived here from cases and respondents (Wilson method); the Cabinet Office published none."],
@@ -45,7 +45,7 @@ if check is not None:
                 f"(goes out for hobby errands); {int(split['derived_fields'].notna().sum())} of the {len(split)} parts shown were derived here.",
         chart=split_bars(split), rows=split, table_columns=TABLE_COLUMNS, points=point_descriptions(split, "count"),
         concepts=["hikikomori_narrow", "hikikomori_quasi"], caveats=["few_cases"],
-        how_made=[(r["label"], how_made(r)) for _, r in split.iterrows() if how_made(r)],
+        how_made=lambda: [(r["label"], how_made(r)) for _, r in split.iterrows() if how_made(r)],
     ), check)
 
     log = SCALES[st.segmented_control("Scale", list(SCALES), default="Logarithmic", key="scale", bind="query-params", required=True)]
@@ -60,7 +60,7 @@ if check is not None:
         chart=dot_plot(drawn, "count", log, color_by="method_label"), rows=others, table_columns=TABLE_COLUMNS,
         points=point_descriptions(drawn, "count"), concepts=list(others["concept"]),
         caveats=["definitions", "non_response", "not_surveys"],
-        quotes=[quote_sentence(r, indexed_sources.loc[r["source_id"]]) for _, r in drawn.iterrows()],
-        how_made=[(r["label"], how_made(r)) for _, r in others.iterrows() if how_made(r)],
+        quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]]) for _, r in drawn.iterrows()],
+        how_made=lambda: [(r["label"], how_made(r)) for _, r in others.iterrows() if how_made(r)],
         extra_notes=[f"Not drawn (a rate with no count): {r['label']}: {r['as_published']}." for _, r in rate_only.iterrows()],
     ), check)

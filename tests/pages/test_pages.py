@@ -114,6 +114,9 @@ def test_card_expanders_and_table_run_only_when_opened(run_page):
     citations = [c.value for c in at.code if c.value.startswith("Hikikomori in Numbers")]
     assert len(citations) == len(cards) and all("http" in c for c in citations)
     assert len([m for m in at.markdown if m.value.startswith("**Each row")]) == len(cards)
+    assert any(m.value.startswith("1\\. 59 of 3,287 valid respondents") for m in at.markdown)               # How this number was made
+    assert any("Wilson 95% interval from 59 cases" in m.value for m in at.markdown)
+    assert len(at.code) > 2 * len(citations)                                                                # quotes besides citations
     shown = tables(at)
     assert len(shown) == len(cards) and len(at.get("plotly_chart")) == 0                     # Table tabs now, charts not run
     assert [len(t) for t in shown] == [len(download_csv(at, i)) for i in range(len(cards))]
