@@ -3,7 +3,7 @@ import streamlit as st
 
 from settings import APP_TITLE, PAGES
 
-st.set_page_config(page_title=APP_TITLE, page_icon=":material/bar_chart:", layout="wide")
+st.set_page_config(page_title=APP_TITLE, page_icon="📊", layout="wide")
 
 # A flat page list: Streamlit's sectioned sidebar puts <div>s inside its <ul>, which screen readers
 # (and axe's list rules) reject.
