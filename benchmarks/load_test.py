@@ -10,11 +10,13 @@ listed in the report), and it stops by itself:
 
 1. copies data/ to a temporary folder and starts ONE `streamlit run app.py` with HIKIKOMORI_DATA_DIR pointing at
    the copy; the server is never restarted (checked at the end);
-2. warms the server up with one session that opens every page once (by its sidebar link), and learns each page's title, how many
-   charts it draws, whether it uses recluse_estimates.csv (named in its data caption) and shows the edited note;
+2. warms the server up with one session that opens every page once (by its sidebar link), and learns each
+   page's title, how many charts it draws, whether it uses recluse_estimates.csv (named in its data caption) and
+   whether it shows the edited row's rate;
 3. one Chromium, --sessions browser contexts (Playwright's async API on one asyncio loop). Each session first loads
-   one page in full (page i for session i; --open-at-once at a time, before the clock starts: 20 cold page loads
-   at once saturate 2 cores for over a minute), then for --seconds keeps opening the pages in turn (every page of
+   one page in full (page i for session i; --open-at-once at a time, one per core by default, before the clock
+   starts: a cold page load costs Chromium about 10 CPU-seconds, so 20 at once saturate 2 cores for minutes),
+   then for --seconds keeps opening the pages in turn (every page of
    settings.PAGES except check_data) by clicking the sidebar links, as a reader does; with --reload every page is
    a full page load instead. Each open is timed from navigation start (the click, or the navigation's time
    origin) to the first new chart drawn ([data-testid=stPlotlyChart] .main-svg) or, on a page without charts, to
@@ -22,13 +24,13 @@ listed in the report), and it stops by itself:
    open and has ended, the page's own title is shown, nothing is a placeholder, every chart is drawn and all that
    held for 400 ms (the rule of tests/e2e/conftest.settle);
 4. edits recluse_estimates.csv in the temporary copy while the load runs, in place, as a maintainer's editor
-   would: at 1/4 of the time a VALID edit (one note gets marker A), at 1/2 an INVALID one (value_low above value in
-   that row), at 3/4 a valid file again (the note with marker B, so a fresh read is proven, not an old cache entry);
+   would: at 1/4 of the time a VALID edit (one row's rate, 1.79%, becomes 1.81%: marker A), at 1/2 an INVALID one (value_low above value in
+   that row), at 3/4 a valid file again (the rate 1.82%: marker B, so a fresh read is proven, not an old cache entry);
 5. judges every open. Errors: an exception box ([data-testid=stException], also one that came and went), a page
    not settled within --page-timeout of navigation start, a failed navigation, a "Connection error" dialog or a
    connection status shown, an error box on a page that does not use the table, a wrong number of charts, a
    JavaScript error. States: a page using the table must show the current phase's data (the original note /
-   marker A / the error box "cannot be shown" / marker B; pages that do not show the note can only be told
+   marker A / the error box "cannot be shown" / marker B; pages that do not show the row's rate can only be told
    apart by error box or not); pages not using the table must be normal in every phase.
 
 The data a page shows was read between navigation start and the end of its last script run. An open whose interval
@@ -79,9 +81,9 @@ from settings import PAGES  # noqa: E402
 PAGE_PATHS = ["/" + url for _, _, _, url in PAGES if url != "check_data"]
 TABLE = "recluse_estimates"
 TABLE_FILE = "recluse_estimates.csv"
-EDIT_ROW = "jp-cao-2010-broad"    # a Cabinet Office round: its note is on the Japan and Compare pages
-MARKER_A = "LOADTEST-VALID-EDIT-A"
-MARKER_B = "LOADTEST-VALID-EDIT-B"
+EDIT_ROW = "jp-cao-2010-broad"    # a Cabinet Office round: its rate is on the Japan and Compare pages' charts
+MARKER_A = "1.81%"          # the edited row's rate after edit A (1.79% + 0.02), as the charts print it
+MARKER_B = "1.82%"          # and after edit B
 ERROR_TEXT = "cannot be shown"
 
 # Installed in every document from its start. It records, relative to the start of the current page open
@@ -183,15 +185,27 @@ def edited(text: str, changes: dict[str, str]) -> str:
     return out.getvalue()
 
 
+def row_mark(folder: Path) -> str:
+    """The edited row's rate as the charts print it (made by the project's own code from the copy), e.g. '1.79%'."""
+    from loaders.tables import check_package
+    from shaping.numbers import pct
+
+    rows = check_package(folder).table("recluse_estimates")
+    return pct(float(rows.loc[rows["estimate_id"] == EDIT_ROW, "rate_pct"].iloc[0]))
+
+
 def edit_versions(original: str) -> list[tuple[str, str]]:
     """(phase, file content) for the three edits."""
     records = list(csv.reader(io.StringIO(original)))
     header = records[0]
     row = next(r for r in records[1:] if r and r[0] == EDIT_ROW)
-    note, value = row[header.index("note")], int(row[header.index("value")])
-    valid_a = edited(original, {"note": f"{note} {MARKER_A}: a maintainer's edit."})
+    value, rate = int(row[header.index("value")]), float(row[header.index("rate_pct")])
+    # The marker is the row's rate as the charts print it (the Japan and Compare pages' default view), so a page
+    # shows it without a click (a card's notes are only built when "About this data" is opened). The rate stays
+    # inside its interval, so the file stays valid.
+    valid_a = edited(original, {"rate_pct": f"{rate + 0.02:.2f}"})
     invalid = edited(valid_a, {"value_low": str(value + 10_000)})      # value_low above value: refused by the validator
-    valid_b = edited(original, {"note": f"{note} {MARKER_B}: a maintainer's edit."})
+    valid_b = edited(original, {"rate_pct": f"{rate + 0.03:.2f}"})
     return [("valid edit", valid_a), ("invalid edit", invalid), ("valid restored", valid_b)]
 
 
@@ -486,7 +500,7 @@ def judge(run: Run, load: Load) -> None:
     else:
         load.phase = run.phase_at(lo)
         allowed = {EXPECTED[load.phase]}
-    if not run.shows_note[load.path]:       # pages that do not show the note: only "error box or not" can be told apart
+    if not run.shows_note[load.path]:       # pages that do not show the row: only "error box or not" can be told apart
         allowed = {"error" if a == "error" else "original" for a in allowed}
     if load.state not in allowed:
         load.wrong = f"showed {load.state}, expected {' or '.join(sorted(allowed))}" + (" (grace window)" if load.grace else "")
@@ -501,7 +515,7 @@ def percentile(values: list[float], q: float) -> float:
 async def warm_up(browser, base: str, note: str) -> dict[str, dict]:
     """One session loads the first page, then opens every page once by its sidebar link (the first visit pays the
     imports and fills the data cache) and learns, per page, its title, how many charts it draws, whether it uses the
-    table (its file is named in the data caption) and whether it shows the edited row's note."""
+    table (its file is named in the data caption) and whether it shows the edited row's rate."""
     context = await browser.new_context(viewport=VIEWPORT)
     await context.add_init_script(INIT_SCRIPT)
     page = await context.new_page()
@@ -528,11 +542,138 @@ async def warm_up(browser, base: str, note: str) -> dict[str, dict]:
     return learned
 
 
+# ---------------------------------------------------------------- the same load from websocket clients (--client ws)
+
+def page_name(path: str) -> str:
+    return path.lstrip("/")
+
+
+def shows_text(seen, text: str) -> bool:
+    """Whether a chart of the run holds the text (Plotly's JSON may escape non-ASCII characters)."""
+    return any(text in spec or text in json.dumps(json.loads(spec), ensure_ascii=False) for spec in seen.charts)
+
+
+async def open_page_ws(run: Run, client, load: Load) -> None:
+    """Open one page over the session's websocket, wait for the end of the script run, and judge what it sent."""
+    try:
+        seen = await client.open(page_name(load.path), max(1.0, run.args.page_timeout - (run.now() - load.start)))
+    except Exception as exc:  # a timeout or a closed connection is one of the errors counted
+        load.error = f"not finished within {run.args.page_timeout:.0f} s or connection lost ({first_line(exc, 100)})"
+        return
+    path = load.path
+    # The page reads the data (load_tables) before it sends its data caption or error box: that message's arrival
+    # bounds when the data was read much more tightly than the end of the run, under load.
+    load.read_by = load.start + seen.data_at if seen.data_at is not None else run.now()
+    load.first = seen.first_chart if run.charts[path] and seen.first_chart is not None else seen.finished
+    if any(ERROR_TEXT in e for e in seen.error_boxes):
+        load.state = "error"
+    else:
+        a, b = shows_text(seen, MARKER_A), shows_text(seen, MARKER_B)
+        load.state = "A+B" if a and b else "A" if a else "B" if b else "original"
+    problems = []
+    if seen.exceptions:
+        problems.append("exception box: " + seen.exceptions[0])
+    if seen.title != run.titles[path]:
+        problems.append(f"title {seen.title!r}, expected {run.titles[path]!r}")
+    if not seen.error_boxes and not any(c.startswith("Data:") for c in seen.captions):
+        problems.append("no data caption and no error box: load_tables did not run")
+    if load.state == "error" and not run.uses_table[path]:
+        problems.append("error box on a page that does not use the edited table: " + "; ".join(seen.error_boxes)[:200])
+    other = [e for e in seen.error_boxes if ERROR_TEXT not in e]
+    if other:
+        problems.append("unexpected error box: " + "; ".join(other)[:200])
+    if load.state != "error" and len(seen.charts) != run.charts[path]:
+        problems.append(f"{len(seen.charts)} chart(s) sent, {run.charts[path]} expected")
+    if load.state == "error" and seen.charts:
+        problems.append(f"error box but {len(seen.charts)} chart(s) sent")
+    if problems:
+        load.error = "; ".join(problems)
+
+
+async def session_ws(run: Run, number: int, client) -> None:
+    index = number
+    while run.now() < run.args.seconds:
+        index += 1
+        load = Load(number, PAGE_PATHS[index % len(PAGE_PATHS)], run.now(), "ws")
+        run.loads.append(load)
+        await open_page_ws(run, client, load)
+        load.end = run.now()
+
+
+async def warm_up_ws(base: str, mark: str) -> dict[str, dict]:
+    """One websocket session opens every page once (the first visit pays the imports and fills the data cache) and
+    learns each page's title, charts, whether it uses the table and whether it shows the edited row's rate."""
+    from ws_client import Session
+
+    client = Session(base)
+    await client.connect()
+    learned = {}
+    try:
+        for path in [*PAGE_PATHS, PAGE_PATHS[0]]:
+            seen = await client.open(page_name(path), 180)
+            if seen.error_boxes or seen.exceptions:
+                raise RuntimeError(f"warm-up: {path} shows an error on the unedited data: {seen.error_boxes or seen.exceptions}")
+            learned[path] = {"title": seen.title, "charts": len(seen.charts), "note": shows_text(seen, mark),
+                             "uses": any(c.startswith("Data:") and TABLE_FILE in c for c in seen.captions)}
+    finally:
+        await client.close()
+    return learned
+
+
+async def main_async_ws(args: argparse.Namespace, folder: Path, server: Server, meter: CpuMeter) -> Run:
+    from ws_client import Session
+
+    versions = edit_versions((folder / TABLE_FILE).read_text(encoding="utf-8"))
+    began = time.monotonic()
+    learned = await warm_up_ws(server.base, row_mark(folder))
+    print(f"warm-up: every page opened once, one after the other, in {time.monotonic() - began:.1f} s", flush=True)
+    for path, info in learned.items():
+        print(f"    {path:<14} {info['charts']} chart(s){'  uses ' + TABLE_FILE if info['uses'] else ''}"
+              f"{'  shows the edited row' if info['note'] else ''}", flush=True)
+    run = Run(args, server.base, folder, {k: v["charts"] for k, v in learned.items()}, {k: v["title"] for k, v in learned.items()},
+              {k: v["uses"] for k, v in learned.items()}, {k: v["note"] for k, v in learned.items()})
+    clients = [Session(server.base) for _ in range(args.sessions)]
+    run.t0 = time.time()
+    gate = asyncio.Semaphore(args.open_at_once)
+
+    async def first_open(i: int) -> None:
+        async with gate:
+            load = Load(i, PAGE_PATHS[i % len(PAGE_PATHS)], run.now(), "ws")
+            run.cold.append(load)
+            try:
+                await clients[i].connect()
+            except Exception as exc:
+                load.error = f"websocket not opened: {first_line(exc)}"
+                return
+            await open_page_ws(run, clients[i], load)
+            load.end = run.now()
+
+    began = time.monotonic()
+    await asyncio.gather(*(first_open(i) for i in range(args.sessions)))
+    print(f"sessions opened: {args.sessions} websocket sessions, first page {args.open_at_once} at a time, "
+          f"in {time.monotonic() - began:.1f} s", flush=True)
+    run.t0 = time.time()
+    meter.begin()
+    print(f"load: {args.sessions} websocket sessions for {args.seconds:.0f} s, each opening the pages in turn", flush=True)
+    tick = asyncio.create_task(sampler(meter))
+    edits = asyncio.create_task(editor(run, versions))
+    try:
+        await asyncio.gather(*(session_ws(run, i, client) for i, client in enumerate(clients)), edits)
+    finally:
+        tick.cancel()
+        edits.cancel()
+        for client in clients:
+            with contextlib.suppress(Exception):
+                await client.close()
+    run.stop_at = run.now()
+    return run
+
+
 async def main_async(args: argparse.Namespace, folder: Path, server: Server, meter: CpuMeter) -> Run:
     from playwright.async_api import async_playwright
 
     original = (folder / TABLE_FILE).read_text(encoding="utf-8")
-    note = next(r for r in csv.DictReader(io.StringIO(original)) if r["estimate_id"] == EDIT_ROW)["note"][:60]
+    note = row_mark(folder)   # the edited row's rate, as the charts print it
     versions = edit_versions(original)
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -542,7 +683,7 @@ async def main_async(args: argparse.Namespace, folder: Path, server: Server, met
             print(f"warm-up: every page opened once, one after the other, in {time.monotonic() - began:.1f} s", flush=True)
             for path, info in learned.items():
                 print(f"    {path:<14} {info['charts']} chart(s){'  uses ' + TABLE_FILE if info['uses'] else ''}"
-                      f"{'  shows the note' if info['note'] else ''}", flush=True)
+                      f"{'  shows the edited row' if info['note'] else ''}", flush=True)
             run = Run(args, server.base, folder, {k: v["charts"] for k, v in learned.items()}, {k: v["title"] for k, v in learned.items()},
                       {k: v["uses"] for k, v in learned.items()}, {k: v["note"] for k, v in learned.items()})
             contexts, pages, jserrors = [], [], []
@@ -606,8 +747,10 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
     print()
     print(f"sessions x seconds: {args.sessions} x {args.seconds:.0f} s (last page open ended at {run.stop_at:.1f} s)")
     cold = [x.first for x in run.cold if not x.error and x.first is not None]
-    print(f"first page of each session (full load, before the clock, {args.open_at_once} at a time): time to first chart {stats(cold)}")
-    print(f"page opens: {len(loads)} ({'full loads' if args.reload else 'in-app navigations'}), "
+    ws = args.client == "ws"
+    print(f"first page of each session ({'a new websocket session' if ws else 'full load'}, before the clock, {args.open_at_once} at a time): "
+          f"time to first chart {stats(cold)}")
+    print(f"page opens: {len(loads)} ({'websocket script runs' if ws else 'full loads' if args.reload else 'in-app navigations'}), "
           f"{len(loads) - sum(1 for x in loads if x.error)} settled without error, {len(loads) / max(run.stop_at, 1e-9) * 60:.0f} per minute")
     print(f"errors: {len(errors)}  (the error boxes expected in the invalid phase are not errors)")
     for x in errors[:15]:
@@ -620,7 +763,7 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
         print(f"    {path:<14} {stats([x.first for x in loads if x.path == path and not x.error and x.first is not None and x.state != 'error'])}")
     print("edits:", ", ".join(f"{name} written at t={began:.1f} s" for name, began, _ in run.edits))
     print(f"edit pickup per phase (pages using {TABLE_FILE}, judged outside the {args.grace:g} s grace windows; "
-          f"'note' = opens of a page that shows the edited note):")
+          f"'note' = opens of a page that shows the edited row's rate):")
     missing = []
     for phase in PHASES:
         table_opens = [x for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error]
@@ -643,10 +786,13 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
         print(f"note: the page asked for a non-loopback address (blocked, not counted as an error): {url}")
     print(f"CPU during the measured {cpu['wall']:.0f} s on {cores} cores ({cpu['wall'] * cores:.0f} core-seconds): "
           f"machine busy {cpu['busy']:.0f} s ({cpu['busy'] / max(cpu['wall'] * cores, 1e-9):.0%}); streamlit server {cpu['server']:.0f} s, "
-          f"this run's Chromium + driver {cpu['client']:.0f} s, other processes {cpu['others']:.0f} s; "
+          f"this run's {'websocket clients' if ws else 'Chromium + driver'} {cpu['client']:.0f} s, other processes {cpu['others']:.0f} s; "
           f"1-min load average mean {cpu['load_mean']:.1f}, max {cpu['load_max']:.1f}")
+    started = max(len(loads), 1)
+    print(f"    per page open (over the {len(loads)} started): server {cpu['server'] / started:.2f} CPU-s, "
+          f"{'clients' if ws else 'browser'} {cpu['client'] / started:.2f} CPU-s")
     if cpu["busy"] > 0.9 * cpu["wall"] * cores:
-        print(f"    the machine was saturated: the times measure {cores} cores shared by the browser, the server"
+        print(f"    the machine was saturated: the times measure {cores} cores shared by the {'clients' if ws else 'browser'}, the server"
               f"{' and other processes' if cpu['others'] > 0.1 * cpu['wall'] * cores else ''} more than the dashboard alone")
     if cpu["server"] > 0.8 * cpu["wall"]:
         print("    the streamlit server used about one full core (one Python process): script runs were a bottleneck")
@@ -668,10 +814,14 @@ def main() -> int:
     parser.add_argument("--grace", type=float, default=3, help="seconds after each edit in which either state is accepted")
     parser.add_argument("--page-timeout", type=float, default=60, help="a page not settled this long after navigation start is an error")
     parser.add_argument("--reload", action="store_true", help="open every page with a full page load instead of a sidebar click")
-    parser.add_argument("--open-at-once", type=int, default=5, help="how many sessions load their first page at the same time")
+    parser.add_argument("--open-at-once", type=int, default=os.cpu_count() or 2,
+                        help="how many sessions load their first page at the same time (default: one per core)")
     parser.add_argument("--json", help="also write every page open to this file")
+    parser.add_argument("--client", choices=["ws", "browser"], default="ws",
+                        help="ws (default): each session is a Streamlit websocket client, so the load is the server's; "
+                             "browser: each session is a Chromium tab, which on 2 cores measures Chromium drawing charts")
     args = parser.parse_args()
-    if not Path(CHROMIUM).exists():
+    if args.client == "browser" and not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found: install it with `apt-get install -y chromium`", file=sys.stderr)
         return 1
 
@@ -690,7 +840,7 @@ def main() -> int:
         print(f"server: {server.base} (pid {server_pid}) on a copy of data/ in {folder}; healthy after {server.wait_healthy():.1f} s",
               flush=True)
         meter = CpuMeter(server_pid)
-        run = asyncio.run(main_async(args, folder, server, meter))
+        run = asyncio.run((main_async_ws if args.client == "ws" else main_async)(args, folder, server, meter))
         cpu = meter.finish()
         return report(run, server, server_pid, cpu, checksums(DATA) == before)
     except KeyboardInterrupt as exc:
