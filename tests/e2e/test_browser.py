@@ -138,3 +138,13 @@ def test_no_serious_or_critical_accessibility_violations(page, base_url, axe_scr
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
         .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
     assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_pages_ask_no_other_host(page, base_url):
+    """Readers' browsers talk to the dashboard only: no fonts, icons or scripts from third parties."""
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    for path in PATHS:
+        open_page(page, base_url + path)
+    elsewhere = [url for url in asked if not url.startswith((base_url, base_url.replace("http", "ws"), "data:", "blob:"))]
+    assert asked and elsewhere == []
