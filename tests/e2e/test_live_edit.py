@@ -90,7 +90,7 @@ def test_edits_are_picked_up_live_by_one_server(browser, live_data):
     try:
         # compare and overview use the table (compare shows the edited note), health does not
         compare, overview, health = (context.new_page() for context in contexts)
-        for page, path in ((compare, "/compare"), (overview, "/overview"), (health, "/health")):
+        for page, path in ((compare, "/compare"), (overview, "/"), (health, "/health")):
             page.goto(base + path, wait_until="commit")
         for page in (compare, overview, health):
             page.wait_for_function(DATA_SHOWN, polling=100, timeout=90_000)   # the first visit pays the imports
