@@ -396,7 +396,7 @@ async def open_page(run: Run, page, load: Load, jserrors: list[str]) -> None:
     timeout = run.args.page_timeout
     try:
         if load.how == "load":
-            await page.goto(run.base + load.path, wait_until="commit", timeout=timeout * 1000)
+            await page.goto(run.href(load.path), wait_until="commit", timeout=timeout * 1000)
         elif await page.evaluate(CLICK, run.href(load.path)) is None:
             load.error = f"navigation failed: no sidebar link to {load.path}"
             return
@@ -545,7 +545,8 @@ async def warm_up(browser, base: str, note: str) -> dict[str, dict]:
 # ---------------------------------------------------------------- the same load from websocket clients (--client ws)
 
 def page_name(path: str) -> str:
-    return path.lstrip("/")
+    """The page name a browser sends: '' for the default page, which lives at '/' (its own url_path is not a page)."""
+    return "" if path == PAGE_PATHS[0] else path.lstrip("/")
 
 
 def shows_text(seen, text: str) -> bool:
@@ -573,6 +574,8 @@ async def open_page_ws(run: Run, client, load: Load) -> None:
     problems = []
     if seen.exceptions:
         problems.append("exception box: " + seen.exceptions[0])
+    if seen.page_not_found:
+        problems.append("Streamlit said 'Page not found'")
     if seen.title != run.titles[path]:
         problems.append(f"title {seen.title!r}, expected {run.titles[path]!r}")
     if not seen.error_boxes and not any(c.startswith("Data:") for c in seen.captions):
@@ -591,10 +594,19 @@ async def open_page_ws(run: Run, client, load: Load) -> None:
 
 
 async def session_ws(run: Run, number: int, client) -> None:
-    index = number
+    """Open the pages in turn until the time is up. After each edit, the session's next open is a page that uses the
+    edited table, started once the grace window is over: every session must show the new state on that rerun."""
+    index, handled = number, 0
+    table_pages = [path for path in PAGE_PATHS if run.uses_table[path]]
     while run.now() < run.args.seconds:
-        index += 1
-        load = Load(number, PAGE_PATHS[index % len(PAGE_PATHS)], run.now(), "ws")
+        if len(run.edits) > handled:
+            handled = len(run.edits)
+            await asyncio.sleep(max(0.0, run.edits[-1][2] + run.args.grace - run.now()) + 0.1)
+            path = table_pages[(number + handled) % len(table_pages)]
+        else:
+            index += 1
+            path = PAGE_PATHS[index % len(PAGE_PATHS)]
+        load = Load(number, path, run.now(), "ws")
         run.loads.append(load)
         await open_page_ws(run, client, load)
         load.end = run.now()
@@ -611,7 +623,7 @@ async def warm_up_ws(base: str, mark: str) -> dict[str, dict]:
     try:
         for path in [*PAGE_PATHS, PAGE_PATHS[0]]:
             seen = await client.open(page_name(path), 180)
-            if seen.error_boxes or seen.exceptions:
+            if seen.error_boxes or seen.exceptions or seen.page_not_found:
                 raise RuntimeError(f"warm-up: {path} shows an error on the unedited data: {seen.error_boxes or seen.exceptions}")
             learned[path] = {"title": seen.title, "charts": len(seen.charts), "note": shows_text(seen, mark),
                              "uses": any(c.startswith("Data:") and TABLE_FILE in c for c in seen.captions)}
@@ -777,6 +789,13 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
               f" | other pages normal {sum(1 for x in others if not x.wrong)}/{len(others)}")
         if not judged:
             missing.append(phase)
+    print("sessions that saw each state (each session's first open after an edit is a page using the table, started after "
+          "the grace window; a session counts when such an open read the data in that phase):")
+    for phase in PHASES:
+        seen_by = {x.session for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error and not x.grace}
+        right = {x.session for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error and not x.grace and not x.wrong}
+        print(f"    {phase:<15} {len(seen_by):2d} of {args.sessions} sessions opened such a page; {len(right)} saw {EXPECTED[phase]}"
+              + ("" if right == seen_by else f"; WRONG in sessions {sorted(seen_by - right)}"))
     for x in wrong[:15]:
         print(f"    WRONG session {x.session:2d} {x.path:<14} t={x.start:5.1f}-{x.read_by:5.1f} s: {x.wrong}")
     restarted = server.proc.poll() is not None or server.proc.pid != server_pid

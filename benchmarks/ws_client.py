@@ -30,6 +30,7 @@ class Seen:
     captions: list[str] = field(default_factory=list)
     first_chart: float | None = None
     data_at: float | None = None                          # the data caption or an error box arrived: the data was read
+    page_not_found: bool = False                          # Streamlit ran the main page instead of the one asked for
     finished: float | None = None
 
 
@@ -67,14 +68,16 @@ class Session:
             msg.ParseFromString(data)
             kind = msg.WhichOneof("type")
             if kind == "new_session":
-                seen = Seen()           # a fresh session starts its first run: what came before was not this page
+                seen = Seen(page_not_found=seen.page_not_found)   # a fresh session's first run: earlier elements were not this page
+            elif kind == "page_not_found":
+                seen.page_not_found = True
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 self._element(msg.delta.new_element, seen, time.monotonic() - began)
             elif kind == "script_finished" and msg.script_finished in FINISHED:
                 seen.finished = time.monotonic() - began
                 return seen
             elif kind == "script_finished":
-                seen = Seen()           # ended early for a rerun (st.rerun): the next run is the page
+                seen = Seen(page_not_found=seen.page_not_found)   # ended early for a rerun (st.rerun): the next run is the page
 
     @staticmethod
     def _element(element, seen: Seen, at: float) -> None:
