@@ -52,12 +52,17 @@ def check_texts(texts: dict[str, str], shown_as: dict[str, str], early: dict[str
         if not header_problems:
             readable[name] = text
     lines = {name: record_lines(text) for name, text in readable.items()}
+    schema_lines: dict[str, set[int]] = {}
     for name, found in schema_problems(readable, shown_as, lines).items():
         problems[name] += found
+        schema_lines[name] = {p.line for p in found if p.line}
     frames = {}
     for name, text in readable.items():
         frame = to_frame(name, text)
-        problems[name] += cell_problems(name, text, shown_as[name]) + rule_problems(name, frame, shown_as[name])
+        # Cross-column rules read typed values, which a type or constraint error on the line makes unreliable
+        # ('row has no figure' for a count typed as 'abc'): such lines get the schema's message only, until fixed.
+        rules = [p for p in rule_problems(name, frame, shown_as[name]) if p.line not in schema_lines.get(name, set())]
+        problems[name] += cell_problems(name, text, shown_as[name]) + rules
         frames[name] = frame
     for name in table_names():
         problems[name] = sorted(set(problems[name]), key=lambda p: (p.line or 0, p.column or "", p.message))

@@ -180,3 +180,12 @@ def test_validation_never_writes(package):
     before = checksums(package)
     check_package(package)
     assert checksums(package) == before
+
+
+def test_a_type_error_is_not_followed_by_rule_messages_about_the_same_line(package):
+    set_cell(package, "youth_homelessness", 1, "value", "abc")     # the only figure of the row, mistyped
+    found = check_package(package).problems["youth_homelessness"]
+    on_line = [p.message for p in found if p.line == 2]
+    assert len(on_line) == 1 and "abc" in on_line[0], on_line      # the type error, not also "row has no figure"
+    set_cell(package, "youth_homelessness", 1, "value", "")         # empty instead: now the rule speaks
+    assert any("row has no figure" in p.message for p in check_package(package).problems["youth_homelessness"])
