@@ -22,7 +22,7 @@ def test_headline_never_uses_advocacy_or_city_figures(real_check):
 
 
 def test_like_for_like_rows_have_no_warning(estimates):
-    same = estimates[estimates["estimate_id"].isin(["kr-opm-2024", "kr-fki-2026"])]
+    same = estimates[estimates["estimate_id"].isin(["kr-opm-2024", "kr-opm-2022"])]
     assert comparability_warnings(same) == []
 
 
@@ -47,3 +47,13 @@ def test_years_far_apart_are_flagged(estimates):
 
 def test_labels_are_unique(estimates):
     assert estimates["label"].is_unique
+
+
+def test_a_count_others_derived_from_a_survey_never_headlines(real_check):
+    """FKI/KIHASA multiplied the 2024 survey's 5.2% by a population and published 537,863: the headline is the survey."""
+    estimates = real_check.table("recluse_estimates")
+    korea = headline_rows(estimates).set_index("country").loc["KOR"]
+    assert korea["estimate_id"] == "kr-opm-2024" and korea["rate_pct"] == 5.2
+    derived_by_others = estimates[estimates["note"].str.contains("computed by the FKI/KIHASA authors", na=False)]
+    assert len(derived_by_others) == 1 and (derived_by_others["method"] != "national_survey").all()
+    assert any("not surveys" in w for w in comparability_warnings(estimates[estimates["estimate_id"].isin(["kr-opm-2024", "kr-fki-2026"])]))
