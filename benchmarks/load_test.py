@@ -454,15 +454,65 @@ def watch_js_errors(page) -> list[str]:
     return found
 
 
-async def session(run: Run, number: int, page, jserrors: list[str]) -> None:
-    """Open the pages in turn until the time is up (session i starts after page i, opened before the clock)."""
-    index = number
+async def session(run: Run, number: int, how: str, open_one) -> None:
+    """Open the pages in turn until the time is up (session i starts after page i, opened before the clock).
+    After each edit, the session's next open is a page that uses the edited table, started once the grace window
+    is over: every session must show the new state on that rerun. open_one(load) opens and judges one page."""
+    index, handled = number, 0
+    table_pages = [path for path in PAGE_PATHS if run.uses_table[path]]
     while run.now() < run.args.seconds:
-        index += 1
-        load = Load(number, PAGE_PATHS[index % len(PAGE_PATHS)], run.now(), "load" if run.args.reload else "click")
+        if len(run.edits) > handled:
+            handled = len(run.edits)
+            await asyncio.sleep(max(0.0, run.edits[-1][2] + run.args.grace - run.now()) + 0.1)
+            path = table_pages[(number + handled) % len(table_pages)]
+        else:
+            index += 1
+            path = PAGE_PATHS[index % len(PAGE_PATHS)]
+        load = Load(number, path, run.now(), how)
         run.loads.append(load)
-        await open_page(run, page, load, jserrors)
+        await open_one(load)
         load.end = run.now()
+
+
+async def first_opens(run: Run, how: str, opens: list) -> float:
+    """Each session's first page, before the clock starts, at most --open-at-once at a time; returns the seconds taken."""
+    run.t0 = time.time()
+    gate = asyncio.Semaphore(run.args.open_at_once)
+
+    async def first_open(i: int) -> None:
+        async with gate:
+            load = Load(i, PAGE_PATHS[i % len(PAGE_PATHS)], run.now(), how)
+            run.cold.append(load)
+            await opens[i](load)
+            load.end = run.now()
+
+    began = time.monotonic()
+    await asyncio.gather(*(first_open(i) for i in range(len(opens))))
+    return time.monotonic() - began
+
+
+async def measured_load(run: Run, meter: CpuMeter, versions: list[tuple[str, str]], how: str, opens: list) -> None:
+    """The measured part: the clock starts, every session opens pages until the time is up, the maintainer edits."""
+    run.t0 = time.time()
+    meter.begin()
+    tick = asyncio.create_task(sampler(meter))
+    edits = asyncio.create_task(editor(run, versions))
+    try:
+        await asyncio.gather(*(session(run, i, how, open_one) for i, open_one in enumerate(opens)), edits)
+    finally:
+        tick.cancel()
+        edits.cancel()
+    run.stop_at = run.now()
+
+
+def learned_run(args: argparse.Namespace, base: str, folder: Path, learned: dict[str, dict], seconds: float) -> Run:
+    """Print what the warm-up learned of each page and start the run's record from it."""
+    print(f"warm-up: every page opened once, one after the other, in {seconds:.1f} s", flush=True)
+    for path, info in learned.items():
+        print(f"    {path:<14} {info['charts']} chart(s){'  uses ' + TABLE_FILE if info['uses'] else ''}"
+              f"{'  shows the edited row' if info['note'] else ''}", flush=True)
+    return Run(args, base, folder, {k: v["charts"] for k, v in learned.items()}, {k: v["title"] for k, v in learned.items()},
+               {k: v["uses"] for k, v in learned.items()}, {k: v["note"] for k, v in learned.items()})
 
 
 async def editor(run: Run, versions: list[tuple[str, str]]) -> None:
@@ -593,25 +643,6 @@ async def open_page_ws(run: Run, client, load: Load) -> None:
         load.error = "; ".join(problems)
 
 
-async def session_ws(run: Run, number: int, client) -> None:
-    """Open the pages in turn until the time is up. After each edit, the session's next open is a page that uses the
-    edited table, started once the grace window is over: every session must show the new state on that rerun."""
-    index, handled = number, 0
-    table_pages = [path for path in PAGE_PATHS if run.uses_table[path]]
-    while run.now() < run.args.seconds:
-        if len(run.edits) > handled:
-            handled = len(run.edits)
-            await asyncio.sleep(max(0.0, run.edits[-1][2] + run.args.grace - run.now()) + 0.1)
-            path = table_pages[(number + handled) % len(table_pages)]
-        else:
-            index += 1
-            path = PAGE_PATHS[index % len(PAGE_PATHS)]
-        load = Load(number, path, run.now(), "ws")
-        run.loads.append(load)
-        await open_page_ws(run, client, load)
-        load.end = run.now()
-
-
 async def warm_up_ws(base: str, mark: str) -> dict[str, dict]:
     """One websocket session opens every page once (the first visit pays the imports and fills the data cache) and
     learns each page's title, charts, whether it uses the table and whether it shows the edited row's rate."""
@@ -638,66 +669,46 @@ async def main_async_ws(args: argparse.Namespace, folder: Path, server: Server, 
     versions = edit_versions((folder / TABLE_FILE).read_text(encoding="utf-8"))
     began = time.monotonic()
     learned = await warm_up_ws(server.base, row_mark(folder))
-    print(f"warm-up: every page opened once, one after the other, in {time.monotonic() - began:.1f} s", flush=True)
-    for path, info in learned.items():
-        print(f"    {path:<14} {info['charts']} chart(s){'  uses ' + TABLE_FILE if info['uses'] else ''}"
-              f"{'  shows the edited row' if info['note'] else ''}", flush=True)
-    run = Run(args, server.base, folder, {k: v["charts"] for k, v in learned.items()}, {k: v["title"] for k, v in learned.items()},
-              {k: v["uses"] for k, v in learned.items()}, {k: v["note"] for k, v in learned.items()})
+    run = learned_run(args, server.base, folder, learned, time.monotonic() - began)
     clients = [Session(server.base) for _ in range(args.sessions)]
-    run.t0 = time.time()
-    gate = asyncio.Semaphore(args.open_at_once)
 
-    async def first_open(i: int) -> None:
-        async with gate:
-            load = Load(i, PAGE_PATHS[i % len(PAGE_PATHS)], run.now(), "ws")
-            run.cold.append(load)
+    def opener(client):
+        async def open_one(load: Load) -> None:
+            await open_page_ws(run, client, load)
+        return open_one
+
+    def connecting_opener(client):
+        async def open_one(load: Load) -> None:
             try:
-                await clients[i].connect()
+                await client.connect()
             except Exception as exc:
                 load.error = f"websocket not opened: {first_line(exc)}"
                 return
-            await open_page_ws(run, clients[i], load)
-            load.end = run.now()
+            await open_page_ws(run, client, load)
+        return open_one
 
-    began = time.monotonic()
-    await asyncio.gather(*(first_open(i) for i in range(args.sessions)))
-    print(f"sessions opened: {args.sessions} websocket sessions, first page {args.open_at_once} at a time, "
-          f"in {time.monotonic() - began:.1f} s", flush=True)
-    run.t0 = time.time()
-    meter.begin()
-    print(f"load: {args.sessions} websocket sessions for {args.seconds:.0f} s, each opening the pages in turn", flush=True)
-    tick = asyncio.create_task(sampler(meter))
-    edits = asyncio.create_task(editor(run, versions))
     try:
-        await asyncio.gather(*(session_ws(run, i, client) for i, client in enumerate(clients)), edits)
+        took = await first_opens(run, "ws", [connecting_opener(c) for c in clients])
+        print(f"sessions opened: {args.sessions} websocket sessions, first page {args.open_at_once} at a time, in {took:.1f} s", flush=True)
+        print(f"load: {args.sessions} websocket sessions for {args.seconds:.0f} s, each opening the pages in turn", flush=True)
+        await measured_load(run, meter, versions, "ws", [opener(c) for c in clients])
     finally:
-        tick.cancel()
-        edits.cancel()
         for client in clients:
             with contextlib.suppress(Exception):
                 await client.close()
-    run.stop_at = run.now()
     return run
 
 
 async def main_async(args: argparse.Namespace, folder: Path, server: Server, meter: CpuMeter) -> Run:
     from playwright.async_api import async_playwright
 
-    original = (folder / TABLE_FILE).read_text(encoding="utf-8")
-    note = row_mark(folder)   # the edited row's rate, as the charts print it
-    versions = edit_versions(original)
+    versions = edit_versions((folder / TABLE_FILE).read_text(encoding="utf-8"))
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             began = time.monotonic()
-            learned = await warm_up(browser, server.base, note)
-            print(f"warm-up: every page opened once, one after the other, in {time.monotonic() - began:.1f} s", flush=True)
-            for path, info in learned.items():
-                print(f"    {path:<14} {info['charts']} chart(s){'  uses ' + TABLE_FILE if info['uses'] else ''}"
-                      f"{'  shows the edited row' if info['note'] else ''}", flush=True)
-            run = Run(args, server.base, folder, {k: v["charts"] for k, v in learned.items()}, {k: v["title"] for k, v in learned.items()},
-                      {k: v["uses"] for k, v in learned.items()}, {k: v["note"] for k, v in learned.items()})
+            learned = await warm_up(browser, server.base, row_mark(folder))
+            run = learned_run(args, server.base, folder, learned, time.monotonic() - began)
             contexts, pages, jserrors = [], [], []
             for _ in range(args.sessions):
                 context = await browser.new_context(viewport=VIEWPORT)
@@ -707,35 +718,23 @@ async def main_async(args: argparse.Namespace, folder: Path, server: Server, met
                 contexts.append(context)
                 pages.append(await context.new_page())
                 jserrors.append(watch_js_errors(pages[-1]))
-            # Each session's first page is a full load, before the clock starts (at most --open-at-once at a time).
-            run.t0 = time.time()
-            gate = asyncio.Semaphore(args.open_at_once)
 
-            async def first_open(i: int) -> None:
-                async with gate:
-                    load = Load(i, PAGE_PATHS[i % len(PAGE_PATHS)], run.now(), "load")
-                    run.cold.append(load)
+            def opener(i: int):
+                async def open_one(load: Load) -> None:
                     await open_page(run, pages[i], load, jserrors[i])
-                    load.end = run.now()
+                return open_one
 
-            began = time.monotonic()
-            await asyncio.gather(*(first_open(i) for i in range(args.sessions)))
-            print(f"sessions opened: {args.sessions} full page loads, {args.open_at_once} at a time, in {time.monotonic() - began:.1f} s", flush=True)
-            run.t0 = time.time()
-            meter.begin()
-            how = "full page loads (--reload)" if args.reload else "clicks on the sidebar links (in-app navigation)"
-            print(f"load: {args.sessions} sessions for {args.seconds:.0f} s, opening pages by {how}", flush=True)
-            tick = asyncio.create_task(sampler(meter))
-            edits = asyncio.create_task(editor(run, versions))
+            opens = [opener(i) for i in range(args.sessions)]
             try:
-                await asyncio.gather(*(session(run, i, page, jserrors[i]) for i, page in enumerate(pages)), edits)
+                took = await first_opens(run, "load", opens)   # each session's first page is a full load
+                print(f"sessions opened: {args.sessions} full page loads, {args.open_at_once} at a time, in {took:.1f} s", flush=True)
+                how = "full page loads (--reload)" if args.reload else "clicks on the sidebar links (in-app navigation)"
+                print(f"load: {args.sessions} sessions for {args.seconds:.0f} s, opening pages by {how}", flush=True)
+                await measured_load(run, meter, versions, "load" if args.reload else "click", opens)
             finally:
-                tick.cancel()
-                edits.cancel()
                 for context in contexts:
                     with contextlib.suppress(Exception):
                         await context.close()
-            run.stop_at = run.now()
             return run
         finally:
             await browser.close()
