@@ -103,8 +103,8 @@ def _package_zip(folder: str, content_hash: str) -> bytes:
 
 def download_package(check: PackageCheck, key: str) -> None:
     """A button for the whole data package: datapackage.json, every CSV and a README, zipped."""
-    folder, content = str(check.data_dir), fingerprint(check.data_dir)
-    st.download_button("Download the whole data package (zip)", lambda: _package_zip(folder, content),
+    folder = str(check.data_dir)   # the zip (and the hash that keys its cache) is made only on click
+    st.download_button("Download the whole data package (zip)", lambda: _package_zip(folder, fingerprint(folder)),
                        file_name="hikikomori-in-numbers-data.zip", mime="application/zip", key=key,
                        on_click="ignore", icon=":material/folder_zip:")
 

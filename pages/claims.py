@@ -36,11 +36,14 @@ if check is not None:
     if asked.isdigit() and int(asked) > pages:
         st.info(f"Ignored page {asked} of the link: there {'is' if pages == 1 else 'are'} {pages} page(s) of claims.", icon=":material/link_off:")
     number = min(st.pagination(pages, key="claims_page", bind="query-params"), pages)
-    shown = chosen_claims.iloc[(number - 1) * CLAIMS_PER_PAGE: number * CLAIMS_PER_PAGE]
-    st.caption(f"Claims {(number - 1) * CLAIMS_PER_PAGE + 1}–{(number - 1) * CLAIMS_PER_PAGE + len(shown)} of {len(chosen_claims)} "
-               f"shown (page {number} of {pages})" + (f"; {len(claims) - len(chosen_claims)} hidden by the topic filter." if
-                                                       len(chosen_claims) < len(claims) else ".") if len(shown) else
-               f"No claims shown: {len(claims)} hidden by the topic filter.")
+    first = (number - 1) * CLAIMS_PER_PAGE
+    shown = chosen_claims.iloc[first:first + CLAIMS_PER_PAGE]
+    hidden = len(claims) - len(chosen_claims)
+    if shown.empty:
+        st.caption(f"No claims shown: {hidden} hidden by the topic filter.")
+    else:
+        st.caption(f"Claims {first + 1}–{first + len(shown)} of {len(chosen_claims)} shown (page {number} of {pages})"
+                   + (f"; {hidden} hidden by the topic filter." if hidden else "."))
     for _, claim in shown.iterrows():
         with st.container(border=True, key=f"claim-{claim['claim_id']}"):
             label, color = verdict_badge(claim["verdict"])
