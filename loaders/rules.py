@@ -235,6 +235,7 @@ RULES: dict[str, list[Rule]] = {
     "population": [ages, year_matches_date],
     "claims": [],
     "claim_evidence": [one_reference],
+    "evidence": [],  # loaders.evidence_rules: its rules read the rows each quote supports
 }
 
 
