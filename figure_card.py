@@ -14,6 +14,7 @@ import streamlit as st
 from loaders.cache import cached_package
 from loaders.package import changelog, file_name, fingerprint, package_version, table_updated
 from loaders.tables import PackageCheck
+from shaping.evidence import STATUS_WORDS, quotes_for, unread_rows
 from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.charts import with_source
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for
@@ -153,6 +154,43 @@ def _cite(figure: Figure, used: pd.DataFrame, url: str) -> None:
         st.code(bibtex_source(source), language="bibtex", wrap_lines=True)
 
 
+def _evidence(check: PackageCheck) -> pd.DataFrame | None:
+    """The evidence table, or None when it has problems (the card then says so and still draws the chart)."""
+    return None if check.problems.get("evidence") else check.table("evidence")
+
+
+def _unread_notice(figure: Figure, evidence: pd.DataFrame) -> None:
+    """Mark the rows shown whose figure no readable page holds, by the label the chart and table use."""
+    unread = set(unread_rows(figure.rows, evidence))
+    if not unread:
+        return
+    id_column = next(c for c in ("estimate_id", "row_id", "population_id") if c in figure.rows)
+    labels = figure.rows.loc[figure.rows[id_column].isin(unread), figure.row_label_column].astype(str).tolist()
+    st.warning(f"No readable page found for {len(labels)} of the {len(figure.rows)} rows shown: " + markdown_plain("; ".join(labels))
+               + ". Treat them as claims under check, not as evidence.", icon=":material/help:")
+
+
+def _where_it_says_so(figure: Figure, evidence: pd.DataFrame) -> None:
+    """Each quote behind the rows shown, verbatim, with its page, locator and translation."""
+    quotes = quotes_for(figure.rows, evidence)
+    id_column = next(c for c in ("estimate_id", "row_id", "population_id") if c in figure.rows)
+    labels = dict(zip(figure.rows[id_column].astype(str), figure.rows[figure.row_label_column].astype(str), strict=False))
+    for row_id, group in quotes.groupby("row_id", sort=False):
+        st.markdown(f"**{markdown_plain(labels.get(row_id, row_id))}**")
+        for item in group.to_dict("records"):
+            said = f"{item['column']}: {item['as_written']} → {item['stated_value']}" if pd.notna(item["as_written"]) else item["column"]
+            st.markdown(f"- {markdown_plain(said)} · {STATUS_WORDS[item['status']]}"
+                        + (f" · {markdown_link(item['locator'] if pd.notna(item['locator']) else 'page', item['url'])}"
+                           if pd.notna(item["url"]) else "")
+                        + f" · checked {item['checked'].date()}")
+            if pd.notna(item["quote"]):
+                st.markdown("> " + markdown_plain(item["quote"]).replace("\n", " "))
+            if pd.notna(item["quote_en"]):
+                st.caption("In English: " + markdown_plain(item["quote_en"]))
+            if pd.notna(item["note"]):
+                st.caption(markdown_plain(item["note"]))
+
+
 def _made(items: list | Callable[[], list]) -> list:
     return items() if callable(items) else items
 
@@ -182,6 +220,12 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
         links = "; ".join(markdown_plain(producer) + " (" + ", ".join(markdown_link(e, url) for e, url in editions) + ")"
                           for producer, editions in citation_groups(used))
         st.markdown(("Source: " if len(used) == 1 else "Sources: ") + links, help="Each link opens the page where the figure can be read.")
+        evidence = _evidence(check)
+        if evidence is None:
+            st.warning("The quotes behind these figures cannot be shown: evidence.csv has problems (maintainers: run "
+                       "`python -m loaders.validate`).", icon=":material/error:")
+        else:
+            _unread_notice(figure, evidence)
         url = view_url()
         rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url}. {line}"
         left, right = st.columns(2)
@@ -190,6 +234,10 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
                              icon=":material/download:")
         with right:
             download_package(check, key=f"{figure.key}-zip")
+        if evidence is not None:
+            with st.expander("Where it says so", icon=":material/find_in_page:", key=f"{figure.key}-evidence", on_change="rerun") as box:
+                if box.open:
+                    _where_it_says_so(figure, evidence)
         if figure.quotes:
             with st.expander("Quote this", icon=":material/format_quote:", key=f"{figure.key}-quote", on_change="rerun") as box:
                 for quote in _made(figure.quotes) if box.open else []:

@@ -45,12 +45,15 @@ METHOD_LABELS = {
     "student_survey": "school survey",
     "household_survey": "household survey",
     "advocacy_estimate": "advocacy estimate",
+    "survey_projection": "projection from survey data",
     "expert_estimate": "expert estimate",
     "press_figure": "press figure",
     "sum_of_surveys": "sum of two surveys",
 }
-# Evidence types: surveys are drawn as filled markers, the rest hollow.
-SURVEY_METHODS = {"national_survey", "regional_survey", "student_survey", "household_survey"}
+# Evidence types: surveys (and projections made from a survey's own data) are drawn as filled markers, the rest hollow.
+SURVEY_METHODS = {"national_survey", "regional_survey", "student_survey", "household_survey", "survey_projection"}
+# Methods a headline may use: a survey's figure as its publisher released it (CONTRIBUTING.md, "Which figure is the headline").
+HEADLINE_METHODS = {"national_survey", "household_survey", "student_survey", "regional_survey"}
 EVIDENCE_TYPES = {"survey": "Survey", "not_survey": "Advocacy, expert or press figure, or a sum"}
 
 SOURCE_TYPE_LABELS = {

@@ -77,6 +77,14 @@ def _field_types(table: str) -> dict[str, str]:
     return {f["name"]: f["type"] for f in resource(table)["schema"]["fields"]}
 
 
+def _checked_columns(table: str) -> set[str]:
+    """Columns whose cell a confirmed quote must state exactly: numbers, booleans, dates and coded values.
+    Free text (comparison, population, note) is the maintainer's wording, so a quote supports it without repeating it."""
+    return {f["name"] for f in resource(table)["schema"]["fields"]
+            if f["type"] in ("integer", "number", "boolean", "date")
+            or {"enum", "pattern"} & set(f.get("constraints", {}))}
+
+
 def _derived_columns(table: str, row: pd.Series) -> set[str]:
     """Columns of a data row that were computed here, so a quote can confirm only their inputs."""
     derived = set(str(row.get("derived_fields") or "").split()) if "derived_fields" in row and pd.notna(row["derived_fields"]) else set()
@@ -135,7 +143,7 @@ def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], show
             found.append(_problem(shown_as, row, "column", f"'{_short(column)}' is not a column of {resource(table)['path']} "
                                                            f"(or {INPUT}, for an input of a derived number)"))
             continue
-        if column == INPUT or row["status"] != "confirmed" or pd.isna(row["stated_value"]):
+        if column == INPUT or row["status"] != "confirmed" or pd.isna(row["stated_value"]) or column not in _checked_columns(table):
             continue
         if column in _derived_columns(table, data_row):
             found.append(_problem(shown_as, row, "column", f"{column} of {row_id} is derived here, so a quote cannot confirm it: "

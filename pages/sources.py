@@ -24,10 +24,12 @@ if check is not None:
     shown = matching(usage, query)
     st.caption(f"{len(shown)} of {len(usage)} sources. Click a column header to sort; every link opens the page where the figure can be read.")
     st.dataframe(
-        shown[["source_id", "citation", "url", "accessed", "source_type", "status", "rows", "used_by"]], hide_index=True, width="stretch",
+        shown[["source_id", "citation", "url", "accessed", "source_type", "status", "rows", "confirmed", "used_by"]], hide_index=True, width="stretch",
         column_config={"source_id": st.column_config.TextColumn("Id"), "url": st.column_config.LinkColumn("Link", display_text="open page"),
                        "accessed": st.column_config.DateColumn("Accessed", format="YYYY-MM-DD"),
                        "source_type": st.column_config.TextColumn("Type"), "rows": st.column_config.NumberColumn("Rows"),
+                       "confirmed": st.column_config.NumberColumn("Rows confirmed here",
+                                                                  help="Rows whose figure was read, verbatim, on this source's pages (data/evidence.csv)"),
                        "used_by": st.column_config.TextColumn("Rows that use it", width="large"),
                        "citation": st.column_config.TextColumn("Citation", width="large")},
     )

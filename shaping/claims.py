@@ -5,7 +5,8 @@ from shaping import estimates as estimate_shaping
 from shaping import homelessness as homeless_shaping
 
 VERDICT_LABELS = {"consistent": ("Consistent", "green"), "superseded": ("Superseded", "blue"), "unsourced": ("Unsourced", "red"),
-                  "misdated": ("Misdated", "orange"), "not_comparable": ("Not comparable", "violet")}
+                  "misdated": ("Misdated", "orange"), "not_comparable": ("Not comparable", "violet"),
+                  "partly_supported": ("Partly supported", "orange"), "origin_unverified": ("Origin unverified", "red")}
 TOPIC_LABELS = {"japan_hikikomori": "Japan: hikikomori", "korea_recluses": "South Korea: recluses", "italy_hikikomori": "Italy: hikikomori",
                 "us_homelessness": "US: homelessness", "japan_homelessness": "Japan: homelessness", "health": "Health",
                 "definition": "Definition"}

@@ -1,7 +1,7 @@
 """Shaping estimate rows for charts and panels: labels, evidence type, headline picks, comparability."""
 import pandas as pd
 
-from settings import CONCEPTS, COUNTRY_NAMES, METHOD_LABELS, SURVEY_METHODS
+from settings import CONCEPTS, COUNTRY_NAMES, HEADLINE_METHODS, METHOD_LABELS, SURVEY_METHODS
 from shaping.numbers import age_band
 
 # When several rows tie as a country's latest, prefer the concept that is closest to hikikomori.
@@ -40,9 +40,11 @@ def annotate(rows: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def headline_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """The latest national survey estimate per country (advocacy, expert and press figures never headline)."""
-    candidates = annotate(rows[(rows["area"] == "national") & is_survey(rows)])
+def headline_rows(rows: pd.DataFrame, read: set[str]) -> pd.DataFrame:
+    """The latest national survey figure per country as its publisher released it, read on a page (CONTRIBUTING.md:
+    "Which figure is the headline"). Projections by others, sums, advocacy, expert and press figures never headline,
+    nor does a row whose figure no readable page holds (`read`: ids from shaping.evidence.read_on_a_page)."""
+    candidates = annotate(rows[(rows["area"] == "national") & rows["method"].isin(HEADLINE_METHODS) & rows["estimate_id"].isin(read)])
     if candidates.empty:
         return candidates
     candidates = candidates.assign(

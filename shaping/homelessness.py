@@ -7,8 +7,11 @@ from shaping.numbers import age_band, count
 from shaping.numbers import per_100k as fmt_per_100k
 
 ONE_NIGHT = "one_night_count"
+DAYTIME = "daytime_street_count"
+STREET_COUNTS = (ONE_NIGHT, DAYTIME)  # point-in-time counts: a night (US) or a day's patrol (Japan)
 WHOLE_YEAR = ("twelve_month_prevalence", "runaway_episodes", "school_year_count")
-MEASURE_LABELS = {"one_night_count": "one-night count", "twelve_month_prevalence": "12-month prevalence",
+MEASURE_LABELS = {"one_night_count": "one-night count", "daytime_street_count": "daytime street count",
+                  "twelve_month_prevalence": "12-month prevalence",
                   "runaway_episodes": "runaway/thrownaway episodes in a year", "school_year_count": "school-year count",
                   "net_cafe_count": "internet-café count", "age_share": "share of interviewed street homeless"}
 
@@ -31,51 +34,75 @@ def annotate(rows: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
-    """Adds per_100k (derived) = value ÷ total population of the same country and year × 100,000, and its basis.
+def _band(age_min: object, age_max: object) -> tuple[int, int | None]:
+    """An age band as (from, to): an empty age_min means from birth, an empty age_max means no upper age."""
+    return (0 if pd.isna(age_min) else int(age_min), None if pd.isna(age_max) else int(age_max))
 
-    Only a population for the same year is used; otherwise the rate is left empty and the basis says why.
+
+def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Adds per_100k (derived) = value ÷ the population the count covers × 100,000, and its basis.
+
+    The population must be of the same country, year and age band (an all-ages count over all residents, an
+    under-25 count over residents under 25); otherwise the rate is left empty and the basis says why.
     """
-    totals = population[population["age_min"].isna() & population["age_max"].isna() & (population["scope"] == "residents")]
-    lookup = {(r["country"], int(r["year"])): r for _, r in totals.iterrows()}
+    residents = population[population["scope"] == "residents"]
+    lookup = {(r["country"], int(r["year"]), _band(r["age_min"], r["age_max"])): r for r in residents.to_dict("records")}
     rates, bases = [], []
-    for _, row in rows.iterrows():
-        pop = lookup.get((row["country"], int(row["year"])))
-        if pop is None or pd.isna(row["value"]):
+    for row in rows.to_dict("records"):
+        if pd.isna(row["value"]):
             rates.append(pd.NA)
-            bases.append(f"not computed: no total population for {row['country_name']} in {row['year']}" if pd.notna(row["value"]) else "")
-        else:
-            rates.append(round(per_100k(row["value"], pop["value"]), 1))
-            bases.append(f"{count(row['value'])} ÷ {count(pop['value'])} residents ({pop['series']}, {pop['reference_date']}) × 100,000"
-                         f" = {fmt_per_100k(per_100k(row['value'], pop['value']))} (derived here)")
+            bases.append("")
+            continue
+        band = _band(row["age_min"], row["age_max"])
+        ages = "of all ages" if band == (0, None) else f"aged {age_band(row['age_min'], row['age_max'])}"
+        pop = lookup.get((row["country"], int(row["year"]), band))
+        if pop is None:
+            rates.append(pd.NA)
+            bases.append(f"not computed: population.csv has no population of {row['country_name']} {ages} in {row['year']}, "
+                         "and a rate must divide by the population the count covers (same ages, same year)")
+            continue
+        rate = per_100k(row["value"], pop["value"])
+        rates.append(round(rate, 1))
+        bases.append(f"{count(row['value'])} ÷ {count(pop['value'])} residents {ages} ({pop['series']}, {pop['reference_date']}) × 100,000"
+                     f" = {fmt_per_100k(rate)} (derived here)")
     return rows.assign(per_100k=pd.array(rates, dtype="Float64"), per_100k_basis=bases)
 
 
-def one_night(rows: pd.DataFrame) -> pd.DataFrame:
-    """National one-night counts: HUD's unaccompanied youth and Japan's all-ages street count."""
-    return rows[(rows["measure"] == ONE_NIGHT) & (rows["area"] == "national")].sort_values(["country", "year"])
+def street_counts(rows: pd.DataFrame) -> pd.DataFrame:
+    """National point-in-time counts: HUD's one-night count of unaccompanied youth and Japan's daytime street count of all ages."""
+    return rows[rows["measure"].isin(STREET_COUNTS) & (rows["area"] == "national")].sort_values(["country", "year"])
 
 
 def latest_pair(rows: pd.DataFrame) -> pd.DataFrame:
-    """The latest year with a national one-night count in both countries (like with like, same year)."""
-    nights = one_night(rows)
-    nights = nights[~nights["row_id"].str.contains("children")]
-    years = set(nights[nights["country"] == "USA"]["year"]) & set(nights[nights["country"] == "JPN"]["year"])
+    """The latest year with a national count in both countries: US youth under 25 and Japan's all-ages street count."""
+    counts = street_counts(rows)
+    counts = counts[~counts["population_group"].str.contains("children")]
+    years = set(counts[counts["country"] == "USA"]["year"]) & set(counts[counts["country"] == "JPN"]["year"])
     if not years:
-        return nights.iloc[0:0]
-    return nights[nights["year"] == max(years)]
+        return counts.iloc[0:0]
+    return counts[counts["year"] == max(years)]
+
+
+def what_is_counted(row: pd.Series) -> str:
+    """Who a street count counts, and how: the words a journalist needs before setting two counts side by side."""
+    ages = "of all ages" if row["ages"] == "all ages" else (row["ages"] if row["ages"].startswith("under") else f"aged {row['ages']}")
+    if row["measure"] == ONE_NIGHT:
+        return f"{row['population_group']} {ages} counted in shelters and on the street on one night"
+    return f"homeless people {ages} seen in parks, riverbanks, roads and stations by a daytime patrol"
 
 
 def pair_sentence(pair: pd.DataFrame) -> str:
-    """'On one night in January 2023, HUD counted …; Japan's street count found …' from the paired rows."""
+    """What each country's count of the same year counts, with any rate over the population it covers."""
     parts = []
     for _, row in pair.iterrows():
-        rate = f" ({fmt_per_100k(row['per_100k'])} per 100,000 residents, derived here)" if pd.notna(row.get("per_100k")) else ""
-        who = "unaccompanied youth " + ("under 25" if row["ages"] == "under 25" else f"aged {row['ages']}") \
-            if row["country"] == "USA" else "homeless people of all ages on its daytime street count"
-        parts.append(f"{row['country_name']}: {count(row['value'])} {who}{rate}")
-    year = int(pair["year"].iloc[0]) if not pair.empty else ""
-    return f"One night in January {year}. " + "; ".join(parts) + "." if parts else "No year has a count in both countries."
+        rate = (f" ({fmt_per_100k(row['per_100k'])} per 100,000 residents of the same ages, derived here)"
+                if pd.notna(row.get("per_100k")) else "")
+        parts.append(f"{row['country_name']}: {count(row['value'])} {what_is_counted(row)}{rate}")
+    if not parts:
+        return "No year has a count in both countries."
+    year = int(pair["year"].iloc[0])
+    return (f"January {year}. " + "; ".join(parts) + ". They count different people in different ways (youth against all ages, "
+            "shelters and streets against streets only), so neither is a rate of the other.")
 
 
 def describe(row: pd.Series) -> str:

@@ -63,7 +63,7 @@ def evidence_words(row: pd.Series) -> str:
 
 def main_caveat(row: pd.Series) -> str:
     """The one caveat that matters most for quoting a row."""
-    if row["method"] not in SURVEY_METHODS:
+    if row["method"] not in SURVEY_METHODS or row["method"] == "survey_projection":
         return f"this is {evidence_words(row)}, not a survey result"
     if row.get("unit") == "households":
         return "it counts households, not people"

@@ -2,6 +2,7 @@
 import pandas as pd
 
 from loaders.tables import PackageCheck
+from shaping.evidence import confirmed_by_source
 
 USING_TABLES = {"recluse_estimates": "estimate_id", "youth_homelessness": "row_id", "isolation_health_risks": "row_id",
                 "population": "population_id", "claim_evidence": "claim_id"}
@@ -9,7 +10,7 @@ USING_TABLES = {"recluse_estimates": "estimate_id", "youth_homelessness": "row_i
 
 def unusable_tables(check: PackageCheck) -> list[str]:
     """Tables whose problems keep them out of the usage counts."""
-    return [table for table in USING_TABLES if check.problems.get(table)]
+    return [table for table in [*USING_TABLES, "evidence"] if check.problems.get(table)]
 
 
 def source_usage(check: PackageCheck) -> pd.DataFrame:
@@ -25,6 +26,8 @@ def source_usage(check: PackageCheck) -> pd.DataFrame:
                 used[source_id].append(f"{table}: {row_id}")
     sources["rows"] = sources["source_id"].map(lambda s: len(used[s]))
     sources["used_by"] = sources["source_id"].map(lambda s: "; ".join(used[s]) or "none (listed for its note)")
+    confirmed = confirmed_by_source(check.table("evidence")) if not check.problems.get("evidence") else pd.Series(dtype="int64")
+    sources["confirmed"] = sources["source_id"].map(confirmed).fillna(0).astype("int64")
     return sources
 
 

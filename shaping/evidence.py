@@ -1,0 +1,93 @@
+"""Where it says so: the quotes behind the rows shown, each row's evidence status, and the package's coverage."""
+import pandas as pd
+
+from loaders.evidence_rules import INPUT, TARGETS
+
+# Evidence on these columns says whether a row's figure was read on a page; ages or dates alone do not.
+FIGURE_COLUMNS = {"value", "rate_pct", "value_low", "value_high", "ci_low", "ci_high", INPUT}
+STATUS_ORDER = ["confirmed", "differs", "not_found"]
+STATUS_WORDS = {"confirmed": "confirmed on a readable page", "differs": "read on a page that gives a different figure (see note)",
+                "not_found": "no readable page found"}
+TABLE_WORDS = {"recluse_estimates": "estimates", "youth_homelessness": "homelessness figures",
+               "isolation_health_risks": "health risks", "population": "population figures"}
+
+
+def with_row_id(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Evidence with row_id (the data row it supports, whatever its table) and table."""
+    ids = pd.Series(pd.NA, index=evidence.index, dtype="string")
+    tables = pd.Series(pd.NA, index=evidence.index, dtype="string")
+    for column, (table, _) in TARGETS.items():
+        present = evidence[column].notna()
+        ids = ids.mask(present, evidence[column])
+        tables = tables.mask(present, table)
+    return evidence.assign(row_id=ids, table=tables)
+
+
+def row_status(evidence: pd.DataFrame) -> pd.Series:
+    """Each supported row's status for its figure: confirmed if any quote confirms it, else differs, else not_found."""
+    figures = with_row_id(evidence)
+    figures = figures[figures["column"].isin(FIGURE_COLUMNS)]
+    rank = figures["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
+    best = figures.assign(_rank=rank).sort_values("_rank").groupby("row_id", sort=False)["status"].first()
+    return best.astype("string")
+
+
+def read_on_a_page(evidence: pd.DataFrame) -> set[str]:
+    """Ids of the rows whose figure was read on a page (confirmed, or read with a difference the row's note explains)."""
+    status = row_status(evidence)
+    return set(status[status.isin(["confirmed", "differs"])].index)
+
+
+def shown_ids(rows: pd.DataFrame) -> list[str]:
+    """The data-row ids of a figure's rows, whichever id column the table uses."""
+    for column in ("estimate_id", "row_id", "population_id"):
+        if column in rows:
+            return rows[column].dropna().astype(str).tolist()
+    return []
+
+
+def quotes_for(rows: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
+    """The evidence rows behind the rows shown, in the order shown (quotes first, then figures not found)."""
+    ids = shown_ids(rows)
+    found = with_row_id(evidence)
+    found = found[found["row_id"].isin(ids)]
+    order = {row_id: i for i, row_id in enumerate(ids)}
+    return found.assign(_order=found["row_id"].map(order), _status=found["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})) \
+        .sort_values(["_order", "_status", "evidence_id"]).drop(columns=["_order", "_status"])
+
+
+def unread_rows(rows: pd.DataFrame, evidence: pd.DataFrame) -> list[str]:
+    """Ids of the rows shown whose figure no readable page holds."""
+    read = read_on_a_page(evidence)
+    return [row_id for row_id in shown_ids(rows) if row_id not in read]
+
+
+def coverage(tables: dict[str, pd.DataFrame], evidence: pd.DataFrame) -> pd.DataFrame:
+    """Per table: rows, and how many are confirmed, read with a difference, or found on no readable page."""
+    status = row_status(evidence)
+    records = []
+    for column, (table, key) in TARGETS.items():
+        if table not in tables:
+            continue
+        ids = tables[table][key].astype(str)
+        statuses = ids.map(status).fillna("not_found")
+        records.append({"table": table, "rows": len(ids), **{s: int(statuses.eq(s).sum()) for s in STATUS_ORDER}})
+    return pd.DataFrame(records, columns=["table", "rows", *STATUS_ORDER])
+
+
+def coverage_sentence(counts: pd.DataFrame) -> str:
+    """'148 of 152 figures confirmed on a readable page; 1 read with a difference explained in its note; 3 marked unconfirmed.'"""
+    total, confirmed = int(counts["rows"].sum()), int(counts["confirmed"].sum())
+    differs, missing = int(counts["differs"].sum()), int(counts["not_found"].sum())
+    parts = [f"{confirmed:,} of {total:,} figures confirmed on a readable page"]
+    if differs:
+        parts.append(f"{differs:,} read on a page that gives a different figure, explained in the row's note")
+    parts.append(f"{missing:,} marked unconfirmed (no readable page found)" if missing else "none unconfirmed")
+    return "; ".join(parts) + "."
+
+
+def confirmed_by_source(evidence: pd.DataFrame) -> pd.Series:
+    """For each source, how many data rows have a figure confirmed on its pages."""
+    confirmed = with_row_id(evidence)
+    confirmed = confirmed[confirmed["status"].eq("confirmed") & confirmed["column"].isin(FIGURE_COLUMNS)]
+    return confirmed.groupby("source_id")["row_id"].nunique().astype("int64")
