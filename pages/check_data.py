@@ -12,7 +12,7 @@ from shaping.estimates import annotate as annotate_estimates
 from shaping.estimates import point_descriptions
 from shaping.health import forest_rows
 from shaping.homelessness import annotate as annotate_homelessness
-from shaping.homelessness import one_night, with_per_100k
+from shaping.homelessness import street_counts, with_per_100k
 from shaping.text import markdown_plain
 
 LIMIT_MB = MAX_FILE_BYTES // (1024 * 1024)
@@ -30,7 +30,7 @@ def figure_for(table: str, check, when: str) -> Figure | None:
                                                                                      "source_id": "Source"},
                       points=point_descriptions(rows, "count"))
     if table in ("youth_homelessness", "population"):
-        rows = one_night(with_per_100k(annotate_homelessness(check.table("youth_homelessness")), check.table("population")))
+        rows = street_counts(with_per_100k(annotate_homelessness(check.table("youth_homelessness")), check.table("population")))
         column = "per_100k" if table == "population" else "value"
         rows = rows[rows[column].notna()]
         return Figure(key=f"check-{table}-{when}", title=f"One-night counts{' per 100,000 residents' if column == 'per_100k' else ''} ({when})",

@@ -5,6 +5,7 @@ from figure_card import Figure, figure_card, load_tables, url_notices
 from settings import COMPARE_DEFAULT_CONCEPTS, CONCEPTS, COUNTRY_NAMES, EVIDENCE_TYPES
 from shaping.charts import dot_plot
 from shaping.estimates import annotate, comparability_warnings, headline_rows, point_descriptions
+from shaping.evidence import read_on_a_page
 from shaping.selection import int_between
 from shaping.sentences import quote_sentence, summary_sentence
 from shaping.text import markdown_plain
@@ -63,7 +64,8 @@ if check is not None:
     if shown.empty:
         st.info("No estimates match these filters. Widen the years or add countries, concepts or evidence types.")
     else:
-        heads = headline_rows(shown)
+        read = read_on_a_page(check.table("evidence")) if not check.problems.get("evidence") else set()
+        heads = headline_rows(shown, read)
         figure_card(Figure(
             key="compare",
             title="Estimates of withdrawn, reclusive and isolated people" + (" (% of each age band)" if measure == "rate" else " (counts)"),

@@ -1,24 +1,24 @@
-"""Youth homelessness, US and Japan: one-night counts paired like with like, whole-year estimates kept apart."""
+"""Youth homelessness, US and Japan: point-in-time counts that say what each counts, whole-year estimates kept apart."""
 import streamlit as st
 
 from figure_card import Figure, figure_card, load_tables, url_notices
 from shaping.charts import count_series, dot_plot
-from shaping.homelessness import WHOLE_YEAR, annotate, describe, latest_pair, one_night, pair_sentence, with_per_100k
+from shaping.homelessness import WHOLE_YEAR, annotate, describe, latest_pair, pair_sentence, street_counts, with_per_100k
 from shaping.text import markdown_plain
 
 SCALES = {"Linear": False, "Logarithmic": True}
-VIEWS = {"Count": "value", "Per 100,000 residents (derived)": "per_100k"}
+VIEWS = {"Count": "value", "Per 100,000 residents of the same ages (derived)": "per_100k"}
 TABLE_COLUMNS = {"label": "Row", "measure_label": "Measure", "as_published": "As published", "value": "Count", "rate_pct": "Rate %",
-                 "per_100k": "Per 100,000 residents (derived)", "reference_date": "Date", "source_id": "Source"}
+                 "per_100k": "Per 100,000 residents of the same ages (derived)", "reference_date": "Date", "source_id": "Source"}
 
 st.title("Youth homelessness: United States and Japan")
-st.caption("One-night counts and whole-year estimates measure different things and differ by orders of magnitude: "
-           "they are never drawn on the same axis here.")
+st.caption("Point-in-time counts (the US on one night, Japan by a daytime patrol) and whole-year estimates measure different "
+           "things and differ by orders of magnitude: they are never drawn on the same axis here.")
 url_notices({"scale": SCALES, "view": VIEWS})
 check = load_tables("youth_homelessness", "population", "sources")
 if check is not None:
     rows = with_per_100k(annotate(check.table("youth_homelessness")), check.table("population"))
-    nights = one_night(rows)
+    nights = street_counts(rows)
     pair = latest_pair(rows)
     shares = rows[rows["measure"] == "age_share"]
     left, right = st.columns(2)
@@ -27,18 +27,19 @@ if check is not None:
     drawn = nights[nights[view].notna()]
     figure_card(Figure(
         key="homeless-one-night",
-        title="One night: US unaccompanied youth and Japan's street count" + (" (per 100,000 residents, derived)" if view == "per_100k" else ""),
-        summary=pair_sentence(pair) + " The US counts youth under 25 in shelters and on the street; "
-                "Japan counts people of all ages seen in parks, riverbanks, roads and stations by daytime patrol.",
-        chart=count_series(drawn, log, view, "People counted on one night" if view == "value" else "Per 100,000 residents (derived here)"),
+        title="Point-in-time counts: US unaccompanied youth under 25 (one night) and Japan's street count of all ages (daytime)"
+              + (" per 100,000 residents of the same ages, derived" if view == "per_100k" else ""),
+        summary=pair_sentence(pair),
+        chart=count_series(drawn, log, view, "People counted" if view == "value" else "Per 100,000 residents of the same ages (derived here)"),
         rows=drawn, table_columns=TABLE_COLUMNS, row_label_column="label",
         points=[f"{r['label']}: {r[view]}" for _, r in drawn.iterrows()],
         caveats=["one_night"],
-        how_made=[(r["label"], [r["per_100k_basis"]]) for _, r in drawn.iterrows() if r["per_100k_basis"]],
+        how_made=[(r["label"], [r["per_100k_basis"]]) for _, r in nights.iterrows() if r["per_100k_basis"]],
         extra_notes=["Japan publishes no count of homeless youth: "
                      + "; ".join(f"{r['as_published']} of interviewed street homeless were aged {r['ages']} ({r['year']})" for _, r in shares.iterrows())
-                     + ".", "Per-100,000 rates divide by the whole population of that year (population.csv), so the US youth rate is "
-                     "per 100,000 residents of all ages, like Japan's; years without a population figure are not drawn in that view."],
+                     + ".", "Per-100,000 rates divide a count by the population it covers, of the same ages and year (population.csv): "
+                     "the US youth count by residents under 25, Japan's all-ages count by all residents. Neither is a youth rate for Japan, "
+                     "and counts without such a population are not drawn in that view (How this number was made says which)."],
     ), check)
 
     year_rows = rows[rows["measure"].isin(WHOLE_YEAR) & rows["value"].notna()].sort_values("value", ascending=False)

@@ -5,6 +5,7 @@ from figure_card import load_tables, whats_new
 from settings import APP_TAGLINE, APP_TITLE, CAVEATS, HIKIKOMORI_DEFINITION
 from shaping.citations import short_citation
 from shaping.estimates import comparability_warnings, headline_rows
+from shaping.evidence import coverage, coverage_sentence, read_on_a_page
 from shaping.sentences import headline_detail, headline_figure, quote_sentence
 from shaping.text import markdown_link, markdown_plain
 
@@ -12,10 +13,11 @@ st.title(APP_TITLE)
 st.caption(APP_TAGLINE)
 st.markdown(HIKIKOMORI_DEFINITION)
 
-check = load_tables("recluse_estimates", "sources")
+check = load_tables("recluse_estimates", "sources", "evidence")
 if check is not None:
     sources = check.table("sources").set_index("source_id", drop=False)
-    heads = headline_rows(check.table("recluse_estimates"))
+    evidence = check.table("evidence")
+    heads = headline_rows(check.table("recluse_estimates"), read_on_a_page(evidence))
     st.subheader("Latest national estimate in each country")
     for column, (_, row) in zip(st.columns(len(heads)), heads.iterrows(), strict=True):
         source = sources.loc[row["source_id"]]
@@ -29,6 +31,10 @@ if check is not None:
     with st.expander("Quote these figures", icon=":material/format_quote:"):
         for _, row in heads.iterrows():
             st.code(quote_sentence(row, sources.loc[row["source_id"]]), language=None, wrap_lines=True)
+    usable = {name: check.frames[name] for name in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
+              if not check.problems.get(name)}
+    st.markdown("**Where it says so.** " + markdown_plain(coverage_sentence(coverage(usable, evidence)))
+                + " Every chart's *Where it says so* lists the sentence each figure was read in, verbatim, with its page.")
     whats_new(check)
 
 st.subheader("Read every number with these warnings")
