@@ -104,7 +104,7 @@ def test_package_zip_validates_with_frictionless(tmp_path):
                                        "youth_homelessness.csv", "isolation_health_risks.csv", "population.csv",
                                        "claims.csv", "claim_evidence.csv", "CHANGELOG.md"}
     archive.extractall(tmp_path)
-    done = subprocess.run([str(ROOT / ".venv" / "bin" / "frictionless"), "validate", "datapackage.json"], cwd=tmp_path,
+    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-1000:]
     assert "Cite as" in (tmp_path / "README.txt").read_text()

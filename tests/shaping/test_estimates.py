@@ -1,10 +1,18 @@
 """Headline picks and comparability rules."""
+import pytest
+
 from shaping.estimates import comparability_warnings, headline_rows
+from shaping.evidence import read_on_a_page
 
 
-def test_headline_is_the_latest_national_survey_per_country(real_check):
+@pytest.fixture(scope="module")
+def read(real_check):
+    return read_on_a_page(real_check.table("evidence"))
+
+
+def test_headline_is_the_latest_national_survey_per_country(real_check, read):
     estimates = real_check.table("recluse_estimates")
-    heads = headline_rows(estimates)
+    heads = headline_rows(estimates, read)
     assert heads["country"].tolist() == ["JPN", "KOR", "ITA"]
     surveys = estimates[(estimates["area"] == "national") & estimates["method"].isin(["national_survey", "student_survey"])]
     for _, head in heads.iterrows():  # nothing published later in that country (robust to new rounds)
@@ -13,10 +21,10 @@ def test_headline_is_the_latest_national_survey_per_country(real_check):
     assert heads.set_index("country").loc["JPN", "estimate_id"] == "jp-cao-2022-15-64"  # the widest band of the 2022 round
 
 
-def test_headline_never_uses_advocacy_or_city_figures(real_check):
+def test_headline_never_uses_advocacy_or_city_figures(real_check, read):
     estimates = real_check.table("recluse_estimates")
     surveys_removed = estimates[estimates["method"] != "national_survey"]
-    heads = headline_rows(surveys_removed)
+    heads = headline_rows(surveys_removed, read)
     assert set(heads["method"]) <= {"student_survey", "regional_survey", "household_survey"}
     assert set(heads["area"]) == {"national"}
 
@@ -49,11 +57,30 @@ def test_labels_are_unique(estimates):
     assert estimates["label"].is_unique
 
 
-def test_a_count_others_derived_from_a_survey_never_headlines(real_check):
+def test_a_count_others_derived_from_a_survey_never_headlines(real_check, read):
     """FKI/KIHASA multiplied the 2024 survey's 5.2% by a population and published 537,863: the headline is the survey."""
     estimates = real_check.table("recluse_estimates")
-    korea = headline_rows(estimates).set_index("country").loc["KOR"]
+    korea = headline_rows(estimates, read).set_index("country").loc["KOR"]
     assert korea["estimate_id"] == "kr-opm-2024" and korea["rate_pct"] == 5.2
-    derived_by_others = estimates[estimates["note"].str.contains("computed by the FKI/KIHASA authors", na=False)]
-    assert len(derived_by_others) == 1 and (derived_by_others["method"] != "national_survey").all()
+    projections = estimates[estimates["method"] == "survey_projection"]
+    assert projections["estimate_id"].tolist() == ["kr-fki-2026"]
+    assert "kr-fki-2026" in read  # read on a page, and still not the headline: the rule is the method
     assert any("not surveys" in w for w in comparability_warnings(estimates[estimates["estimate_id"].isin(["kr-opm-2024", "kr-fki-2026"])]))
+
+
+def test_a_row_no_readable_page_holds_never_headlines(real_check, read):
+    estimates = real_check.table("recluse_estimates")
+    japan = headline_rows(estimates, read).set_index("country").loc["JPN", "estimate_id"]
+    assert japan in read
+    without = headline_rows(estimates, read - {japan}).set_index("country")
+    assert without.loc["JPN", "estimate_id"] != japan
+    assert set(without["estimate_id"]) <= read - {japan}
+    assert headline_rows(estimates, set()).empty
+
+
+def test_the_headline_rule_is_written_for_maintainers():
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text()
+    assert "### Which figure is the headline" in guide
+    assert "survey_projection" in guide.split("### Which figure is the headline")[1].split("\n## ")[0]

@@ -1,0 +1,66 @@
+"""Evidence shaping on the small fixture: statuses, the quotes behind the rows shown, coverage and counts per source."""
+import pandas as pd
+import pytest
+
+from loaders.tables import check_package
+from shaping.evidence import confirmed_by_source, coverage, coverage_sentence, quotes_for, read_on_a_page, row_status, unread_rows
+from tests.conftest import VALID
+
+TABLES = ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
+
+
+@pytest.fixture(scope="module")
+def check():
+    found = check_package(VALID)
+    assert found.all_problems() == []
+    return found
+
+
+def test_row_status_takes_the_best_figure_evidence(check):
+    status = row_status(check.table("evidence"))
+    assert status.to_dict() == {"jp-cao-2010-broad": "confirmed", "jp-cao-2010-narrow": "not_found", "jp-mhlw-2019": "confirmed",
+                                "h-valtorta-2016-chd": "not_found", "usa-2023": "not_found"}
+
+
+def test_a_differing_page_still_counts_as_read_but_ages_alone_do_not(check):
+    evidence = check.table("evidence").copy()
+    evidence.loc[evidence["evidence_id"] == "ev-jp-mhlw-2019-value", "status"] = "differs"
+    evidence.loc[evidence["evidence_id"] == "ev-jp-cao-2010-broad-rate-pct", "column"] = "age_min"
+    assert read_on_a_page(evidence) == {"jp-mhlw-2019"}
+
+
+def test_quotes_for_the_rows_shown_only_in_their_order(check):
+    estimates = check.table("recluse_estimates").iloc[::-1]
+    quotes = quotes_for(estimates, check.table("evidence"))
+    assert quotes["row_id"].tolist() == ["jp-cao-2010-narrow", "jp-cao-2010-broad"]
+    assert quotes.iloc[1]["quote"] == "surveyed 3,287 people aged 15 to 39 and decided that 1.79 percent"
+    homeless = quotes_for(check.table("youth_homelessness"), check.table("evidence"))
+    assert homeless["evidence_id"].tolist() == ["ev-jp-mhlw-2019-value"]
+    assert homeless.iloc[0]["quote_en"].startswith("2. The number of homeless people confirmed is 4,555")
+
+
+def test_unread_rows_are_the_rows_shown_with_no_readable_page(check):
+    assert unread_rows(check.table("recluse_estimates"), check.table("evidence")) == ["jp-cao-2010-narrow"]
+    assert unread_rows(check.table("youth_homelessness"), check.table("evidence")) == []
+
+
+def test_coverage_counts_rows_per_table_and_says_it_in_a_sentence(check):
+    counts = coverage({t: check.table(t) for t in TABLES}, check.table("evidence"))
+    assert counts.set_index("table").to_dict("index") == {
+        "recluse_estimates": {"rows": 2, "confirmed": 1, "differs": 0, "not_found": 1},
+        "youth_homelessness": {"rows": 1, "confirmed": 1, "differs": 0, "not_found": 0},
+        "isolation_health_risks": {"rows": 1, "confirmed": 0, "differs": 0, "not_found": 1},
+        "population": {"rows": 1, "confirmed": 0, "differs": 0, "not_found": 1}}
+    assert coverage_sentence(counts) == "2 of 5 figures confirmed on a readable page; 3 marked unconfirmed (no readable page found)."
+
+
+def test_coverage_of_a_row_with_no_evidence_at_all_is_unconfirmed(check):
+    evidence = check.table("evidence")
+    counts = coverage({"population": check.table("population")}, evidence[evidence["population_id"].isna()])
+    assert counts.iloc[0].to_dict() == {"table": "population", "rows": 1, "confirmed": 0, "differs": 0, "not_found": 1}
+
+
+def test_confirmed_rows_per_source(check):
+    assert confirmed_by_source(check.table("evidence")).to_dict() == {"jp-cao-2010": 1, "jp-mhlw-2019": 1}
+    assert confirmed_by_source(check.table("evidence").iloc[0:0]).empty
+    assert isinstance(confirmed_by_source(check.table("evidence")), pd.Series)
