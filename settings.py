@@ -46,6 +46,7 @@ METHOD_LABELS = {
     "household_survey": "household survey",
     "advocacy_estimate": "advocacy estimate",
     "survey_projection": "projection from survey data",
+    "extrapolation": "extrapolation from one city",
     "expert_estimate": "expert estimate",
     "press_figure": "press figure",
     "sum_of_surveys": "sum of two surveys",
@@ -54,7 +55,7 @@ METHOD_LABELS = {
 SURVEY_METHODS = {"national_survey", "regional_survey", "student_survey", "household_survey", "survey_projection"}
 # Methods a headline may use: a survey's figure as its publisher released it (CONTRIBUTING.md, "Which figure is the headline").
 HEADLINE_METHODS = {"national_survey", "household_survey", "student_survey", "regional_survey"}
-EVIDENCE_TYPES = {"survey": "Survey", "not_survey": "Advocacy, expert or press figure, or a sum"}
+EVIDENCE_TYPES = {"survey": "Survey", "not_survey": "Not a survey result: advocacy, expert, press, extrapolation or sum"}
 
 SOURCE_TYPE_LABELS = {
     "official_survey": "official survey",

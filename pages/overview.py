@@ -19,7 +19,9 @@ if check is not None:
     evidence = check.table("evidence")
     heads = headline_rows(check.table("recluse_estimates"), read_on_a_page(evidence))
     st.subheader("Latest national estimate in each country")
-    for column, (_, row) in zip(st.columns(len(heads)), heads.iterrows(), strict=True):
+    if heads.empty:
+        st.info("No national survey figure has been confirmed on a readable page, so no headline is shown.", icon=":material/help:")
+    for column, (_, row) in zip(st.columns(max(len(heads), 1)), heads.iterrows(), strict=False):
         source = sources.loc[row["source_id"]]
         with column.container(border=True):
             st.metric(row["country_name"], headline_figure(row))

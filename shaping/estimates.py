@@ -44,9 +44,10 @@ def headline_rows(rows: pd.DataFrame, read: set[str]) -> pd.DataFrame:
     """The latest national survey figure per country as its publisher released it, read on a page (CONTRIBUTING.md:
     "Which figure is the headline"). Projections by others, sums, advocacy, expert and press figures never headline,
     nor does a row whose figure no readable page holds (`read`: ids from shaping.evidence.read_on_a_page)."""
-    candidates = annotate(rows[(rows["area"] == "national") & rows["method"].isin(HEADLINE_METHODS) & rows["estimate_id"].isin(read)])
-    if candidates.empty:
-        return candidates
+    eligible = rows[(rows["area"] == "national") & rows["method"].isin(HEADLINE_METHODS) & rows["estimate_id"].isin(read)]
+    if eligible.empty:
+        return eligible
+    candidates = annotate(eligible)
     candidates = candidates.assign(
         _published=candidates["published"].fillna(candidates["fieldwork_start"]).fillna(""),
         _concept=candidates["concept"].map({c: i for i, c in enumerate(HEADLINE_CONCEPT_ORDER)}).fillna(99),
@@ -82,7 +83,7 @@ def comparability_warnings(rows: pd.DataFrame) -> list[str]:
     if differs("unit"):
         warnings.append("Some rows count households, not people.")
     if shown["survey"].nunique() > 1:
-        warnings.append("Advocacy, expert or press figures (hollow markers) are shown beside surveys: they are not surveys.")
+        warnings.append("Advocacy, expert or press figures, extrapolations or sums (hollow markers) are shown beside surveys: they are not surveys.")
     elif differs("method"):
         warnings.append("Different survey methods: " + ", ".join(sorted(shown["method_label"].unique())) + ".")
     if differs("area"):

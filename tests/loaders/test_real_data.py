@@ -97,7 +97,7 @@ def test_every_source_is_used(real):
     for name in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population", "claim_evidence"):
         used |= set(real.table(name)["source_id"].dropna())
     unused = set(real.table("sources")["source_id"]) - used
-    assert unused <= {"kr-mohw-2023"}, unused  # listed for its note: an opt-in survey gives no rate
+    assert unused <= {"kr-mohw-2023", "kr-mogef-2024"}, unused  # listed for their notes: opt-in surveys give no rate
 
 
 def test_hud_2014_children_is_hud_s_own_6274(real):

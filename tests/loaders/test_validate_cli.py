@@ -10,7 +10,7 @@ def test_valid_folder_prints_summary_and_exits_0(package, capsys):
     assert main([str(package)]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1
-    assert out[0].startswith("OK: 7 tables, 11 rows, 4 sources")
+    assert out[0].startswith("OK: 8 tables, 16 rows, 4 sources")  # 5 of them evidence rows
 
 
 def test_problem_lines_are_file_line_column_message(package, capsys):
