@@ -14,11 +14,11 @@ import streamlit as st
 from loaders.cache import cached_package
 from loaders.package import changelog, file_name, fingerprint, package_version, table_updated
 from loaders.tables import PackageCheck
-from shaping.evidence import STATUS_WORDS, quotes_for, unread_rows
 from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.charts import with_source
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for
 from shaping.downloads import package_zip, rows_csv
+from shaping.evidence import STATUS_WORDS, quotes_for, unread_rows
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_link, markdown_plain
 

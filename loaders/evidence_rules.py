@@ -120,9 +120,12 @@ def _source_urls(sources: pd.DataFrame) -> dict[str, set[str]]:
     return urls
 
 
-def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: str) -> list[Problem]:
+def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: str,
+                   broken_lines: dict[str, set[int]] | None = None) -> list[Problem]:
     """Rules between an evidence row and the row it supports: the column exists, a confirmed figure is the
-    row's figure, a derived figure is confirmed through its inputs, and the page is one of the source's."""
+    row's figure, a derived figure is confirmed through its inputs, and the page is one of the source's.
+    A data row with a schema problem of its own is not compared (its typed values are unreliable until fixed)."""
+    broken_lines = broken_lines or {}
     found = []
     indexed = {table: frames[table].set_index(key, drop=False) for table, key in TARGETS.values()
                if table in frames and frames[table][key].is_unique}
@@ -137,6 +140,8 @@ def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], show
             continue  # no target, or one the foreign-key check already reports
         _, table, row_id = target
         data_row = indexed[table].loc[row_id]
+        if int(data_row[LINE_COLUMN]) in broken_lines.get(table, set()):
+            continue
         column = str(row["column"])
         types = _field_types(table)
         if column != INPUT and column not in types:
@@ -181,13 +186,14 @@ def missing_evidence(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], sh
 
 
 def evidence_problems(frames: dict[str, pd.DataFrame], shown_as: dict[str, str],
-                      skip_lines: dict[str, set[int]]) -> dict[str, list[Problem]]:
-    """Every evidence rule, per table name; lines with a schema problem get that problem only."""
+                      skip_lines: dict[str, set[int]], flagged_lines: dict[str, set[int]]) -> dict[str, list[Problem]]:
+    """Every evidence rule, per table name. Evidence lines with a schema problem get that problem only, and data rows
+    that already have a problem (flagged_lines) are not compared with their quotes until fixed: one mistake, one message."""
     if EVIDENCE not in frames:
         return {}
     evidence = frames[EVIDENCE]
     evidence = evidence[evidence.drop(columns=[LINE_COLUMN]).notna().any(axis=1)]
     usable = evidence[~evidence[LINE_COLUMN].isin(skip_lines.get(EVIDENCE, set()))]
     found = missing_evidence(evidence, frames, shown_as)
-    found[EVIDENCE] = row_problems(usable, shown_as[EVIDENCE]) + cross_problems(usable, frames, shown_as[EVIDENCE])
+    found[EVIDENCE] = row_problems(usable, shown_as[EVIDENCE]) + cross_problems(usable, frames, shown_as[EVIDENCE], flagged_lines)
     return found

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from loaders.evidence_rules import evidence_problems
 from loaders.frames import to_frame
 from loaders.package import RawFile, file_name, read_raw, table_names
 from loaders.paths import data_dir as default_data_dir
 from loaders.precheck import check_header, decode, record_lines
 from loaders.problems import DataError, Problem
-from loaders.evidence_rules import evidence_problems
 from loaders.rules import cell_problems, rule_problems
 from loaders.schema_check import schema_problems
 
@@ -65,7 +65,8 @@ def check_texts(texts: dict[str, str], shown_as: dict[str, str], early: dict[str
         rules = [p for p in rule_problems(name, frame, shown_as[name]) if p.line not in schema_lines.get(name, set())]
         problems[name] += cell_problems(name, text, shown_as[name]) + rules
         frames[name] = frame
-    for name, found in evidence_problems(frames, shown_as, schema_lines).items():
+    flagged = {name: {p.line for p in found if p.line} for name, found in problems.items()}
+    for name, found in evidence_problems(frames, shown_as, schema_lines, flagged).items():
         problems[name] += found
     for name in table_names():
         problems[name] = sorted(set(problems[name]), key=lambda p: (p.line or 0, p.column or "", p.message))

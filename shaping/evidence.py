@@ -66,7 +66,7 @@ def coverage(tables: dict[str, pd.DataFrame], evidence: pd.DataFrame) -> pd.Data
     """Per table: rows, and how many are confirmed, read with a difference, or found on no readable page."""
     status = row_status(evidence)
     records = []
-    for column, (table, key) in TARGETS.items():
+    for table, key in TARGETS.values():
         if table not in tables:
             continue
         ids = tables[table][key].astype(str)

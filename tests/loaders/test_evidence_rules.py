@@ -86,3 +86,17 @@ def test_a_missing_evidence_file_is_one_problem_not_one_per_row(package):
     check = check_package(package)
     assert [p.message for p in check.problems["evidence"]] == ["file is missing"]
     assert check.problems["recluse_estimates"] == []
+
+
+def test_a_data_row_with_a_schema_problem_is_reported_there_not_again_in_evidence(package):
+    set_cell(package, "youth_homelessness", 1, "value", "lots")
+    check = check_package(package)
+    assert [p.column for p in check.problems["youth_homelessness"]] == ["value"]
+    assert check.problems["evidence"] == []
+
+
+def test_a_data_row_breaking_a_rule_is_reported_there_not_again_in_evidence(package):
+    set_cell(package, "youth_homelessness", 1, "value", "")          # row has no figure: a rule, not the schema
+    check = check_package(package)
+    assert [p.message for p in check.problems["youth_homelessness"]] == ["row has no figure: fill value or rate_pct"]
+    assert check.problems["evidence"] == []

@@ -1,5 +1,6 @@
 """The maintainers' Check new data page: diff and both figures for a valid upload, problems with lines for an
 invalid one, polite refusals, and data/ byte-for-byte unchanged in every case."""
+import csv
 import io
 import zipfile
 
@@ -34,8 +35,36 @@ def estimates_with_a_new_korean_round() -> bytes:
     return ("\n".join([*changed, new_row]) + "\n").encode("utf-8")
 
 
+def evidence_for_the_upload() -> bytes:
+    """Evidence as a maintainer would send it with that upload: a not_found row for the new round, and Edogawa's
+    confirmed 7,919 marked as differing from the 7,920 typed in (the validator refuses a confirmed figure the row lacks)."""
+    text = (REAL_DATA / "evidence.csv").read_text(encoding="utf-8")
+    records = list(csv.reader(io.StringIO(text)))
+    header = records[0]
+    for record in records[1:]:
+        if record[header.index("estimate_id")] == "jp-edogawa-2021" and record[header.index("stated_value")] == "7919":
+            record[header.index("status")] = "differs"
+            record[header.index("note")] = "Test upload: the row says 7,920."
+    new = dict.fromkeys(header, "")
+    new.update(evidence_id="ev-kr-upload-test-only-rate-pct", estimate_id="kr-upload-test-only", column="rate_pct",
+               source_id="kr-opm-2024", checked="2026-11-30", status="not_found", note="Test upload: not looked for.")
+    records.append([new[h] for h in header])
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(records)
+    return buffer.getvalue().encode("utf-8")
+
+
+def upload_zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
 def test_valid_upload_shows_diff_and_both_figures(checker):
-    at = checker("recluse_estimates.csv", estimates_with_a_new_korean_round())
+    at = checker("package.zip", upload_zip({"recluse_estimates.csv": estimates_with_a_new_korean_round(),
+                                            "evidence.csv": evidence_for_the_upload()}))
     assert not at.exception and not at.error
     assert "1 row(s) added, 0 removed, 1 cell(s) changed in 1 row(s)" in [m.value for m in at.markdown]
     frames = [d.value for d in at.dataframe]
@@ -46,6 +75,18 @@ def test_valid_upload_shows_diff_and_both_figures(checker):
     assert len(at.get("plotly_chart")) == 2
     titles = [s.value for s in at.subheader]
     assert any("(current)" in t for t in titles) and any("(candidate)" in t for t in titles)
+
+
+def test_a_new_row_without_its_evidence_is_refused_with_its_line(checker):
+    at = checker("recluse_estimates.csv", estimates_with_a_new_korean_round())
+    assert not at.exception and at.error
+    problems = at.dataframe[-1].value
+    lines = (REAL_DATA / "recluse_estimates.csv").read_text(encoding="utf-8").count("\n") + 1
+    missing = problems[problems["problem"].str.contains("has no evidence row")]
+    assert missing[["line", "column"]].values.tolist() == [[lines, "estimate_id"]]
+    assert missing.iloc[0]["problem"].startswith("'kr-upload-test-only' has no evidence row in evidence.csv")
+    changed = problems[problems["file"].str.endswith("evidence.csv")]
+    assert changed["problem"].str.contains("stated_value 7919 is not jp-edogawa-2021's value \\(7920\\)").any()
 
 
 def test_invalid_upload_lists_problems_with_lines(checker):

@@ -8,8 +8,11 @@ import pytest
 
 from loaders.tables import check_package
 from settings import CLAIMS_PER_PAGE
+from shaping.health import forest_rows
+from shaping.homelessness import annotate, latest_pair, pair_sentence, street_counts, with_per_100k
+from shaping.text import markdown_plain
 from tests.conftest import REAL_DATA, set_cell
-from tests.pages.helpers import download, download_csv, tables
+from tests.pages.helpers import download, download_csv, open_cards
 
 PAGES = {"pages/homelessness.py": 3, "pages/health.py": 2, "pages/claims.py": 3, "pages/sources.py": 0}
 
@@ -21,30 +24,42 @@ def test_page_runs_and_draws_its_charts(run_page, page, charts):
     assert len(at.get("plotly_chart")) == charts
 
 
-def test_homelessness_one_night_figure_has_only_one_night_counts(run_page):
+def _homeless_rows():
+    check = check_package(REAL_DATA)
+    return with_per_100k(annotate(check.table("youth_homelessness")), check.table("population"))
+
+
+def test_homelessness_point_in_time_figure_has_only_point_in_time_counts(run_page):
     at = run_page("pages/homelessness.py")
-    one_night = download_csv(at, 0)
-    assert set(one_night["measure"]) == {"one_night_count"}
-    assert {"us-hud-2023", "jp-mhlw-2003", "jp-mhlw-2025"} <= set(one_night["row_id"])
+    counts = download_csv(at, 0)
+    assert set(counts["measure"]) == {"one_night_count", "daytime_street_count"}
+    assert counts["row_id"].tolist() == street_counts(_homeless_rows())["row_id"].tolist()
     whole_year = download_csv(at, 1)
-    assert "one_night_count" not in set(whole_year["measure"])
-    assert "3,065 homeless people of all ages" in at.markdown[0].value or any("3,065" in m.value for m in at.markdown)
+    assert not {"one_night_count", "daytime_street_count"} & set(whole_year["measure"])
+    assert markdown_plain(pair_sentence(latest_pair(_homeless_rows()))) in [m.value for m in at.markdown]
 
 
 def test_homelessness_per_capita_view_from_url(run_page):
-    at = run_page("pages/homelessness.py", view="Per 100,000 residents (derived)")
-    table = tables(at) if tables(at) else []
+    at = run_page("pages/homelessness.py", view="Per 100,000 residents of the same ages (derived)")
+    assert not at.info  # the link's view is allowed: no notice
     shown = download_csv(at, 0)
-    assert shown["per_100k"].notna().all()  # only years with a population are drawn in this view
-    assert sorted(shown["row_id"]) == ["jp-mhlw-2019", "jp-mhlw-2023", "jp-mhlw-2024", "us-hud-2023"]
-    assert table is not None
+    expected = street_counts(_homeless_rows())
+    expected = expected[expected["per_100k"].notna()]
+    assert shown["row_id"].tolist() == expected["row_id"].tolist()  # only counts with a population of the same ages
+    assert "us-hud-2023" in set(shown["row_id"])  # 34,703 under 25 over residents under 25
+    assert shown.set_index("row_id").loc["us-hud-2023", "per_100k"] == expected.set_index("row_id").loc["us-hud-2023", "per_100k"]
+    open_cards(at, view="Table")
+    table = next(d.value for d in at.dataframe if "Row" in d.value.columns)
+    assert table["Row"].tolist() == shown["label"].tolist()
 
 
 def test_health_download_is_the_forest_rows(run_page):
     at = run_page("pages/health.py")
     forest = download_csv(at, 0)
+    check = check_package(REAL_DATA)
+    expected = forest_rows(check.table("isolation_health_risks"), check.table("sources"))
     assert set(forest["measure"]) <= {"OR", "RR", "HR"}
-    assert len(forest) == 26
+    assert forest["row_id"].tolist() == expected["row_id"].tolist()
     assert (forest.loc[forest["row_id"] == "h-steptoe-2013-loneliness", "significance"] == "not significant").all()
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from shaping.charts import DERIVED_NAME, PUBLISHED_NAME, dot_plot, japan_series, split_bars, with_source
 from shaping.downloads import neutralise_formula, package_zip, rows_csv
 from shaping.estimates import cabinet_office_rounds
-from tests.conftest import REAL_DATA, ROOT
+from tests.conftest import REAL_DATA
 
 
 def marks(fig):
