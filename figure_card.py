@@ -5,7 +5,7 @@ Also the two other places pages meet the data: loading tables (with the error bo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,7 +18,7 @@ from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.charts import with_source
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for
 from shaping.downloads import package_zip, rows_csv
-from shaping.evidence import STATUS_WORDS, quotes_for, unread_rows
+from shaping.evidence import quote_groups, quotes_for, unread_rows
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_link, markdown_plain
 
@@ -171,24 +171,27 @@ def _unread_notice(figure: Figure, evidence: pd.DataFrame) -> None:
 
 
 def _where_it_says_so(figure: Figure, evidence: pd.DataFrame) -> None:
-    """Each quote behind the rows shown, verbatim, with its page, locator and translation."""
-    quotes = quotes_for(figure.rows, evidence)
+    """Each quote behind the rows shown, verbatim and once, with the figures it holds, its page, locator and translation."""
     id_column = next(c for c in ("estimate_id", "row_id", "population_id") if c in figure.rows)
     labels = dict(zip(figure.rows[id_column].astype(str), figure.rows[figure.row_label_column].astype(str), strict=False))
-    for row_id, group in quotes.groupby("row_id", sort=False):
-        st.markdown(f"**{markdown_plain(labels.get(row_id, row_id))}**")
-        for item in group.to_dict("records"):
-            said = f"{item['column']}: {item['as_written']} → {item['stated_value']}" if pd.notna(item["as_written"]) else item["column"]
-            st.markdown(f"- {markdown_plain(said)} · {STATUS_WORDS[item['status']]}"
-                        + (f" · {markdown_link(item['locator'] if pd.notna(item['locator']) else 'page', item['url'])}"
-                           if pd.notna(item["url"]) else "")
-                        + f" · checked {item['checked'].date()}")
-            if pd.notna(item["quote"]):
-                st.markdown("> " + markdown_plain(item["quote"]).replace("\n", " "))
-            if pd.notna(item["quote_en"]):
-                st.caption("In English: " + markdown_plain(item["quote_en"]))
-            if pd.notna(item["note"]):
-                st.caption(markdown_plain(item["note"]))
+    current = None
+    for group in quote_groups(quotes_for(figure.rows, evidence)):
+        if group["row_id"] != current:
+            current = group["row_id"]
+            st.markdown(f"**{markdown_plain(labels.get(current, current))}**")
+        if group["quote"] is None:
+            st.caption("No readable page found for " + markdown_plain(", ".join(c for c, *_ in group["figures"])) + ". "
+                       + markdown_plain(" ".join(group["notes"])))
+            continue
+        held = "; ".join(f"{column} {as_written}" + ("" if status == "confirmed" else " (differs from the row)")
+                         for column, as_written, _, status in group["figures"])
+        where = f"{group['locator']} ({urlparse(group['url']).hostname})"
+        st.markdown(f"- {markdown_plain(held)} · {markdown_link(where, group['url'])} · checked {group['checked'].date()}")
+        st.markdown("> " + markdown_plain(group["quote"]))
+        if pd.notna(group["quote_en"]):
+            st.caption("In English: " + markdown_plain(group["quote_en"]))
+        if group["notes"]:
+            st.caption(markdown_plain(" ".join(group["notes"])))
 
 
 def _made(items: list | Callable[[], list]) -> list:

@@ -76,7 +76,8 @@ CAVEATS = {
     "mode_change": "Mode changes (interviewer-delivered vs mail/online; the COVID period) break trends.",
     "students_only": "Students-only samples (Italy) miss dropouts and adults.",
     "not_surveys": "Advocacy and expert estimates are not surveys.",
-    "one_night": "One-night counts and whole-year prevalence measure different things; Japan has no youth homelessness count.",
+    "one_night": "Point-in-time counts (the US on one night, Japan by a daytime patrol) and whole-year prevalence measure different things; "
+                 "Japan has no youth homelessness count.",
     "associations": "Health risks are associations, mostly in older adults; OR, RR and HR are not interchangeable.",
 }
 

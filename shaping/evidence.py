@@ -6,10 +6,6 @@ from loaders.evidence_rules import INPUT, TARGETS
 # Evidence on these columns says whether a row's figure was read on a page; ages or dates alone do not.
 FIGURE_COLUMNS = {"value", "rate_pct", "value_low", "value_high", "ci_low", "ci_high", INPUT}
 STATUS_ORDER = ["confirmed", "differs", "not_found"]
-STATUS_WORDS = {"confirmed": "confirmed on a readable page", "differs": "read on a page that gives a different figure (see note)",
-                "not_found": "no readable page found"}
-TABLE_WORDS = {"recluse_estimates": "estimates", "youth_homelessness": "homelessness figures",
-               "isolation_health_risks": "health risks", "population": "population figures"}
 
 
 def with_row_id(evidence: pd.DataFrame) -> pd.DataFrame:
@@ -91,3 +87,33 @@ def confirmed_by_source(evidence: pd.DataFrame) -> pd.Series:
     confirmed = with_row_id(evidence)
     confirmed = confirmed[confirmed["status"].eq("confirmed") & confirmed["column"].isin(FIGURE_COLUMNS)]
     return confirmed.groupby("source_id")["row_id"].nunique().astype("int64")
+
+
+# The order a reader wants a row's quotes in: the figure first, then its bounds and inputs, then the rest.
+COLUMN_ORDER = ["value", "rate_pct", "value_low", "value_high", "rate_low_pct", "rate_high_pct", "ci_low", "ci_high", INPUT,
+                "cases", "sample_size", "studies", "participants"]
+
+
+def quote_groups(quotes: pd.DataFrame) -> list[dict]:
+    """The quotes of one figure card, one entry per (row, page, quote) with every column that quote supports,
+    figures first; figures no page holds come last, per row, with the notes saying where they were looked for."""
+    rank = {column: i for i, column in enumerate(COLUMN_ORDER)}
+    groups = []
+    for row_id, rows in quotes.groupby("row_id", sort=False):
+        rows = rows.assign(_rank=rows["column"].map(rank).fillna(len(rank)))
+        read = rows[rows["status"] != "not_found"]
+        entries = []
+        for (url, quote), items in read.groupby(["url", "quote"], sort=False):
+            items = items.sort_values(["_rank", "column"])
+            first = items.iloc[0]
+            entries.append({"row_id": row_id, "url": url, "quote": quote, "quote_en": first["quote_en"], "locator": first["locator"],
+                            "checked": first["checked"], "differs": bool(items["status"].eq("differs").any()), "_rank": items["_rank"].min(),
+                            "figures": list(zip(items["column"], items["as_written"], items["stated_value"], items["status"], strict=True)),
+                            "notes": list(dict.fromkeys(items["note"].dropna()))})
+        groups += sorted(entries, key=lambda e: e["_rank"])
+        missing = rows[rows["status"] == "not_found"].sort_values(["_rank", "column"])
+        if not missing.empty:
+            groups.append({"row_id": row_id, "url": None, "quote": None, "quote_en": None, "locator": None, "checked": missing.iloc[0]["checked"],
+                           "differs": False, "_rank": len(rank) + 1, "figures": [(c, None, None, "not_found") for c in missing["column"]],
+                           "notes": list(dict.fromkeys(missing["note"].dropna()))})
+    return [{k: v for k, v in g.items() if k != "_rank"} for g in groups]

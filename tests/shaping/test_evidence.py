@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from loaders.tables import check_package
-from shaping.evidence import confirmed_by_source, coverage, coverage_sentence, quotes_for, read_on_a_page, row_status, unread_rows
+from shaping.evidence import confirmed_by_source, coverage, coverage_sentence, quote_groups, quotes_for, read_on_a_page, row_status, unread_rows
 from tests.conftest import VALID
 
 TABLES = ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
@@ -64,3 +64,14 @@ def test_confirmed_rows_per_source(check):
     assert confirmed_by_source(check.table("evidence")).to_dict() == {"jp-cao-2010": 1, "jp-mhlw-2019": 1}
     assert confirmed_by_source(check.table("evidence").iloc[0:0]).empty
     assert isinstance(confirmed_by_source(check.table("evidence")), pd.Series)
+
+
+def test_quote_groups_show_each_quote_once_with_every_figure_it_holds_figures_first(check):
+    evidence = check.table("evidence")
+    same_quote = evidence[evidence["evidence_id"] == "ev-jp-cao-2010-broad-rate-pct"].assign(
+        evidence_id="ev-jp-cao-2010-broad-sample-size", column="sample_size", as_written="3,287", stated_value="3287")
+    groups = quote_groups(quotes_for(check.table("recluse_estimates"), pd.concat([same_quote, evidence])))
+    assert [(g["row_id"], g["quote"] is None) for g in groups] == [("jp-cao-2010-broad", False), ("jp-cao-2010-narrow", True)]
+    assert groups[0]["figures"] == [("rate_pct", "1.79 percent", "1.79", "confirmed"), ("sample_size", "3,287", "3287", "confirmed")]
+    assert groups[1]["figures"] == [("value", None, None, "not_found")]
+    assert groups[1]["notes"] == ["Fixture: looked for on the pages of jp-cao-2010."]
