@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.evidence_rules import evidence_problems
+from loaders.evidence_rules import EVIDENCE, evidence_problems
 from loaders.frames import to_frame
-from loaders.package import RawFile, file_name, read_raw, table_names
+from loaders.package import RawFile, file_name, read_raw, resource, table_names
 from loaders.paths import data_dir as default_data_dir
 from loaders.precheck import check_header, decode, record_lines
 from loaders.problems import DataError, Problem
@@ -43,6 +43,14 @@ def shown_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def _echo_of_a_broken_table(problem: Problem, flagged: dict[str, set[int]]) -> bool:
+    """An evidence row pointing at a row its table cannot read (an emptied or mistyped id): that table's own problem
+    says why, so the evidence (which every card reads) does not report it again and pages that do not use the table work."""
+    references = {fk["fields"]: fk["reference"]["resource"] for fk in resource(EVIDENCE)["schema"].get("foreignKeys", [])}
+    target = references.get(problem.column or "")
+    return target is not None and bool(flagged.get(target)) and "is not a" in problem.message
+
+
 def check_texts(texts: dict[str, str], shown_as: dict[str, str], early: dict[str, list[Problem]] | None = None) -> PackageCheck:
     """Validate decoded CSV texts (table name -> text) as one package: header, schema, rules."""
     problems = {name: list((early or {}).get(name, [])) for name in table_names()}
@@ -68,6 +76,7 @@ def check_texts(texts: dict[str, str], shown_as: dict[str, str], early: dict[str
     flagged = {name: {p.line for p in found if p.line} for name, found in problems.items()}
     for name, found in evidence_problems(frames, shown_as, schema_lines, flagged).items():
         problems[name] += found
+    problems[EVIDENCE] = [p for p in problems.get(EVIDENCE, []) if not _echo_of_a_broken_table(p, flagged)]
     for name in table_names():
         problems[name] = sorted(set(problems[name]), key=lambda p: (p.line or 0, p.column or "", p.message))
     return PackageCheck(Path("."), frames, problems)

@@ -209,4 +209,14 @@ CASES = [
     Case("formula +", "population", cell("population", 2, "series", "+cmd|' /C calc'!A0"), 3, "series", "starts with '+'"),
     Case("formula -", "recluse_estimates", cell("recluse_estimates", 2, "note", "-2+3+cmd|' /C calc'!A0"), 3, "note", "starts with '-'"),
     Case("formula @", "sources", cell("sources", 1, "citation", "@SUM(1+1)*cmd|' /C calc'!A0"), 2, "citation", "starts with '@'"),
+    # the evidence behind each figure
+    Case("quote does not hold its figure", "evidence", cell("evidence", 1, "as_written", "約70万人"), 2, "as_written",
+         "'約70万人' does not appear in quote"),
+    Case("confirmed figure is not the row's", "evidence", cell("evidence", 2, "stated_value", "69600"), 3, "stated_value",
+         "stated_value 69600 is not jp-cao-2010-broad's value (696000)"),
+    Case("<script> in a quote", "evidence", cell("evidence", 2, "quote", "<script>alert(1)</script> 696,000"), 3, "quote", "HTML markup"),
+    Case("javascript: page of a quote", "evidence", cell("evidence", 1, "url", "javascript:alert(1)"), 2, "url", URL_RULE),
+    Case("a row's evidence deleted", "recluse_estimates",
+         records("evidence", lambda r: [x for x in r if x[r[0].index("estimate_id")] != "jp-cao-2010-narrow"]), 3, "estimate_id",
+         "'jp-cao-2010-narrow' has no evidence row in evidence.csv"),
 ]

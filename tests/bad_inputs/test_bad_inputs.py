@@ -84,7 +84,7 @@ def test_bad_input(case, tmp_path, monkeypatch, run_page):
     # 1. the command: file:line: column: message, exit 1 (0 for accepted input), never a traceback
     assert "Traceback" not in out + err, err
     if case.words is None:
-        assert command.returncode == 0 and out.startswith("OK: 7 tables"), out + err
+        assert command.returncode == 0 and out.startswith("OK: 8 tables"), out + err
     else:
         assert command.returncode == 1, out + err
         prefix = expected_prefix(case, folder)

@@ -100,3 +100,10 @@ def test_a_data_row_breaking_a_rule_is_reported_there_not_again_in_evidence(pack
     check = check_package(package)
     assert [p.message for p in check.problems["youth_homelessness"]] == ["row has no figure: fill value or rate_pct"]
     assert check.problems["evidence"] == []
+
+
+def test_evidence_pointing_at_a_row_whose_id_was_emptied_is_not_reported_twice(package):
+    set_cell(package, "population", 1, "population_id", "")
+    check = check_package(package)
+    assert [p.message for p in check.problems["population"]] == ["is required but empty"]
+    assert check.problems["evidence"] == []
