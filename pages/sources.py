@@ -46,8 +46,11 @@ with the method in `derivation`.
   number of qualifying respondents *k* out of *n* valid respondents, a 95% **Wilson score interval** is computed for the
   share *k/n*, assuming simple random sampling (design effects and weights ignored, so the true uncertainty is larger).
   Count bounds are the published count scaled by bound ÷ published rate, rounded to the nearest 10,000.
-- **Rates per 100,000.** A count divided by the total population of the same country and year in `population.csv`,
-  times 100,000. No rate is computed when that year's population is missing.
+- **Rates per 100,000.** A count divided by the population it covers, of the same country, year and ages in
+  `population.csv`, times 100,000: the US count of unaccompanied youth under 25 by US residents under 25, Japan's
+  all-ages street count by all residents. No rate is computed when that population is missing.
+- **Where it says so.** Every figure has the sentence it was read in, verbatim, in `evidence.csv`; each chart lists
+  them under *Where it says so*, and the table above counts the rows confirmed on each source's pages.
 - **Sums and differences.** Japan's circulating “1.15 million” is 541,000 (ages 15–39, fieldwork Dec 2015) plus
   613,000 (ages 40–64, Dec 2018), two surveys three years apart; the 2015 quasi group is the broad figure minus the narrow one.
 - **Survival odds.** Holt-Lunstad 2010 reports odds of *survival* with stronger relationships; they are kept in their own
