@@ -44,23 +44,8 @@ class Figure:
     row_label_column: str = "label"
 
 
-def _use_app_navigation() -> None:
-    """Run app.py's navigation even when a deep link is a fresh server's first visit.
-
-    Streamlit starts in its legacy mode when a pages/ folder exists and only leaves it once
-    st.navigation has run, so a first visit to /japan would run the page without app.py (no page
-    config, a file-name sidebar). No setting turns that off; this resets the flag and reruns.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def load_tables(*names: str) -> PackageCheck | None:
     """The validated package if the named tables are usable; otherwise an error box (file, line, column, message) and None."""
-    _use_app_navigation()
     check = cached_package()
     broken = [p for name in names for p in check.problems.get(name, [])]
     if broken:

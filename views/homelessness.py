@@ -68,4 +68,4 @@ if check is not None:
     st.markdown(markdown_plain("The 2020 article compared 1.6 million homeless young adults in the US with 10,000 in Japan. "
                                "The 1.6 million is a 1990s 12-month estimate for minors aged 12–17 (Ringwalt et al., converted by HHS in 2007) "
                                "or NISMART's 1999 count of runaway episodes; no source was found for 10,000."))
-    st.page_link("pages/claims.py", label="See the claim check", icon=":material/fact_check:")
+    st.page_link("views/claims.py", label="See the claim check", icon=":material/fact_check:")
