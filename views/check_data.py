@@ -3,7 +3,6 @@ and the affected figure before and after. Uploads stay in memory; nothing is eve
 import pandas as pd
 import streamlit as st
 
-from figure_card import Figure, figure_card, load_tables
 from loaders.candidate import check_candidate, normalised, recognise_table, unzip_package
 from loaders.package import MAX_FILE_BYTES, file_name, resource, table_names
 from shaping.charts import count_series, dot_plot, forest_plot
@@ -14,6 +13,8 @@ from shaping.health import forest_rows
 from shaping.homelessness import annotate as annotate_homelessness
 from shaping.homelessness import one_night, with_per_100k
 from shaping.text import markdown_plain
+from ui.card import Figure, figure_card
+from ui.page import load_tables
 
 LIMIT_MB = MAX_FILE_BYTES // (1024 * 1024)
 RECOGNISE = "Recognise it from the header"

@@ -3,7 +3,6 @@ import math
 
 import streamlit as st
 
-from figure_card import Figure, figure_card, load_tables, url_notices
 from settings import CLAIMS_PER_PAGE
 from shaping.charts import dot_plot, forest_plot
 from shaping.citations import short_citation
@@ -11,6 +10,8 @@ from shaping.claims import TOPIC_LABELS, linked_rows, verdict_badge
 from shaping.health import forest_rows
 from shaping.selection import int_between
 from shaping.text import markdown_link, markdown_plain
+from ui.card import Figure, figure_card
+from ui.page import load_tables, url_notices
 
 TOPICS = {label: key for key, label in TOPIC_LABELS.items()}
 TABLE_COLUMNS = {"label": "Row", "as_published": "As published", "value": "Count", "rate_pct": "Rate %", "source_id": "Source"}

@@ -1,13 +1,14 @@
 """Compare countries: Japan, South Korea and Italy side by side, with what differs stated for the rows on screen."""
 import streamlit as st
 
-from figure_card import Figure, figure_card, load_tables, url_notices
 from settings import COMPARE_DEFAULT_CONCEPTS, CONCEPTS, COUNTRY_NAMES, EVIDENCE_TYPES
 from shaping.charts import dot_plot
 from shaping.estimates import annotate, comparability_warnings, headline_rows, point_descriptions
 from shaping.selection import int_between
 from shaping.sentences import quote_sentence, summary_sentence
 from shaping.text import markdown_plain
+from ui.card import Figure, figure_card
+from ui.page import load_tables, url_notices
 
 MEASURES = {"Rate (% of age band)": "rate", "Count": "count"}
 SCALES = {"Linear": False, "Logarithmic": True}

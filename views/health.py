@@ -1,11 +1,12 @@
 """Health risks of social isolation and loneliness: a forest plot of published associations, survival kept apart."""
 import streamlit as st
 
-from figure_card import Figure, figure_card, load_tables
 from settings import COUNTERPOINT_SOURCES
 from shaping.charts import forest_plot, percent_bars
 from shaping.health import SURVIVAL_GROUP, forest_rows, percent_rows
 from shaping.text import markdown_plain
+from ui.card import Figure, figure_card
+from ui.page import load_tables
 
 TABLE_COLUMNS = {"group": "Group", "label": "Study · exposure → outcome", "estimate_text": "Estimate (95% CI)",
                  "significance": "Significance", "comparison": "Compared", "population": "Population",

@@ -1,10 +1,11 @@
 """Youth homelessness, US and Japan: one-night counts paired like with like, whole-year estimates kept apart."""
 import streamlit as st
 
-from figure_card import Figure, figure_card, load_tables, url_notices
 from shaping.charts import count_series, dot_plot
 from shaping.homelessness import WHOLE_YEAR, annotate, describe, latest_pair, one_night, pair_sentence, with_per_100k
 from shaping.text import markdown_plain
+from ui.card import Figure, figure_card
+from ui.page import load_tables, url_notices
 
 SCALES = {"Linear": False, "Logarithmic": True}
 VIEWS = {"Count": "value", "Per 100,000 residents (derived)": "per_100k"}

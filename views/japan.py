@@ -1,10 +1,11 @@
 """Japan: the Cabinet Office rounds as a series, broad split into narrow and quasi, and every other Japanese estimate."""
 import streamlit as st
 
-from figure_card import Figure, figure_card, load_tables, url_notices
 from shaping.charts import dot_plot, japan_series, split_bars
 from shaping.estimates import cabinet_office_rounds, other_japanese_estimates, point_descriptions, population_for
 from shaping.sentences import how_made, quote_sentence, summary_sentence
+from ui.card import Figure, figure_card
+from ui.page import load_tables, url_notices
 
 MEASURES = {"Rate (% of age group)": "rate", "Count (people)": "count"}
 SCALES = {"Linear": False, "Logarithmic": True}

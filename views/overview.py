@@ -1,12 +1,12 @@
 """Overview: what hikikomori means, the latest national estimate per country, and the warnings that apply everywhere."""
 import streamlit as st
 
-from figure_card import load_tables, whats_new
 from settings import APP_TAGLINE, APP_TITLE, CAVEATS, HIKIKOMORI_DEFINITION
 from shaping.citations import short_citation
 from shaping.estimates import comparability_warnings, headline_rows
 from shaping.sentences import headline_detail, headline_figure, quote_sentence
 from shaping.text import markdown_link, markdown_plain
+from ui.page import load_tables, whats_new
 
 st.title(APP_TITLE)
 st.caption(APP_TAGLINE)

@@ -3,12 +3,12 @@ from datetime import date
 
 import streamlit as st
 
-from figure_card import download_package, load_tables, url_notices, view_url, whats_new
 from settings import CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.citations import bibtex_dashboard, dashboard_citation
 from shaping.downloads import table_csv
 from shaping.sources import matching, source_usage, unusable_tables
 from shaping.text import markdown_plain
+from ui.page import download_package, load_tables, url_notices, view_url, whats_new
 
 st.title("Sources and method")
 url_notices({"q": lambda value: len(value) <= 100})
