@@ -1,4 +1,22 @@
 """Everything a maintainer may want to change in one place: titles, page order, palette, labels, caveats."""
+import os
+
+PUBLIC_URL_VAR = "HIKIKOMORI_PUBLIC_URL"
+
+
+def public_base_url(value: str | None) -> str | None:
+    """The configured public address, ending in '/', or None when unset; anything but an http(s) address is refused."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not value.startswith(("https://", "http://")):
+        raise ValueError(f"{PUBLIC_URL_VAR} must be an http(s) address such as https://hikikomori.example.org/, not {value[:80]!r}")
+    return value.rstrip("/") + "/"
+
+
+# The dashboard's public address (e.g. https://hikikomori.example.org/), set by whoever deploys it. Citations use it
+# when set; with none, a citation uses the page's address as the reader's browser reports it, and never localhost.
+PUBLIC_BASE_URL = public_base_url(os.environ.get(PUBLIC_URL_VAR))
 
 APP_TITLE = "Hikikomori in Numbers"
 APP_TAGLINE = "Cited estimates of social withdrawal, with their sources and honest uncertainty"

@@ -10,7 +10,7 @@ import streamlit as st
 from loaders.tables import PackageCheck
 from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.charts import with_source
-from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for
+from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for, url_or_unknown
 from shaping.downloads import rows_csv
 from shaping.text import markdown_link, markdown_plain
 from ui.page import download_package, view_url
@@ -112,7 +112,7 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
                           for producer, editions in citation_groups(used))
         st.markdown(("Source: " if len(used) == 1 else "Sources: ") + links, help="Each link opens the page where the figure can be read.")
         url = view_url()
-        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url}. {line}"
+        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {line}"
         left, right = st.columns(2)
         left.download_button("Download the data shown (CSV)", lambda: rows_csv(rows, sources, title),
                              file_name=f"{figure.key}.csv", mime="text/csv", key=f"{figure.key}-csv", on_click="ignore",

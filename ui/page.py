@@ -5,13 +5,17 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
+import settings
 from loaders.cache import cached_package
 from loaders.package import changelog, file_name, fingerprint, package_version, table_updated
 from loaders.tables import PackageCheck
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_plain
+
+PAGE_PATH_KEY = "page_url_path"
 
 
 def load_tables(*names: str) -> PackageCheck | None:
@@ -42,9 +46,21 @@ def url_notices(allowed: dict[str, Allowed]) -> None:
         st.info(markdown_plain(notice), icon=":material/link_off:")
 
 
-def view_url() -> str:
-    """The URL of the current view, with its query parameters, for citations and sharing."""
-    base = st.context.url or "http://localhost:8501/"
+def remember_page(page: StreamlitPage) -> None:
+    """Keep the url path of the page this script run shows (app.py calls it), so view_url can put it under the public URL."""
+    st.session_state[PAGE_PATH_KEY] = page.url_path
+
+
+def view_url() -> str | None:
+    """The URL of the current view with its query parameters, for citations and sharing.
+
+    Under the configured public URL (settings.PUBLIC_BASE_URL) when there is one; else the page's own address as the
+    browser reports it (st.context.url); None when neither is known, and citations then say so. Never localhost.
+    """
+    public = settings.PUBLIC_BASE_URL
+    base = public + st.session_state.get(PAGE_PATH_KEY, "") if public else st.context.url
+    if not base:
+        return None
     pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
     return base + (("?" + urlencode(pairs)) if pairs else "")
 

@@ -7,6 +7,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+BROWSER_URL = "http://127.0.0.1:8501/"   # the address a browser reports for the app's root
 DOWNLOADS: dict[str, bytes] = {}
 DEFERRED: dict[str, object] = {}
 _add_deferred = MediaFileManager.add_deferred

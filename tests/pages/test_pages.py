@@ -127,3 +127,12 @@ def test_claims_cards_have_distinct_keys(run_page):
     assert not at.exception
     keys = card_keys(at)
     assert len(keys) == len(set(keys)) == len(at.get("plotly_chart")) > 0
+
+
+def test_citations_use_the_public_url_when_one_is_configured(run_page, monkeypatch):
+    monkeypatch.setattr("settings.PUBLIC_BASE_URL", "https://hikikomori.example.org/")
+    at = open_cards(run_page("views/japan.py", measure="Count (people)"), expanders=("cite",))
+    citations = [c.value for c in at.code if c.value.startswith("Hikikomori in Numbers")]
+    assert len(citations) == 3
+    assert all("https://hikikomori.example.org/japan?measure=Count+%28people%29 (accessed" in c for c in citations)
+    assert not any("127.0.0.1" in c or "localhost" in c for c in citations)

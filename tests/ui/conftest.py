@@ -10,4 +10,5 @@ def record_downloads(monkeypatch):
     monkeypatch.setattr("streamlit.runtime.media_file_manager.MediaFileManager.add_deferred", recording_add_deferred)
     DOWNLOADS.clear()
     DEFERRED.clear()
+    monkeypatch.setattr("settings.PUBLIC_BASE_URL", None)   # whatever the environment says; tests set it themselves
     yield DOWNLOADS

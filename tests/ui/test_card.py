@@ -31,18 +31,26 @@ def check():
     return check_package(REAL_DATA)
 
 
-@pytest.fixture(scope="module")
-def rows(check):
+def card_rows(check) -> pd.DataFrame:
     estimates = annotate(check.table("recluse_estimates"))
     return estimates.set_index("estimate_id", drop=False).loc[ROWS].reset_index(drop=True)
 
 
-@pytest.fixture
-def figure(rows):
+def card_figure(rows: pd.DataFrame) -> Figure:
     return Figure(key="test-card", title="Three estimates (counts)", summary="Three estimates, two producers.",
                   chart=dot_plot(rows, "count", False), rows=rows,
                   table_columns={"label": "Estimate", "as_published": "As published", "source_id": "Source"},
                   points=point_descriptions(rows, "count"), concepts=list(rows["concept"]), caveats=["definitions"])
+
+
+@pytest.fixture(scope="module")
+def rows(check):
+    return card_rows(check)
+
+
+@pytest.fixture
+def figure(rows):
+    return card_figure(rows)
 
 
 def run_card(figure, check, url: str | None = URL, **params: str) -> AppTest:
