@@ -1,12 +1,11 @@
 """The figure card every chart goes through: chart, source line, notes, table, download, quote and cite."""
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
+from figures.figure import Figure
 from loaders.tables import PackageCheck
 from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.charts import with_source
@@ -16,26 +15,6 @@ from shaping.text import markdown_link, markdown_plain
 from ui.page import download_package, view_url
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
-
-
-@dataclass
-class Figure:
-    """Everything one figure card shows; pages build it from pure shaping functions."""
-
-    key: str
-    title: str
-    summary: str
-    chart: go.Figure
-    rows: pd.DataFrame
-    table_columns: dict[str, str]
-    points: list[str] = field(default_factory=list)
-    concepts: list[str] = field(default_factory=list)
-    caveats: list[str] = field(default_factory=list)
-    # Either the items or a function making them: a function runs only when the reader opens the expander.
-    quotes: list[str] | Callable[[], list[str]] = field(default_factory=list)
-    how_made: list[tuple[str, list[str]]] | Callable[[], list[tuple[str, list[str]]]] = field(default_factory=list)
-    extra_notes: list[str] = field(default_factory=list)
-    row_label_column: str = "label"
 
 
 def alt_text(figure: Figure) -> str:

@@ -1,5 +1,5 @@
 """Headline picks and comparability rules."""
-from shaping.estimates import comparability_warnings, headline_rows
+from shaping.estimates import comparability_warnings, drawable, headline_rows, select
 
 
 def test_headline_is_the_latest_national_survey_per_country(real_check):
@@ -57,3 +57,18 @@ def test_a_count_others_derived_from_a_survey_never_headlines(real_check):
     derived_by_others = estimates[estimates["note"].str.contains("computed by the FKI/KIHASA authors", na=False)]
     assert len(derived_by_others) == 1 and (derived_by_others["method"] != "national_survey").all()
     assert any("not surveys" in w for w in comparability_warnings(estimates[estimates["estimate_id"].isin(["kr-opm-2024", "kr-fki-2026"])]))
+
+
+def test_select_and_drawable_are_the_compare_filters(estimates):
+    every = estimates["concept"].unique()
+    chosen = select(estimates, ["ITA", "KOR"], every, ["survey", "not_survey"], None, cities=False)
+    assert set(chosen["country"]) == {"ITA", "KOR"} and (chosen["area"] == "national").all()
+    assert len(select(estimates, ["ITA", "KOR"], every, ["survey", "not_survey"], None, cities=True)) > len(chosen)
+    assert select(estimates, ["ITA"], every, ["survey"], None, False)["survey"].all()
+    assert select(estimates, ["ITA"], every, ["survey", "not_survey"], (2023, 2023), False)["year"].eq(2023).all()
+    shown = drawable(chosen, "count")
+    assert (shown["value"].notna() | shown["value_low"].notna()).all()   # a range with no point counts too
+    assert shown["country"].tolist() == sorted(shown["country"], key=["JPN", "KOR", "ITA", "USA"].index)   # settings order
+    for _, rows in shown.groupby("country"):
+        assert rows["year"].is_monotonic_decreasing   # latest first
+    assert drawable(chosen, "rate")["rate_pct"].notna().all()

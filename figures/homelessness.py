@@ -1,0 +1,77 @@
+"""The homelessness page's figures: one-night counts paired like with like, whole-year estimates, internet cafés."""
+import pandas as pd
+
+from figures.figure import Figure
+from figures.params import points
+from loaders.tables import PackageCheck
+from shaping.charts import count_series, dot_plot
+from shaping.homelessness import WHOLE_YEAR, annotate, describe, latest_pair, one_night, pair_sentence, with_per_100k
+
+TABLE_COLUMNS = {"label": "Row", "measure_label": "Measure", "as_published": "As published", "value": "Count", "rate_pct": "Rate %",
+                 "per_100k": "Per 100,000 residents (derived)", "reference_date": "Date", "source_id": "Source"}
+
+
+def homeless_rows(check: PackageCheck) -> pd.DataFrame:
+    """Every homelessness row, annotated, with its derived rate per 100,000 residents: what the three builders take."""
+    return with_per_100k(annotate(check.table("youth_homelessness")), check.table("population"))
+
+
+def one_night_title(view: str) -> str:
+    return "One night: US unaccompanied youth and Japan's street count" + (" (per 100,000 residents, derived)" if view == "per_100k" else "")
+
+
+def one_night_figure(rows: pd.DataFrame, view: str = "value", log: bool = True) -> Figure:
+    """One-night counts ('value') or derived rates ('per_100k') over the years, US and Japan."""
+    nights = one_night(rows)
+    shares = rows[rows["measure"] == "age_share"]
+    drawn = nights[nights[view].notna()]
+    return Figure(
+        key="homeless-one-night",
+        title=one_night_title(view),
+        summary=pair_sentence(latest_pair(rows)) + " The US counts youth under 25 in shelters and on the street; "
+                "Japan counts people of all ages seen in parks, riverbanks, roads and stations by daytime patrol.",
+        chart=count_series(drawn, log, view, "People counted on one night" if view == "value" else "Per 100,000 residents (derived here)"),
+        rows=drawn, table_columns=TABLE_COLUMNS, row_label_column="label",
+        points=points(drawn, view),
+        caveats=["one_night"],
+        how_made=[(r["label"], [r["per_100k_basis"]]) for _, r in drawn.iterrows() if r["per_100k_basis"]],
+        extra_notes=["Japan publishes no count of homeless youth: "
+                     + "; ".join(f"{r['as_published']} of interviewed street homeless were aged {r['ages']} ({r['year']})" for _, r in shares.iterrows())
+                     + ".", "Per-100,000 rates divide by the whole population of that year (population.csv), so the US youth rate is "
+                     "per 100,000 residents of all ages, like Japan's; years without a population figure are not drawn in that view."],
+    )
+
+
+WHOLE_YEAR_TITLE = "Over a whole year: US estimates of youth who experienced homelessness (counts)"
+
+
+def whole_year_figure(rows: pd.DataFrame, log: bool = True) -> Figure:
+    """Twelve-month estimates with a count, largest first; rate-only ones named in the notes."""
+    year_rows = rows[rows["measure"].isin(WHOLE_YEAR) & rows["value"].notna()].sort_values("value", ascending=False)
+    year_rates = rows[rows["measure"].isin(WHOLE_YEAR) & rows["value"].isna()]
+    return Figure(
+        key="homeless-whole-year",
+        title=WHOLE_YEAR_TITLE,
+        summary="Counted over 12 months rather than one night, US estimates run into millions: "
+                + "; ".join(describe(r) for _, r in year_rows.head(3).iterrows())
+                + ". They include couch-surfing and are not comparable with one-night counts.",
+        chart=dot_plot(year_rows, "count", log), rows=year_rows, table_columns=TABLE_COLUMNS,
+        points=points(year_rows), caveats=["one_night"],
+        extra_notes=["Published as rates only (not drawn): " + "; ".join(describe(r) for _, r in year_rates.iterrows()) + "."],
+    )
+
+
+NET_CAFE_TITLE = "Japan: people without housing sleeping in internet cafés (counts)"
+
+
+def net_cafe_figure(rows: pd.DataFrame) -> Figure:
+    """Japan's internet-café counts, which the street count misses."""
+    cafes = rows[rows["measure"] == "net_cafe_count"]
+    return Figure(
+        key="homeless-net-cafe",
+        title=NET_CAFE_TITLE,
+        summary="Japan's street count misses people who sleep in all-night internet cafés: "
+                + "; ".join(f"{r['as_published']} ({r['area']}, {r['year']})" for _, r in cafes.iterrows()) + ".",
+        chart=dot_plot(cafes, "count", False), rows=cafes, table_columns=TABLE_COLUMNS,
+        points=points(cafes), caveats=["one_night"],
+    )
