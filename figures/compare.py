@@ -1,4 +1,6 @@
 """The Compare page's figure: estimates of Japan, South Korea and Italy side by side, for a selection."""
+from collections.abc import Iterable
+
 import pandas as pd
 
 from figures.figure import Figure
@@ -23,7 +25,8 @@ def estimates(check: PackageCheck) -> pd.DataFrame:
     return rows[rows["country"].isin(COUNTRY_CODES)]
 
 
-def selection(rows: pd.DataFrame, countries, concepts, evidence, years, measure: str, cities: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+def selection(rows: pd.DataFrame, countries: Iterable[str], concepts: Iterable[str], evidence: Iterable[str], years: tuple[int, int] | None,
+              measure: str, cities: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(chosen, shown): the rows the filters pick, and those of them that have the measure, in drawing order."""
     chosen = select(rows, countries, concepts, evidence, years, cities)
     return chosen, drawable(chosen, measure)

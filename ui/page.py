@@ -55,7 +55,7 @@ def view_url() -> str | None:
     """The URL of the current view with its query parameters, for citations and sharing.
 
     Under the configured public URL (settings.PUBLIC_BASE_URL) when there is one; else the page's own address as the
-    browser reports it (st.context.url); None when neither is known, and citations then say so. Never localhost.
+    browser reports it (st.context.url); None when neither is known, and citations then say so: never an invented address.
     """
     public = settings.PUBLIC_BASE_URL
     base = public + st.session_state.get(PAGE_PATH_KEY, "") if public else st.context.url
