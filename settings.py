@@ -1,4 +1,22 @@
 """Everything a maintainer may want to change in one place: titles, page order, palette, labels, caveats."""
+import os
+
+PUBLIC_URL_VAR = "HIKIKOMORI_PUBLIC_URL"
+
+
+def public_base_url(value: str | None) -> str | None:
+    """The configured public address, ending in '/', or None when unset; anything but an http(s) address is refused."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not value.startswith(("https://", "http://")):
+        raise ValueError(f"{PUBLIC_URL_VAR} must be an http(s) address such as https://hikikomori.example.org/, not {value[:80]!r}")
+    return value.rstrip("/") + "/"
+
+
+# The dashboard's public address (e.g. https://hikikomori.example.org/), set by whoever deploys it. Citations use it
+# when set; with none, a citation uses the page's address as the reader's browser reports it, and never localhost.
+PUBLIC_BASE_URL = public_base_url(os.environ.get(PUBLIC_URL_VAR))
 
 APP_TITLE = "Hikikomori in Numbers"
 APP_TAGLINE = "Cited estimates of social withdrawal, with their sources and honest uncertainty"
@@ -88,17 +106,18 @@ HIKIKOMORI_DEFINITION = (
     "'reclusive' and 'isolated' youth, with different rules, so their numbers are not directly comparable."
 )
 
-# Page order and titles for the navigation (file, title, icon, url path). Keep each url path equal to the
-# file's name: a deep link that is a fresh server's first visit is resolved by file name first.
+# Page order and titles for the navigation (file, title, icon, url path). A url path need not equal the file's
+# name (the files are in views/, not pages/, so Streamlit never resolves a link by file name). The first page is
+# the default and is served at "/" only: Streamlit ignores a default page's url path, so "/overview" is not a link.
 PAGES = [
-    ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
-    ("pages/japan.py", "Japan", ":material/home:", "japan"),
-    ("pages/compare.py", "Compare countries", ":material/compare_arrows:", "compare"),
-    ("pages/homelessness.py", "Youth homelessness: US and Japan", ":material/night_shelter:", "homelessness"),
-    ("pages/health.py", "Health risks of isolation", ":material/cardiology:", "health"),
-    ("pages/claims.py", "Claim check", ":material/fact_check:", "claims"),
-    ("pages/sources.py", "Sources and method", ":material/menu_book:", "sources"),
-    ("pages/check_data.py", "Check new data (maintainers)", ":material/rule:", "check_data"),
+    ("views/overview.py", "Overview", ":material/dashboard:", "overview"),
+    ("views/japan.py", "Japan", ":material/home:", "japan"),
+    ("views/compare.py", "Compare countries", ":material/compare_arrows:", "compare"),
+    ("views/homelessness.py", "Youth homelessness: US and Japan", ":material/night_shelter:", "homelessness"),
+    ("views/health.py", "Health risks of isolation", ":material/cardiology:", "health"),
+    ("views/claims.py", "Claim check", ":material/fact_check:", "claims"),
+    ("views/sources.py", "Sources and method", ":material/menu_book:", "sources"),
+    ("views/check_data.py", "Check new data (maintainers)", ":material/rule:", "check_data"),
 ]
 
 # How a quote sentence says what a row counts ("... people aged 15–64 in Japan <phrase>").

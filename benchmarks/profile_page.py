@@ -2,13 +2,13 @@
 """Profile what benchmarks/run.py found slow, with pyinstrument (not a project dependency: install it yourself).
 
     .venv/bin/pip install pyinstrument
-    .venv/bin/python benchmarks/profile_page.py page pages/claims.py              # a warm script run of a page
-    .venv/bin/python benchmarks/profile_page.py page pages/claims.py --cold       # the first run in a fresh process
-    .venv/bin/python benchmarks/profile_page.py page pages/compare.py --widget scale=Logarithmic   # a widget rerun
+    .venv/bin/python benchmarks/profile_page.py page views/claims.py              # a warm script run of a page
+    .venv/bin/python benchmarks/profile_page.py page views/claims.py --cold       # the first run in a fresh process
+    .venv/bin/python benchmarks/profile_page.py page views/compare.py --widget scale=Logarithmic   # a widget rerun
     .venv/bin/python benchmarks/profile_page.py grow /tmp/grown [--factor 100]    # the benchmark's grown data
     .venv/bin/python benchmarks/profile_page.py check /tmp/grown                   # loaders.tables.check_package
     .venv/bin/python benchmarks/profile_page.py browser /claims [--app bare]       # Chromium's side of a reload
-    HIKIKOMORI_DATA_DIR=/tmp/grown .venv/bin/python benchmarks/profile_page.py page pages/compare.py
+    HIKIKOMORI_DATA_DIR=/tmp/grown .venv/bin/python benchmarks/profile_page.py page views/compare.py
 
 Pages run through app.py with streamlit.testing.v1.AppTest; the profiler runs in the script thread, so it
 sees exactly one script run. Besides the call tree it prints the slowest functions by their own time, the
@@ -167,7 +167,7 @@ def profile_browser(app: str, path: str, reps: int, data: str | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="what", required=True)
-    page = sub.add_parser("page", help="profile one script run of a page (e.g. pages/claims.py)")
+    page = sub.add_parser("page", help="profile one script run of a page (e.g. views/claims.py)")
     page.add_argument("page")
     page.add_argument("--cold", action="store_true", help="profile the first run in this process (imports, data load)")
     page.add_argument("--widget", help="KEY=VALUE: after a warm run, set this segmented control and profile the rerun")

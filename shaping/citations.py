@@ -6,6 +6,8 @@ import pandas as pd
 
 from settings import APP_TITLE
 
+NO_URL = "URL not known"
+
 
 def source_year(source: pd.Series) -> str:
     """The year a source was published, or 'n.d.'."""
@@ -93,31 +95,38 @@ def bibtex_source(source: pd.Series) -> str:
     })
 
 
-def figure_citation(figure_title: str, view_url: str, today: date) -> str:
-    """Plain-text citation of one figure of the dashboard, with the URL of the current view."""
-    return f"{APP_TITLE}, \"{figure_title}\". {view_url} (accessed {today.isoformat()})."
+def url_or_unknown(view_url: str | None) -> str:
+    """The view's URL, or words saying it is not known: a citation never gets an invented address."""
+    return view_url or NO_URL
 
 
-def bibtex_figure(figure_title: str, view_url: str, today: date, key: str) -> str:
-    """A BibTeX @misc entry for one figure of the dashboard."""
+def figure_citation(figure_title: str, view_url: str | None, today: date) -> str:
+    """Plain-text citation of one figure of the dashboard, with the URL of the current view (or 'URL not known')."""
+    return f"{APP_TITLE}, \"{figure_title}\". {url_or_unknown(view_url)} (accessed {today.isoformat()})."
+
+
+def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str) -> str:
+    """A BibTeX @misc entry for one figure of the dashboard (no howpublished when the URL is not known)."""
     return _bibtex("misc", f"hikikomori_in_numbers_{key.replace('-', '_')}_{today.year}", {
         "author": "{" + _bibtex_escape(APP_TITLE) + "}",
         "title": _bibtex_escape(figure_title),
         "year": str(today.year),
-        "howpublished": _url(view_url),
-        "note": f"Accessed {today.isoformat()}",
+        "howpublished": _url(view_url) if view_url else "",
+        "note": f"Accessed {today.isoformat()}" if view_url else f"{NO_URL}. Accessed {today.isoformat()}",
     })
 
 
-def dashboard_citation(view_url: str, today: date) -> str:
+def dashboard_citation(view_url: str | None, today: date) -> str:
     """Plain-text citation of the dashboard as a whole."""
-    return f"{APP_TITLE}: cited estimates of social withdrawal (dashboard and data package). {view_url} (accessed {today.isoformat()})."
+    return (f"{APP_TITLE}: cited estimates of social withdrawal (dashboard and data package). {url_or_unknown(view_url)} "
+            f"(accessed {today.isoformat()}).")
 
 
-def bibtex_dashboard(view_url: str, today: date) -> str:
-    """BibTeX @misc entry for the dashboard as a whole."""
+def bibtex_dashboard(view_url: str | None, today: date) -> str:
+    """BibTeX @misc entry for the dashboard as a whole (no howpublished when the URL is not known)."""
     return _bibtex("misc", f"hikikomori_in_numbers_{today.year}", {
         "author": "{" + _bibtex_escape(APP_TITLE) + "}",
         "title": _bibtex_escape(f"{APP_TITLE}: cited estimates of social withdrawal"),
-        "year": str(today.year), "howpublished": _url(view_url), "note": f"Dashboard and data package. Accessed {today.isoformat()}",
+        "year": str(today.year), "howpublished": _url(view_url) if view_url else "",
+        "note": f"Dashboard and data package. {'' if view_url else NO_URL + '. '}Accessed {today.isoformat()}",
     })

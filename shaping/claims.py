@@ -1,4 +1,6 @@
 """Shaping claims and their evidence: one frame per claim, whatever table each linked row lives in."""
+import math
+
 import pandas as pd
 
 from shaping import estimates as estimate_shaping
@@ -25,6 +27,22 @@ def linked_rows(links: pd.DataFrame, estimates: pd.DataFrame, homelessness: pd.D
     rows = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     rows["label"] = rows["role"].map({"origin": "Origin", "evidence": "Evidence"}) + ": " + rows["label"]
     return rows
+
+
+def linked_health(links: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
+    """Health-risk rows linked to claims, one per link (the link's clashing columns suffixed '_link'); role kept."""
+    return links[links["health_row_id"].notna()].merge(risks, left_on="health_row_id", right_on="row_id", suffixes=("_link", ""))
+
+
+def page_count(claims: int, per_page: int) -> int:
+    """How many screens of claims there are (at least one, even for none)."""
+    return max(1, math.ceil(claims / per_page))
+
+
+def claims_on_page(claims: pd.DataFrame, number: int, per_page: int) -> tuple[pd.DataFrame, int]:
+    """The claims on screen `number` (1-based; a number past the last screen means the last) and the position of the first."""
+    first = (min(number, page_count(len(claims), per_page)) - 1) * per_page
+    return claims.iloc[first:first + per_page], first
 
 
 def verdict_badge(verdict: str) -> tuple[str, str]:

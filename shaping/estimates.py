@@ -1,4 +1,6 @@
 """Shaping estimate rows for charts and panels: labels, evidence type, headline picks, comparability."""
+from collections.abc import Iterable
+
 import pandas as pd
 
 from settings import CONCEPTS, COUNTRY_NAMES, HEADLINE_METHODS, METHOD_LABELS, SURVEY_METHODS
@@ -127,3 +129,21 @@ def point_descriptions(rows: pd.DataFrame, measure: str) -> list[str]:
     column = "rate_pct" if measure == "rate" else "value"
     shown = rows[rows[column].notna() | ((measure == "count") & rows["value_low"].notna())]
     return [f"{r['label']}: {figure_text(r, measure)}" for _, r in shown.iterrows()]
+
+
+def select(estimates: pd.DataFrame, countries: Iterable[str], concepts: Iterable[str], evidence: Iterable[str],
+           years: tuple[int, int] | None, cities: bool) -> pd.DataFrame:
+    """The annotated rows a selection picks: country codes, concept keys, evidence types ('survey', 'not_survey'),
+    reference years (first, last) or None for every year in the rows, and city-level surveys or national only."""
+    first, last = years if years is not None else (int(estimates["year"].min()), int(estimates["year"].max()))
+    return estimates[estimates["country"].isin(list(countries)) & estimates["concept"].isin(list(concepts))
+                     & estimates["survey"].isin([e == "survey" for e in evidence])
+                     & estimates["year"].between(first, last) & (cities | (estimates["area"] == "national"))]
+
+
+def drawable(rows: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The rows that have the measure ('rate', or 'count' where a range counts too), by country in settings order,
+    latest year first."""
+    column = "rate_pct" if measure == "rate" else "value"
+    shown = rows[rows[column].notna() | ((measure == "count") & rows["value_low"].notna())]
+    return shown.sort_values(["country", "year"], key=lambda s: s.map(list(COUNTRY_NAMES).index) if s.name == "country" else -s)

@@ -82,3 +82,8 @@ def percent_rows(risks: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd
     rows["label"] = (_study(rows, sources) + " · "
                      + rows["exposure"].str.replace("_", " ") + " → " + rows["outcome"].map(OUTCOME_LABELS).fillna(rows["outcome"]))
     return rows
+
+
+def counterpoints(forest: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
+    """The forest rows of the studies shown as counterpoints to the headline claims."""
+    return forest[forest["source_id"].isin(source_ids)]

@@ -23,14 +23,14 @@ from tests.conftest import REAL_DATA, ROOT, checksums
 
 # Cheapest first: a case runs the first page that uses its table and the first page that does not.
 PAGE_ORDER = ["overview", "sources", "health", "homelessness", "compare", "japan", "claims"]
-PAGE_TABLES = {page: set(re.findall(r'"(\w+)"', re.search(r"load_tables\(([^)]*)\)", (ROOT / "pages" / f"{page}.py").read_text()).group(1)))
+PAGE_TABLES = {page: set(re.findall(r'"(\w+)"', re.search(r"load_tables\(([^)]*)\)", (ROOT / "views" / f"{page}.py").read_text()).group(1)))
                for page in PAGE_ORDER}
 
 
 def pages_for(table: str) -> tuple[str, str | None]:
     using = [p for p in PAGE_ORDER if table in PAGE_TABLES[p]]
     other = [p for p in PAGE_ORDER if table not in PAGE_TABLES[p]]
-    return f"pages/{using[0]}.py", (f"pages/{other[0]}.py" if other else None)  # every page uses sources
+    return f"views/{using[0]}.py", (f"views/{other[0]}.py" if other else None)  # every page uses sources
 
 
 @cache
@@ -48,8 +48,8 @@ def test_corpus_is_large_and_covers_every_table():
     assert len(CASES) >= 30
     assert len({c.name for c in CASES}) == len(CASES)
     assert {c.table for c in CASES} == set(table_names())
-    assert PAGE_TABLES["claims"] >= {"claims", "claim_evidence", "sources"}  # the page map is read from pages/*.py
-    assert pages_for("population") == ("pages/homelessness.py", "pages/overview.py")
+    assert PAGE_TABLES["claims"] >= {"claims", "claim_evidence", "sources"}  # the page map is read from views/*.py
+    assert pages_for("population") == ("views/homelessness.py", "views/overview.py")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from settings import PAGES
-from tests.e2e.conftest import open_expanders, settle
+from tests.e2e.conftest import open_expanders, settle, start_server, stop_server
 
 # The default page (Overview) lives at "/": Streamlit ignores a default page's url_path, so "/overview" is
 # "Page not found" on a warm server (a modal over the main page).
@@ -151,3 +151,26 @@ def test_pages_ask_no_other_host(page, base_url):
         open_page(page, base_url + path)
     elsewhere = [url for url in asked if not url.startswith((base_url, base_url.replace("http", "ws"), "data:", "blob:"))]
     assert asked and elsewhere == []
+
+
+def test_deep_link_is_the_first_visit_of_a_fresh_server(browser):
+    """A link to a page that is a new server's first visit runs app.py's navigation (page config, titled sidebar)
+    at once, and again once the server is warm; nothing resets Streamlit's legacy pages/ mode any more."""
+    server, base = start_server()
+    try:
+        for visit in ("fresh", "warm"):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            try:
+                page = context.new_page()
+                open_page(page, base + "/japan?measure=Count+%28people%29")
+                assert problems_on_screen(page) == [], visit
+                assert page.title() == "Hikikomori in Numbers", visit
+                assert page.inner_text("[data-testid=stMain] h1") == "Japan", visit
+                assert page.url.endswith("/japan?measure=Count+%28people%29"), visit
+                nav = [a.inner_text().split("\n")[-1] for a in page.query_selector_all("[data-testid=stSidebarNav] a")]
+                assert nav == [title for _, title, _, _ in PAGES], visit
+                assert "(people)" in page.query_selector_all("h3")[0].inner_text(), visit
+            finally:
+                context.close()
+    finally:
+        stop_server(server)

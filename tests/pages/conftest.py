@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from loaders import cache
 from tests.conftest import REAL_DATA, ROOT
-from tests.pages.helpers import DEFERRED, DOWNLOADS, RecordingStorage, recording_add_deferred
+from tests.pages.helpers import BROWSER_URL, DEFERRED, DOWNLOADS, RecordingStorage, recording_add_deferred
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +24,7 @@ def run_page():
     """Run one page through app.py (navigation included), optionally with query parameters."""
     def run(page: str, **params: str | list[str]) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        at.context["url"] = BROWSER_URL   # as a reader's browser reports it (AppTest has no browser)
         for key, value in params.items():
             at.query_params[key] = value
         at.switch_page(page)

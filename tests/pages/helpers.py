@@ -7,6 +7,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+BROWSER_URL = "http://127.0.0.1:8501/"   # the address a browser reports for the app's root
 DOWNLOADS: dict[str, bytes] = {}
 DEFERRED: dict[str, object] = {}
 _add_deferred = MediaFileManager.add_deferred
@@ -40,10 +41,15 @@ def download(at: AppTest, label_start: str) -> bytes:
     return _button_bytes(next(b for b in at.get("download_button") if b.proto.label.startswith(label_start)))
 
 
+def csv_bytes(at: AppTest, index: int = 0) -> bytes:
+    """The index-th 'data shown' CSV of the page as a reader downloads it (its first line is the citation)."""
+    buttons = [b for b in at.get("download_button") if b.proto.label.startswith("Download the data shown")]
+    return _button_bytes(buttons[index])
+
+
 def download_csv(at: AppTest, index: int = 0) -> pd.DataFrame:
     """The index-th 'data shown' CSV of the page, parsed (its first line is the citation)."""
-    buttons = [b for b in at.get("download_button") if b.proto.label.startswith("Download the data shown")]
-    return pd.read_csv(io.BytesIO(_button_bytes(buttons[index])), skiprows=1)
+    return pd.read_csv(io.BytesIO(csv_bytes(at, index)), skiprows=1)
 
 
 def card_keys(at: AppTest) -> list[str]:

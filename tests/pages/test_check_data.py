@@ -12,7 +12,7 @@ from tests.conftest import REAL_DATA, checksums
 @pytest.fixture
 def checker(run_page):
     def run(name: str, content: bytes, table: str | None = None):
-        at = run_page("pages/check_data.py")
+        at = run_page("views/check_data.py")
         if table:
             at.selectbox[0].set_value(table)
         at.get("file_uploader")[0].set_value((name, content, "text/csv"))

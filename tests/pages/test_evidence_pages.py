@@ -32,7 +32,7 @@ def unread(folder, row_id: str) -> None:
 
 
 def test_where_it_says_so_lists_the_quotes_of_the_rows_on_screen_and_only_those(run_page):
-    at = run_page("pages/japan.py")
+    at = run_page("views/japan.py")
     assert not quotes_on_screen(at)                                   # closed: nothing built
     open_cards(at, expanders=("evidence",))
     evidence = check_package(REAL_DATA).table("evidence")
@@ -51,9 +51,9 @@ def test_a_row_no_page_holds_is_marked_on_its_card(run_page, data_copy):
     def marks(at) -> list[str]:
         return [w.value for w in at.warning if w.value.startswith("No readable page found")]
 
-    before = marks(run_page("pages/japan.py"))          # the real data's own unconfirmed rows (2018 split)
+    before = marks(run_page("views/japan.py"))          # the real data's own unconfirmed rows (2018 split)
     unread(data_copy, "jp-cao-2010-broad")
-    at = run_page("pages/japan.py")
+    at = run_page("views/japan.py")
     assert not at.exception
     added = [m for m in marks(at) if m not in before]
     assert len(added) == 1
@@ -63,7 +63,7 @@ def test_a_row_no_page_holds_is_marked_on_its_card(run_page, data_copy):
 
 
 def test_no_card_is_marked_on_the_real_data_for_rows_that_were_read(run_page):
-    at = run_page("pages/homelessness.py")
+    at = run_page("views/homelessness.py")
     evidence = check_package(REAL_DATA).table("evidence")
     marks = [w.value for w in at.warning if w.value.startswith("No readable page found")]
     unread_ids = set(evidence["homelessness_row_id"].dropna()) - set(
@@ -73,7 +73,7 @@ def test_no_card_is_marked_on_the_real_data_for_rows_that_were_read(run_page):
 
 
 def test_overview_states_the_package_coverage(run_page):
-    at = run_page("pages/overview.py")
+    at = run_page("views/overview.py")
     check = check_package(REAL_DATA)
     sentence = coverage_sentence(coverage({t: check.table(t) for t in TABLES}, check.table("evidence")))
     assert [m.value for m in at.markdown if m.value.startswith("**Where it says so.**")] == [
@@ -82,10 +82,10 @@ def test_overview_states_the_package_coverage(run_page):
 
 
 def test_overview_headline_never_uses_a_row_no_page_holds(run_page, data_copy):
-    before = run_page("pages/overview.py")
+    before = run_page("views/overview.py")
     japan = next(m for m in before.metric if m.label == "Japan").value
     unread(data_copy, "jp-cao-2022-15-64")
-    after = run_page("pages/overview.py")
+    after = run_page("views/overview.py")
     assert not after.exception
     assert next(m for m in after.metric if m.label == "Japan").value != japan
 
@@ -95,16 +95,16 @@ def test_a_broken_evidence_file_keeps_charts_and_says_why_quotes_are_missing(run
     records = list(csv.reader(io.StringIO(text)))
     records[1][records[0].index("as_written")] = "not in the quote"
     write_rows(data_copy / "evidence.csv", records)
-    japan = run_page("pages/japan.py")
+    japan = run_page("views/japan.py")
     assert not japan.exception and not japan.error
     assert len(japan.get("plotly_chart")) == 3
     assert any("evidence.csv has problems" in w.value for w in japan.warning)
-    overview = run_page("pages/overview.py")
+    overview = run_page("views/overview.py")
     assert overview.error and overview.dataframe[0].value.iloc[0]["file"].endswith("evidence.csv")
 
 
 def test_sources_page_counts_rows_confirmed_on_each_source(run_page):
-    at = run_page("pages/sources.py")
+    at = run_page("views/sources.py")
     table = next(d.value for d in at.dataframe if "confirmed" in d.value.columns)
     expected = confirmed_by_source(check_package(REAL_DATA).table("evidence"))
     counts = table.set_index("source_id")["confirmed"]

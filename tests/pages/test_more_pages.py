@@ -14,7 +14,7 @@ from shaping.text import markdown_plain
 from tests.conftest import REAL_DATA, set_cell
 from tests.pages.helpers import download, download_csv, open_cards
 
-PAGES = {"pages/homelessness.py": 3, "pages/health.py": 2, "pages/claims.py": 3, "pages/sources.py": 0}
+PAGES = {"views/homelessness.py": 3, "views/health.py": 2, "views/claims.py": 3, "views/sources.py": 0}
 
 
 @pytest.mark.parametrize(("page", "charts"), PAGES.items())
@@ -30,7 +30,7 @@ def _homeless_rows():
 
 
 def test_homelessness_point_in_time_figure_has_only_point_in_time_counts(run_page):
-    at = run_page("pages/homelessness.py")
+    at = run_page("views/homelessness.py")
     counts = download_csv(at, 0)
     assert set(counts["measure"]) == {"one_night_count", "daytime_street_count"}
     assert counts["row_id"].tolist() == street_counts(_homeless_rows())["row_id"].tolist()
@@ -40,7 +40,7 @@ def test_homelessness_point_in_time_figure_has_only_point_in_time_counts(run_pag
 
 
 def test_homelessness_per_capita_view_from_url(run_page):
-    at = run_page("pages/homelessness.py", view="Per 100,000 residents of the same ages (derived)")
+    at = run_page("views/homelessness.py", view="Per 100,000 residents of the same ages (derived)")
     assert not at.info  # the link's view is allowed: no notice
     shown = download_csv(at, 0)
     expected = street_counts(_homeless_rows())
@@ -54,7 +54,7 @@ def test_homelessness_per_capita_view_from_url(run_page):
 
 
 def test_health_download_is_the_forest_rows(run_page):
-    at = run_page("pages/health.py")
+    at = run_page("views/health.py")
     forest = download_csv(at, 0)
     check = check_package(REAL_DATA)
     expected = forest_rows(check.table("isolation_health_risks"), check.table("sources"))
@@ -64,7 +64,7 @@ def test_health_download_is_the_forest_rows(run_page):
 
 
 def test_claims_filter_by_topic_from_url(run_page):
-    at = run_page("pages/claims.py", topics=["Health"])
+    at = run_page("views/claims.py", topics=["Health"])
     assert not at.exception
     assert len(at.get("plotly_chart")) == 2
     quotes = [m.value for m in at.markdown if m.value.startswith("### ")]
@@ -77,19 +77,19 @@ def test_claims_pages_show_every_claim_once(run_page):
     assert pages > 1  # the real data needs page numbers
     seen = []
     for number in range(1, pages + 1):
-        at = run_page("pages/claims.py", claims_page=str(number))
+        at = run_page("views/claims.py", claims_page=str(number))
         assert not at.exception and not at.info
         quotes = [m.value for m in at.markdown if m.value.startswith("### ")]
         assert 0 < len(quotes) <= CLAIMS_PER_PAGE
         seen += quotes
     assert len(seen) == len(set(seen)) == len(claims)
-    at = run_page("pages/claims.py", claims_page=str(pages + 1))  # a link to a page that is no more
+    at = run_page("views/claims.py", claims_page=str(pages + 1))  # a link to a page that is no more
     assert any(f"Ignored page {pages + 1}" in i.value for i in at.info)
     assert [m.value for m in at.markdown if m.value.startswith("### ")] == seen[:CLAIMS_PER_PAGE]
 
 
 def test_sources_search_from_url_and_download(run_page):
-    at = run_page("pages/sources.py", q="Valtorta")
+    at = run_page("views/sources.py", q="Valtorta")
     listing = at.dataframe[0].value
     assert listing["source_id"].tolist() == ["h-valtorta-2016"]
     csv = pd.read_csv(io.BytesIO(download(at, "Download this list")), skiprows=1)
@@ -100,13 +100,13 @@ def test_sources_search_from_url_and_download(run_page):
 
 def test_broken_health_table_leaves_other_pages_working(run_page, data_copy):
     set_cell(data_copy, "isolation_health_risks", 5, "ci_low", "9")
-    health = run_page("pages/health.py")
+    health = run_page("views/health.py")
     assert not health.exception and health.error
     assert health.dataframe[0].value.iloc[0]["line"] == 6
-    for page in ("pages/homelessness.py", "pages/overview.py"):
+    for page in ("views/homelessness.py", "views/overview.py"):
         other = run_page(page)
         assert not other.exception and not other.error
-    sources = run_page("pages/sources.py")  # still lists every source, and says which counts are missing
+    sources = run_page("views/sources.py")  # still lists every source, and says which counts are missing
     assert not sources.exception and not sources.error
     assert "isolation_health_risks" in sources.warning[0].value.replace("\\", "")
     assert len(sources.dataframe[0].value) == len((REAL_DATA / "sources.csv").read_text(encoding="utf-8").strip().splitlines()) - 1

@@ -8,7 +8,7 @@ from loaders.tables import check_package
 from tests.conftest import REAL_DATA, ROOT, set_cell
 from tests.pages.helpers import card_keys, download, download_csv, open_cards, source_lines, tables
 
-PAGES = {"pages/overview.py": 0, "pages/japan.py": 3, "pages/compare.py": 1}
+PAGES = {"views/overview.py": 0, "views/japan.py": 3, "views/compare.py": 1}
 
 
 def link_urls(markdown: str) -> list[str]:
@@ -23,7 +23,7 @@ def test_page_runs_on_real_data_and_draws_its_charts(run_page, page, charts):
     assert len(at.get("plotly_chart")) == charts
 
 
-@pytest.mark.parametrize("page", ["pages/japan.py", "pages/compare.py"])
+@pytest.mark.parametrize("page", ["views/japan.py", "views/compare.py"])
 def test_source_line_and_download_match_the_rows_shown(run_page, page):
     at = run_page(page)
     sources = check_package(REAL_DATA).table("sources").set_index("source_id", drop=False)
@@ -40,12 +40,12 @@ def test_source_line_and_download_match_the_rows_shown(run_page, page):
 
 
 def test_package_zip_is_offered(run_page):
-    at = run_page("pages/japan.py")
+    at = run_page("views/japan.py")
     assert download(at, "Download the whole data package").startswith(b"PK")
 
 
 def test_url_reproduces_a_selection(run_page):
-    at = run_page("pages/compare.py", countries=["Italy"], measure="Count", scale="Logarithmic")
+    at = run_page("views/compare.py", countries=["Italy"], measure="Count", scale="Logarithmic")
     assert not at.exception
     assert at.get("plotly_chart")[0].proto.spec and '"type":"log"' in at.get("plotly_chart")[0].proto.spec.replace(" ", "")
     table = tables(at)[0]
@@ -54,14 +54,14 @@ def test_url_reproduces_a_selection(run_page):
 
 
 def test_japan_measure_in_url(run_page):
-    at = run_page("pages/japan.py", measure="Count (people)")
+    at = run_page("views/japan.py", measure="Count (people)")
     assert tables(at)[0]["Count"].notna().all()
     assert "about 1.46 million people aged 15–64" in at.markdown[1].value.replace("\\", "") or any(
         "about 1.46 million people aged 15–64" in m.value.replace("\\", "") for m in at.markdown)
 
 
 def test_malformed_url_values_get_a_notice_not_a_crash(run_page):
-    at = run_page("pages/compare.py", countries=["Atlantis"], years="abc", sneaky="<script>")
+    at = run_page("views/compare.py", countries=["Atlantis"], years="abc", sneaky="<script>")
     assert not at.exception
     notices = " ".join(i.value.replace("\\", "") for i in at.info)
     assert "Ignored 'Atlantis' for 'countries'" in notices
@@ -72,13 +72,13 @@ def test_malformed_url_values_get_a_notice_not_a_crash(run_page):
 
 def test_broken_table_shows_error_box_only_on_its_pages(run_page, data_copy):
     set_cell(data_copy, "population", 3, "value", "lots")
-    japan = run_page("pages/japan.py")
+    japan = run_page("views/japan.py")
     assert not japan.exception
     assert japan.error and "cannot be shown" in japan.error[0].value
     problems = japan.dataframe[0].value
     assert problems.iloc[0]["line"] == 4 and problems.iloc[0]["column"] == "value"
     assert problems.iloc[0]["file"].endswith("population.csv")
-    for page in ("pages/compare.py", "pages/overview.py"):
+    for page in ("views/compare.py", "views/overview.py"):
         other = run_page(page)
         assert not other.exception and not other.error
 
@@ -92,18 +92,23 @@ def test_broken_estimates_never_show_a_traceback(run_page, data_copy):
 
 
 def test_every_chart_in_pages_goes_through_the_figure_card():
-    for path in Path(ROOT / "pages").glob("*.py"):
+    views, builders = sorted(Path(ROOT / "views").glob("*.py")), sorted(Path(ROOT / "figures").glob("*.py"))
+    for path in views + builders:
         text = path.read_text()
         for direct in ("plotly_chart", "st.line_chart", "st.bar_chart", "st.area_chart", "st.scatter_chart",
                        "altair_chart", "vega_lite_chart", "st.pyplot", "st.map"):
             assert direct not in text, f"{path.name} draws a chart without the figure card ({direct})"
         charts = len(re.findall(r"chart=", text))
         assert charts == len(re.findall(r"\bFigure\(", text)), path.name  # every chart is built into a Figure ...
-        assert charts == 0 or "figure_card(" in text, path.name  # ... which the page renders with figure_card
+    for path in views:
+        text = path.read_text()
+        assert not re.findall(r"chart=|\bFigure\(", text), path.name   # ... by a builder in figures/ ...
+        builds = any(module != "params" for module in re.findall(r"^from figures(?:\.(\w+))? import", text, re.M))
+        assert not builds or "figure_card(" in text, path.name  # ... which the page renders with figure_card
 
 
 def test_card_expanders_and_table_run_only_when_opened(run_page):
-    at = run_page("pages/japan.py")
+    at = run_page("views/japan.py")
     cards = card_keys(at)
     assert len(cards) == 3
     assert not [c for c in at.code if c.value.startswith("Hikikomori in Numbers")]          # Cite closed: nothing built
@@ -123,7 +128,16 @@ def test_card_expanders_and_table_run_only_when_opened(run_page):
 
 
 def test_claims_cards_have_distinct_keys(run_page):
-    at = run_page("pages/claims.py")
+    at = run_page("views/claims.py")
     assert not at.exception
     keys = card_keys(at)
     assert len(keys) == len(set(keys)) == len(at.get("plotly_chart")) > 0
+
+
+def test_citations_use_the_public_url_when_one_is_configured(run_page, monkeypatch):
+    monkeypatch.setattr("settings.PUBLIC_BASE_URL", "https://hikikomori.example.org/")
+    at = open_cards(run_page("views/japan.py", measure="Count (people)"), expanders=("cite",))
+    citations = [c.value for c in at.code if c.value.startswith("Hikikomori in Numbers")]
+    assert len(citations) == 3
+    assert all("https://hikikomori.example.org/japan?measure=Count+%28people%29 (accessed" in c for c in citations)
+    assert not any("127.0.0.1" in c or "localhost" in c for c in citations)

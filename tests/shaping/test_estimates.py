@@ -1,7 +1,7 @@
 """Headline picks and comparability rules."""
 import pytest
 
-from shaping.estimates import comparability_warnings, headline_rows
+from shaping.estimates import comparability_warnings, drawable, headline_rows, select
 from shaping.evidence import read_on_a_page
 
 
@@ -85,3 +85,18 @@ def test_the_headline_rule_is_written_for_maintainers():
     guide = (ROOT / "CONTRIBUTING.md").read_text()
     assert "### Which figure is the headline" in guide
     assert "survey_projection" in guide.split("### Which figure is the headline")[1].split("\n## ")[0]
+
+
+def test_select_and_drawable_are_the_compare_filters(estimates):
+    every = estimates["concept"].unique()
+    chosen = select(estimates, ["ITA", "KOR"], every, ["survey", "not_survey"], None, cities=False)
+    assert set(chosen["country"]) == {"ITA", "KOR"} and (chosen["area"] == "national").all()
+    assert len(select(estimates, ["ITA", "KOR"], every, ["survey", "not_survey"], None, cities=True)) > len(chosen)
+    assert select(estimates, ["ITA"], every, ["survey"], None, False)["survey"].all()
+    assert select(estimates, ["ITA"], every, ["survey", "not_survey"], (2023, 2023), False)["year"].eq(2023).all()
+    shown = drawable(chosen, "count")
+    assert (shown["value"].notna() | shown["value_low"].notna()).all()   # a range with no point counts too
+    assert shown["country"].tolist() == sorted(shown["country"], key=["JPN", "KOR", "ITA", "USA"].index)   # settings order
+    for _, rows in shown.groupby("country"):
+        assert rows["year"].is_monotonic_decreasing   # latest first
+    assert drawable(chosen, "rate")["rate_pct"].notna().all()

@@ -1,5 +1,5 @@
 """Source usage and search; claims joined to their evidence across tables."""
-from shaping.claims import linked_rows, verdict_badge
+from shaping.claims import claims_on_page, linked_health, linked_rows, page_count, verdict_badge
 from shaping.sources import matching, source_usage
 
 
@@ -33,3 +33,19 @@ def test_claim_evidence_from_two_tables(real_check):
 def test_verdict_badges():
     assert verdict_badge("misdated") == ("Misdated", "orange")
     assert verdict_badge("unsourced") == ("Unsourced", "red")
+
+
+def test_health_rows_linked_to_claims(real_check):
+    links = real_check.table("claim_evidence")
+    health = linked_health(links, real_check.table("isolation_health_risks"))
+    assert len(health) == int(links["health_row_id"].notna().sum())
+    assert (health["row_id"] == health["health_row_id"]).all() and {"role", "claim_id"} <= set(health.columns)
+
+
+def test_claims_on_a_page(real_check):
+    claims = real_check.table("claims")
+    assert page_count(0, 3) == 1 and page_count(9, 3) == 3 and page_count(10, 3) == 4
+    shown, first = claims_on_page(claims, 2, 3)
+    assert first == 3 and shown["claim_id"].tolist() == claims["claim_id"].iloc[3:6].tolist()
+    last = page_count(len(claims), 3)
+    assert claims_on_page(claims, last + 5, 3)[1] == (last - 1) * 3   # past the last screen: the last

@@ -3,7 +3,7 @@ from datetime import date
 
 import pandas as pd
 
-from shaping.citations import bibtex_figure, bibtex_source, figure_citation, source_line, sources_for
+from shaping.citations import bibtex_dashboard, bibtex_figure, bibtex_source, dashboard_citation, figure_citation, source_line, sources_for
 from shaping.text import markdown_link, markdown_plain, plotly_plain, safe_url
 
 
@@ -51,3 +51,14 @@ def test_figure_citation_carries_the_view_url():
     url = "https://example.org/compare?countries=Japan"
     assert figure_citation("Fig", url, date(2026, 11, 25)) == f'Hikikomori in Numbers, "Fig". {url} (accessed 2026-11-25).'
     assert "howpublished = {\\url{https://example.org/compare?countries=Japan}}" in bibtex_figure("Fig", url, date(2026, 11, 25), "compare")
+
+
+def test_citations_without_a_url_say_so():
+    today = date(2026, 11, 25)
+    assert figure_citation("Fig", None, today) == 'Hikikomori in Numbers, "Fig". URL not known (accessed 2026-11-25).'
+    entry = bibtex_figure("Fig", None, today, "compare")
+    assert "howpublished" not in entry and "note = {URL not known. Accessed 2026-11-25}" in entry
+    assert dashboard_citation(None, today).endswith(". URL not known (accessed 2026-11-25).")
+    entry = bibtex_dashboard(None, today)
+    assert "howpublished" not in entry and "note = {Dashboard and data package. URL not known. Accessed 2026-11-25}" in entry
+    assert "howpublished = {\\url{https://example.org/}}" in bibtex_dashboard("https://example.org/", today)

@@ -3,12 +3,12 @@ from datetime import date
 
 import streamlit as st
 
-from figure_card import download_package, load_tables, url_notices, view_url, whats_new
 from settings import CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
-from shaping.citations import bibtex_dashboard, dashboard_citation
+from shaping.citations import bibtex_dashboard, dashboard_citation, url_or_unknown
 from shaping.downloads import table_csv
 from shaping.sources import matching, source_usage, unusable_tables
 from shaping.text import markdown_plain
+from ui.page import download_package, load_tables, url_notices, view_url, whats_new
 
 st.title("Sources and method")
 url_notices({"q": lambda value: len(value) <= 100})
@@ -34,7 +34,7 @@ if check is not None:
                        "citation": st.column_config.TextColumn("Citation", width="large")},
     )
     st.download_button("Download this list (CSV)", table_csv(shown.assign(type=shown["source_type"].map(SOURCE_TYPE_LABELS)),
-                                                             f"Hikikomori in Numbers: sources. {view_url()}"),
+                                                             f"Hikikomori in Numbers: sources. {url_or_unknown(view_url())}"),
                        file_name="sources.csv", mime="text/csv", on_click="ignore", icon=":material/download:")
 
 st.subheader("How derived numbers are made")

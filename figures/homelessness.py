@@ -1,38 +1,38 @@
-"""Youth homelessness, US and Japan: point-in-time counts that say what each counts, whole-year estimates kept apart."""
-import streamlit as st
+"""The homelessness page's figures: point-in-time counts that say what each counts, whole-year estimates, internet cafés."""
+import pandas as pd
 
-from figure_card import Figure, figure_card, load_tables, url_notices
+from figures.figure import Figure
+from figures.params import points
+from loaders.tables import PackageCheck
 from shaping.charts import count_series, dot_plot
 from shaping.homelessness import WHOLE_YEAR, annotate, describe, latest_pair, pair_sentence, street_counts, with_per_100k
-from shaping.text import markdown_plain
 
-SCALES = {"Linear": False, "Logarithmic": True}
-VIEWS = {"Count": "value", "Per 100,000 residents of the same ages (derived)": "per_100k"}
 TABLE_COLUMNS = {"label": "Row", "measure_label": "Measure", "as_published": "As published", "value": "Count", "rate_pct": "Rate %",
                  "per_100k": "Per 100,000 residents of the same ages (derived)", "reference_date": "Date", "source_id": "Source"}
 
-st.title("Youth homelessness: United States and Japan")
-st.caption("Point-in-time counts (the US on one night, Japan by a daytime patrol) and whole-year estimates measure different "
-           "things and differ by orders of magnitude: they are never drawn on the same axis here.")
-url_notices({"scale": SCALES, "view": VIEWS})
-check = load_tables("youth_homelessness", "population", "sources")
-if check is not None:
-    rows = with_per_100k(annotate(check.table("youth_homelessness")), check.table("population"))
+
+def homeless_rows(check: PackageCheck) -> pd.DataFrame:
+    """Every homelessness row, annotated, with its derived rate per 100,000 residents: what the three builders take."""
+    return with_per_100k(annotate(check.table("youth_homelessness")), check.table("population"))
+
+
+def street_count_title(view: str) -> str:
+    return ("Point-in-time counts: US unaccompanied youth under 25 (one night) and Japan's street count of all ages (daytime)"
+            + (", per 100,000 residents of the same ages (derived)" if view == "per_100k" else ""))
+
+
+def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = True) -> Figure:
+    """Point-in-time counts ('value') or derived rates over the population of the same ages ('per_100k'), US and Japan."""
     nights = street_counts(rows)
-    pair = latest_pair(rows)
     shares = rows[rows["measure"] == "age_share"]
-    left, right = st.columns(2)
-    view = VIEWS[left.segmented_control("Show", list(VIEWS), default="Count", key="view", bind="query-params", required=True)]
-    log = SCALES[right.segmented_control("Scale", list(SCALES), default="Logarithmic", key="scale", bind="query-params", required=True)]
     drawn = nights[nights[view].notna()]
-    figure_card(Figure(
+    return Figure(
         key="homeless-one-night",
-        title="Point-in-time counts: US unaccompanied youth under 25 (one night) and Japan's street count of all ages (daytime)"
-              + (" per 100,000 residents of the same ages, derived" if view == "per_100k" else ""),
-        summary=pair_sentence(pair),
+        title=street_count_title(view),
+        summary=pair_sentence(latest_pair(rows)),
         chart=count_series(drawn, log, view, "People counted" if view == "value" else "Per 100,000 residents of the same ages (derived here)"),
         rows=drawn, table_columns=TABLE_COLUMNS, row_label_column="label",
-        points=[f"{r['label']}: {r[view]}" for _, r in drawn.iterrows()],
+        points=points(drawn, view),
         caveats=["one_night"],
         how_made=[(r["label"], [r["per_100k_basis"]]) for _, r in nights.iterrows() if r["per_100k_basis"]],
         extra_notes=["Japan publishes no count of homeless youth: "
@@ -40,33 +40,39 @@ if check is not None:
                      + ".", "Per-100,000 rates divide a count by the population it covers, of the same ages and year (population.csv): "
                      "the US youth count by residents under 25, Japan's all-ages count by all residents. Neither is a youth rate for Japan, "
                      "and counts without such a population are not drawn in that view (How this number was made says which)."],
-    ), check)
+    )
 
+
+WHOLE_YEAR_TITLE = "Over a whole year: US estimates of youth who experienced homelessness (counts)"
+
+
+def whole_year_figure(rows: pd.DataFrame, log: bool = True) -> Figure:
+    """Twelve-month estimates with a count, largest first; rate-only ones named in the notes."""
     year_rows = rows[rows["measure"].isin(WHOLE_YEAR) & rows["value"].notna()].sort_values("value", ascending=False)
     year_rates = rows[rows["measure"].isin(WHOLE_YEAR) & rows["value"].isna()]
-    figure_card(Figure(
+    return Figure(
         key="homeless-whole-year",
-        title="Over a whole year: US estimates of youth who experienced homelessness (counts)",
+        title=WHOLE_YEAR_TITLE,
         summary="Counted over 12 months rather than one night, US estimates run into millions: "
                 + "; ".join(describe(r) for _, r in year_rows.head(3).iterrows())
                 + ". They include couch-surfing and are not comparable with one-night counts.",
         chart=dot_plot(year_rows, "count", log), rows=year_rows, table_columns=TABLE_COLUMNS,
-        points=[f"{r['label']}: {r['as_published']}" for _, r in year_rows.iterrows()], caveats=["one_night"],
+        points=points(year_rows), caveats=["one_night"],
         extra_notes=["Published as rates only (not drawn): " + "; ".join(describe(r) for _, r in year_rates.iterrows()) + "."],
-    ), check)
+    )
 
+
+NET_CAFE_TITLE = "Japan: people without housing sleeping in internet cafés (counts)"
+
+
+def net_cafe_figure(rows: pd.DataFrame) -> Figure:
+    """Japan's internet-café counts, which the street count misses."""
     cafes = rows[rows["measure"] == "net_cafe_count"]
-    figure_card(Figure(
+    return Figure(
         key="homeless-net-cafe",
-        title="Japan: people without housing sleeping in internet cafés (counts)",
+        title=NET_CAFE_TITLE,
         summary="Japan's street count misses people who sleep in all-night internet cafés: "
                 + "; ".join(f"{r['as_published']} ({r['area']}, {r['year']})" for _, r in cafes.iterrows()) + ".",
         chart=dot_plot(cafes, "count", False), rows=cafes, table_columns=TABLE_COLUMNS,
-        points=[f"{r['label']}: {r['as_published']}" for _, r in cafes.iterrows()], caveats=["one_night"],
-    ), check)
-
-    st.subheader("The article's claim: “1.6 million vs 10,000”")
-    st.markdown(markdown_plain("The 2020 article compared 1.6 million homeless young adults in the US with 10,000 in Japan. "
-                               "The 1.6 million is a 1990s 12-month estimate for minors aged 12–17 (Ringwalt et al., converted by HHS in 2007) "
-                               "or NISMART's 1999 count of runaway episodes; no source was found for 10,000."))
-    st.page_link("pages/claims.py", label="See the claim check", icon=":material/fact_check:")
+        points=points(cafes), caveats=["one_night"],
+    )

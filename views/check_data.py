@@ -3,47 +3,16 @@ and the affected figure before and after. Uploads stay in memory; nothing is eve
 import pandas as pd
 import streamlit as st
 
-from figure_card import Figure, figure_card, load_tables
+from figures.check_data import affected_figure
 from loaders.candidate import check_candidate, normalised, recognise_table, unzip_package
 from loaders.package import MAX_FILE_BYTES, file_name, resource, table_names
-from shaping.charts import count_series, dot_plot, forest_plot
 from shaping.diff import table_diff
-from shaping.estimates import annotate as annotate_estimates
-from shaping.estimates import point_descriptions
-from shaping.health import forest_rows
-from shaping.homelessness import annotate as annotate_homelessness
-from shaping.homelessness import street_counts, with_per_100k
 from shaping.text import markdown_plain
+from ui.card import figure_card
+from ui.page import load_tables
 
 LIMIT_MB = MAX_FILE_BYTES // (1024 * 1024)
 RECOGNISE = "Recognise it from the header"
-
-
-def figure_for(table: str, check, when: str) -> Figure | None:
-    """The figure a change to this table affects, drawn from one version of the data."""
-    sources = check.table("sources")
-    if table in ("recluse_estimates", "sources"):
-        rows = annotate_estimates(check.table("recluse_estimates"))
-        rows = rows[rows["area"] == "national"].sort_values(["country", "year"])
-        return Figure(key=f"check-{table}-{when}", title=f"National estimates, all concepts ({when})", summary=f"{len(rows)} national estimates.",
-                      chart=dot_plot(rows, "count", True), rows=rows, table_columns={"label": "Estimate", "as_published": "As published",
-                                                                                     "source_id": "Source"},
-                      points=point_descriptions(rows, "count"))
-    if table in ("youth_homelessness", "population"):
-        rows = street_counts(with_per_100k(annotate_homelessness(check.table("youth_homelessness")), check.table("population")))
-        column = "per_100k" if table == "population" else "value"
-        rows = rows[rows[column].notna()]
-        return Figure(key=f"check-{table}-{when}", title=f"One-night counts{' per 100,000 residents' if column == 'per_100k' else ''} ({when})",
-                      summary=f"{len(rows)} one-night counts.", chart=count_series(rows, True, column), rows=rows,
-                      table_columns={"label": "Row", "value": "Count", "per_100k": "Per 100,000 (derived)", "source_id": "Source"},
-                      points=[f"{r['label']}: {r[column]}" for _, r in rows.iterrows()])
-    if table == "isolation_health_risks":
-        rows = forest_rows(check.table("isolation_health_risks"), sources)
-        return Figure(key=f"check-{table}-{when}", title=f"Forest plot of health risks ({when})", summary=f"{len(rows)} ratios.",
-                      chart=forest_plot(rows), rows=rows, table_columns={"label": "Row", "estimate_text": "Estimate", "source_id": "Source"},
-                      points=[f"{r['label']}: {r['estimate_text']}" for _, r in rows.iterrows()])
-    return None
-
 
 st.title("Check new data")
 st.markdown(f"""For maintainers. Upload the CSV of **one table** (a whole file, as you would commit it) or a **zip of the data
@@ -100,7 +69,7 @@ if current is not None:
                     st.download_button(f"Download the checked {file_name(table)} to commit", normalised(uploads[table]),
                                        file_name=file_name(table), mime="text/csv", key=f"merged-{table}", on_click="ignore",
                                        icon=":material/download:")
-                    before, after = figure_for(table, current, "current"), figure_for(table, candidate, "candidate")
+                    before, after = affected_figure(table, current, "current"), affected_figure(table, candidate, "candidate")
                     if before is None:
                         st.caption("No chart is drawn from this table alone; the changes above are the whole effect.")
                     else:

@@ -1,48 +1,45 @@
-"""Health risks of social isolation and loneliness: a forest plot of published associations, survival kept apart."""
-import streamlit as st
-
-from figure_card import Figure, figure_card, load_tables
-from settings import COUNTERPOINT_SOURCES
+"""The health page's figures: a forest plot of published associations, and the headline percentages."""
+from figures.figure import Figure
+from figures.params import points
+from loaders.tables import PackageCheck
 from shaping.charts import forest_plot, percent_bars
 from shaping.health import SURVIVAL_GROUP, forest_rows, percent_rows
-from shaping.text import markdown_plain
 
 TABLE_COLUMNS = {"group": "Group", "label": "Study · exposure → outcome", "estimate_text": "Estimate (95% CI)",
                  "significance": "Significance", "comparison": "Compared", "population": "Population",
                  "studies": "Studies", "participants": "Participants", "source_id": "Source"}
+FOREST_TITLE = "Published associations between social isolation or loneliness and health (ratio, 95% CI)"
+PERCENT_TITLE = "Headline percentages from a consensus review and an advisory (no intervals published)"
 
-st.title("Health risks of social isolation and loneliness")
-st.caption("These are associations from observational studies, mostly of older adults. They do not show that isolation causes illness, "
-           "and odds ratios (OR), relative risks (RR) and hazard ratios (HR) are not interchangeable.")
-check = load_tables("isolation_health_risks", "sources")
-if check is not None:
+
+def forest(check: PackageCheck) -> Figure:
+    """Every published ratio (OR, RR, HR) with its interval, survival odds in a group of their own."""
     risks, sources = check.table("isolation_health_risks"), check.table("sources")
-    forest = forest_rows(risks, sources)
-    significant = forest[(forest["significance"] == "significant") & (forest["group"] != SURVIVAL_GROUP)]
-    unclear = forest[forest["significance"] != "significant"]
-    figure_card(Figure(
+    rows = forest_rows(risks, sources)
+    significant = rows[(rows["significance"] == "significant") & (rows["group"] != SURVIVAL_GROUP)]
+    unclear = rows[rows["significance"] != "significant"]
+    return Figure(
         key="health-forest",
-        title="Published associations between social isolation or loneliness and health (ratio, 95% CI)",
-        summary=f"{len(significant)} of the {len(forest[forest['group'] != SURVIVAL_GROUP])} risk estimates shown have 95% intervals "
+        title=FOREST_TITLE,
+        summary=f"{len(significant)} of the {len(rows[rows['group'] != SURVIVAL_GROUP])} risk estimates shown have 95% intervals "
                 f"above 1; {len(unclear)} cross 1 or have no published interval. Survival odds (Holt-Lunstad 2010) are a separate "
                 "group: above 1 there means better survival with stronger relationships, not higher risk.",
-        chart=forest_plot(forest), rows=forest, table_columns=TABLE_COLUMNS,
-        points=[f"{r['label']}: {r['estimate_text']}" for _, r in forest.iterrows()],
+        chart=forest_plot(rows), rows=rows, table_columns=TABLE_COLUMNS,
+        points=points(rows, "estimate_text"),
         caveats=["associations"],
         extra_notes=["Rows marked 'not significant' have a 95% interval that includes 1 (no difference).",
                      "Holt-Lunstad 2015's odds ratios are drawn without intervals: the register found no reliable page giving them.",
                      "Smoking 15 cigarettes a day (relative risk about 2.77 in the same UK analysis) is shown for comparison only."],
-    ), check)
+    )
 
-    counter = forest[forest["source_id"].isin(COUNTERPOINT_SOURCES)]
-    st.subheader("Counterpoints")
-    for _, row in counter.iterrows():
-        st.markdown(f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {markdown_plain(row['note'])}")
 
+def percent(check: PackageCheck) -> Figure:
+    """The rounded percentage increases of the National Academies and the Surgeon General."""
+    risks, sources = check.table("isolation_health_risks"), check.table("sources")
     percents = percent_rows(risks, sources)
-    figure_card(Figure(
+    return Figure(
         key="health-percent",
-        title="Headline percentages from a consensus review and an advisory (no intervals published)",
+        title=PERCENT_TITLE,
         summary="The National Academies and the US Surgeon General give rounded increases in risk for older adults: "
                 + "; ".join(f"+{r['value']:g}% {r['label'].split('→')[-1].strip()}" for _, r in percents.drop_duplicates("outcome").iterrows())
                 + ". They summarise the studies above; they are not new estimates.",
@@ -50,4 +47,4 @@ if check is not None:
         table_columns={"label": "Source · exposure → outcome", "value": "Increase (%)", "population": "Population", "source_id": "Source"},
         points=[f"{r['label']}: about +{r['value']:g}%" for _, r in percents.iterrows()], caveats=["associations"],
         extra_notes=[f"{r['comparison']}: {r['value']:g}% ({r['population']})." for _, r in risks[risks["measure"] == "percent"].iterrows()],
-    ), check)
+    )

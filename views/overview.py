@@ -1,13 +1,13 @@
 """Overview: what hikikomori means, the latest national estimate per country, and the warnings that apply everywhere."""
 import streamlit as st
 
-from figure_card import load_tables, whats_new
 from settings import APP_TAGLINE, APP_TITLE, CAVEATS, HIKIKOMORI_DEFINITION
 from shaping.citations import short_citation
 from shaping.estimates import comparability_warnings, headline_rows
 from shaping.evidence import coverage, coverage_sentence, read_on_a_page
 from shaping.sentences import headline_detail, headline_figure, quote_sentence
 from shaping.text import markdown_link, markdown_plain
+from ui.page import load_tables, whats_new
 
 st.title(APP_TITLE)
 st.caption(APP_TAGLINE)
@@ -44,9 +44,9 @@ for text in CAVEATS.values():
     st.markdown(f"- {markdown_plain(text)}")
 
 st.subheader("Explore")
-st.page_link("pages/japan.py", label="Japan: the Cabinet Office surveys and other estimates", icon=":material/home:")
-st.page_link("pages/compare.py", label="Compare Japan, South Korea and Italy", icon=":material/compare_arrows:")
-st.page_link("pages/homelessness.py", label="Youth homelessness: United States and Japan", icon=":material/night_shelter:")
-st.page_link("pages/health.py", label="Health risks of social isolation and loneliness", icon=":material/cardiology:")
-st.page_link("pages/claims.py", label="Claim check: the 2020 article's numbers, traced", icon=":material/fact_check:")
-st.page_link("pages/sources.py", label="Sources and method, and how to cite", icon=":material/menu_book:")
+st.page_link("views/japan.py", label="Japan: the Cabinet Office surveys and other estimates", icon=":material/home:")
+st.page_link("views/compare.py", label="Compare Japan, South Korea and Italy", icon=":material/compare_arrows:")
+st.page_link("views/homelessness.py", label="Youth homelessness: United States and Japan", icon=":material/night_shelter:")
+st.page_link("views/health.py", label="Health risks of social isolation and loneliness", icon=":material/cardiology:")
+st.page_link("views/claims.py", label="Claim check: the 2020 article's numbers, traced", icon=":material/fact_check:")
+st.page_link("views/sources.py", label="Sources and method, and how to cite", icon=":material/menu_book:")

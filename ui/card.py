@@ -1,113 +1,22 @@
-"""The figure card every chart goes through: chart, source line, notes, table, download, quote and cite.
-
-Also the two other places pages meet the data: loading tables (with the error box) and URL notices.
-"""
+"""The figure card every chart goes through: chart, source line, notes, table, download, quote and cite."""
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlparse
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from loaders.cache import cached_package
-from loaders.package import changelog, file_name, fingerprint, package_version, table_updated
+from figures.figure import Figure
 from loaders.tables import PackageCheck
 from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.charts import with_source
-from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for
-from shaping.downloads import package_zip, rows_csv
+from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for, url_or_unknown
+from shaping.downloads import rows_csv
 from shaping.evidence import quote_groups, quotes_for, unread_rows
-from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_link, markdown_plain
+from ui.page import download_package, view_url
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
-
-
-@dataclass
-class Figure:
-    """Everything one figure card shows; pages build it from pure shaping functions."""
-
-    key: str
-    title: str
-    summary: str
-    chart: go.Figure
-    rows: pd.DataFrame
-    table_columns: dict[str, str]
-    points: list[str] = field(default_factory=list)
-    concepts: list[str] = field(default_factory=list)
-    caveats: list[str] = field(default_factory=list)
-    # Either the items or a function making them: a function runs only when the reader opens the expander.
-    quotes: list[str] | Callable[[], list[str]] = field(default_factory=list)
-    how_made: list[tuple[str, list[str]]] | Callable[[], list[tuple[str, list[str]]]] = field(default_factory=list)
-    extra_notes: list[str] = field(default_factory=list)
-    row_label_column: str = "label"
-
-
-def _use_app_navigation() -> None:
-    """Run app.py's navigation even when a deep link is a fresh server's first visit.
-
-    Streamlit starts in its legacy mode when a pages/ folder exists and only leaves it once
-    st.navigation has run, so a first visit to /japan would run the page without app.py (no page
-    config, a file-name sidebar). No setting turns that off; this resets the flag and reruns.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
-def load_tables(*names: str) -> PackageCheck | None:
-    """The validated package if the named tables are usable; otherwise an error box (file, line, column, message) and None."""
-    _use_app_navigation()
-    check = cached_package()
-    broken = [p for name in names for p in check.problems.get(name, [])]
-    if broken:
-        st.error(f"This page cannot be shown: {len(broken)} problem(s) in its data. Other pages still work.", icon=":material/error:")
-        problems = pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in broken[:200]])
-        st.dataframe(problems, hide_index=True, width="stretch")
-        st.caption("Maintainers: run `python -m loaders.validate` for the full list.")
-        return None
-    version, _ = package_version()
-    st.caption("Data: " + ", ".join(f"{file_name(n)} updated {table_updated(n)}" for n in names) + f" · data package version {version}")
-    return check
-
-
-def whats_new(check: PackageCheck) -> None:
-    """The data changelog (a maintainer-written Markdown file; Streamlit renders no raw HTML from it)."""
-    with st.expander("What's new in the data", icon=":material/update:"):
-        st.markdown(changelog(check.data_dir))
-
-
-def url_notices(allowed: dict[str, Allowed]) -> None:
-    """Show a notice for each unknown link parameter or disallowed value (the widgets then ignore them)."""
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
-    for notice in query_notices(params, allowed):
-        st.info(markdown_plain(notice), icon=":material/link_off:")
-
-
-def view_url() -> str:
-    """The URL of the current view, with its query parameters, for citations and sharing."""
-    base = st.context.url or "http://localhost:8501/"
-    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
-    return base + (("?" + urlencode(pairs)) if pairs else "")
-
-
-@st.cache_data(show_spinner=False, max_entries=2)
-def _package_zip(folder: str, content_hash: str) -> bytes:
-    from pathlib import Path
-
-    return package_zip(Path(folder))
-
-
-def download_package(check: PackageCheck, key: str) -> None:
-    """A button for the whole data package: datapackage.json, every CSV and a README, zipped."""
-    folder = str(check.data_dir)   # the zip (and the hash that keys its cache) is made only on click
-    st.download_button("Download the whole data package (zip)", lambda: _package_zip(folder, fingerprint(folder)),
-                       file_name="hikikomori-in-numbers-data.zip", mime="application/zip", key=key,
-                       on_click="ignore", icon=":material/folder_zip:")
 
 
 def alt_text(figure: Figure) -> str:
@@ -230,7 +139,7 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
         else:
             _unread_notice(figure, evidence)
         url = view_url()
-        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url}. {line}"
+        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {line}"
         left, right = st.columns(2)
         left.download_button("Download the data shown (CSV)", lambda: rows_csv(rows, sources, title),
                              file_name=f"{figure.key}.csv", mime="text/csv", key=f"{figure.key}-csv", on_click="ignore",
@@ -261,5 +170,3 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
             if box.open:
                 _cite(figure, used, url)
 
-
-__all__ = ["Figure", "download_package", "figure_card", "load_tables", "url_notices", "view_url", "whats_new"]

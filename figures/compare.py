@@ -1,0 +1,64 @@
+"""The Compare page's figure: estimates of Japan, South Korea and Italy side by side, for a selection."""
+from collections.abc import Iterable
+
+import pandas as pd
+
+from figures.figure import Figure
+from loaders.tables import PackageCheck
+from settings import COMPARE_DEFAULT_CONCEPTS
+from shaping.charts import dot_plot
+from shaping.estimates import annotate, drawable, headline_rows, point_descriptions, select
+from shaping.evidence import read_on_a_page
+from shaping.sentences import quote_sentence, summary_sentence
+
+COUNTRY_CODES = ("JPN", "KOR", "ITA")
+TABLE_COLUMNS = {"label": "Estimate", "as_published": "As published", "rate_pct": "Rate %", "rate_low_pct": "Rate low %",
+                 "rate_high_pct": "Rate high %", "value": "Count", "interval": "Interval", "six_month_rule": "Six-month rule",
+                 "scope": "Who", "method_label": "Evidence", "source_id": "Source"}
+# What the page shows before a reader changes anything (years None: every year in the data).
+DEFAULTS = {"countries": COUNTRY_CODES, "concepts": tuple(COMPARE_DEFAULT_CONCEPTS), "evidence": ("survey",), "years": None,
+            "measure": "rate", "log": False, "cities": False}
+
+
+def estimates(check: PackageCheck) -> pd.DataFrame:
+    """The annotated estimates of the countries the page compares."""
+    rows = annotate(check.table("recluse_estimates"))
+    return rows[rows["country"].isin(COUNTRY_CODES)]
+
+
+def selection(rows: pd.DataFrame, countries: Iterable[str], concepts: Iterable[str], evidence: Iterable[str], years: tuple[int, int] | None,
+              measure: str, cities: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(chosen, shown): the rows the filters pick, and those of them that have the measure, in drawing order."""
+    chosen = select(rows, countries, concepts, evidence, years, cities)
+    return chosen, drawable(chosen, measure)
+
+
+def title(measure: str) -> str:
+    return "Estimates of withdrawn, reclusive and isolated people" + (" (% of each age band)" if measure == "rate" else " (counts)")
+
+
+def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log: bool = False) -> Figure:
+    """The dot plot of the rows shown (a selection's drawable rows), with the comparability caveats."""
+    indexed_sources = check.table("sources").set_index("source_id", drop=False)
+    read = read_on_a_page(check.table("evidence")) if not check.problems.get("evidence") else set()
+    heads = headline_rows(shown, read)
+    return Figure(
+        key="compare",
+        title=title(measure),
+        summary=" ".join(summary_sentence(shown[shown["country"] == c]) for c in heads["country"]) if not heads.empty
+        else summary_sentence(shown),
+        chart=dot_plot(shown, measure, log), rows=shown, table_columns=TABLE_COLUMNS, points=point_descriptions(shown, measure),
+        concepts=list(shown["concept"]), caveats=["definitions", "students_only", "not_surveys", "few_cases"],
+        quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]]) for _, r in heads.iterrows()],
+    )
+
+
+def build(check: PackageCheck, **params) -> Figure | None:
+    """The Compare figure for a selection (DEFAULTS for what is not given), from the package alone; None when nothing
+    matches (the page then says so instead)."""
+    unknown = set(params) - set(DEFAULTS)
+    if unknown:
+        raise TypeError(f"unknown Compare parameter(s): {sorted(unknown)}")
+    p = {**DEFAULTS, **params}
+    _, shown = selection(estimates(check), p["countries"], p["concepts"], p["evidence"], p["years"], p["measure"], p["cities"])
+    return None if shown.empty else compare(check, shown, p["measure"], p["log"])

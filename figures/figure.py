@@ -1,0 +1,26 @@
+"""The Figure: everything one figure card shows, built without Streamlit."""
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+
+@dataclass
+class Figure:
+    """Everything one figure card shows; the builders in figures/ make it from pure shaping functions."""
+
+    key: str
+    title: str
+    summary: str
+    chart: go.Figure
+    rows: pd.DataFrame
+    table_columns: dict[str, str]
+    points: list[str] = field(default_factory=list)
+    concepts: list[str] = field(default_factory=list)
+    caveats: list[str] = field(default_factory=list)
+    # Either the items or a function making them: a function runs only when the reader opens the expander.
+    quotes: list[str] | Callable[[], list[str]] = field(default_factory=list)
+    how_made: list[tuple[str, list[str]]] | Callable[[], list[tuple[str, list[str]]]] = field(default_factory=list)
+    extra_notes: list[str] = field(default_factory=list)
+    row_label_column: str = "label"

@@ -1,0 +1,99 @@
+"""figures/ builds every figure without Streamlit, and its catalog lists each once with a key, page, title and defaults."""
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from figures import Entry, Figure, catalog
+from figures.params import COMPARE_MEASURES, JAPAN_MEASURES, label_for
+from loaders.tables import check_package
+from settings import PAGES
+from tests.conftest import REAL_DATA, ROOT
+
+BLOCKED = """
+import json, sys
+sys.modules["streamlit"] = None          # any 'import streamlit', however deep, now raises ImportError
+from pathlib import Path
+
+import figures
+from loaders.tables import check_package
+
+check = check_package(Path(sys.argv[1]))
+built = {}
+for entry in figures.catalog(check):
+    figure = entry.build(check)
+    built[entry.key] = [type(figure).__name__, len(figure.rows), type(figure.chart).__name__, figure.title == entry.title]
+others = [("japan-rounds", {"measure": "count"}), ("japan-other", {"log": False}), ("compare", {"measure": "count", "log": True}),
+          ("homeless-one-night", {"view": "per_100k"})]
+entries = {e.key: e for e in figures.catalog(check)}
+for key, params in others:
+    built[key + " " + json.dumps(params)] = [type(entries[key].build(check, **params)).__name__, 0, "", True]
+print(json.dumps({"built": built, "streamlit_modules": sorted(m for m in sys.modules if m.startswith("streamlit."))}))
+"""
+
+
+@pytest.fixture(scope="module")
+def check():
+    return check_package(REAL_DATA)
+
+
+def test_every_catalog_entry_builds_with_streamlit_blocked():
+    run = subprocess.run([sys.executable, "-c", BLOCKED, str(REAL_DATA)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    result = json.loads(run.stdout)
+    assert result["streamlit_modules"] == []
+    built = result["built"]
+    assert len(built) >= 13
+    for key, (kind, rows, chart, titled) in built.items():
+        assert kind == "Figure", key
+        assert titled, f"{key}: the catalog's title is not the built figure's title"
+        if " " not in key:
+            assert rows > 0 and chart == "Figure", key   # a plotly Figure, drawn from rows
+
+
+def test_no_module_of_figures_imports_streamlit():
+    for path in (ROOT / "figures").glob("*.py"):
+        assert not re.search(r"^\s*(import|from)\s+streamlit\b", path.read_text(), re.M), path.name
+
+
+def test_catalog_keys_are_unique_and_pages_are_navigation_pages(check):
+    entries = catalog(check)
+    keys = [e.key for e in entries]
+    assert len(keys) == len(set(keys))
+    url_paths = [url for _, _, _, url in PAGES]
+    assert {e.page for e in entries} <= set(url_paths)
+    assert [e.page for e in entries] == sorted((e.page for e in entries), key=url_paths.index)   # navigation order
+    assert all(isinstance(e, Entry) and e.title for e in entries)
+
+
+def test_claim_check_has_an_entry_per_claim_figure(check):
+    claims = check.table("claims")
+    entries = [e for e in catalog(check) if e.page == "claims"]
+    assert {e.params["claim_id"] for e in entries} <= set(claims["claim_id"])
+    assert len({e.params["claim_id"] for e in entries}) >= len(claims) - 1   # every claim with numbers
+    assert all(e.key == f"claim-{e.params['claim_id']}-{e.params['kind']}" for e in entries)
+    assert entries[0].query == {} and entries[-1].query == {"claims_page": "3"}
+    assert entries[-1].link() == f"claims?claims_page=3#{entries[-1].key}"
+
+
+def test_catalog_reads_the_data_folder_by_default(check, monkeypatch):
+    monkeypatch.setenv("HIKIKOMORI_DATA_DIR", str(REAL_DATA))
+    assert [e.key for e in catalog()] == [e.key for e in catalog(check)]
+
+
+def test_default_parameters_are_the_pages_defaults(check):
+    entries = {e.key: e for e in catalog(check)}
+    assert label_for(JAPAN_MEASURES, entries["japan-rounds"].params["measure"]) == list(JAPAN_MEASURES)[0]
+    assert label_for(COMPARE_MEASURES, entries["compare"].params["measure"]) == list(COMPARE_MEASURES)[0]
+    assert entries["japan-other"].params == {"log": True} and entries["compare"].params["log"] is False
+    count_view = entries["japan-rounds"].build(check, measure="count")
+    assert isinstance(count_view, Figure) and count_view.title.endswith("(people)") and count_view.rows["value"].notna().all()
+
+
+def test_compare_builder_refuses_unknown_parameters_and_says_when_nothing_matches(check):
+    entry = next(e for e in catalog(check) if e.key == "compare")
+    with pytest.raises(TypeError, match="scales"):
+        entry.build(check, scales=True)
+    assert entry.build(check, countries=()) is None

@@ -1,0 +1,55 @@
+"""Every card a page draws is in figures.catalog() and the other way round, and each card shows what its builder makes.
+
+Each page runs through app.py at its default view (the Claim check once per screen of claims): the cards' keys are
+the catalog's keys for that view, in order; each card's title is the built figure's title and its CSV holds exactly
+the built figure's rows.
+"""
+from functools import cache
+
+import pytest
+
+from figures import catalog
+from loaders.tables import check_package
+from settings import PAGES
+from shaping.downloads import rows_csv
+from shaping.text import markdown_plain
+from tests.conftest import REAL_DATA
+from tests.pages.helpers import card_keys, csv_bytes
+
+
+@cache
+def entries():
+    check = check_package(REAL_DATA)
+    return check, catalog(check)
+
+
+def views() -> list[tuple[str, str, dict]]:
+    """(file, url path, link parameters) of every view the catalog's entries are on, plus each page's default view."""
+    _, listed = entries()
+    found = []
+    for file, _, _, url in PAGES:
+        queries = [{}] + [e.query for e in listed if e.page == url and e.query]
+        found += [(file, url, dict(q)) for q in {tuple(sorted(q.items())): q for q in queries}.values()]
+    return found
+
+
+@pytest.mark.parametrize(("file", "url", "query"), views(), ids=[f"{u}{'?' + str(q) if q else ''}" for _, u, q in views()])
+def test_cards_drawn_are_the_catalog_entries_and_their_builds(run_page, file, url, query):
+    check, listed = entries()
+    expected = [e for e in listed if e.page == url and e.query == query]
+    at = run_page(file, **query)
+    assert not at.exception and not at.error
+    assert card_keys(at) == [e.key for e in expected]
+    titles = [s.value for s in at.subheader if s.proto.anchor]
+    sources = check.table("sources")
+    for i, entry in enumerate(expected):
+        built = entry.build(check)
+        assert titles[i] == markdown_plain(built.title), entry.key
+        drawn = csv_bytes(at, i).split(b"\n", 1)[1]
+        assert drawn == rows_csv(built.rows, sources, "built").split(b"\n", 1)[1], entry.key
+
+
+def test_every_catalog_entry_is_on_a_view_run_above():
+    _, listed = entries()
+    run = {(url, tuple(sorted(q.items()))) for _, url, q in views()}
+    assert all((e.page, tuple(sorted(e.query.items()))) in run for e in listed)

@@ -1,0 +1,78 @@
+"""What every page does around its figures: load the tables (or show the error box), URL notices, the view's URL,
+the data package download and the changelog."""
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+import settings
+from loaders.cache import cached_package
+from loaders.package import changelog, file_name, fingerprint, package_version, table_updated
+from loaders.tables import PackageCheck
+from shaping.downloads import package_zip
+from shaping.selection import Allowed, query_notices
+from shaping.text import markdown_plain
+
+PAGE_PATH_KEY = "page_url_path"
+
+
+def load_tables(*names: str) -> PackageCheck | None:
+    """The validated package if the named tables are usable; otherwise an error box (file, line, column, message) and None."""
+    check = cached_package()
+    broken = [p for name in names for p in check.problems.get(name, [])]
+    if broken:
+        st.error(f"This page cannot be shown: {len(broken)} problem(s) in its data. Other pages still work.", icon=":material/error:")
+        problems = pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in broken[:200]])
+        st.dataframe(problems, hide_index=True, width="stretch")
+        st.caption("Maintainers: run `python -m loaders.validate` for the full list.")
+        return None
+    version, _ = package_version()
+    st.caption("Data: " + ", ".join(f"{file_name(n)} updated {table_updated(n)}" for n in names) + f" · data package version {version}")
+    return check
+
+
+def whats_new(check: PackageCheck) -> None:
+    """The data changelog (a maintainer-written Markdown file; Streamlit renders no raw HTML from it)."""
+    with st.expander("What's new in the data", icon=":material/update:"):
+        st.markdown(changelog(check.data_dir))
+
+
+def url_notices(allowed: dict[str, Allowed]) -> None:
+    """Show a notice for each unknown link parameter or disallowed value (the widgets then ignore them)."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    for notice in query_notices(params, allowed):
+        st.info(markdown_plain(notice), icon=":material/link_off:")
+
+
+def remember_page(page: StreamlitPage) -> None:
+    """Keep the url path of the page this script run shows (app.py calls it), so view_url can put it under the public URL."""
+    st.session_state[PAGE_PATH_KEY] = page.url_path
+
+
+def view_url() -> str | None:
+    """The URL of the current view with its query parameters, for citations and sharing.
+
+    Under the configured public URL (settings.PUBLIC_BASE_URL) when there is one; else the page's own address as the
+    browser reports it (st.context.url); None when neither is known, and citations then say so: never an invented address.
+    """
+    public = settings.PUBLIC_BASE_URL
+    base = public + st.session_state.get(PAGE_PATH_KEY, "") if public else st.context.url
+    if not base:
+        return None
+    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    return base + (("?" + urlencode(pairs)) if pairs else "")
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _package_zip(folder: str, content_hash: str) -> bytes:
+    return package_zip(Path(folder))
+
+
+def download_package(check: PackageCheck, key: str) -> None:
+    """A button for the whole data package: datapackage.json, every CSV and a README, zipped."""
+    folder = str(check.data_dir)   # the zip (and the hash that keys its cache) is made only on click
+    st.download_button("Download the whole data package (zip)", lambda: _package_zip(folder, fingerprint(folder)),
+                       file_name="hikikomori-in-numbers-data.zip", mime="application/zip", key=key,
+                       on_click="ignore", icon=":material/folder_zip:")

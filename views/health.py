@@ -1,0 +1,23 @@
+"""Health risks of social isolation and loneliness: a forest plot of published associations, survival kept apart."""
+import streamlit as st
+
+from figures import health
+from settings import COUNTERPOINT_SOURCES
+from shaping.health import counterpoints
+from shaping.text import markdown_plain
+from ui.card import figure_card
+from ui.page import load_tables
+
+st.title("Health risks of social isolation and loneliness")
+st.caption("These are associations from observational studies, mostly of older adults. They do not show that isolation causes illness, "
+           "and odds ratios (OR), relative risks (RR) and hazard ratios (HR) are not interchangeable.")
+check = load_tables("isolation_health_risks", "sources")
+if check is not None:
+    forest = health.forest(check)
+    figure_card(forest, check)
+
+    st.subheader("Counterpoints")
+    for _, row in counterpoints(forest.rows, COUNTERPOINT_SOURCES).iterrows():
+        st.markdown(f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {markdown_plain(row['note'])}")
+
+    figure_card(health.percent(check), check)
