@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from figures import Entry, Figure, catalog
 from loaders.package import descriptor, fingerprint
-from loaders.tables import PackageCheck, check_package
+from loaders.tables import PackageCheck
 from publish import content, metadata
 from settings import APP_TAGLINE, APP_TITLE, PAGES
 from shaping.citations import source_line, sources_for, url_or_unknown
@@ -73,10 +73,11 @@ def build_all(check: PackageCheck) -> list[Built]:
     return built
 
 
-def build_site(data_dir: Path, out: Path, public_base: str | None, images: bool = True, today: date | None = None) -> list[Built]:
-    """Write the site into `out` (emptied first) from the data package in `data_dir`; the figures written."""
+def build_site(check: PackageCheck, out: Path, public_base: str | None, images: bool = True, today: date | None = None) -> list[Built]:
+    """Write the site into `out` (emptied first) from a checked data package; the figures written. The caller refuses
+    a package with problems (the CLI does): a static edition is never published from data that fails validation."""
     today = today or date.today()
-    check = check_package(data_dir)
+    data_dir = check.data_dir
     package = descriptor()
     content_hash = fingerprint(data_dir)
     if out.exists():
