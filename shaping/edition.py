@@ -29,7 +29,12 @@ def embed_height(chart_height: int) -> int:
     return int(chart_height) + EMBED_FRAME_PX
 
 
+def _attribute(text: str) -> str:
+    """Text for a double-quoted HTML attribute: & < > and " escaped (an apostrophe stays readable)."""
+    return escape(text, quote=False).replace('"', "&quot;")
+
+
 def embed_code(embed_url: str, title: str, height: int) -> str:
     """An <iframe> for a news page: full width, fixed height, lazy, borderless; the title is escaped."""
-    return (f'<iframe src="{escape(embed_url)}" title="{escape(APP_TITLE + ": " + title)}" loading="lazy" '
+    return (f'<iframe src="{_attribute(embed_url)}" title="{_attribute(APP_TITLE + ": " + title)}" loading="lazy" '
             f'style="width: 100%; height: {int(height)}px; border: 0;"></iframe>')
