@@ -1,10 +1,11 @@
 # make run: set up .venv and start the dashboard on the bundled data.
 # make test: set up .venv with test tools, lint, validate the data and run every test.
+# make site: write the static edition of every figure to site/ (README, "The static edition").
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test validate lint clean e2e-tools
+.PHONY: run test validate lint clean e2e-tools site
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,10 @@ run: $(VENV)/.runtime
 validate: $(VENV)/.runtime
 	$(BIN)/python -m loaders.validate
 
+# Pages, embeds, PNG/SVG (Kaleido on the system Chromium), CSV and metadata per figure; from HIKIKOMORI_DATA_DIR if set.
+site: $(VENV)/.runtime
+	$(BIN)/python -m publish site
+
 lint: $(VENV)/.dev
 	$(BIN)/python -m ruff check .
 
@@ -39,4 +44,4 @@ test: $(VENV)/.dev e2e-tools
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache site

@@ -17,6 +17,9 @@ def public_base_url(value: str | None) -> str | None:
 # The dashboard's public address (e.g. https://hikikomori.example.org/), set by whoever deploys it. Citations use it
 # when set; with none, a citation uses the page's address as the reader's browser reports it, and never localhost.
 PUBLIC_BASE_URL = public_base_url(os.environ.get(PUBLIC_URL_VAR))
+# Where `make site`'s folder is published under that address (PUBLIC_BASE_URL + this): canonical URLs, embed codes and
+# the app's links to the static PNG and SVG all point there. Not "static/": Streamlit serves its own files at /static/.
+STATIC_EDITION_PATH = "edition/"
 
 APP_TITLE = "Hikikomori in Numbers"
 APP_TAGLINE = "Cited estimates of social withdrawal, with their sources and honest uncertainty"

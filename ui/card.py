@@ -6,13 +6,16 @@ from urllib.parse import urlparse
 import pandas as pd
 import streamlit as st
 
+import settings
 from figures.figure import Figure
 from loaders.tables import PackageCheck
 from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
 from shaping.charts import with_source
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for, url_or_unknown
 from shaping.downloads import rows_csv
+from shaping.edition import embed_code, embed_height, figure_url
 from shaping.evidence import quote_groups, quotes_for, unread_rows
+from shaping.images import finished, image_bytes, image_height
 from shaping.text import markdown_link, markdown_plain
 from ui.page import download_package, view_url
 
@@ -107,6 +110,29 @@ def _made(items: list | Callable[[], list]) -> list:
     return items() if callable(items) else items
 
 
+def _embed_and_images(figure: Figure, source_text: str) -> None:
+    """'Embed and images': the static edition's <iframe> code and files when it is published at the public address
+    (its figures at their default view), and this view's PNG and SVG, made by Kaleido only when a button is clicked."""
+    with st.expander("Embed and images", icon=":material/code:", key=f"{figure.key}-embed", on_change="rerun") as box:
+        if not box.open:
+            return
+        chart = finished(figure.chart, source_text)
+        base = settings.PUBLIC_BASE_URL
+        if base:
+            st.markdown("**Embed this figure** (its default view, from the static edition; full width, fixed height)")
+            st.code(embed_code(figure_url(base, figure.key, "embed.html"), figure.title, embed_height(image_height(chart))),
+                    language="html", wrap_lines=True)
+            st.markdown(" · ".join(markdown_link(label, figure_url(base, figure.key, name)) for label, name in
+                                   (("Static page", ""), ("PNG", f"{figure.key}.png"), ("SVG", f"{figure.key}.svg"))))
+        else:
+            st.caption("No embed code: no public address is configured for the static edition (HIKIKOMORI_PUBLIC_URL).")
+        left, right = st.columns(2)
+        left.download_button("PNG of this view", lambda: image_bytes(chart, "png"), file_name=f"{figure.key}.png", mime="image/png",
+                             key=f"{figure.key}-png", on_click="ignore", icon=":material/image:")
+        right.download_button("SVG of this view", lambda: image_bytes(chart, "svg"), file_name=f"{figure.key}.svg", mime="image/svg+xml",
+                              key=f"{figure.key}-svg", on_click="ignore", icon=":material/image:")
+
+
 def figure_card(figure: Figure, check: PackageCheck) -> None:
     """Render one figure: title, summary, chart or table, source line, and the expanders around it.
 
@@ -169,4 +195,5 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
         with st.expander("Cite", icon=":material/school:", key=f"{figure.key}-cite", on_change="rerun") as box:
             if box.open:
                 _cite(figure, used, url)
+        _embed_and_images(figure, f"{APP_TITLE} · {line}")
 

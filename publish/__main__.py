@@ -1,0 +1,34 @@
+"""`python -m publish [folder]`: write the static edition (default site/) from the data folder, and say what it wrote."""
+import sys
+import time
+from pathlib import Path
+
+import settings
+from loaders.paths import data_dir
+from loaders.tables import check_package
+from publish.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else ROOT / "site"
+    start = time.perf_counter()
+    check = check_package(data_dir())
+    problems = check.all_problems()
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"No site written: {len(problems)} problem(s) in the data (python -m loaders.validate lists them too).", file=sys.stderr)
+        return 1
+    built = build_site(check, out, settings.PUBLIC_BASE_URL)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"Wrote {len(built)} figures to {out} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s from {data_dir()}.")
+    if settings.PUBLIC_BASE_URL is None:
+        print(f"No public address ({settings.PUBLIC_URL_VAR} unset): pages have no canonical URL, og:image or embed code, "
+              "and citations say 'URL not known'.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,129 @@
+"""Write the static edition: an index, and per catalog figure a page, an embed, PNG, SVG, CSV and metadata."""
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+import plotly
+import plotly.io as pio
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from figures import Entry, Figure, catalog
+from loaders.package import descriptor, fingerprint
+from loaders.tables import PackageCheck
+from publish import content, metadata
+from settings import APP_TAGLINE, APP_TITLE, PAGES
+from shaping.citations import source_line, sources_for, url_or_unknown
+from shaping.downloads import package_zip, rows_csv
+from shaping.edition import edition_root, embed_code, embed_height, figure_url
+from shaping.images import IMAGE_WIDTH, PNG_SCALE, finished, image_height, write_images
+
+HERE = Path(__file__).resolve().parent
+PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE}}
+PAGE_TITLES = {url: title for _, title, _, url in PAGES}
+
+
+@dataclass
+class Built:
+    """One catalog figure, built, with the finished chart (source line inside) the page, embed and images show."""
+
+    entry: Entry
+    figure: Figure
+    chart: object
+    line: str
+
+
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def hashed_copy(source: Path, folder: Path, name: str) -> str:
+    """Copy a file into assets/ under a name carrying its content hash (so a CDN may cache it for a year); its name."""
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+    stem, _, suffix = name.partition(".")
+    target = f"{stem}-{digest}.{suffix}"
+    shutil.copyfile(source, folder / target)
+    return target
+
+
+def script_json(value: str) -> str:
+    """JSON text safe inside <script type="application/json">: '<', '>' and '&' as \\u escapes (valid JSON, never a tag)."""
+    return value.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def dashboard_url(public_base: str | None, entry: Entry) -> str | None:
+    """The view in the interactive dashboard that shows the figure by default (as the app's view_url would name it)."""
+    return public_base + entry.page + ("?" + urlencode(entry.query) if entry.query else "") if public_base else None
+
+
+def build_all(check: PackageCheck) -> list[Built]:
+    built = []
+    sources = check.table("sources")
+    for entry in catalog(check):
+        figure = entry.build(check)
+        if figure is None:
+            continue
+        line = source_line(sources_for(figure.rows, sources))
+        built.append(Built(entry, figure, finished(figure.chart, f"{APP_TITLE} · {line}"), line))
+    return built
+
+
+def build_site(check: PackageCheck, out: Path, public_base: str | None, images: bool = True, today: date | None = None) -> list[Built]:
+    """Write the site into `out` (emptied first) from a checked data package; the figures written. The caller refuses
+    a package with problems (the CLI does): a static edition is never published from data that fails validation."""
+    today = today or date.today()
+    data_dir = check.data_dir
+    package = descriptor()
+    content_hash = fingerprint(data_dir)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "assets").mkdir(parents=True)
+    assets = {"plotly": hashed_copy(PLOTLY_JS, out / "assets", "plotly.min.js"),
+              "css": hashed_copy(HERE / "static" / "site.css", out / "assets", "site.css"),
+              "js": hashed_copy(HERE / "static" / "site.js", out / "assets", "site.js")}
+    zip_name = f"hikikomori-in-numbers-data-{package['version']}.zip"
+    (out / zip_name).write_bytes(package_zip(data_dir))
+    env = _environment()
+    evidence = None if check.problems.get("evidence") else check.table("evidence")
+    sources = check.table("sources")
+    built = build_all(check)
+    common = {"app_title": APP_TITLE, "tagline": APP_TAGLINE, "package": package, "content_hash": content_hash, "built": today.isoformat(),
+              "assets": assets, "zip_name": zip_name, "image_width": IMAGE_WIDTH, "site_root": edition_root(public_base),
+              "dashboard_root": public_base}
+    for item in built:
+        entry, figure = item.entry, item.figure
+        folder = out / "figures" / entry.key
+        folder.mkdir(parents=True)
+        used = sources_for(figure.rows, sources)
+        height = image_height(item.chart)
+        urls = {"canonical": figure_url(public_base, entry.key), "embed": figure_url(public_base, entry.key, "embed.html"),
+                "png": figure_url(public_base, entry.key, f"{entry.key}.png"), "dashboard": dashboard_url(public_base, entry)}
+        frame = embed_height(height)
+        files = {"page": "index.html", "embed": "embed.html", "png": f"{entry.key}.png", "svg": f"{entry.key}.svg",
+                 "csv": f"{entry.key}.csv", "json": f"{entry.key}.json", "package": f"../../{zip_name}"}
+        cite_line = f"{APP_TITLE}: {figure.title}. {url_or_unknown(urls['dashboard'])}. {item.line}"
+        (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, cite_line))
+        document = metadata.document(figure, page=entry.page, params=entry.params, used=used, package=package, content_hash=content_hash,
+                                     urls=urls, embed_height=frame, files=files, built=today.isoformat())
+        metadata.validate(document)
+        (folder / files["json"]).write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        page = {**common, "root": "../../", "figure": figure, "entry": entry, "page_title": PAGE_TITLES.get(entry.page, entry.page),
+                "urls": urls, "files": files, "height": height, "embed_height": frame, "line": item.line,
+                "sources": content.source_links(used), "alt": content.alt_text(figure),
+                "chart_json": script_json('{"figure": ' + pio.to_json(item.chart, validate=False) + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
+                "embed_code": embed_code(urls["embed"], figure.title, frame) if urls["embed"] else None}
+        (folder / "index.html").write_text(env.get_template("figure.html").render(
+            **page, notes=content.notes(figure, used), evidence=content.evidence(figure, evidence),
+            citations=content.citations(figure, used, urls["canonical"], today)), encoding="utf-8")
+        (folder / "embed.html").write_text(env.get_template("embed.html").render(**page), encoding="utf-8")
+    groups = [(title, [b for b in built if b.entry.page == url]) for _, title, _, url in PAGES]
+    (out / "index.html").write_text(env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]]),
+                                    encoding="utf-8")
+    if images:
+        write_images([b.chart for b in built], [out / "figures" / b.entry.key / b.entry.key for b in built])
+    return built

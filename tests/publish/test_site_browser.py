@@ -1,0 +1,103 @@
+"""The static edition in Chromium, served as a static host would: every page and embed draws its chart, no page asks
+another host for anything, axe finds no serious or critical violation, and text from the CSVs stays inert."""
+import json
+import shutil
+
+import pytest
+
+from loaders.tables import PackageCheck, check_package
+from publish.build import build_site
+from tests.conftest import REAL_DATA, rows, set_cell
+from tests.publish.conftest import BASE, serve
+
+pytestmark = pytest.mark.chromium
+DRAWN = ".chart-box.drawn .main-svg"
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_every_page_and_embed_draws_its_chart_and_asks_no_other_host(tab, site, served):
+    _, built = site
+    asked, errors = [], []
+    tab.on("request", lambda r: asked.append(r.url))
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(served)
+    assert tab.locator(".card").count() == len(built)
+    for item in built:
+        for name in ("", "embed.html"):
+            tab.goto(f"{served}figures/{item.entry.key}/{name}")
+            tab.wait_for_selector(DRAWN, timeout=30_000)
+            assert tab.locator("img.still").count() == 0   # the SVG stand-in gives way to the interactive chart
+            assert "Hikikomori in Numbers · Source" in tab.inner_text(".chart")
+    elsewhere = [url for url in asked if not url.startswith((served, "data:"))]
+    assert errors == [] and elsewhere == []
+
+
+@pytest.mark.parametrize("path", ["", "figures/japan-rounds/", "figures/compare/embed.html"])
+def test_no_serious_or_critical_accessibility_violations(tab, served, axe_script, path):
+    tab.goto(served + path)
+    if path:
+        tab.wait_for_selector(DRAWN, timeout=30_000)
+    tab.add_script_tag(path=str(axe_script))
+    violations = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_phone_width_needs_no_horizontal_scrolling(browser, served):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        for path in ("", "figures/japan-rounds/", "figures/compare/embed.html"):
+            page.goto(served + path)
+            if path:
+                page.wait_for_selector(DRAWN, timeout=30_000)
+            assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path
+    finally:
+        context.close()
+
+
+HOSTILE_NOTE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> read javascript:window.__xss=3 " \' &amp;'
+
+
+def test_text_from_the_csvs_stays_text(tab, tmp_path):
+    """The validator refuses markup in the data (make site then writes nothing); the pages escape it all the same."""
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    set_cell(data, "recluse_estimates", 1, "note", HOSTILE_NOTE)        # jp-cao-2010-broad: on japan-rounds
+    source_id = rows(data / "recluse_estimates.csv")[1][rows(data / "recluse_estimates.csv")[0].index("source_id")]
+    listed = rows(data / "sources.csv")
+    at = next(i for i, r in enumerate(listed) if r[listed[0].index("source_id")] == source_id)
+    set_cell(data, "sources", at, "producer", "Producer <b>bold</b> javascript:alert(1)")   # in the source lines and chart
+    refused = check_package(data)
+    assert refused.problems["recluse_estimates"]
+    check = PackageCheck(refused.data_dir, refused.frames, {})          # as if a rule let it through
+    out = tmp_path / "site"
+    build_site(check, out, BASE, images=False)
+    page_text = (out / "figures" / "japan-rounds" / "index.html").read_text(encoding="utf-8")
+    assert "<script>window" not in page_text and "&lt;script&gt;window.__xss=1&lt;/script&gt;" in page_text
+    server, served = serve(out)
+    dialogs = []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        for path in ("figures/japan-rounds/", "figures/japan-rounds/embed.html", ""):
+            tab.goto(served + path)
+            if path:
+                tab.wait_for_selector(DRAWN, timeout=30_000)
+            assert tab.evaluate("() => window.__xss === undefined"), path
+            assert tab.query_selector_all("img[src='x'], b") == [], path
+            assert tab.evaluate("() => [...document.querySelectorAll('a')].filter(a => !/^(https?:|[a-z0-9#./-]|$)/i"
+                                ".test(a.getAttribute('href') || '')).length") == 0, path
+        tab.goto(served + "figures/japan-rounds/")
+        assert "read javascript:window.__xss=3" in tab.inner_text("main")
+        assert "Producer <b>bold</b> javascript:alert(1)" in tab.inner_text(".sources")
+        assert dialogs == []
+    finally:
+        server.shutdown()
