@@ -29,6 +29,7 @@ def _homeless_rows():
     return with_per_100k(annotate(check.table("youth_homelessness")), check.table("population"))
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_homelessness_point_in_time_figure_has_only_point_in_time_counts(run_page):
     at = run_page("views/homelessness.py")
     counts = download_csv(at, 0)
@@ -39,6 +40,7 @@ def test_homelessness_point_in_time_figure_has_only_point_in_time_counts(run_pag
     assert markdown_plain(pair_sentence(latest_pair(_homeless_rows()))) in [m.value for m in at.markdown]
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_homelessness_per_capita_view_from_url(run_page):
     at = run_page("views/homelessness.py", view="Per 100,000 residents of the same ages (derived)")
     assert not at.info  # the link's view is allowed: no notice
@@ -53,6 +55,7 @@ def test_homelessness_per_capita_view_from_url(run_page):
     assert table["Row"].tolist() == shown["label"].tolist()
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_health_download_is_the_forest_rows(run_page):
     at = run_page("views/health.py")
     forest = download_csv(at, 0)
@@ -88,6 +91,7 @@ def test_claims_pages_show_every_claim_once(run_page):
     assert [m.value for m in at.markdown if m.value.startswith("### ")] == seen[:CLAIMS_PER_PAGE]
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_sources_search_from_url_and_download(run_page):
     at = run_page("views/sources.py", q="Valtorta")
     listing = at.dataframe[0].value

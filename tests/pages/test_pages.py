@@ -23,6 +23,7 @@ def test_page_runs_on_real_data_and_draws_its_charts(run_page, page, charts):
     assert len(at.get("plotly_chart")) == charts
 
 
+@pytest.mark.usefixtures("record_downloads")
 @pytest.mark.parametrize("page", ["views/japan.py", "views/compare.py"])
 def test_source_line_and_download_match_the_rows_shown(run_page, page):
     at = run_page(page)
@@ -39,6 +40,7 @@ def test_source_line_and_download_match_the_rows_shown(run_page, page):
         assert csv["source_id"].tolist() == table["Source"].tolist()
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_package_zip_is_offered(run_page):
     at = run_page("views/japan.py")
     assert download(at, "Download the whole data package").startswith(b"PK")
@@ -107,6 +109,7 @@ def test_every_chart_in_pages_goes_through_the_figure_card():
         assert not builds or "figure_card(" in text, path.name  # ... which the page renders with figure_card
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_card_expanders_and_table_run_only_when_opened(run_page):
     at = run_page("views/japan.py")
     cards = card_keys(at)

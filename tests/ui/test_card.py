@@ -95,6 +95,7 @@ def test_table_tab_shows_the_rows_given(figure, check, rows):
     assert table["Estimate"].tolist() == rows["label"].tolist()
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_csv_download_holds_exactly_the_rows(figure, check, rows):
     at = run_card(figure, check, countries="Japan")
     data = download(at, "Download the data shown").decode("utf-8")
