@@ -6,6 +6,7 @@ import zipfile
 import pandas as pd
 import pytest
 
+from figures import catalog
 from loaders.tables import check_package
 from settings import CLAIMS_PER_PAGE
 from shaping.health import forest_rows
@@ -69,9 +70,14 @@ def test_health_download_is_the_forest_rows(run_page):
 def test_claims_filter_by_topic_from_url(run_page):
     at = run_page("views/claims.py", topics=["Health"])
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 2
+    check = check_package(REAL_DATA)
+    health = check.table("claims").query("topic == 'health'")
+    assert 0 < len(health) <= CLAIMS_PER_PAGE                         # one screen of claims
+    charts = [e for e in catalog(check) if e.page == "claims" and e.params["claim_id"] in set(health["claim_id"])]
+    assert len(at.get("plotly_chart")) == len(charts) > 0
     quotes = [m.value for m in at.markdown if m.value.startswith("### ")]
-    assert len(quotes) == 2 and any("dementia" in q for q in quotes)
+    assert quotes == [f"### “{markdown_plain(q)}”" for q in health["quote"]]
+    assert any("dementia" in q for q in quotes)
 
 
 def test_claims_pages_show_every_claim_once(run_page):
