@@ -39,6 +39,7 @@ def check():
     return check_package(REAL_DATA)
 
 
+@pytest.mark.slow   # a fresh Python process: seconds of imports
 def test_every_catalog_entry_builds_with_streamlit_blocked():
     run = subprocess.run([sys.executable, "-c", BLOCKED, str(REAL_DATA)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]

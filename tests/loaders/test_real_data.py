@@ -25,6 +25,7 @@ def one(frame: pd.DataFrame, **where) -> pd.Series:
     return found.iloc[0]
 
 
+@pytest.mark.slow   # a fresh Python process: seconds of imports
 def test_frictionless_cli_validates_the_package():
     done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "data/datapackage.json"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -8,6 +8,9 @@ from loaders.problems import DataError
 from loaders.tables import check_package, load_estimates, load_sources
 from tests.conftest import add_row, checksums, rows, set_cell, write_rows
 
+# Each test validates its own copy of the fixture package through frictionless (about a second each): make test only.
+pytestmark = pytest.mark.slow
+
 
 def problems_of(folder: Path) -> list[str]:
     return [str(p) for p in check_package(folder).all_problems()]
