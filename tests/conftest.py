@@ -21,6 +21,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(FOLDER_MARKERS[folder])
 
 
+@pytest.fixture(scope="session")
+def real_check():
+    """The bundled data validated once per run, shared read-only by every test that reads it (about two seconds
+    each time it is built on a 2-core machine)."""
+    from loaders.tables import check_package
+
+    return check_package(REAL_DATA)
+
+
 @pytest.fixture
 def package(tmp_path: Path) -> Path:
     """A copy of the small valid fixture package; tests edit it freely."""

@@ -5,13 +5,12 @@ import sys
 import pandas as pd
 import pytest
 
-from loaders.tables import check_package
 from tests.conftest import REAL_DATA, ROOT
 
 
 @pytest.fixture(scope="module")
-def real():
-    check = check_package(REAL_DATA)
+def real(real_check):
+    check = real_check
     assert check.all_problems() == [], [str(p) for p in check.all_problems()]
     return check
 
