@@ -1,11 +1,12 @@
 # make run: set up .venv and start the dashboard on the bundled data.
-# make test: set up .venv with test tools, lint, validate the data and run every test.
+# make check: lint, validate the data and run the fast tests (under a minute; no browser, no AppTest, nothing marked slow).
+# make test: set up .venv with test tools, lint, validate the data and run every test (CI's .ci/run calls this).
 # make site: write the static edition of every figure to site/ (README, "The static edition").
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test validate lint clean e2e-tools site
+.PHONY: run check test validate lint format-check clean e2e-tools site
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +30,12 @@ validate: $(VENV)/.runtime
 site: $(VENV)/.runtime
 	$(BIN)/python -m publish site
 
-lint: $(VENV)/.dev
+lint: format-check
 	$(BIN)/python -m ruff check .
+
+# Reports files whose layout differs from [tool.ruff.format]; `.venv/bin/python -m ruff format .` rewrites them.
+format-check: $(VENV)/.dev
+	$(BIN)/python -m ruff format --check .
 
 # axe-core for the accessibility tests, pinned in package-lock.json (needs npm; without it those tests skip and say why).
 e2e-tools:
@@ -38,9 +43,11 @@ e2e-tools:
 	elif command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the accessibility tests will be skipped (install Node.js to run them)"; fi
 
-test: $(VENV)/.dev e2e-tools
-	$(BIN)/python -m ruff check .
-	$(BIN)/python -m loaders.validate
+# The markers are declared in pyproject.toml; tests/conftest.py marks the browser and AppTest folders.
+check: lint validate
+	$(BIN)/python -m pytest -q -m "not browser and not apptest and not slow and not chromium"
+
+test: lint validate e2e-tools
 	$(BIN)/python -m pytest
 
 clean:

@@ -21,8 +21,9 @@ listed in the report), and it stops by itself:
    a full page load instead. Each open is timed from navigation start (the click, or the navigation's time
    origin) to the first new chart drawn ([data-testid=stPlotlyChart] .main-svg) or, on a page without charts, to
    the end of the script run (script state notRunning). A page has settled when a script run began after the
-   open and has ended, the page's own title is shown, nothing is a placeholder, every chart is drawn and all that
-   held for 400 ms (the rule of tests/e2e/conftest.settle);
+   open and has ended, and the page is settled as tests/support/streamlit_server.py defines it for the browser
+   tests and benchmarks/run.py (its own title shown, nothing a placeholder, every chart drawn, all unchanged for
+   400 ms);
 4. edits recluse_estimates.csv in the temporary copy while the load runs, in place, as a maintainer's editor
    would: at 1/4 of the time a VALID edit (one row's rate, 1.79%, becomes 1.81%: marker A), at 1/2 an INVALID one (value_low above value in
    that row), at 3/4 a valid file again (the rate 1.82%: marker B, so a fresh read is proven, not an old cache entry);
@@ -55,28 +56,21 @@ import math
 import os
 import shutil
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic",
-                 # Loopback only: any other host name fails to resolve.
-                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost"]
-VIEWPORT = {"width": 1280, "height": 900}
-HEALTH_TIMEOUT = 90
-
 sys.path.insert(0, str(ROOT))
 from settings import PAGES  # noqa: E402
+from tests.support.streamlit_server import CHROMIUM, LOOPBACK_ONLY, SETTLED, VIEWPORT, StreamlitServer  # noqa: E402
+from tests.support.streamlit_server import CHROMIUM_ARGS as BROWSER_TEST_ARGS  # noqa: E402
+
+CHROMIUM_ARGS = [*BROWSER_TEST_ARGS, LOOPBACK_ONLY]
 
 PAGE_PATHS = ["/" + url for _, _, _, url in PAGES if url != "check_data"]
 TABLE = "recluse_estimates"
@@ -121,27 +115,17 @@ CLICK = """(href) => {
   const t = window.__lt;
   document.querySelectorAll('[data-testid=stPlotlyChart]').forEach(c => { c.dataset.ltOld = '1'; });
   Object.assign(t, {firstChart: null, ranAt: null, doneAt: null, exception: null, connErr: null});
-  window.__quietSince = null;
+  window.__settle = null;
   t.start = performance.now();
   a.click();
   return t.start;
 }"""
 
-# Settled: a script run began after the open and has ended, the page's own title is shown, nothing is a placeholder,
-# every chart is drawn, and all that held for 400 ms (the rule of tests/e2e/conftest.settle).
-SETTLED = """(title) => {
-  const t = window.__lt;
-  const app = document.querySelector('[data-testid=stApp]');
-  const h1 = document.querySelector('[data-testid=stMain] h1');
-  const ready = t && t.ranAt !== null && t.doneAt !== null && app && app.getAttribute('data-test-script-state') === 'notRunning'
-    && h1 && h1.textContent.trim() === title
-    && !document.querySelector('[data-testid=stSkeleton], [data-testid=stAppSkeleton]')
-    && [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'));
-  if (!ready) { window.__quietSince = null; return false; }
-  const now = performance.now();
-  window.__quietSince = window.__quietSince || now;
-  return now - window.__quietSince > 400;
-}"""
+# Settled (tests/support/streamlit_server.SETTLED) with the page's own title, after a script run that began after the
+# open: settled_args(title) is its argument.
+def settled_args(title: str) -> dict:
+    return {"title": title, "requireRun": True}
+
 
 VERDICT = """([a, b]) => {
   const t = window.__lt || {};
@@ -211,48 +195,14 @@ def edit_versions(original: str) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- the server
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class Server(StreamlitServer):
+    """The one server of the run (tests/support/streamlit_server.py), on the data copy; its log in the temporary folder."""
 
-
-class Server:
-    def __init__(self, data_dir: Path, log: Path):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = log
-        env = {**os.environ, "HIKIKOMORI_DATA_DIR": str(data_dir)}
-        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true", f"--server.port={self.port}",
-               "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"]
-        with open(log, "wb") as out:
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    def __init__(self, data_dir: Path, log_dir: Path):
+        super().__init__(env={"HIKIKOMORI_DATA_DIR": str(data_dir)}, log_dir=log_dir)
 
     def wait_healthy(self) -> float:
-        began = time.monotonic()
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        while time.monotonic() - began < HEALTH_TIMEOUT:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with code {self.proc.returncode}: {self.tail()}")
-            with contextlib.suppress(OSError):
-                if opener.open(self.base + "/_stcore/health", timeout=1).read() == b"ok":
-                    return time.monotonic() - began
-            time.sleep(0.1)
-        raise RuntimeError(f"streamlit was not healthy after {HEALTH_TIMEOUT} s: {self.tail()}")
-
-    def tail(self) -> str:
-        with contextlib.suppress(OSError):
-            return self.log.read_text(errors="replace")[-1500:]
-        return ""
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        return self.start()
 
 
 # ---------------------------------------------------------------- CPU accounting (the machine may be shared)
@@ -405,7 +355,7 @@ async def open_page(run: Run, page, load: Load, jserrors: list[str]) -> None:
         return
     remaining = max(1.0, timeout - (run.now() - load.start))
     try:
-        await page.wait_for_function(SETTLED, arg=run.titles[load.path], polling=100, timeout=remaining * 1000)
+        await page.wait_for_function(SETTLED, arg=settled_args(run.titles[load.path]), polling=100, timeout=remaining * 1000)
     except Exception as exc:
         load.error = f"not settled within {timeout:.0f} s ({first_line(exc, 100)})"
         with contextlib.suppress(Exception):
@@ -579,7 +529,7 @@ async def warm_up(browser, base: str, note: str) -> dict[str, dict]:
             raise RuntimeError(f"warm-up: no sidebar link to {path}")
         await page.wait_for_function(ran, polling=100, timeout=180_000)
         title = (await page.text_content("[data-testid=stMain] h1")).strip()
-        await page.wait_for_function(SETTLED, arg=title, polling=100, timeout=180_000)
+        await page.wait_for_function(SETTLED, arg=settled_args(title), polling=100, timeout=180_000)
         info = await page.evaluate("""(note) => ({
             charts: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
             captions: [...document.querySelectorAll('[data-testid=stCaptionContainer]')].map(c => c.textContent).join(' | '),
@@ -853,9 +803,10 @@ def main() -> int:
     try:
         folder = temp / "data"
         shutil.copytree(DATA, folder)
-        server = Server(folder, temp / "streamlit.log")
+        server = Server(folder, temp)
+        healthy = server.wait_healthy()
         server_pid = server.proc.pid
-        print(f"server: {server.base} (pid {server_pid}) on a copy of data/ in {folder}; healthy after {server.wait_healthy():.1f} s",
+        print(f"server: {server.base} (pid {server_pid}) on a copy of data/ in {folder}; healthy after {healthy:.1f} s",
               flush=True)
         meter = CpuMeter(server_pid)
         run = asyncio.run((main_async_ws if args.client == "ws" else main_async)(args, folder, server, meter))

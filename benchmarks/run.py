@@ -16,18 +16,17 @@ One run measures, for the dashboard (app.py) and the bare app, each repeated and
 6. scale: the data grown 100x (copies of every row with suffixed ids; still valid) against the real data:
    loaders.tables.check_package time, and the warm time of the heaviest page with HIKIKOMORI_DATA_DIR.
 
-"Drawn" means [data-testid=stApp] has data-test-script-state="notRunning", the page's h1 is shown, no lazily
-loaded element is still a placeholder ([data-testid=stSkeleton]: Plotly and the data grid arrive as separate
-scripts, seconds after the script run on a cold browser), every [data-testid=stPlotlyChart] holds a .main-svg
-(and there are at least as many charts as the page has), all unchanged for 300 ms; the time reported is when
-that stable state began. Everything is polled every 25 ms, with a timeout.
+"Drawn" means settled as tests/support/streamlit_server.py defines it for the browser tests too: the script run is
+over, the page's h1 is shown, no lazily loaded element is still a placeholder, every Plotly chart holds its SVG
+(and there are at least as many charts as the page has), all unchanged for QUIET_MS (400 ms); the time reported is
+when that stable state began. The page is probed every 25 ms, with a timeout.
 
 The heaviest page is found first: each page is opened once in a fresh session on a warmed-up server and the
 slowest is used (or --page). Ratios 1-5 are dashboard / bare app, 6 is 100x data / real data; each is checked
 against its goal and printed as PASS or MISS. Servers listen on 127.0.0.1 only, Chromium resolves no other
 host, and every server and temporary folder is removed at the end (also on Ctrl-C or SIGTERM).
-Servers run with --server.fileWatcherType=none: with the default watcher, a project file saved during the run
-makes Streamlit drop the project's modules from sys.modules while sessions import them (KeyError: 'loaders').
+Servers are started by the same harness, with --server.fileWatcherType=none: with the default watcher, a project
+file saved during the run makes Streamlit drop the project's modules from sys.modules while sessions import them.
 This is a benchmark, not a test: it never fails on a MISS (exit 0), only on a broken run (exit 1).
 """
 import argparse
@@ -38,13 +37,11 @@ import os
 import platform
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,18 +50,10 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 BARE = ROOT / "benchmarks" / "bare_app.py"
 DATA = ROOT / "data"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic",
-                 # Loopback only: any other host name fails to resolve.
-                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost"]
-VIEWPORT = {"width": 1280, "height": 900}
 WIDGET_PAGE = "/compare"
 SESSIONS = 10
 GROWTH = 100
-STABLE = 0.3          # seconds a drawn page must stay unchanged
 POLL = 0.025          # seconds between DOM probes
-HEALTH_TIMEOUT = 90
 PAGE_TIMEOUT = 120
 SCALE_PAGE_TIMEOUT = 45
 GOALS = {"cold": 1.2, "warm": 1.2, "widget": 1.5, "memory": 1.5, "scale_check": 2.0, "scale_page": 2.0}
@@ -72,26 +61,21 @@ GOALS = {"cold": 1.2, "warm": 1.2, "widget": 1.5, "memory": 1.5, "scale_check": 
 sys.path.insert(0, str(ROOT))
 from loaders.package import MAX_FILE_BYTES, descriptor  # noqa: E402  (stdlib-only modules of the project)
 from settings import PAGES  # noqa: E402
+from tests.support.streamlit_server import (  # noqa: E402  (the server and "settled" rule the browser tests use)
+    CHROMIUM,
+    HEALTH_TIMEOUT,
+    LOOPBACK_ONLY,
+    PAGE_STATE,
+    RESET,
+    VIEWPORT,
+    ServerError,
+    StreamlitServer,
+)
+from tests.support.streamlit_server import CHROMIUM_ARGS as BROWSER_TEST_ARGS  # noqa: E402
+
+CHROMIUM_ARGS = [*BROWSER_TEST_ARGS, LOOPBACK_ONLY]
 
 DASHBOARD_PAGES = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(PAGES)]
-
-PROBE = """() => {
-  const app = document.querySelector('[data-testid=stApp]');
-  const h1 = document.querySelector('[data-testid=stMain] h1');
-  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')];
-  return {
-    state: app ? app.getAttribute('data-test-script-state') : null,
-    title: h1 ? h1.textContent.trim() : null,
-    charts: charts.length,
-    undrawn: charts.filter(c => !c.querySelector('.main-svg')).length,
-    axes: charts.map(c => [...c.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text')]
-                               .map(t => t.textContent).join('|')).join('||'),
-    skeletons: document.querySelectorAll('[data-testid=stSkeleton], [data-testid=stAppSkeleton]').length,
-    errors: document.querySelectorAll('[data-testid=stAlertContentError]').length,
-    exception: [...document.querySelectorAll('[data-testid=stException]')].map(e => e.innerText.slice(0, 300)).join(' | '),
-  };
-}"""
-
 
 class BenchError(RuntimeError):
     """A measurement that could not be made (timeout, server died)."""
@@ -117,67 +101,24 @@ def _on_signal(signum, _frame) -> None:
 
 # ---------------------------------------------------------------- servers
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-class Server:
-    """One `streamlit run` on a free loopback port; start() returns seconds until /_stcore/health said ok."""
+class Server(StreamlitServer):
+    """One `streamlit run` on a free loopback port (the shared harness), stopped by cleanup() whatever happens."""
 
     def __init__(self, app: Path, log_dir: Path, env: dict[str, str] | None = None):
-        self.app, self.env, self.port = app, env or {}, free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = log_dir / f"streamlit-{app.stem}-{self.port}.log"
-        self.proc: subprocess.Popen | None = None
+        super().__init__(app, env=env, log_dir=log_dir)
 
     def start(self, timeout: float = HEALTH_TIMEOUT) -> float:
-        env = {**os.environ, **self.env}
-        cmd = [sys.executable, "-m", "streamlit", "run", str(self.app), "--server.headless=true", f"--server.port={self.port}",
-               "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-               # Files edited while a benchmark runs must not make the server unload modules mid-run.
-               "--server.fileWatcherType=none"]
-        with open(self.log, "wb") as log:
-            began = time.perf_counter()
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         SERVERS.append(self)
-        while time.perf_counter() - began < timeout:
-            if self.proc.poll() is not None:
-                raise BenchError(f"streamlit exited with code {self.proc.returncode}: {self.log_tail()}")
-            try:
-                if NO_PROXY.open(self.base + "/_stcore/health", timeout=1).read() == b"ok":
-                    return time.perf_counter() - began
-            except OSError:
-                pass
-            time.sleep(POLL)
-        raise BenchError(f"streamlit was not healthy after {timeout:.0f} s: {self.log_tail()}")
+        try:
+            return super().start(timeout)
+        except ServerError as err:
+            raise BenchError(str(err)) from err
 
     def log_tail(self) -> str:
-        with suppress(OSError):
-            return self.log.read_text(errors="replace")[-800:]
-        return ""
-
-    def memory_kb(self) -> dict[str, int]:
-        """VmRSS (now) and VmHWM (peak) of the streamlit process, from /proc."""
-        found = {}
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                found[key] = int(value.split()[0])
-        return found
+        return self.tail(800)
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        super().stop()
         if self in SERVERS:
             SERVERS.remove(self)
 
@@ -240,38 +181,33 @@ def new_context(browser):
                else OUTSIDE.append(r.url))
     return context
 
-def probe(page) -> dict | None:
+def probe(page, **options) -> dict | None:
+    """The page's state (tests/support/streamlit_server.PAGE_STATE), or None while a navigation replaces the document."""
     try:
-        return page.evaluate(PROBE)
+        return page.evaluate(PAGE_STATE, options)
     except Exception:  # navigation in progress: the execution context is being replaced
         return None
 
 
 def wait_drawn(page, began: float, timeout: float = PAGE_TIMEOUT, min_charts: int = 0, title: str | None = None,
                changed_from: str | None = None, not_title: str | None = None, script_only: bool = False) -> float:
-    """Seconds from `began` until the page was drawn (see the module docstring) and then stayed so for STABLE s.
+    """Seconds from `began` until the page was drawn (settled, see the module docstring), taken as the moment the
+    stable state began.
 
     script_only: only wait for the script run to be over with the right title (the server's side of a visit)."""
-    quiet_since, last = None, None
+    options = {"minCharts": min_charts, "title": title, "changedFrom": changed_from, "notTitle": not_title, "scriptOnly": script_only}
+    with suppress(Exception):   # a navigation in progress brings a fresh window anyway
+        page.evaluate(RESET)
+    seen = None
     while time.perf_counter() - began < timeout:
+        seen = probe(page, **options)
         now = time.perf_counter()
-        seen = probe(page)
-        done = (seen is not None and seen["state"] == "notRunning" and seen["title"]
-                and (title is None or seen["title"] == title) and (not_title is None or seen["title"] != not_title)
-                and (script_only or (seen["charts"] >= min_charts and seen["undrawn"] == 0 and seen["skeletons"] == 0
-                                     and (changed_from is None or seen["axes"] != changed_from))))
         if seen and seen["state"] == "notRunning" and seen["exception"]:
             raise BenchError(f"{page.url} shows an exception: {seen['exception']}")
-        snapshot = seen and ((seen["title"], seen["state"]) if script_only else (seen["title"], seen["charts"], seen["axes"]))
-        if not done:
-            quiet_since = None
-        elif quiet_since is None or snapshot != last:
-            quiet_since = now
-        elif now - quiet_since >= STABLE:
+        if seen and seen["settled"]:
             if seen["errors"]:
                 print(f"    warning: {seen['errors']} error box(es) on {page.url}", flush=True)
-            return quiet_since - began
-        last = snapshot
+            return now - seen["quietFor"] / 1000 - began
         time.sleep(POLL)
     raise BenchError(f"{page.url} was not drawn within {timeout:.0f} s (last probe: {seen and {k: v for k, v in seen.items() if k != 'axes'}})")
 

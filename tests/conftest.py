@@ -11,6 +11,24 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 VALID = ROOT / "tests" / "fixtures" / "valid"
 REAL_DATA = ROOT / "data"
+# Every test in these folders gets the marker (pyproject.toml declares them); `make check` leaves them out.
+FOLDER_MARKERS = {"e2e": "browser", "pages": "apptest", "ui": "apptest", "publish": "slow"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = Path(item.path).relative_to(ROOT / "tests").parts[0]
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
+
+
+@pytest.fixture(scope="session")
+def real_check():
+    """The bundled data validated once per run, shared read-only by every test that reads it (about two seconds
+    each time it is built on a 2-core machine)."""
+    from loaders.tables import check_package
+
+    return check_package(REAL_DATA)
 
 
 @pytest.fixture
@@ -19,6 +37,23 @@ def package(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(VALID, target)
     return target
+
+
+@pytest.fixture
+def record_downloads(monkeypatch) -> dict[str, bytes]:
+    """Opt-in: keep the bytes behind every download button of an AppTest run, for tests that open a download.
+
+    It patches two Streamlit internals (see tests/pages/helpers.py); tests/pages/test_streamlit_internals.py is the
+    canary that says so when a Streamlit release moves them."""
+    from tests.pages.helpers import DEFERRED, DOWNLOADS, RecordingStorage, recording_add_deferred
+
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", RecordingStorage)
+    monkeypatch.setattr("streamlit.runtime.media_file_manager.MediaFileManager.add_deferred", recording_add_deferred)
+    DOWNLOADS.clear()
+    DEFERRED.clear()
+    yield DOWNLOADS
+    DOWNLOADS.clear()
+    DEFERRED.clear()
 
 
 def rows(path: Path) -> list[list[str]]:

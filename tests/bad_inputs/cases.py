@@ -3,12 +3,14 @@
 A case names the table, how to break it, and what a maintainer must be told: the line (the header
 is line 1; None when the whole file is to blame), the column (None when no one column is) and words
 the message must contain. words=None marks input that is accepted silently and reads as the original.
+Cases are grouped by kind (header, encoding, quoting and lines, ...); the pages are checked for the first case
+of each kind, the validator for every case.
 """
 import codecs
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tests.conftest import rows, set_cell, write_rows
@@ -26,6 +28,12 @@ class Case:
     line: int | None
     column: str | None
     words: str | None
+    kind: str = ""
+
+
+def kind(name: str, cases: list[Case]) -> list[Case]:
+    """The cases of one kind of failure (the page check runs for one case of each kind: tests/bad_inputs)."""
+    return [replace(case, kind=name) for case in cases]
 
 
 def cell(table: str, row: int, column: str, value: str) -> Mutate:
@@ -119,6 +127,7 @@ URL_RULE = "must be a web address starting with http:// or https://"
 
 CASES = [
     # the header and the file as a whole
+    *kind("header", [
     Case("missing column", "population", records("population", drop_column("series")), 1, "series", "column 'series' is missing from the header"),
     Case("unknown extra column", "isolation_health_risks",
          records("isolation_health_risks", each_row(lambda x, i: [*x, "comment" if i == 0 else "checked"])), 1, "comment", "unknown column 'comment'"),
@@ -134,7 +143,9 @@ CASES = [
     Case("20 MB file", "recluse_estimates", raw("recluse_estimates", padded_to(20)), None, None, "file is 20.0 MB, over the 5 MB limit"),
     Case("Excel workbook saved as .csv", "isolation_health_risks", raw("isolation_health_risks", lambda d: b"PK\x03\x04\x14\x00\x06\x00" + d),
          None, None, "Excel workbook (.xlsx)"),
+    ]),
     # encodings, delimiters, line endings, quoting
+    *kind("encoding", [
     Case("UTF-8 BOM (accepted)", "recluse_estimates", raw("recluse_estimates", lambda d: BOM + d), None, None, None),
     Case("CRLF line endings (accepted)", "youth_homelessness", raw("youth_homelessness", lambda d: d.replace(b"\n", b"\r\n")), None, None, None),
     Case("BOM and CRLF, Excel 'CSV UTF-8' (accepted)", "sources", raw("sources", lambda d: BOM + d.replace(b"\n", b"\r\n")), None, None, None),
@@ -155,6 +166,9 @@ CASES = [
     Case("NUL bytes", "claims", raw("claims", lambda d: d.replace(b",", b"\x00,", 1)), None, None, "NUL bytes"),
     Case("old Mac line endings (CR only)", "population", raw("population", lambda d: d.replace(b"\n", b"\r")), None, None,
          "carriage return only"),
+    ]),
+    # quoting and the cells of a line
+    *kind("quoting and lines", [
     Case("stray quote opening a cell", "population", typed("population", 3, "scope", '"residents'), 4, "scope", "a quote opens this cell"),
     Case("quote never closed", "claim_evidence", typed("claim_evidence", 3, "estimate_id", '"jp-cao-2022-15-64'), 4, "estimate_id", "never closed"),
     Case("text after a closing quote", "isolation_health_risks", typed("isolation_health_risks", 2, "comparison", '"poor" social relationships'),
@@ -165,7 +179,9 @@ CASES = [
          "this line has 11 cells but the header has 12"),
     Case("blank line in the middle", "population", raw("population", insert_line(4, "\n")), 4, None, "blank line"),
     Case("line of empty cells from a spreadsheet", "claim_evidence", raw("claim_evidence", insert_line(5, "," * 6 + "\n")), 5, None, "blank line"),
+    ]),
     # types and number formats
+    *kind("cell type", [
     Case("wrong type", "population", cell("population", 3, "value", "lots"), 4, "value", "'lots' is not a whole number"),
     Case("thousands separator", "recluse_estimates", cell("recluse_estimates", 1, "value", "696,000"), 2, "value", "'696,000' is not a whole number"),
     Case("percent sign", "recluse_estimates", cell("recluse_estimates", 1, "rate_pct", "1.79%"), 2, "rate_pct", "'1.79%' is not a number"),
@@ -178,13 +194,17 @@ CASES = [
     Case("boolean written 1", "recluse_estimates", cell("recluse_estimates", 2, "six_month_rule", "1"), 3, "six_month_rule", "'1' is not true or false"),
     Case("NaN string", "isolation_health_risks", cell("isolation_health_risks", 2, "value", "NaN"), 3, "value", "'NaN' is not a number"),
     Case("inf string", "youth_homelessness", cell("youth_homelessness", 1, "rate_pct", "inf"), 2, "rate_pct", "'inf' is not a number"),
+    ]),
     # ids and references
+    *kind("keys", [
     Case("duplicate ids", "recluse_estimates", cell("recluse_estimates", 3, "estimate_id", "jp-cao-2010-broad"), 4, "estimate_id",
          "the same id is used twice (also line 2)"),
     Case("empty id", "population", cell("population", 5, "population_id", ""), 6, "population_id", "is required but empty"),
     Case("dangling source_id", "youth_homelessness", cell("youth_homelessness", 2, "source_id", "us-nowhere-2099"), 3, "source_id",
          "'us-nowhere-2099' is not a source_id in sources.csv"),
+    ]),
     # ranges and cross-column rules
+    *kind("rule", [
     Case("value_low above value", "recluse_estimates", cell("recluse_estimates", 1, "value_low", "9999999"), 2, "value_low",
          "value_low 9999999 is above value"),
     Case("rate above 100", "youth_homelessness", cell("youth_homelessness", 1, "rate_pct", "150"), 2, "rate_pct", "'150' must be at most 100"),
@@ -192,7 +212,9 @@ CASES = [
     Case("fieldwork after publication", "recluse_estimates", cell("recluse_estimates", 1, "fieldwork_end", "2099-01"), 2, "fieldwork_end",
          "fieldwork_end 2099-01 is after published"),
     Case("unknown country code", "population", cell("population", 2, "country", "JP"), 3, "country", "'JP' must be one of: JPN, KOR, ITA, USA"),
+    ]),
     # hostile text
+    *kind("hostile text", [
     Case("javascript: URL", "sources", cell("sources", 1, "url", "javascript:alert(1)"), 2, "url", URL_RULE),
     Case("data: URL", "sources", cell("sources", 2, "other_urls", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="), 3, "other_urls", URL_RULE),
     Case("<script> in a note", "isolation_health_risks", cell("isolation_health_risks", 1, "note", "<script>alert(1)</script>"), 2, "note", "HTML markup"),
@@ -209,7 +231,9 @@ CASES = [
     Case("formula +", "population", cell("population", 2, "series", "+cmd|' /C calc'!A0"), 3, "series", "starts with '+'"),
     Case("formula -", "recluse_estimates", cell("recluse_estimates", 2, "note", "-2+3+cmd|' /C calc'!A0"), 3, "note", "starts with '-'"),
     Case("formula @", "sources", cell("sources", 1, "citation", "@SUM(1+1)*cmd|' /C calc'!A0"), 2, "citation", "starts with '@'"),
+    ]),
     # the evidence behind each figure
+    *kind("evidence", [
     Case("quote does not hold its figure", "evidence", cell("evidence", 1, "as_written", "約70万人"), 2, "as_written",
          "'約70万人' does not appear in quote"),
     Case("confirmed figure is not the row's", "evidence", cell("evidence", 2, "stated_value", "69600"), 3, "stated_value",
@@ -219,4 +243,5 @@ CASES = [
     Case("a row's evidence deleted", "recluse_estimates",
          records("evidence", lambda r: [x for x in r if x[r[0].index("estimate_id")] != "jp-cao-2010-narrow"]), 3, "estimate_id",
          "'jp-cao-2010-narrow' has no evidence row in evidence.csv"),
+    ]),
 ]

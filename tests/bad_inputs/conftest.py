@@ -1,16 +1,13 @@
-"""AppTest on a broken copy of the real data: downloads kept in memory, the package cache cleared per case."""
+"""AppTest on a broken copy of the real data, the package cache cleared per case (no download is opened here)."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders import cache
 from tests.conftest import ROOT
-from tests.pages.helpers import DOWNLOADS, RecordingStorage
 
 
 @pytest.fixture(autouse=True)
-def fresh_app_state(monkeypatch):
-    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", RecordingStorage)
-    DOWNLOADS.clear()
+def fresh_package_cache():
     cache._checked.clear()
 
 

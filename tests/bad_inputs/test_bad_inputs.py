@@ -1,14 +1,13 @@
 """Bad data and hostile input never break the dashboard (the cases are in tests/bad_inputs/cases.py).
 
-For every case: `python -m loaders.validate DIR` names the file, line and column and exits 1 (0 for
-accepted input) with no traceback; a page using the broken table shows the error box and a page not
-using it runs clean; and no file in the folder changes. The command runs in a subprocess while the
-pages run here, so each case costs about one validation of wall time.
+For every case, `python -m loaders.validate DIR` (its main(), in process) names the file, line and column and
+exits 1 (0 for accepted input) with no traceback, and no file in the folder changes. For one case of each kind
+(and one accepted case), the pages run too: a page using the broken table shows the error box naming the
+problem, and a page not using it runs clean. Two AppTest page runs cost far more than a validation, and the
+page side does not depend on which rule found the problem.
 """
 import re
 import shutil
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from loaders.package import table_names
 from loaders.paths import ENV_VAR
 from loaders.tables import check_package
+from loaders.validate import main
 from tests.bad_inputs.cases import CASES, Case
 from tests.conftest import REAL_DATA, ROOT, checksums
 
@@ -25,6 +25,17 @@ from tests.conftest import REAL_DATA, ROOT, checksums
 PAGE_ORDER = ["overview", "sources", "health", "homelessness", "compare", "japan", "claims"]
 PAGE_TABLES = {page: set(re.findall(r'"(\w+)"', re.search(r"load_tables\(([^)]*)\)", (ROOT / "views" / f"{page}.py").read_text()).group(1)))
                for page in PAGE_ORDER}
+
+
+def one_of_each_kind() -> list[Case]:
+    """The first rejected case of each kind, and the first accepted one."""
+    chosen: dict[tuple[str, bool], Case] = {}
+    for case in CASES:
+        chosen.setdefault((case.kind, case.words is None), case)
+    return list(chosen.values())
+
+
+PAGE_CASES = one_of_each_kind()
 
 
 def pages_for(table: str) -> tuple[str, str | None]:
@@ -44,6 +55,13 @@ def expected_prefix(case: Case, folder: Path) -> str:
     return f"{where}: {case.column}: " if case.column else f"{where}: "
 
 
+def broken_copy(case: Case, tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(REAL_DATA, folder)
+    case.mutate(folder)
+    return folder
+
+
 def test_corpus_is_large_and_covers_every_table():
     assert len(CASES) >= 30
     assert len({c.name for c in CASES}) == len(CASES)
@@ -52,43 +70,55 @@ def test_corpus_is_large_and_covers_every_table():
     assert pages_for("population") == ("views/homelessness.py", "views/overview.py")
 
 
+def test_every_case_has_a_kind_and_each_kind_gets_a_page_check():
+    assert all(c.kind for c in CASES)
+    kinds = {c.kind for c in CASES}
+    assert {c.kind for c in PAGE_CASES if c.words is not None} == kinds
+    assert [c.words for c in PAGE_CASES].count(None) == 1
+    assert len(PAGE_CASES) == len(kinds) + 1
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input(case, tmp_path, monkeypatch, run_page):
-    folder = tmp_path / "data"
-    shutil.copytree(REAL_DATA, folder)
-    case.mutate(folder)
+def test_validator_names_file_line_and_column(case, tmp_path, capsys):
+    folder = broken_copy(case, tmp_path)
     before = checksums(folder)
-    command = subprocess.Popen([sys.executable, "-m", "loaders.validate", str(folder)], cwd=ROOT, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        # 2. the app: an error box where the table is used, a clean page where it is not
-        monkeypatch.setenv(ENV_VAR, str(folder))
-        using, other = pages_for(case.table)
-        at = run_page(using)
-        assert not at.exception, at.exception
-        if case.words is None:
-            assert not at.error, [e.value for e in at.error]
-            pd.testing.assert_frame_equal(check_package(folder).frames[case.table], real_frame(case.table))
-        else:
-            assert at.error and "cannot be shown" in at.error[0].value
-            shown = at.dataframe[0].value
-            match = shown[shown["file"].str.endswith(f"{case.table}.csv") & shown["problem"].str.contains(case.words, regex=False)
-                          & shown["column"].eq(case.column or "") & (shown["line"].isna() if case.line is None else shown["line"].eq(case.line))]
-            assert len(match), shown.to_string()
-            assert "Traceback" not in " ".join([e.value for e in at.error] + shown["problem"].tolist())
-        if other is not None:
-            clean = run_page(other)
-            assert not clean.exception and not clean.error, [e.value for e in clean.error]
-    finally:
-        out, err = command.communicate(timeout=300)
-    # 1. the command: file:line: column: message, exit 1 (0 for accepted input), never a traceback
+    code = main([str(folder)])
+    captured = capsys.readouterr()
+    out, err = captured.out, captured.err
+    # file:line: column: message, exit 1 (0 for accepted input), never a traceback
     assert "Traceback" not in out + err, err
     if case.words is None:
-        assert command.returncode == 0 and out.startswith("OK: 8 tables"), out + err
+        assert code == 0 and out.startswith("OK: 8 tables"), out + err
+        pd.testing.assert_frame_equal(check_package(folder).frames[case.table], real_frame(case.table))
     else:
-        assert command.returncode == 1, out + err
+        assert code == 1, out + err
         prefix = expected_prefix(case, folder)
         assert any(line.startswith(prefix) and case.words in line for line in out.splitlines()), \
             f"no line starts {prefix!r} and contains {case.words!r}:\n{out[:3000]}"
-    # 3. nothing written
+    # nothing written
+    assert checksums(folder) == before
+
+
+@pytest.mark.apptest
+@pytest.mark.parametrize("case", PAGE_CASES, ids=[f"{c.kind}: {c.name}" for c in PAGE_CASES])
+def test_pages_show_the_error_box_only_where_the_table_is_used(case, tmp_path, monkeypatch, run_page):
+    folder = broken_copy(case, tmp_path)
+    before = checksums(folder)
+    monkeypatch.setenv(ENV_VAR, str(folder))
+    using, other = pages_for(case.table)
+    at = run_page(using)
+    assert not at.exception, at.exception
+    if case.words is None:
+        assert not at.error, [e.value for e in at.error]
+    else:
+        assert at.error and "cannot be shown" in at.error[0].value
+        shown = at.dataframe[0].value
+        match = shown[shown["file"].str.endswith(f"{case.table}.csv") & shown["problem"].str.contains(case.words, regex=False)
+                      & shown["column"].eq(case.column or "") & (shown["line"].isna() if case.line is None else shown["line"].eq(case.line))]
+        assert len(match), shown.to_string()
+        assert "Traceback" not in " ".join([e.value for e in at.error] + shown["problem"].tolist())
+    if other is not None:
+        clean = run_page(other)
+        assert not clean.exception and not clean.error, [e.value for e in clean.error]
     assert checksums(folder) == before

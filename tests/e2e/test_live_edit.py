@@ -116,7 +116,7 @@ def test_edits_are_picked_up_live_by_one_server(browser, live_data):
         assert_normal(compare, 1, [MARKER_AGAIN])
         assert_normal(overview, 0, [])
 
-        assert server.poll() is None, "the server stopped: edits must never need a restart"
+        assert server.proc.poll() is None, "the server stopped: edits must never need a restart"
     finally:
         for context in contexts:
             context.close()

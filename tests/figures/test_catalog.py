@@ -8,7 +8,6 @@ import pytest
 
 from figures import Entry, Figure, catalog
 from figures.params import COMPARE_MEASURES, JAPAN_MEASURES, label_for
-from loaders.tables import check_package
 from settings import PAGES
 from tests.conftest import REAL_DATA, ROOT
 
@@ -35,10 +34,11 @@ print(json.dumps({"built": built, "streamlit_modules": sorted(m for m in sys.mod
 
 
 @pytest.fixture(scope="module")
-def check():
-    return check_package(REAL_DATA)
+def check(real_check):
+    return real_check
 
 
+@pytest.mark.slow   # a fresh Python process: seconds of imports
 def test_every_catalog_entry_builds_with_streamlit_blocked():
     run = subprocess.run([sys.executable, "-c", BLOCKED, str(REAL_DATA)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]

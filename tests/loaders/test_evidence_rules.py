@@ -5,6 +5,9 @@ import pytest
 from loaders.tables import check_package
 from tests.conftest import add_row, rows, set_cell, write_rows
 
+# Each test validates its own copy of the fixture package through frictionless (about a second each): make test only.
+pytestmark = pytest.mark.slow
+
 # Data rows of tests/fixtures/valid/evidence.csv: 1 jp-cao-2010-broad rate_pct (confirmed, English),
 # 2 jp-cao-2010-narrow (not_found), 3 jp-mhlw-2019 value (confirmed, Japanese), 4 valtorta (not_found), 5 usa-2023 (not_found).
 CASES = [

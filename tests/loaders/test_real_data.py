@@ -5,13 +5,12 @@ import sys
 import pandas as pd
 import pytest
 
-from loaders.tables import check_package
 from tests.conftest import REAL_DATA, ROOT
 
 
 @pytest.fixture(scope="module")
-def real():
-    check = check_package(REAL_DATA)
+def real(real_check):
+    check = real_check
     assert check.all_problems() == [], [str(p) for p in check.all_problems()]
     return check
 
@@ -25,6 +24,7 @@ def one(frame: pd.DataFrame, **where) -> pd.Series:
     return found.iloc[0]
 
 
+@pytest.mark.slow   # a fresh Python process: seconds of imports
 def test_frictionless_cli_validates_the_package():
     done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "data/datapackage.json"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)

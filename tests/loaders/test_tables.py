@@ -8,6 +8,9 @@ from loaders.problems import DataError
 from loaders.tables import check_package, load_estimates, load_sources
 from tests.conftest import add_row, checksums, rows, set_cell, write_rows
 
+# Each test validates its own copy of the fixture package through frictionless (about a second each): make test only.
+pytestmark = pytest.mark.slow
+
 
 def problems_of(folder: Path) -> list[str]:
     return [str(p) for p in check_package(folder).all_problems()]
@@ -173,6 +176,8 @@ def test_stray_quote_is_reported_with_its_line(package):
     path.write_text(path.read_text() + 'c-x,C-X,"unclosed quote,japan_hikikomori,x,unsourced,y\n')
     found = check_package(package).problems["claims"]
     assert found and all(p.line is None or p.line >= 2 for p in found)
+    assert [(p.line, p.column) for p in found] == [(3, "quote")]               # the appended line, the cell the quote opens
+    assert found[0].message.startswith("a quote opens this cell and is never closed")
 
 
 def test_validation_never_writes(package):

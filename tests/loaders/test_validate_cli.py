@@ -2,6 +2,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from loaders.validate import main
 from tests.conftest import ROOT, checksums, set_cell
 
@@ -21,6 +23,7 @@ def test_problem_lines_are_file_line_column_message(package, capsys):
     assert "1 problem(s) in 1 file(s)" in captured.err
 
 
+@pytest.mark.slow   # a fresh Python process: seconds of imports
 def test_file_level_problem_has_no_traceback(package):
     (package / "sources.csv").write_bytes("source_id\nCaf\u00e9\n".encode("latin-1"))
     before = checksums(package)

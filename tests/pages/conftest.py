@@ -6,17 +6,14 @@ from streamlit.testing.v1 import AppTest
 
 from loaders import cache
 from tests.conftest import REAL_DATA, ROOT
-from tests.pages.helpers import BROWSER_URL, DEFERRED, DOWNLOADS, RecordingStorage, recording_add_deferred
+from tests.pages.helpers import BROWSER_URL
 
 
 @pytest.fixture(autouse=True)
-def record_downloads(monkeypatch):
-    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", RecordingStorage)
-    monkeypatch.setattr("streamlit.runtime.media_file_manager.MediaFileManager.add_deferred", recording_add_deferred)
-    DOWNLOADS.clear()
-    DEFERRED.clear()
+def fresh_package_cache():
+    """Each test reads the data afresh (a test may point HIKIKOMORI_DATA_DIR at an edited copy).
+    Tests that open a download ask for the record_downloads fixture (tests/conftest.py)."""
     cache._checked.clear()
-    yield DOWNLOADS
 
 
 @pytest.fixture

@@ -1,4 +1,9 @@
-"""Helpers for page tests: recording downloads, opening cards' lazy tabs and expanders, reading tables and source lines."""
+"""Helpers for page tests: recording downloads, opening cards' lazy tabs and expanders, reading tables and source lines.
+
+Recording downloads relies on Streamlit internals: AppTest's `app_test.MemoryMediaFileStorage`,
+`MediaFileManager.add_deferred` and the download button's `proto.deferred_file_id` / `proto.url`. Only tests that
+ask for the `record_downloads` fixture (tests/conftest.py) patch them; test_streamlit_internals.py fails first,
+with a message pointing here, when a Streamlit release moves them."""
 import io
 
 import pandas as pd
@@ -29,10 +34,15 @@ def recording_add_deferred(self, data_callable, *args, **kwargs) -> str:
     return file_id
 
 
+NOT_RECORDED = "no bytes recorded for this download button: does the test ask for the record_downloads fixture?"
+
+
 def _button_bytes(button) -> bytes:
     if button.proto.deferred_file_id:
+        assert button.proto.deferred_file_id in DEFERRED, NOT_RECORDED
         data, _ = convert_data_to_bytes_and_infer_mime(DEFERRED[button.proto.deferred_file_id](), unsupported_error=TypeError())
         return data
+    assert button.proto.url in DOWNLOADS, NOT_RECORDED
     return DOWNLOADS[button.proto.url]
 
 

@@ -33,6 +33,7 @@ def views() -> list[tuple[str, str, dict]]:
     return found
 
 
+@pytest.mark.usefixtures("record_downloads")
 @pytest.mark.parametrize(("file", "url", "query"), views(), ids=[f"{u}{'?' + str(q) if q else ''}" for _, u, q in views()])
 def test_cards_drawn_are_the_catalog_entries_and_their_builds(run_page, file, url, query):
     check, listed = entries()

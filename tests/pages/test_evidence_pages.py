@@ -3,6 +3,7 @@ import csv
 import io
 
 import pandas as pd
+import pytest
 
 from loaders.tables import check_package
 from shaping.evidence import confirmed_by_source, coverage, coverage_sentence, quote_groups, quotes_for
@@ -31,6 +32,7 @@ def unread(folder, row_id: str) -> None:
     write_rows(folder / "evidence.csv", records)
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_where_it_says_so_lists_the_quotes_of_the_rows_on_screen_and_only_those(run_page):
     at = run_page("views/japan.py")
     assert not quotes_on_screen(at)                                   # closed: nothing built
@@ -47,6 +49,7 @@ def test_where_it_says_so_lists_the_quotes_of_the_rows_on_screen_and_only_those(
     assert any("In English: " in c.value for c in at.caption)         # Japanese quotes come with a translation
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_a_row_no_page_holds_is_marked_on_its_card(run_page, data_copy):
     def marks(at) -> list[str]:
         return [w.value for w in at.warning if w.value.startswith("No readable page found")]
@@ -62,6 +65,7 @@ def test_a_row_no_page_holds_is_marked_on_its_card(run_page, data_copy):
     assert added[0].startswith(f"No readable page found for 1 of the {len(table)} rows shown: {markdown_plain(label)}.")
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_no_card_is_marked_on_the_real_data_for_rows_that_were_read(run_page):
     at = run_page("views/homelessness.py")
     evidence = check_package(REAL_DATA).table("evidence")

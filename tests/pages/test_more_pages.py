@@ -6,6 +6,7 @@ import zipfile
 import pandas as pd
 import pytest
 
+from figures import catalog
 from loaders.tables import check_package
 from settings import CLAIMS_PER_PAGE
 from shaping.health import forest_rows
@@ -29,6 +30,7 @@ def _homeless_rows():
     return with_per_100k(annotate(check.table("youth_homelessness")), check.table("population"))
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_homelessness_point_in_time_figure_has_only_point_in_time_counts(run_page):
     at = run_page("views/homelessness.py")
     counts = download_csv(at, 0)
@@ -39,6 +41,7 @@ def test_homelessness_point_in_time_figure_has_only_point_in_time_counts(run_pag
     assert markdown_plain(pair_sentence(latest_pair(_homeless_rows()))) in [m.value for m in at.markdown]
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_homelessness_per_capita_view_from_url(run_page):
     at = run_page("views/homelessness.py", view="Per 100,000 residents of the same ages (derived)")
     assert not at.info  # the link's view is allowed: no notice
@@ -53,6 +56,7 @@ def test_homelessness_per_capita_view_from_url(run_page):
     assert table["Row"].tolist() == shown["label"].tolist()
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_health_download_is_the_forest_rows(run_page):
     at = run_page("views/health.py")
     forest = download_csv(at, 0)
@@ -66,9 +70,14 @@ def test_health_download_is_the_forest_rows(run_page):
 def test_claims_filter_by_topic_from_url(run_page):
     at = run_page("views/claims.py", topics=["Health"])
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 2
+    check = check_package(REAL_DATA)
+    health = check.table("claims").query("topic == 'health'")
+    assert 0 < len(health) <= CLAIMS_PER_PAGE                         # one screen of claims
+    charts = [e for e in catalog(check) if e.page == "claims" and e.params["claim_id"] in set(health["claim_id"])]
+    assert len(at.get("plotly_chart")) == len(charts) > 0
     quotes = [m.value for m in at.markdown if m.value.startswith("### ")]
-    assert len(quotes) == 2 and any("dementia" in q for q in quotes)
+    assert quotes == [f"### “{markdown_plain(q)}”" for q in health["quote"]]
+    assert any("dementia" in q for q in quotes)
 
 
 def test_claims_pages_show_every_claim_once(run_page):
@@ -88,6 +97,7 @@ def test_claims_pages_show_every_claim_once(run_page):
     assert [m.value for m in at.markdown if m.value.startswith("### ")] == seen[:CLAIMS_PER_PAGE]
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_sources_search_from_url_and_download(run_page):
     at = run_page("views/sources.py", q="Valtorta")
     listing = at.dataframe[0].value

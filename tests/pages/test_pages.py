@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from figures import compare, japan
 from loaders.tables import check_package
+from shaping.text import markdown_plain
 from tests.conftest import REAL_DATA, ROOT, set_cell
 from tests.pages.helpers import card_keys, download, download_csv, open_cards, source_lines, tables
 
@@ -23,6 +25,7 @@ def test_page_runs_on_real_data_and_draws_its_charts(run_page, page, charts):
     assert len(at.get("plotly_chart")) == charts
 
 
+@pytest.mark.usefixtures("record_downloads")
 @pytest.mark.parametrize("page", ["views/japan.py", "views/compare.py"])
 def test_source_line_and_download_match_the_rows_shown(run_page, page):
     at = run_page(page)
@@ -39,6 +42,7 @@ def test_source_line_and_download_match_the_rows_shown(run_page, page):
         assert csv["source_id"].tolist() == table["Source"].tolist()
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_package_zip_is_offered(run_page):
     at = run_page("views/japan.py")
     assert download(at, "Download the whole data package").startswith(b"PK")
@@ -51,13 +55,15 @@ def test_url_reproduces_a_selection(run_page):
     table = tables(at)[0]
     assert len(table) > 0 and table["Estimate"].str.startswith("Italy").all()
     assert any(s.value.endswith("\\(counts\\)") or s.value.endswith("(counts)") for s in at.subheader)
+    assert [s.value for s in at.subheader if s.proto.anchor] == [markdown_plain(compare.title("count"))]   # the card's own title
 
 
 def test_japan_measure_in_url(run_page):
     at = run_page("views/japan.py", measure="Count (people)")
     assert tables(at)[0]["Count"].notna().all()
-    assert "about 1.46 million people aged 15–64" in at.markdown[1].value.replace("\\", "") or any(
-        "about 1.46 million people aged 15–64" in m.value.replace("\\", "") for m in at.markdown)
+    summary = japan.rounds(check_package(REAL_DATA), "count").summary      # the first card's summary, in counts
+    assert "about 1.46 million people aged 15–64" in summary
+    assert markdown_plain(summary) in [m.value for m in at.markdown]    # the whole sentence, as its own element
 
 
 def test_malformed_url_values_get_a_notice_not_a_crash(run_page):
@@ -107,6 +113,7 @@ def test_every_chart_in_pages_goes_through_the_figure_card():
         assert not builds or "figure_card(" in text, path.name  # ... which the page renders with figure_card
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_card_expanders_and_table_run_only_when_opened(run_page):
     at = run_page("views/japan.py")
     cards = card_keys(at)

@@ -1,14 +1,7 @@
-"""Real-data fixtures for shaping tests (the bundled package is small and validated)."""
+"""Real-data fixtures for shaping tests (the bundled package, validated once: real_check in tests/conftest.py)."""
 import pytest
 
-from loaders.tables import check_package
 from shaping.estimates import annotate
-from tests.conftest import REAL_DATA
-
-
-@pytest.fixture(scope="session")
-def real_check():
-    return check_package(REAL_DATA)
 
 
 @pytest.fixture(scope="session")

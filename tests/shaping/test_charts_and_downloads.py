@@ -5,6 +5,7 @@ import sys
 import zipfile
 
 import pandas as pd
+import pytest
 
 from shaping.charts import DERIVED_NAME, PUBLISHED_NAME, dot_plot, japan_series, split_bars, with_source
 from shaping.downloads import neutralise_formula, package_zip, rows_csv
@@ -99,6 +100,7 @@ def test_formulas_are_neutralised_and_numbers_kept():
     assert neutralise_formula("plain") == "plain"
 
 
+@pytest.mark.slow   # a fresh Python process: seconds of imports
 def test_package_zip_validates_with_frictionless(tmp_path):
     archive = zipfile.ZipFile(io.BytesIO(package_zip(REAL_DATA)))
     assert set(archive.namelist()) == {"datapackage.json", "README.txt", "sources.csv", "recluse_estimates.csv",

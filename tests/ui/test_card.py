@@ -9,11 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from figures import Figure
-from loaders.tables import check_package
 from shaping.charts import dot_plot
 from shaping.citations import bibtex_figure, figure_citation, plain_source_citation, source_line, sources_for
 from shaping.estimates import annotate, point_descriptions
-from tests.conftest import REAL_DATA
 from tests.pages.helpers import download, open_cards, source_lines
 
 ROWS = ["jp-cao-2010-broad", "jp-cao-2015-broad", "kr-opm-2022"]   # three sources of two producers
@@ -27,8 +25,8 @@ def card_script(figure, check):
 
 
 @pytest.fixture(scope="module")
-def check():
-    return check_package(REAL_DATA)
+def check(real_check):
+    return real_check
 
 
 def card_rows(check) -> pd.DataFrame:
@@ -95,6 +93,7 @@ def test_table_tab_shows_the_rows_given(figure, check, rows):
     assert table["Estimate"].tolist() == rows["label"].tolist()
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_csv_download_holds_exactly_the_rows(figure, check, rows):
     at = run_card(figure, check, countries="Japan")
     data = download(at, "Download the data shown").decode("utf-8")

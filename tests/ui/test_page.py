@@ -54,6 +54,7 @@ def test_with_neither_there_is_no_url(monkeypatch):
     assert url_shown(monkeypatch, None, None, measure="Count (people)") is None
 
 
+@pytest.mark.usefixtures("record_downloads")
 def test_card_citation_says_no_url_rather_than_inventing_one(monkeypatch):
     monkeypatch.setattr("settings.PUBLIC_BASE_URL", None)
     check = check_package(REAL_DATA)
