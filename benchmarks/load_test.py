@@ -178,6 +178,22 @@ def row_mark(folder: Path) -> str:
     return pct(float(rows.loc[rows["estimate_id"] == EDIT_ROW, "rate_pct"].iloc[0]))
 
 
+def free_the_edited_rate(folder: Path) -> None:
+    """In the copy only: the quotes that confirm EDIT_ROW's rate are marked as differing, as a maintainer correcting a
+    rate would mark them, so the edited rate stays a valid file (a confirmed quote must state the row's own figure)."""
+    path = folder / "evidence.csv"
+    records = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = records[0]
+    for record in records[1:]:
+        if record[header.index("estimate_id")] == EDIT_ROW and record[header.index("column")] == "rate_pct" \
+                and record[header.index("status")] == "confirmed":
+            record[header.index("status")] = "differs"
+            record[header.index("note")] = "Load test: this copy's rate is edited during the run."
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
 def edit_versions(original: str) -> list[tuple[str, str]]:
     """(phase, file content) for the three edits."""
     records = list(csv.reader(io.StringIO(original)))
@@ -803,6 +819,7 @@ def main() -> int:
     try:
         folder = temp / "data"
         shutil.copytree(DATA, folder)
+        free_the_edited_rate(folder)
         server = Server(folder, temp)
         healthy = server.wait_healthy()
         server_pid = server.proc.pid
