@@ -103,7 +103,8 @@ def test_package_zip_validates_with_frictionless(tmp_path):
     archive = zipfile.ZipFile(io.BytesIO(package_zip(REAL_DATA)))
     assert set(archive.namelist()) == {"datapackage.json", "README.txt", "sources.csv", "recluse_estimates.csv",
                                        "youth_homelessness.csv", "isolation_health_risks.csv", "population.csv",
-                                       "claims.csv", "claim_evidence.csv", "evidence.csv", "CHANGELOG.md"}
+                                       "claims.csv", "claim_evidence.csv", "evidence.csv", "concepts.csv", "labels.csv",
+                                       "CHANGELOG.md"}
     archive.extractall(tmp_path)
     done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=300)
