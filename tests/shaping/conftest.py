@@ -3,6 +3,7 @@ import pytest
 
 from loaders.tables import check_package
 from shaping.estimates import annotate
+from shaping.vocabulary import Vocabulary
 from tests.conftest import REAL_DATA
 
 
@@ -12,8 +13,13 @@ def real_check():
 
 
 @pytest.fixture(scope="session")
-def estimates(real_check):
-    return annotate(real_check.table("recluse_estimates"))
+def vocab(real_check):
+    return Vocabulary.of(real_check)
+
+
+@pytest.fixture(scope="session")
+def estimates(real_check, vocab):
+    return annotate(real_check.table("recluse_estimates"), vocab)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from loaders.tables import check_package
 from shaping.charts import dot_plot
 from shaping.citations import bibtex_figure, figure_citation, plain_source_citation, source_line, sources_for
 from shaping.estimates import annotate, point_descriptions
+from shaping.vocabulary import Vocabulary
 from tests.conftest import REAL_DATA
 from tests.pages.helpers import download, open_cards, source_lines
 
@@ -32,7 +33,7 @@ def check():
 
 
 def card_rows(check) -> pd.DataFrame:
-    estimates = annotate(check.table("recluse_estimates"))
+    estimates = annotate(check.table("recluse_estimates"), Vocabulary.of(check))
     return estimates.set_index("estimate_id", drop=False).loc[ROWS].reset_index(drop=True)
 
 
