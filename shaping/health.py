@@ -44,9 +44,9 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary, sources: pd.DataFrame | 
     repeated = rows["label"].duplicated(keep=False)
     suffix = [r[len(src) + 1:].replace("-", " ") for r, src in zip(rows["row_id"], rows["source_id"], strict=True)]
     rows.loc[repeated, "label"] = rows.loc[repeated, "label"] + " (" + pd.Series(suffix, index=rows.index)[repeated] + ")"
-    order = {g: i for i, g in enumerate(["Dementia", "Heart disease and stroke", "Death from any cause",
-                                         "Heart-failure patients", SURVIVAL_GROUP])}
-    rows["_order"] = rows["group"].map(order).fillna(99)
+    # Groups in the order labels.csv first names them, survival last: renaming a group there cannot unsort the plot.
+    order = {g: i for i, g in enumerate([*dict.fromkeys(groups.values()), SURVIVAL_GROUP])}
+    rows["_order"] = rows["group"].map(order)
     return rows.sort_values(["_order", "value"], ascending=[True, False]).drop(columns="_order")
 
 
