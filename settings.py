@@ -1,4 +1,7 @@
-"""Everything a maintainer may want to change in one place: titles, page order, palette, labels, caveats."""
+"""Everything a maintainer may want to tune in one place: titles, page order, palette, caveats, defaults.
+
+The words for coded values (concepts, methods, source types, measures, outcomes, exposures, topics, verdicts) are data:
+data/concepts.csv and data/labels.csv."""
 import os
 
 PUBLIC_URL_VAR = "HIKIKOMORI_PUBLIC_URL"
@@ -33,61 +36,8 @@ COUNTRY_SYMBOLS = {"JPN": "circle", "KOR": "diamond", "ITA": "square", "USA": "t
 AGE_GROUP_COLORS = {"15–39": "#0072B2", "40–64": "#E69F00", "15–64": "#009E73"}
 AGE_GROUP_SYMBOLS = {"15–39": "circle", "40–64": "square", "15–64": "diamond"}
 
-CONCEPTS = {
-    "hikikomori_broad": ("Hikikomori, broad (Cabinet Office)",
-                         "Rarely leaves home (narrow) or leaves only for hobby errands (quasi), for 6 months or more, not because of illness."),
-    "hikikomori_narrow": ("Hikikomori, narrow (Cabinet Office)",
-                          "Rarely leaves their room, or leaves the room but not the house, or goes out only to a nearby convenience store; 6 months or more."),
-    "hikikomori_quasi": ("Hikikomori, quasi (Cabinet Office)",
-                         "Usually at home but goes out for hobby errands; 6 months or more."),
-    "hikikomori": ("Hikikomori (survey's own definition)",
-                   "Withdrawn at home by the survey's or author's own definition; check the six-month rule for each row."),
-    "hikikomori_lifetime": ("Hikikomori at some point in life",
-                            "Has ever been withdrawn for six months or more (lifetime experience), not necessarily now."),
-    "hikikomori_in_household": ("Household with a member in hikikomori",
-                                "Counts households (or respondents) with a family member currently withdrawn, not people."),
-    "self_identified": ("Self-identified as withdrawn",
-                        "Respondents who describe themselves as socially withdrawn: a self-label, not a behaviour measure."),
-    "at_risk": ("At risk of withdrawal",
-                "Withdrawn for less than six months or showing early signs; not hikikomori by the six-month definition."),
-    "reclusive": ("Reclusive (Korea: 은둔)",
-                  "Stays at home (almost) all the time; Korean surveys use no six-month rule."),
-    "isolated": ("Isolated (Korea: 고립)",
-                 "No meaningful contact beyond family or work and no one to ask for help; may still go out."),
-    "isolated_or_reclusive": ("Isolated or reclusive",
-                              "Either isolated or reclusive, as counted together by the survey."),
-    "stays_home_weekdays": ("Never leaves the house on weekdays",
-                            "Students who say they never go out during the week: a behaviour, with no duration."),
-}
-
-METHOD_LABELS = {
-    "national_survey": "national survey",
-    "regional_survey": "city or regional survey",
-    "student_survey": "school survey",
-    "household_survey": "household survey",
-    "advocacy_estimate": "advocacy estimate",
-    "survey_projection": "projection from survey data",
-    "extrapolation": "extrapolation from one city",
-    "expert_estimate": "expert estimate",
-    "press_figure": "press figure",
-    "sum_of_surveys": "sum of two surveys",
-}
-# Evidence types: surveys (and projections made from a survey's own data) are drawn as filled markers, the rest hollow.
-SURVEY_METHODS = {"national_survey", "regional_survey", "student_survey", "household_survey", "survey_projection"}
-# Methods a headline may use: a survey's figure as its publisher released it (CONTRIBUTING.md, "Which figure is the headline").
-HEADLINE_METHODS = {"national_survey", "household_survey", "student_survey", "regional_survey"}
+# The Compare page's evidence filter: labels.csv's `survey` column of each method, as two choices.
 EVIDENCE_TYPES = {"survey": "Survey", "not_survey": "Not a survey result: advocacy, expert, press, extrapolation or sum"}
-
-SOURCE_TYPE_LABELS = {
-    "official_survey": "official survey",
-    "official_count": "official count",
-    "official_statistics": "official statistics",
-    "peer_reviewed": "peer-reviewed study",
-    "research_institute": "research institute",
-    "press": "press",
-    "advocacy": "advocacy group",
-    "expert": "expert",
-}
 
 # Register section H: one line each, shown on the pages they apply to.
 CAVEATS = {
@@ -123,27 +73,12 @@ PAGES = [
     ("views/check_data.py", "Check new data (maintainers)", ":material/rule:", "check_data"),
 ]
 
-# How a quote sentence says what a row counts ("... people aged 15–64 in Japan <phrase>").
-CONCEPT_PHRASES = {
-    "hikikomori_broad": "were socially withdrawn (hikikomori) for six months or more",
-    "hikikomori_narrow": "rarely left their room or house for six months or more (hikikomori, narrow definition)",
-    "hikikomori_quasi": "left home only for hobby errands for six months or more (hikikomori, quasi group)",
-    "hikikomori": "were socially withdrawn (hikikomori)",
-    "hikikomori_lifetime": "had been socially withdrawn for six months or more at some point in their lives",
-    "hikikomori_in_household": "had a family member {ages} who was socially withdrawn (hikikomori)",
-    "self_identified": "described themselves as socially withdrawn",
-    "at_risk": "were at risk of social withdrawal",
-    "reclusive": "were reclusive, staying at home almost all the time",
-    "isolated": "were socially isolated, with no one outside family or work to turn to",
-    "isolated_or_reclusive": "were socially isolated or reclusive",
-    "stays_home_weekdays": "never left the house on weekdays",
-}
-
-# Studies the health page shows as counterpoints to the headline claims (register section E).
-COUNTERPOINT_SOURCES = ["h-steptoe-2013", "h-jech-2019"]
-
 # What the Compare page shows before a reader changes anything: each country's main concept.
 COMPARE_DEFAULT_CONCEPTS = ["hikikomori_broad", "hikikomori", "reclusive"]
+
+# The colour of each verdict's badge on the Claim check page (the verdicts' words are in data/labels.csv).
+VERDICT_COLORS = {"consistent": "green", "superseded": "blue", "unsourced": "red", "misdated": "orange", "not_comparable": "violet",
+                  "partly_supported": "orange", "origin_unverified": "red"}
 
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart
 # per 0.4 CPU-seconds (docs/performance.md), so the page shows a few at a time with page numbers.

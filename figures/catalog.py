@@ -8,7 +8,8 @@ from figures.figure import Figure
 from loaders.paths import data_dir
 from loaders.tables import PackageCheck, check_package
 from settings import CLAIMS_PER_PAGE
-from shaping.claims import TOPIC_LABELS
+from shaping.claims import topic_labels
+from shaping.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _claim_entries(check: PackageCheck) -> list[Entry]:
     names the screen of claims it is on when every topic is shown."""
     found = claims.evidence(check)
     listed = check.table("claims")
-    listed = listed[listed["topic"].isin(TOPIC_LABELS)]
+    listed = listed[listed["topic"].isin(topic_labels(Vocabulary.of(check)))]
     entries = []
     for position, (_, claim) in enumerate(listed.iterrows()):
         screen = position // CLAIMS_PER_PAGE + 1

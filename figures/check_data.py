@@ -11,6 +11,7 @@ from shaping.estimates import point_descriptions
 from shaping.health import forest_rows
 from shaping.homelessness import annotate as annotate_homelessness
 from shaping.homelessness import street_counts, with_per_100k
+from shaping.vocabulary import Vocabulary
 
 
 def affected_figure(table: str, check: PackageCheck, when: str) -> Figure | None:
@@ -18,14 +19,14 @@ def affected_figure(table: str, check: PackageCheck, when: str) -> Figure | None
     None when no chart is drawn from the table alone."""
     sources = check.table("sources")
     if table in ("recluse_estimates", "sources"):
-        rows = annotate_estimates(check.table("recluse_estimates"))
+        rows = annotate_estimates(check.table("recluse_estimates"), Vocabulary.of(check))
         rows = rows[rows["area"] == "national"].sort_values(["country", "year"])
         return Figure(key=f"check-{table}-{when}", title=f"National estimates, all concepts ({when})", summary=f"{len(rows)} national estimates.",
                       chart=dot_plot(rows, "count", True), rows=rows, table_columns={"label": "Estimate", "as_published": "As published",
                                                                                      "source_id": "Source"},
                       points=point_descriptions(rows, "count"))
     if table in ("youth_homelessness", "population"):
-        rows = street_counts(with_per_100k(annotate_homelessness(check.table("youth_homelessness")), check.table("population")))
+        rows = street_counts(with_per_100k(annotate_homelessness(check.table("youth_homelessness"), Vocabulary.of(check)), check.table("population")))
         column = "per_100k" if table == "population" else "value"
         rows = rows[rows[column].notna()]
         per = " per 100,000 residents of the same ages" if column == "per_100k" else ""
@@ -34,7 +35,7 @@ def affected_figure(table: str, check: PackageCheck, when: str) -> Figure | None
                       table_columns={"label": "Row", "value": "Count", "per_100k": "Per 100,000 (derived)", "source_id": "Source"},
                       points=points(rows, column))
     if table == "isolation_health_risks":
-        rows = forest_rows(check.table("isolation_health_risks"), sources)
+        rows = forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check), sources)
         return Figure(key=f"check-{table}-{when}", title=f"Forest plot of health risks ({when})", summary=f"{len(rows)} ratios.",
                       chart=forest_plot(rows), rows=rows, table_columns={"label": "Row", "estimate_text": "Estimate", "source_id": "Source"},
                       points=points(rows, "estimate_text"))

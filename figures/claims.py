@@ -9,6 +9,7 @@ from loaders.tables import PackageCheck
 from shaping.charts import dot_plot, forest_plot
 from shaping.claims import linked_health, linked_rows, verdict_badge
 from shaping.health import forest_rows
+from shaping.vocabulary import Vocabulary
 
 TABLE_COLUMNS = {"label": "Row", "as_published": "As published", "value": "Count", "rate_pct": "Rate %", "source_id": "Source"}
 HEALTH_COLUMNS = {"label": "Study · exposure → outcome", "estimate_text": "Estimate (95% CI)", "significance": "Significance",
@@ -23,12 +24,13 @@ class ClaimEvidence:
     rows: pd.DataFrame      # estimate and homelessness rows, annotated alike (shaping.claims.linked_rows)
     health: pd.DataFrame    # health-risk rows (shaping.claims.linked_health)
     sources: pd.DataFrame
+    vocab: Vocabulary
 
 
 def evidence(check: PackageCheck) -> ClaimEvidence:
-    links = check.table("claim_evidence")
-    return ClaimEvidence(rows=linked_rows(links, check.table("recluse_estimates"), check.table("youth_homelessness")),
-                         health=linked_health(links, check.table("isolation_health_risks")), sources=check.table("sources"))
+    links, vocab = check.table("claim_evidence"), Vocabulary.of(check)
+    return ClaimEvidence(rows=linked_rows(links, check.table("recluse_estimates"), check.table("youth_homelessness"), vocab),
+                         health=linked_health(links, check.table("isolation_health_risks")), sources=check.table("sources"), vocab=vocab)
 
 
 def key(claim_id: str, kind: str) -> str:
@@ -48,7 +50,7 @@ def counted_rows(found: ClaimEvidence, claim_id: str) -> tuple[pd.DataFrame, pd.
 
 def ratio_rows(found: ClaimEvidence, claim_id: str) -> pd.DataFrame:
     """The claim's linked health-risk ratios, as forest rows."""
-    return forest_rows(found.health[found.health["claim_id"] == claim_id], found.sources)
+    return forest_rows(found.health[found.health["claim_id"] == claim_id], found.vocab, found.sources)
 
 
 def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
@@ -56,7 +58,7 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
     counted, uncounted = counted_rows(found, claim["claim_id"])
     if counted.empty:
         return None
-    label, _ = verdict_badge(claim["verdict"])
+    label, _ = verdict_badge(claim["verdict"], found.vocab)
     return Figure(
         key=key(claim["claim_id"], "counts"),
         title=title(claim["quote"], "counts"),
@@ -73,7 +75,7 @@ def ratios(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
     rows = ratio_rows(found, claim["claim_id"])
     if rows.empty:
         return None
-    label, _ = verdict_badge(claim["verdict"])
+    label, _ = verdict_badge(claim["verdict"], found.vocab)
     return Figure(
         key=key(claim["claim_id"], "ratios"),
         title=title(claim["quote"], "ratios"),

@@ -10,6 +10,7 @@ from shaping.charts import dot_plot
 from shaping.estimates import annotate, drawable, headline_rows, point_descriptions, select
 from shaping.evidence import read_on_a_page
 from shaping.sentences import quote_sentence, summary_sentence
+from shaping.vocabulary import Vocabulary
 
 COUNTRY_CODES = ("JPN", "KOR", "ITA")
 TABLE_COLUMNS = {"label": "Estimate", "as_published": "As published", "rate_pct": "Rate %", "rate_low_pct": "Rate low %",
@@ -22,7 +23,7 @@ DEFAULTS = {"countries": COUNTRY_CODES, "concepts": tuple(COMPARE_DEFAULT_CONCEP
 
 def estimates(check: PackageCheck) -> pd.DataFrame:
     """The annotated estimates of the countries the page compares."""
-    rows = annotate(check.table("recluse_estimates"))
+    rows = annotate(check.table("recluse_estimates"), Vocabulary.of(check))
     return rows[rows["country"].isin(COUNTRY_CODES)]
 
 
@@ -41,7 +42,8 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
     """The dot plot of the rows shown (a selection's drawable rows), with the comparability caveats."""
     indexed_sources = check.table("sources").set_index("source_id", drop=False)
     read = read_on_a_page(check.table("evidence")) if not check.problems.get("evidence") else set()
-    heads = headline_rows(shown, read)
+    vocab = Vocabulary.of(check)
+    heads = headline_rows(shown, read, vocab)
     return Figure(
         key="compare",
         title=title(measure),
@@ -49,7 +51,7 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
         else summary_sentence(shown),
         chart=dot_plot(shown, measure, log), rows=shown, table_columns=TABLE_COLUMNS, points=point_descriptions(shown, measure),
         concepts=list(shown["concept"]), caveats=["definitions", "students_only", "not_surveys", "few_cases"],
-        quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]]) for _, r in heads.iterrows()],
+        quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in heads.iterrows()],
     )
 
 

@@ -4,6 +4,7 @@ from figures.params import points
 from loaders.tables import PackageCheck
 from shaping.charts import forest_plot, percent_bars
 from shaping.health import SURVIVAL_GROUP, forest_rows, percent_rows
+from shaping.vocabulary import Vocabulary
 
 TABLE_COLUMNS = {"group": "Group", "label": "Study · exposure → outcome", "estimate_text": "Estimate (95% CI)",
                  "significance": "Significance", "comparison": "Compared", "population": "Population",
@@ -15,7 +16,7 @@ PERCENT_TITLE = "Headline percentages from a consensus review and an advisory (n
 def forest(check: PackageCheck) -> Figure:
     """Every published ratio (OR, RR, HR) with its interval, survival odds in a group of their own."""
     risks, sources = check.table("isolation_health_risks"), check.table("sources")
-    rows = forest_rows(risks, sources)
+    rows = forest_rows(risks, Vocabulary.of(check), sources)
     significant = rows[(rows["significance"] == "significant") & (rows["group"] != SURVIVAL_GROUP)]
     unclear = rows[rows["significance"] != "significant"]
     return Figure(
@@ -36,7 +37,7 @@ def forest(check: PackageCheck) -> Figure:
 def percent(check: PackageCheck) -> Figure:
     """The rounded percentage increases of the National Academies and the Surgeon General."""
     risks, sources = check.table("isolation_health_risks"), check.table("sources")
-    percents = percent_rows(risks, sources)
+    percents = percent_rows(risks, Vocabulary.of(check), sources)
     return Figure(
         key="health-percent",
         title=PERCENT_TITLE,

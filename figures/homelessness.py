@@ -6,6 +6,7 @@ from figures.params import points
 from loaders.tables import PackageCheck
 from shaping.charts import count_series, dot_plot
 from shaping.homelessness import WHOLE_YEAR, annotate, describe, latest_pair, pair_sentence, street_counts, with_per_100k
+from shaping.vocabulary import Vocabulary
 
 TABLE_COLUMNS = {"label": "Row", "measure_label": "Measure", "as_published": "As published", "value": "Count", "rate_pct": "Rate %",
                  "per_100k": "Per 100,000 residents of the same ages (derived)", "reference_date": "Date", "source_id": "Source"}
@@ -13,7 +14,7 @@ TABLE_COLUMNS = {"label": "Row", "measure_label": "Measure", "as_published": "As
 
 def homeless_rows(check: PackageCheck) -> pd.DataFrame:
     """Every homelessness row, annotated, with its derived rate per 100,000 residents: what the three builders take."""
-    return with_per_100k(annotate(check.table("youth_homelessness")), check.table("population"))
+    return with_per_100k(annotate(check.table("youth_homelessness"), Vocabulary.of(check)), check.table("population"))
 
 
 def street_count_title(view: str) -> str:

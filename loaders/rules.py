@@ -13,6 +13,7 @@ from loaders.derive import wilson_interval
 from loaders.frames import LINE_COLUMN, _records
 from loaders.package import resource
 from loaders.problems import Problem
+from loaders.vocabulary_rules import concepts_match_schema, labels_match_schema
 
 Rule = Callable[[pd.DataFrame, str], list[Problem]]
 HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
@@ -236,6 +237,8 @@ RULES: dict[str, list[Rule]] = {
     "claims": [],
     "claim_evidence": [one_reference],
     "evidence": [],  # loaders.evidence_rules: its rules read the rows each quote supports
+    "concepts": [concepts_match_schema],
+    "labels": [labels_match_schema],
 }
 
 

@@ -85,6 +85,8 @@ def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str
             column, value, target = match.groups()
             keys = [fk["reference"]["fields"] for fk in resource(name)["schema"].get("foreignKeys", [])
                     if fk["fields"] == column]
+            if target == "labels":
+                return Problem(shown_as, line, column, f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>")
             return Problem(shown_as, line, column,
                            f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}")
         return Problem(shown_as, line, None, error.note)
@@ -96,10 +98,17 @@ def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str
     return Problem(shown_as, line, field_name, error.note or error.message)
 
 
+def _foreign_field(error) -> str | None:
+    """The column a foreign-key error is about, from its note ('for "method": values ...')."""
+    match = re.search(r'for "([^"]+)":', error.note or "")
+    return match.group(1) if match else None
+
+
 def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
     """The errors worth a line each: none echoing another one about the same cell or row."""
     key = resource(name)["schema"].get("primaryKey", [])
     blank = {e.row_number for e in errors if e.type == "blank-row"}
+    refused = {(e.row_number, e.field_name) for e in errors if e.type == "constraint-error"}
     kept = []
     for error in errors:
         row, field_name, cell = getattr(error, "row_number", None), getattr(error, "field_name", None), getattr(error, "cell", None)
@@ -107,6 +116,8 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
             continue  # a blank row's empty id is not a repeated id
         if error.type == "primary-key" and 'all "None"' in (error.note or ""):
             continue  # an empty id: its required-constraint error says so
+        if error.type == "foreign-key" and (row, _foreign_field(error)) in refused:
+            continue  # a value the enum refuses: its constraint error says what is allowed
         if error.type == "unique-error" and [field_name] == key:
             continue  # the primary-key error says the same and names the earlier line
         if fields.get(field_name, {}).get("type") in ("number", "integer") and str(cell).strip().lower() in NON_FINITE:

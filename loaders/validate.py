@@ -5,13 +5,16 @@ from pathlib import Path
 
 from loaders.paths import ENV_VAR
 from loaders.tables import check_package
+from loaders.vocabulary_rules import CONCEPTS, LABELS, VOCABULARY
 
 
 def summary(check) -> str:
     """One line: tables, rows and sources of a valid package."""
-    rows = sum(len(f) for f in check.frames.values())
+    data = {name: frame for name, frame in check.frames.items() if name not in VOCABULARY}
+    rows = sum(len(f) for f in data.values())
     sources = len(check.frames["sources"])
-    return f"OK: {len(check.frames)} tables, {rows} rows, {sources} sources in {check.data_dir}"
+    words = f"{len(check.frames[CONCEPTS])} concepts and {len(check.frames[LABELS])} labels"
+    return f"OK: {len(data)} tables, {rows} rows, {sources} sources, {words} in {check.data_dir}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,23 +3,18 @@ import math
 
 import pandas as pd
 
+from settings import VERDICT_COLORS
 from shaping import estimates as estimate_shaping
 from shaping import homelessness as homeless_shaping
-
-VERDICT_LABELS = {"consistent": ("Consistent", "green"), "superseded": ("Superseded", "blue"), "unsourced": ("Unsourced", "red"),
-                  "misdated": ("Misdated", "orange"), "not_comparable": ("Not comparable", "violet"),
-                  "partly_supported": ("Partly supported", "orange"), "origin_unverified": ("Origin unverified", "red")}
-TOPIC_LABELS = {"japan_hikikomori": "Japan: hikikomori", "korea_recluses": "South Korea: recluses", "italy_hikikomori": "Italy: hikikomori",
-                "us_homelessness": "US: homelessness", "japan_homelessness": "Japan: homelessness", "health": "Health",
-                "definition": "Definition"}
+from shaping.vocabulary import Vocabulary
 
 
-def linked_rows(links: pd.DataFrame, estimates: pd.DataFrame, homelessness: pd.DataFrame) -> pd.DataFrame:
+def linked_rows(links: pd.DataFrame, estimates: pd.DataFrame, homelessness: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Estimate and homelessness rows linked to claims, annotated alike so one dot plot can draw them; role kept."""
     parts = []
-    est = links[links["estimate_id"].notna()].merge(estimate_shaping.annotate(estimates), on="estimate_id", suffixes=("_link", ""))
+    est = links[links["estimate_id"].notna()].merge(estimate_shaping.annotate(estimates, vocab), on="estimate_id", suffixes=("_link", ""))
     parts.append(est)
-    home = links[links["homelessness_row_id"].notna()].merge(homeless_shaping.annotate(homelessness), left_on="homelessness_row_id",
+    home = links[links["homelessness_row_id"].notna()].merge(homeless_shaping.annotate(homelessness, vocab), left_on="homelessness_row_id",
                                                                right_on="row_id", suffixes=("_link", ""))
     if not home.empty:
         home = home.assign(unit="people", scope="residents", concept="homelessness", derived_fields=pd.NA)
@@ -45,6 +40,11 @@ def claims_on_page(claims: pd.DataFrame, number: int, per_page: int) -> tuple[pd
     return claims.iloc[first:first + per_page], first
 
 
-def verdict_badge(verdict: str) -> tuple[str, str]:
-    """Badge text and colour for a verdict."""
-    return VERDICT_LABELS.get(verdict, (verdict, "gray"))
+def topic_labels(vocab: Vocabulary) -> dict[str, str]:
+    """topic -> label, in labels.csv's order (the order the topic filter lists them in)."""
+    return vocab.labels_of("claims", "topic")
+
+
+def verdict_badge(verdict: str, vocab: Vocabulary) -> tuple[str, str]:
+    """Badge text (labels.csv) and colour (settings.VERDICT_COLORS) for a verdict."""
+    return vocab.label("claims", "verdict", verdict), VERDICT_COLORS[verdict]

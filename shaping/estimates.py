@@ -3,13 +3,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from settings import CONCEPTS, COUNTRY_NAMES, HEADLINE_METHODS, METHOD_LABELS, SURVEY_METHODS
+from settings import COUNTRY_NAMES
 from shaping.numbers import age_band
-
-# When several rows tie as a country's latest, prefer the concept that is closest to hikikomori.
-HEADLINE_CONCEPT_ORDER = ["hikikomori_broad", "hikikomori", "reclusive", "hikikomori_lifetime", "isolated",
-                          "isolated_or_reclusive", "self_identified", "at_risk", "stays_home_weekdays",
-                          "hikikomori_narrow", "hikikomori_quasi", "hikikomori_in_household"]
+from shaping.vocabulary import Vocabulary, strict_map
 
 
 def reference_year(rows: pd.DataFrame) -> pd.Series:
@@ -18,21 +14,21 @@ def reference_year(rows: pd.DataFrame) -> pd.Series:
     return pd.to_numeric(when.str[:4], errors="coerce").astype("Int64")
 
 
-def is_survey(rows: pd.DataFrame) -> pd.Series:
-    """True for surveys; advocacy, expert, press figures and sums of surveys are not."""
-    return rows["method"].isin(SURVEY_METHODS)
+def is_survey(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
+    """True for surveys (labels.csv: survey); advocacy, expert, press figures and sums of surveys are not."""
+    return rows["method"].isin(vocab.methods("survey"))
 
 
-def annotate(rows: pd.DataFrame) -> pd.DataFrame:
+def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Rows with display columns: country_name, concept_label, ages, year, survey, label."""
     out = rows.copy()
     out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
-    out["concept_label"] = out["concept"].map(lambda c: CONCEPTS.get(c, (c, ""))[0])
+    out["concept_label"] = strict_map(out["concept"], vocab.concept_labels(), "concept label")
     out["ages"] = [age_band(a, b) if pd.notna(a) or pd.notna(b) else "ages not stated"
                    for a, b in zip(out["age_min"], out["age_max"], strict=True)]
     out["year"] = reference_year(out)
-    out["survey"] = is_survey(out)
-    out["method_label"] = out["method"].map(METHOD_LABELS).fillna(out["method"])
+    out["survey"] = is_survey(out, vocab)
+    out["method_label"] = strict_map(out["method"], vocab.labels_of("recluse_estimates", "method"), "method label")
     place = out["area"].where(out["area"] != "national", out["country_name"])
     scope = out["scope"].map({"enrolled_students": "students "}).fillna("")
     out["label"] = (place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · "
@@ -42,17 +38,18 @@ def annotate(rows: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def headline_rows(rows: pd.DataFrame, read: set[str]) -> pd.DataFrame:
+def headline_rows(rows: pd.DataFrame, read: set[str], vocab: Vocabulary) -> pd.DataFrame:
     """The latest national survey figure per country as its publisher released it, read on a page (CONTRIBUTING.md:
     "Which figure is the headline"). Projections by others, sums, advocacy, expert and press figures never headline,
-    nor does a row whose figure no readable page holds (`read`: ids from shaping.evidence.read_on_a_page)."""
-    eligible = rows[(rows["area"] == "national") & rows["method"].isin(HEADLINE_METHODS) & rows["estimate_id"].isin(read)]
+    nor does a row whose figure no readable page holds (`read`: ids from shaping.evidence.read_on_a_page). The methods that
+    may headline and the order concepts win a tie in are the package's (labels.csv: headline; concepts.csv: headline_rank)."""
+    eligible = rows[(rows["area"] == "national") & rows["method"].isin(vocab.methods("headline")) & rows["estimate_id"].isin(read)]
     if eligible.empty:
         return eligible
-    candidates = annotate(eligible)
+    candidates = annotate(eligible, vocab)
     candidates = candidates.assign(
         _published=candidates["published"].fillna(candidates["fieldwork_start"]).fillna(""),
-        _concept=candidates["concept"].map({c: i for i, c in enumerate(HEADLINE_CONCEPT_ORDER)}).fillna(99),
+        _concept=strict_map(candidates["concept"], vocab.headline_ranks(), "headline rank"),
         _has_value=candidates["value"].notna(),
         _width=(candidates["age_max"].astype("Float64") - candidates["age_min"].astype("Float64")).fillna(0),
     )
@@ -62,11 +59,11 @@ def headline_rows(rows: pd.DataFrame, read: set[str]) -> pd.DataFrame:
     return picks.sort_values("country", key=lambda s: s.map(order)).drop(columns=["_published", "_concept", "_has_value", "_width"])
 
 
-def comparability_warnings(rows: pd.DataFrame) -> list[str]:
+def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
     """What differs among the rows shown, one sentence each; empty when they are like-for-like."""
     if len(rows) < 2:
         return []
-    shown = annotate(rows)
+    shown = annotate(rows, vocab)
     warnings = []
 
     def differs(column: str) -> bool:
@@ -96,18 +93,18 @@ def comparability_warnings(rows: pd.DataFrame) -> list[str]:
     return warnings
 
 
-def cabinet_office_rounds(estimates: pd.DataFrame, concepts: tuple[str, ...] = ("hikikomori_broad",)) -> pd.DataFrame:
+def cabinet_office_rounds(estimates: pd.DataFrame, vocab: Vocabulary, concepts: tuple[str, ...] = ("hikikomori_broad",)) -> pd.DataFrame:
     """Japan's national Cabinet Office survey rows (2010, 2015, 2018, 2022) of the given concepts, annotated."""
     rows = estimates[(estimates["country"] == "JPN") & (estimates["method"] == "national_survey")
                      & estimates["register_id"].str.startswith("JP-CAO") & estimates["concept"].isin(concepts)]
-    return annotate(rows).sort_values(["year", "age_min"])
+    return annotate(rows, vocab).sort_values(["year", "age_min"])
 
 
-def other_japanese_estimates(estimates: pd.DataFrame) -> pd.DataFrame:
+def other_japanese_estimates(estimates: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Every Japanese estimate that is not a Cabinet Office round: other surveys, cities, experts, sums."""
     rows = estimates[(estimates["country"] == "JPN") & ~(estimates["register_id"].str.startswith("JP-CAO")
                                                          & (estimates["method"] == "national_survey"))]
-    return annotate(rows).sort_values(["year", "estimate_id"])
+    return annotate(rows, vocab).sort_values(["year", "estimate_id"])
 
 
 def population_for(population: pd.DataFrame, row: pd.Series) -> tuple[float | None, str]:

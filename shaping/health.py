@@ -2,26 +2,9 @@
 import pandas as pd
 
 from shaping.numbers import ratio
+from shaping.vocabulary import Vocabulary, strict_map
 
-OUTCOME_GROUPS = {
-    "dementia": "Dementia", "alzheimers_disease": "Dementia", "vascular_dementia": "Dementia",
-    "coronary_heart_disease": "Heart disease and stroke", "stroke": "Heart disease and stroke",
-    "all_cause_mortality": "Death from any cause", "hospitalization": "Heart-failure patients",
-    "emergency_department_visit": "Heart-failure patients",
-}
 SURVIVAL_GROUP = "Survival with stronger relationships (higher = better)"
-EXPOSURE_GROUPS = {
-    "social_isolation": "Isolation", "perceived_isolation": "Isolation", "infrequent_social_contact": "Isolation",
-    "low_social_participation": "Isolation", "living_alone": "Isolation",
-    "loneliness": "Loneliness", "loneliness_or_isolation": "Loneliness or isolation",
-    "poor_social_relationships": "Poor relationships", "social_relationships": "Poor relationships",
-    "poor_social_network": "Poor relationships", "poor_social_support": "Poor relationships",
-    "low_network_satisfaction": "Poor relationships", "weak_social_ties": "Poor relationships",
-    "smoking": "Comparison: smoking",
-}
-OUTCOME_LABELS = {"alzheimers_disease": "Alzheimer's disease", "vascular_dementia": "vascular dementia", "dementia": "dementia",
-                  "coronary_heart_disease": "coronary heart disease", "stroke": "stroke", "all_cause_mortality": "death",
-                  "hospitalization": "hospitalisation", "emergency_department_visit": "emergency visit"}
 RATIO_MEASURES = ("OR", "RR", "HR")
 
 
@@ -32,11 +15,11 @@ def significance(row: pd.Series) -> str:
     return "not significant" if row["ci_low"] <= 1 <= row["ci_high"] else "significant"
 
 
-def group(row: pd.Series) -> str:
-    """Forest-plot group: survival odds never share a group with risks."""
+def group(row: pd.Series, outcome_groups: dict[str, str]) -> str:
+    """Forest-plot group: the outcome's group in labels.csv; survival odds never share a group with risks."""
     if row["direction"] == "survival":
         return SURVIVAL_GROUP
-    return OUTCOME_GROUPS.get(row["outcome"], row["outcome"])
+    return outcome_groups[row["outcome"]]
 
 
 def estimate_text(row: pd.Series) -> str:
@@ -46,24 +29,24 @@ def estimate_text(row: pd.Series) -> str:
     return f"{row['measure']} {ratio(row['value'])} {ci}{flag}"
 
 
-def forest_rows(risks: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+def forest_rows(risks: pd.DataFrame, vocab: Vocabulary, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Ratio rows (OR, RR, HR) with group, exposure group, significance, text and a unique label, in plot order.
 
     With sources, each label starts with the study's short citation ('Kuiper J.S. et al. (2015)')."""
     rows = risks[risks["measure"].isin(RATIO_MEASURES)].copy()
-    rows["group"] = rows.apply(group, axis=1)
-    rows["exposure_group"] = rows["exposure"].map(EXPOSURE_GROUPS).fillna(rows["exposure"])
+    groups = vocab.groups_of("isolation_health_risks", "outcome")
+    rows["group"] = pd.Series([group(r, groups) for _, r in rows.iterrows()], index=rows.index, dtype="object")
+    rows["exposure_group"] = strict_map(rows["exposure"], vocab.groups_of("isolation_health_risks", "exposure"), "exposure group")
     rows["significance"] = rows.apply(significance, axis=1)
     rows["estimate_text"] = rows.apply(estimate_text, axis=1)
-    outcome = rows["outcome"].map(OUTCOME_LABELS).fillna(rows["outcome"])
-    outcome = outcome.where(rows["direction"] != "survival", "SURVIVAL")
-    rows["label"] = _study(rows, sources) + " · " + rows["exposure"].str.replace("_", " ") + " → " + outcome
+    outcome = _outcome(rows, vocab).where(rows["direction"] != "survival", "SURVIVAL")
+    rows["label"] = _study(rows, sources) + " · " + _exposure(rows, vocab) + " → " + outcome
     repeated = rows["label"].duplicated(keep=False)
     suffix = [r[len(src) + 1:].replace("-", " ") for r, src in zip(rows["row_id"], rows["source_id"], strict=True)]
     rows.loc[repeated, "label"] = rows.loc[repeated, "label"] + " (" + pd.Series(suffix, index=rows.index)[repeated] + ")"
-    order = {g: i for i, g in enumerate(["Dementia", "Heart disease and stroke", "Death from any cause",
-                                         "Heart-failure patients", SURVIVAL_GROUP])}
-    rows["_order"] = rows["group"].map(order).fillna(99)
+    # Groups in the order labels.csv first names them, survival last: renaming a group there cannot unsort the plot.
+    order = {g: i for i, g in enumerate([*dict.fromkeys(groups.values()), SURVIVAL_GROUP])}
+    rows["_order"] = rows["group"].map(order)
     return rows.sort_values(["_order", "value"], ascending=[True, False]).drop(columns="_order")
 
 
@@ -76,14 +59,21 @@ def _study(rows: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.Series
     return words.replace(ACRONYMS, regex=True)
 
 
-def percent_rows(risks: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+def _exposure(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
+    return strict_map(rows["exposure"], vocab.labels_of("isolation_health_risks", "exposure"), "exposure label")
+
+
+def _outcome(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
+    return strict_map(rows["outcome"], vocab.labels_of("isolation_health_risks", "outcome"), "outcome label")
+
+
+def percent_rows(risks: pd.DataFrame, vocab: Vocabulary, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Reviews and advisories that give only a percentage increase (no interval)."""
     rows = risks[risks["measure"] == "percent_increase"].copy()
-    rows["label"] = (_study(rows, sources) + " · "
-                     + rows["exposure"].str.replace("_", " ") + " → " + rows["outcome"].map(OUTCOME_LABELS).fillna(rows["outcome"]))
+    rows["label"] = _study(rows, sources) + " · " + _exposure(rows, vocab) + " → " + _outcome(rows, vocab)
     return rows
 
 
-def counterpoints(forest: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
-    """The forest rows of the studies shown as counterpoints to the headline claims."""
-    return forest[forest["source_id"].isin(source_ids)]
+def counterpoints(forest: pd.DataFrame) -> pd.DataFrame:
+    """The forest rows of the studies shown as counterpoints to the headline claims (isolation_health_risks.csv: counterpoint)."""
+    return forest[forest["counterpoint"].fillna(False).astype(bool)]

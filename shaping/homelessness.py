@@ -5,23 +5,20 @@ from loaders.derive import per_100k
 from settings import COUNTRY_NAMES
 from shaping.numbers import age_band, count
 from shaping.numbers import per_100k as fmt_per_100k
+from shaping.vocabulary import Vocabulary, strict_map
 
 ONE_NIGHT = "one_night_count"
 DAYTIME = "daytime_street_count"
 STREET_COUNTS = (ONE_NIGHT, DAYTIME)  # point-in-time counts: a night (US) or a day's patrol (Japan)
 WHOLE_YEAR = ("twelve_month_prevalence", "runaway_episodes", "school_year_count")
-MEASURE_LABELS = {"one_night_count": "one-night count", "daytime_street_count": "daytime street count",
-                  "twelve_month_prevalence": "12-month prevalence",
-                  "runaway_episodes": "runaway/thrownaway episodes in a year", "school_year_count": "school-year count",
-                  "net_cafe_count": "internet-café count", "age_share": "share of interviewed street homeless"}
 
 
-def annotate(rows: pd.DataFrame) -> pd.DataFrame:
+def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Rows with the display columns the charts and cards use (label, country_name, survey, interval, …)."""
     out = rows.copy()
     out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
     out["ages"] = [age_band(a, b) for a, b in zip(out["age_min"], out["age_max"], strict=True)]
-    out["measure_label"] = out["measure"].map(MEASURE_LABELS).fillna(out["measure"])
+    out["measure_label"] = strict_map(out["measure"], vocab.labels_of("youth_homelessness", "measure"), "measure label")
     place = out["area"].where(out["area"] != "national", out["country_name"])
     out["label"] = place + " · " + out["population_group"] + " · " + out["ages"] + " · " + out["year"].astype("string")
     repeated = out["label"].duplicated(keep=False)

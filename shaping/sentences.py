@@ -2,8 +2,9 @@
 import pandas as pd
 
 from loaders.dates import pretty
-from settings import CONCEPT_PHRASES, COUNTRY_NAMES, METHOD_LABELS, SURVEY_METHODS
+from settings import COUNTRY_NAMES
 from shaping.numbers import aged, count, pct, qualified
+from shaping.vocabulary import Vocabulary
 
 
 def _has(row: pd.Series, column: str) -> bool:
@@ -56,14 +57,14 @@ def when(row: pd.Series) -> str:
 
 
 def evidence_words(row: pd.Series) -> str:
-    """'a national survey', 'an advocacy estimate'."""
-    label = METHOD_LABELS.get(row["method"], row["method"])
+    """'a national survey', 'an advocacy estimate' (an annotated row: its method_label)."""
+    label = row["method_label"]
     return ("an " if label[0] in "aeiou" else "a ") + label
 
 
 def main_caveat(row: pd.Series) -> str:
     """The one caveat that matters most for quoting a row."""
-    if row["method"] not in SURVEY_METHODS or row["method"] == "survey_projection":
+    if not row["survey"] or row["method"] == "survey_projection":
         return f"this is {evidence_words(row)}, not a survey result"
     if row.get("unit") == "households":
         return "it counts households, not people"
@@ -80,13 +81,13 @@ def main_caveat(row: pd.Series) -> str:
     return ""
 
 
-def quote_sentence(row: pd.Series, source: pd.Series) -> str:
+def quote_sentence(row: pd.Series, source: pd.Series, vocab: Vocabulary) -> str:
     """A sentence a journalist can paste unchanged: number, who, when, source, and the caveat that matters."""
     figure = figure_phrase(row)
     exact_count = row.get("qualifier") == "exact" and _has(row, "value")
     opening = f"An estimated {figure}" if exact_count else figure[0].upper() + figure[1:]
     ages = aged(row.get("age_min"), row.get("age_max"))
-    phrase = CONCEPT_PHRASES.get(row["concept"], row["concept"]).replace("{ages}", "" if ages == "of all ages" else ages)
+    phrase = vocab.concept(row["concept"])["quote_phrase"].replace("{ages}", "" if ages == "of all ages" else ages)
     timing = when(row)
     according = f"according to {evidence_words(row)}" + (f" {timing}" if timing else "") + f" ({source['producer']})"
     caveat = main_caveat(row)
@@ -103,7 +104,7 @@ def summary_sentence(rows: pd.DataFrame, subject: str = "") -> str:
     country = COUNTRY_NAMES.get(latest["country"], latest["country"])
     owner = subject or country
     fieldwork = f" (fieldwork {pretty(str(latest['fieldwork_start'])[:7])})" if _has(latest, "fieldwork_start") else ""
-    label = METHOD_LABELS.get(latest["method"], latest["method"])
+    label = latest["method_label"]
     ages = aged(latest.get("age_min"), latest.get("age_max"))
     ages = "" if ages == "of all ages" else f" {ages}"
     text = figure_phrase(latest) + ages

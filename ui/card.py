@@ -9,7 +9,7 @@ import streamlit as st
 import settings
 from figures.figure import Figure
 from loaders.tables import PackageCheck
-from settings import APP_TITLE, CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
+from settings import APP_TITLE, CAVEATS
 from shaping.charts import with_source
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for, url_or_unknown
 from shaping.downloads import rows_csv
@@ -17,6 +17,7 @@ from shaping.edition import embed_code, embed_height, figure_url
 from shaping.evidence import quote_groups, quotes_for, unread_rows
 from shaping.images import finished, image_bytes, image_height
 from shaping.text import markdown_link, markdown_plain
+from shaping.vocabulary import Vocabulary
 from ui.page import download_package, view_url
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -29,12 +30,12 @@ def alt_text(figure: Figure) -> str:
     return f"Chart: {figure.title}. {figure.summary} Points: {points}{more}."
 
 
-def _about(figure: Figure, used: pd.DataFrame) -> None:
+def _about(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> None:
     concepts = list(dict.fromkeys(figure.concepts))
     if concepts:
         st.markdown("**What the concepts mean**")
         for concept in concepts:
-            label, meaning = CONCEPTS.get(concept, (concept, ""))
+            label, meaning = vocab.concept(concept)[["label", "definition"]]
             st.markdown(f"- **{markdown_plain(label)}**: {markdown_plain(meaning)}")
     st.markdown("**Each row: method, sample and uncertainty**")
     for _, row in figure.rows.iterrows():
@@ -51,7 +52,7 @@ def _about(figure: Figure, used: pd.DataFrame) -> None:
         st.markdown("**Caveats that apply**")
         for key in figure.caveats:
             st.markdown(f"- {markdown_plain(CAVEATS[key])}")
-    kinds = sorted({SOURCE_TYPE_LABELS.get(t, t) for t in used["source_type"]})
+    kinds = sorted({vocab.label("sources", "source_type", t) for t in used["source_type"]})
     st.caption("Source types: " + markdown_plain(", ".join(kinds)))
 
 
@@ -191,7 +192,7 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
                         st.markdown(f"{i}\\. {markdown_plain(step)}")
         with st.expander("About this data", icon=":material/info:", key=f"{figure.key}-about", on_change="rerun") as box:
             if box.open:
-                _about(figure, used)
+                _about(figure, used, Vocabulary.of(check))
         with st.expander("Cite", icon=":material/school:", key=f"{figure.key}-cite", on_change="rerun") as box:
             if box.open:
                 _cite(figure, used, url)

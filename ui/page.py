@@ -11,17 +11,20 @@ import settings
 from loaders.cache import cached_package
 from loaders.package import changelog, file_name, fingerprint, package_version, table_updated
 from loaders.tables import PackageCheck
+from loaders.vocabulary_rules import VOCABULARY
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_plain
+from shaping.vocabulary import Vocabulary
 
 PAGE_PATH_KEY = "page_url_path"
 
 
 def load_tables(*names: str) -> PackageCheck | None:
-    """The validated package if the named tables are usable; otherwise an error box (file, line, column, message) and None."""
+    """The validated package if the named tables and the vocabulary (concepts.csv, labels.csv: every card reads them) are
+    usable; otherwise an error box (file, line, column, message) and None. The caption names the page's own tables."""
     check = cached_package()
-    broken = [p for name in names for p in check.problems.get(name, [])]
+    broken = [p for name in dict.fromkeys((*names, *VOCABULARY)) for p in check.problems.get(name, [])]
     if broken:
         st.error(f"This page cannot be shown: {len(broken)} problem(s) in its data. Other pages still work.", icon=":material/error:")
         problems = pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in broken[:200]])
@@ -31,6 +34,13 @@ def load_tables(*names: str) -> PackageCheck | None:
     version, _ = package_version()
     st.caption("Data: " + ", ".join(f"{file_name(n)} updated {table_updated(n)}" for n in names) + f" · data package version {version}")
     return check
+
+
+def vocabulary() -> Vocabulary | None:
+    """The package's words for coded values, for widgets set up before load_tables (their allowed link values);
+    None when concepts.csv or labels.csv has problems (load_tables then shows them)."""
+    check = cached_package()
+    return None if any(check.problems.get(name) for name in VOCABULARY) else Vocabulary.of(check)
 
 
 def whats_new(check: PackageCheck) -> None:

@@ -4,13 +4,15 @@ import streamlit as st
 from figures import claims as claim_figures
 from settings import CLAIMS_PER_PAGE
 from shaping.citations import short_citation
-from shaping.claims import TOPIC_LABELS, claims_on_page, page_count, verdict_badge
+from shaping.claims import claims_on_page, page_count, topic_labels, verdict_badge
 from shaping.selection import int_between
 from shaping.text import markdown_link, markdown_plain
+from shaping.vocabulary import Vocabulary
 from ui.card import figure_card
-from ui.page import load_tables, url_notices
+from ui.page import load_tables, url_notices, vocabulary
 
-TOPICS = {label: key for key, label in TOPIC_LABELS.items()}
+words = vocabulary()
+TOPICS = {label: key for key, label in topic_labels(words).items()} if words is not None else {}
 
 st.title("Claim check")
 st.caption("The project began with a 2020 magazine article, “Hikikomori: Japan's Modern-Day Hermits” (HubPages, updated 10 August 2020). "
@@ -20,7 +22,8 @@ check = load_tables("claims", "claim_evidence", "recluse_estimates", "youth_home
 if check is not None:
     claims, links = check.table("claims"), check.table("claim_evidence")
     sources = check.table("sources").set_index("source_id", drop=False)
-    present = [label for key, label in TOPIC_LABELS.items() if key in set(claims["topic"])]
+    vocab = Vocabulary.of(check)
+    present = [label for key, label in topic_labels(vocab).items() if key in set(claims["topic"])]
     chosen = st.multiselect("Topics", present, default=present, key="topics", bind="query-params")
     found = claim_figures.evidence(check)
     chosen_claims = claims[claims["topic"].isin([TOPICS[t] for t in chosen])]
@@ -38,7 +41,7 @@ if check is not None:
                    + (f"; {hidden} hidden by the topic filter." if hidden else "."))
     for _, claim in shown.iterrows():
         with st.container(border=True, key=f"claim-{claim['claim_id']}"):
-            label, color = verdict_badge(claim["verdict"])
+            label, color = verdict_badge(claim["verdict"], vocab)
             st.markdown(f"### “{markdown_plain(claim['quote'])}”")
             st.badge(label, color=color, icon=":material/gavel:")
             st.markdown("**Traced origin.** " + markdown_plain(claim["traced_origin"]))

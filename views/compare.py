@@ -3,15 +3,17 @@ import streamlit as st
 
 from figures import compare
 from figures.params import COMPARE_MEASURES, SCALES
-from settings import COMPARE_DEFAULT_CONCEPTS, CONCEPTS, COUNTRY_NAMES, EVIDENCE_TYPES
+from settings import COMPARE_DEFAULT_CONCEPTS, COUNTRY_NAMES, EVIDENCE_TYPES
 from shaping.estimates import comparability_warnings
 from shaping.selection import int_between
 from shaping.text import markdown_plain
+from shaping.vocabulary import Vocabulary
 from ui.card import figure_card
-from ui.page import load_tables, url_notices
+from ui.page import load_tables, url_notices, vocabulary
 
 COUNTRIES = {COUNTRY_NAMES[c]: c for c in compare.COUNTRY_CODES}
-CONCEPT_LABELS = {label: key for key, (label, _) in CONCEPTS.items()}
+words = vocabulary()
+CONCEPT_LABELS = {label: key for key, label in words.concept_labels().items()} if words is not None else {}
 EVIDENCE = {label: key for key, label in EVIDENCE_TYPES.items()}
 
 st.title("Compare countries")
@@ -26,7 +28,8 @@ if check is not None:
         left, middle, right = st.columns(3)
         countries = left.multiselect("Countries", list(COUNTRIES), default=list(COUNTRIES), key="countries", bind="query-params")
         present = [label for label, key in CONCEPT_LABELS.items() if key in set(estimates["concept"])]
-        defaults = [CONCEPTS[c][0] for c in COMPARE_DEFAULT_CONCEPTS if CONCEPTS[c][0] in present]
+        names = Vocabulary.of(check).concept_labels()
+        defaults = [names[c] for c in COMPARE_DEFAULT_CONCEPTS if names[c] in present]
         concepts = middle.multiselect("Concepts", present, default=defaults, key="concepts", bind="query-params")
         evidence = right.multiselect("Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params")
         left, middle, right = st.columns(3)
@@ -40,7 +43,7 @@ if check is not None:
     missing = len(chosen) - len(shown)
 
     st.subheader("Comparability")
-    warnings = comparability_warnings(shown)
+    warnings = comparability_warnings(shown, Vocabulary.of(check))
     if warnings:
         st.warning("**Not like-for-like.** " + " ".join(markdown_plain(w) for w in warnings) +
                    " The chart does not rank countries.", icon=":material/warning:")

@@ -2,7 +2,6 @@
 import streamlit as st
 
 from figures import health
-from settings import COUNTERPOINT_SOURCES
 from shaping.health import counterpoints
 from shaping.text import markdown_plain
 from ui.card import figure_card
@@ -17,7 +16,7 @@ if check is not None:
     figure_card(forest, check)
 
     st.subheader("Counterpoints")
-    for _, row in counterpoints(forest.rows, COUNTERPOINT_SOURCES).iterrows():
+    for _, row in counterpoints(forest.rows).iterrows():
         st.markdown(f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {markdown_plain(row['note'])}")
 
     figure_card(health.percent(check), check)

@@ -7,6 +7,7 @@ from shaping.estimates import comparability_warnings, headline_rows
 from shaping.evidence import coverage, coverage_sentence, read_on_a_page
 from shaping.sentences import headline_detail, headline_figure, quote_sentence
 from shaping.text import markdown_link, markdown_plain
+from shaping.vocabulary import Vocabulary
 from ui.page import load_tables, whats_new
 
 st.title(APP_TITLE)
@@ -17,7 +18,8 @@ check = load_tables("recluse_estimates", "sources", "evidence")
 if check is not None:
     sources = check.table("sources").set_index("source_id", drop=False)
     evidence = check.table("evidence")
-    heads = headline_rows(check.table("recluse_estimates"), read_on_a_page(evidence))
+    vocab = Vocabulary.of(check)
+    heads = headline_rows(check.table("recluse_estimates"), read_on_a_page(evidence), vocab)
     st.subheader("Latest national estimate in each country")
     if heads.empty:
         st.info("No national survey figure has been confirmed on a readable page, so no headline is shown.", icon=":material/help:")
@@ -27,12 +29,12 @@ if check is not None:
             st.metric(row["country_name"], headline_figure(row))
             st.markdown(markdown_plain(headline_detail(row)))
             st.markdown(markdown_plain(f"Evidence: {row['method_label']}") + " · " + markdown_link(short_citation(source), source["url"]))
-    warnings = comparability_warnings(heads)
+    warnings = comparability_warnings(heads, vocab)
     if warnings:
         st.warning("These three figures are not comparable: " + markdown_plain(" ".join(warnings)), icon=":material/warning:")
     with st.expander("Quote these figures", icon=":material/format_quote:"):
         for _, row in heads.iterrows():
-            st.code(quote_sentence(row, sources.loc[row["source_id"]]), language=None, wrap_lines=True)
+            st.code(quote_sentence(row, sources.loc[row["source_id"]], vocab), language=None, wrap_lines=True)
     usable = {name: check.frames[name] for name in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
               if not check.problems.get(name)}
     st.markdown("**Where it says so.** " + markdown_plain(coverage_sentence(coverage(usable, evidence)))

@@ -3,11 +3,12 @@ from datetime import date
 
 import streamlit as st
 
-from settings import CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
+from settings import CAVEATS
 from shaping.citations import bibtex_dashboard, dashboard_citation, url_or_unknown
 from shaping.downloads import table_csv
 from shaping.sources import matching, source_usage, unusable_tables
 from shaping.text import markdown_plain
+from shaping.vocabulary import Vocabulary, strict_map
 from ui.page import download_package, load_tables, url_notices, view_url, whats_new
 
 st.title("Sources and method")
@@ -33,7 +34,8 @@ if check is not None:
                        "used_by": st.column_config.TextColumn("Rows that use it", width="large"),
                        "citation": st.column_config.TextColumn("Citation", width="large")},
     )
-    st.download_button("Download this list (CSV)", table_csv(shown.assign(type=shown["source_type"].map(SOURCE_TYPE_LABELS)),
+    types = Vocabulary.of(check).labels_of("sources", "source_type")
+    st.download_button("Download this list (CSV)", table_csv(shown.assign(type=strict_map(shown["source_type"], types, "source type label")),
                                                              f"Hikikomori in Numbers: sources. {url_or_unknown(view_url())}"),
                        file_name="sources.csv", mime="text/csv", on_click="ignore", icon=":material/download:")
 
@@ -57,8 +59,9 @@ with the method in `derivation`.
   group and never read as a risk.
 """)
 st.subheader("What each concept means")
-for key, (label, meaning) in CONCEPTS.items():
-    st.markdown(f"- **{markdown_plain(label)}** (`{key}`): {markdown_plain(meaning)}")
+if check is not None:
+    for _, concept in Vocabulary.of(check).concepts.iterrows():
+        st.markdown(f"- **{markdown_plain(concept['label'])}** (`{concept['concept']}`): {markdown_plain(concept['definition'])}")
 st.subheader("Warnings that apply across the dashboard")
 for text in CAVEATS.values():
     st.markdown(f"- {markdown_plain(text)}")

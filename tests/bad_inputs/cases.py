@@ -244,4 +244,13 @@ CASES = [
          records("evidence", lambda r: [x for x in r if x[r[0].index("estimate_id")] != "jp-cao-2010-narrow"]), 3, "estimate_id",
          "'jp-cao-2010-narrow' has no evidence row in evidence.csv"),
     ]),
+    # the vocabulary: words for every allowed value, and none for a value the schema does not allow
+    *kind("vocabulary", [
+    Case("an allowed method with no label", "labels", records("labels", lambda r: [x for x in r if x[2] != "press_figure"]), None, "value",
+         "recluse_estimates.csv's method allows 'press_figure' (datapackage.json) but no row here labels it"),
+    Case("a label for a value the schema does not allow", "labels", cell("labels", 2, "value", "blog"), 3, "value",
+         "'blog' is not a value sources.csv's source_type allows"),
+    Case("a concept with no definition", "concepts", cell("concepts", 1, "definition", ""), 2, "definition", "is required but empty"),
+    Case("<script> in a concept label", "concepts", cell("concepts", 2, "label", "<script>alert(1)</script>"), 3, "label", "HTML markup"),
+    ]),
 ]

@@ -12,6 +12,7 @@ from settings import CLAIMS_PER_PAGE
 from shaping.health import forest_rows
 from shaping.homelessness import annotate, latest_pair, pair_sentence, street_counts, with_per_100k
 from shaping.text import markdown_plain
+from shaping.vocabulary import Vocabulary
 from tests.conftest import REAL_DATA, set_cell
 from tests.pages.helpers import download, download_csv, open_cards
 
@@ -27,7 +28,7 @@ def test_page_runs_and_draws_its_charts(run_page, page, charts):
 
 def _homeless_rows():
     check = check_package(REAL_DATA)
-    return with_per_100k(annotate(check.table("youth_homelessness")), check.table("population"))
+    return with_per_100k(annotate(check.table("youth_homelessness"), Vocabulary.of(check)), check.table("population"))
 
 
 @pytest.mark.usefixtures("record_downloads")
@@ -61,7 +62,7 @@ def test_health_download_is_the_forest_rows(run_page):
     at = run_page("views/health.py")
     forest = download_csv(at, 0)
     check = check_package(REAL_DATA)
-    expected = forest_rows(check.table("isolation_health_risks"), check.table("sources"))
+    expected = forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check), check.table("sources"))
     assert set(forest["measure"]) <= {"OR", "RR", "HR"}
     assert forest["row_id"].tolist() == expected["row_id"].tolist()
     assert (forest.loc[forest["row_id"] == "h-steptoe-2013-loneliness", "significance"] == "not significant").all()

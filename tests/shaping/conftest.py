@@ -2,11 +2,17 @@
 import pytest
 
 from shaping.estimates import annotate
+from shaping.vocabulary import Vocabulary
 
 
 @pytest.fixture(scope="session")
-def estimates(real_check):
-    return annotate(real_check.table("recluse_estimates"))
+def vocab(real_check):
+    return Vocabulary.of(real_check)
+
+
+@pytest.fixture(scope="session")
+def estimates(real_check, vocab):
+    return annotate(real_check.table("recluse_estimates"), vocab)
 
 
 @pytest.fixture(scope="session")

@@ -56,8 +56,8 @@ def test_range_without_point_is_a_line_not_an_invented_midpoint(estimates):
     assert all(t.name != "Italy" for t in fig.data)
 
 
-def test_japan_series_by_age_group(estimates):
-    rows = cabinet_office_rounds(estimates)
+def test_japan_series_by_age_group(estimates, vocab):
+    rows = cabinet_office_rounds(estimates, vocab)
     fig = japan_series(rows[rows["rate_pct"].notna()], "rate")
     series = {t.name: [(int(x), float(y)) for x, y in zip(t.x, t.y, strict=True)] for t in fig.data
               if t.x is not None and len(t.x) and t.x[0] is not None}
@@ -67,8 +67,8 @@ def test_japan_series_by_age_group(estimates):
     assert any("first surveyed" in t for t in texts) and any("COVID" in t for t in texts)
 
 
-def test_split_bars_hatch_derived_parts(estimates):
-    rows = cabinet_office_rounds(estimates, ("hikikomori_narrow", "hikikomori_quasi"))
+def test_split_bars_hatch_derived_parts(estimates, vocab):
+    rows = cabinet_office_rounds(estimates, vocab, ("hikikomori_narrow", "hikikomori_quasi"))
     fig = split_bars(rows)
     quasi = next(t for t in fig.data if t.name.startswith("Quasi"))
     assert list(quasi.y) == [460000, 365000, 248000]
@@ -105,7 +105,8 @@ def test_package_zip_validates_with_frictionless(tmp_path):
     archive = zipfile.ZipFile(io.BytesIO(package_zip(REAL_DATA)))
     assert set(archive.namelist()) == {"datapackage.json", "README.txt", "sources.csv", "recluse_estimates.csv",
                                        "youth_homelessness.csv", "isolation_health_risks.csv", "population.csv",
-                                       "claims.csv", "claim_evidence.csv", "evidence.csv", "CHANGELOG.md"}
+                                       "claims.csv", "claim_evidence.csv", "evidence.csv", "concepts.csv", "labels.csv",
+                                       "CHANGELOG.md"}
     archive.extractall(tmp_path)
     done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=300)

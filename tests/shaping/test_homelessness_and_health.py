@@ -8,8 +8,8 @@ from shaping.homelessness import annotate, latest_pair, pair_sentence, with_per_
 
 
 @pytest.fixture(scope="module")
-def homeless(real_check):
-    return with_per_100k(annotate(real_check.table("youth_homelessness")), real_check.table("population"))
+def homeless(real_check, vocab):
+    return with_per_100k(annotate(real_check.table("youth_homelessness"), vocab), real_check.table("population"))
 
 
 def test_per_100k_arithmetic():
@@ -35,10 +35,10 @@ def _population(country: str, year: int, age_min, age_max, value: int) -> dict:
             "series": "test series", "reference_date": f"{year}-07-01"}
 
 
-def test_a_rate_divides_by_the_population_of_the_same_ages_and_year():
+def test_a_rate_divides_by_the_population_of_the_same_ages_and_year(vocab):
     counts = annotate(pd.DataFrame([_count("us-youth", "USA", None, 24, 2023, 34703),
                                     _count("us-youth-old", "USA", None, 24, 2019, 30000),
-                                    _count("jp-all", "JPN", None, None, 2023, 3065, "daytime_street_count")]))
+                                    _count("jp-all", "JPN", None, None, 2023, 3065, "daytime_street_count")]), vocab)
     population = pd.DataFrame([_population("USA", 2023, None, None, 336806231),    # all ages: not the youth count's population
                                _population("USA", 2019, 0, 24, 103258356),         # under 25 in 2019: the same band
                                _population("JPN", 2023, None, None, 124352000)])
@@ -81,16 +81,16 @@ def test_significance_flag(low, high, flag):
     assert significance(pd.Series({"ci_low": low, "ci_high": high})) == flag
 
 
-def test_survival_odds_are_their_own_group(real_check):
-    rows = forest_rows(real_check.table("isolation_health_risks"))
+def test_survival_odds_are_their_own_group(real_check, vocab):
+    rows = forest_rows(real_check.table("isolation_health_risks"), vocab)
     survival = rows[rows["direction"] == "survival"]
     assert set(survival["group"]) == {SURVIVAL_GROUP}
     assert SURVIVAL_GROUP not in set(rows[rows["direction"] == "risk"]["group"])
     assert survival["label"].str.contains("SURVIVAL").all()
 
 
-def test_forest_rows_flag_and_label(real_check):
-    rows = forest_rows(real_check.table("isolation_health_risks")).set_index("row_id")
+def test_forest_rows_flag_and_label(real_check, vocab):
+    rows = forest_rows(real_check.table("isolation_health_risks"), vocab).set_index("row_id")
     assert rows.loc["h-penninkilampi-2018-loneliness", "estimate_text"] == "RR 1.38 (0.98–1.94) · not significant"
     assert rows.loc["h-holt-2015-isolation", "estimate_text"] == "OR 1.29 (no published CI)"
     assert rows.loc["h-luchetti-2024-dementia", "estimate_text"] == "HR 1.306 (1.197–1.426)"
@@ -98,7 +98,7 @@ def test_forest_rows_flag_and_label(real_check):
     assert rows["label"].is_unique
 
 
-def test_percent_rows_are_the_percentage_statements(real_check):
-    rows = percent_rows(real_check.table("isolation_health_risks"))
+def test_percent_rows_are_the_percentage_statements(real_check, vocab):
+    rows = percent_rows(real_check.table("isolation_health_risks"), vocab)
     assert set(rows["source_id"]) == {"h-nasem-2020", "h-surgeon-2023"}
     assert sorted(rows["value"]) == [29, 29, 32, 32, 50, 50]

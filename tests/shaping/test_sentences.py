@@ -19,18 +19,18 @@ def test_summary_of_nothing():
     assert summary_sentence(pd.DataFrame(columns=["fieldwork_start", "published", "value"])) == "No rows match the current selection."
 
 
-def test_quote_for_japan_2022(row, sources):
+def test_quote_for_japan_2022(row, sources, vocab):
     r = row("jp-cao-2022-15-64")
-    assert quote_sentence(r, sources.loc[r["source_id"]]) == (
+    assert quote_sentence(r, sources.loc[r["source_id"]], vocab) == (
         "About 1.46 million people aged 15–64 in Japan were socially withdrawn (hikikomori) for six months or more, "
         "according to a national survey fielded in November 2022 (Cabinet Office of Japan); "
         "the estimate is scaled up from 230 respondents.")
 
 
-def test_quote_flags_the_caveat_that_matters(row, sources):
+def test_quote_flags_the_caveat_that_matters(row, sources, vocab):
     def quote(estimate_id):
         r = row(estimate_id)
-        return quote_sentence(r, sources.loc[r["source_id"]])
+        return quote_sentence(r, sources.loc[r["source_id"]], vocab)
     assert quote("kr-opm-2024").endswith("the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates.")
     assert quote("it-hi-2023").startswith("More than 100,000 people in Italy")
     assert quote("it-hi-2023").endswith("this is an advocacy estimate, not a survey result.")

@@ -21,8 +21,8 @@ def test_search_matches_all_words(real_check):
     assert matching(usage, "no such source anywhere").empty
 
 
-def test_claim_evidence_from_two_tables(real_check):
-    rows = linked_rows(real_check.table("claim_evidence"), real_check.table("recluse_estimates"), real_check.table("youth_homelessness"))
+def test_claim_evidence_from_two_tables(real_check, vocab):
+    rows = linked_rows(real_check.table("claim_evidence"), real_check.table("recluse_estimates"), real_check.table("youth_homelessness"), vocab)
     us = rows[rows["claim_id"] == "c-us-1-6m"].set_index("row_id")
     assert us.loc["us-ringwalt-1-6m", "role"] == "origin" and us.loc["us-hud-2023", "role"] == "evidence"
     assert us.loc["us-hud-2023", "label"].startswith("Evidence: ")
@@ -30,9 +30,9 @@ def test_claim_evidence_from_two_tables(real_check):
                                                                         "jp-cao-2022-15-39", "jp-cao-2022-40-64"}
 
 
-def test_verdict_badges():
-    assert verdict_badge("misdated") == ("Misdated", "orange")
-    assert verdict_badge("unsourced") == ("Unsourced", "red")
+def test_verdict_badges(vocab):
+    assert verdict_badge("misdated", vocab) == ("Misdated", "orange")
+    assert verdict_badge("unsourced", vocab) == ("Unsourced", "red")
 
 
 def test_health_rows_linked_to_claims(real_check):

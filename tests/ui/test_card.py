@@ -12,6 +12,7 @@ from figures import Figure
 from shaping.charts import dot_plot
 from shaping.citations import bibtex_figure, figure_citation, plain_source_citation, source_line, sources_for
 from shaping.estimates import annotate, point_descriptions
+from shaping.vocabulary import Vocabulary
 from tests.pages.helpers import download, open_cards, source_lines
 
 ROWS = ["jp-cao-2010-broad", "jp-cao-2015-broad", "kr-opm-2022"]   # three sources of two producers
@@ -30,7 +31,7 @@ def check(real_check):
 
 
 def card_rows(check) -> pd.DataFrame:
-    estimates = annotate(check.table("recluse_estimates"))
+    estimates = annotate(check.table("recluse_estimates"), Vocabulary.of(check))
     return estimates.set_index("estimate_id", drop=False).loc[ROWS].reset_index(drop=True)
 
 
