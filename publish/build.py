@@ -20,6 +20,7 @@ from shaping.citations import source_line, sources_for, url_or_unknown
 from shaping.downloads import package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url
 from shaping.images import IMAGE_WIDTH, PNG_SCALE, finished, image_height, write_images
+from shaping.vocabulary import Vocabulary
 
 HERE = Path(__file__).resolve().parent
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -95,6 +96,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     common = {"app_title": APP_TITLE, "tagline": APP_TAGLINE, "package": package, "content_hash": content_hash, "built": today.isoformat(),
               "assets": assets, "zip_name": zip_name, "image_width": IMAGE_WIDTH, "site_root": edition_root(public_base),
               "dashboard_root": public_base}
+    vocab = Vocabulary.of(check)
     for item in built:
         entry, figure = item.entry, item.figure
         folder = out / "figures" / entry.key
@@ -109,7 +111,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
         cite_line = f"{APP_TITLE}: {figure.title}. {url_or_unknown(urls['dashboard'])}. {item.line}"
         (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, cite_line))
         document = metadata.document(figure, page=entry.page, params=entry.params, used=used, package=package, content_hash=content_hash,
-                                     urls=urls, embed_height=frame, files=files, built=today.isoformat())
+                                     urls=urls, embed_height=frame, files=files, built=today.isoformat(), vocab=vocab)
         metadata.validate(document)
         (folder / files["json"]).write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         page = {**common, "root": "../../", "figure": figure, "entry": entry, "page_title": PAGE_TITLES.get(entry.page, entry.page),
@@ -118,7 +120,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
                 "chart_json": script_json('{"figure": ' + pio.to_json(item.chart, validate=False) + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
                 "embed_code": embed_code(urls["embed"], figure.title, frame) if urls["embed"] else None}
         (folder / "index.html").write_text(env.get_template("figure.html").render(
-            **page, notes=content.notes(figure, used), evidence=content.evidence(figure, evidence),
+            **page, notes=content.notes(figure, used, vocab), evidence=content.evidence(figure, evidence),
             citations=content.citations(figure, used, urls["canonical"], today)), encoding="utf-8")
         (folder / "embed.html").write_text(env.get_template("embed.html").render(**page), encoding="utf-8")
     groups = [(title, [b for b in built if b.entry.page == url]) for _, title, _, url in PAGES]

@@ -9,10 +9,11 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from figures.figure import Figure
-from settings import CAVEATS, CONCEPTS, SOURCE_TYPE_LABELS
+from settings import CAVEATS
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation
 from shaping.evidence import quote_groups, quotes_for, unread_rows
 from shaping.text import safe_url
+from shaping.vocabulary import Vocabulary
 
 ID_COLUMNS = ("estimate_id", "row_id", "population_id")
 
@@ -34,7 +35,7 @@ def source_links(used: pd.DataFrame) -> list[dict]:
             for producer, editions in citation_groups(used)]
 
 
-def notes(figure: Figure, used: pd.DataFrame) -> dict:
+def notes(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> dict:
     """Concepts, each row's method, sample and uncertainty, extra notes, caveats and source types."""
     rows = []
     for _, row in figure.rows.iterrows():
@@ -45,10 +46,10 @@ def notes(figure: Figure, used: pd.DataFrame) -> dict:
             facts.append(f"{int(row['cases']):,} cases")
         rows.append({"label": str(row[figure.row_label_column]), "facts": " · ".join(facts),
                      "note": str(row["note"]) if pd.notna(row.get("note")) else "no note"})
-    return {"concepts": [CONCEPTS.get(c, (c, "")) for c in dict.fromkeys(figure.concepts)], "rows": rows,
+    return {"concepts": [tuple(vocab.concept(c)[["label", "definition"]]) for c in dict.fromkeys(figure.concepts)], "rows": rows,
             "extra": list(figure.extra_notes), "caveats": [CAVEATS[k] for k in figure.caveats],
             "how_made": _made(figure.how_made), "quotes": _made(figure.quotes),
-            "source_types": sorted({SOURCE_TYPE_LABELS.get(t, t) for t in used["source_type"]})}
+            "source_types": sorted({vocab.label("sources", "source_type", t) for t in used["source_type"]})}
 
 
 def evidence(figure: Figure, table: pd.DataFrame | None) -> dict:

@@ -7,7 +7,8 @@ import jsonschema
 import pandas as pd
 
 from figures.figure import Figure
-from settings import CAVEATS, CONCEPTS
+from settings import CAVEATS
+from shaping.vocabulary import Vocabulary
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "figure.schema.json"
 
@@ -32,7 +33,7 @@ def plain(value: object) -> object:
 
 
 def document(figure: Figure, *, page: str, params: dict, used: pd.DataFrame, package: dict, content_hash: str, urls: dict,
-             embed_height: int, files: dict, built: str) -> dict:
+             embed_height: int, files: dict, built: str, vocab: Vocabulary) -> dict:
     """The metadata of one figure: what it is, the package version and hash it was drawn from, its sources and licence."""
     return {
         "key": figure.key, "title": figure.title, "summary": figure.summary, "page": page, "parameters": plain(params),
@@ -41,7 +42,7 @@ def document(figure: Figure, *, page: str, params: dict, used: pd.DataFrame, pac
                          "updated": package.get("updated", ""), "content_hash": content_hash, "licenses": package["licenses"]},
         "sources": [{"source_id": s["source_id"], "producer": s["producer"], "citation": s["citation"], "url": s["url"],
                      "accessed": s["accessed"].date().isoformat()} for _, s in used.iterrows()],
-        "concepts": [{"concept": c, "label": CONCEPTS.get(c, (c, ""))[0], "meaning": CONCEPTS.get(c, (c, ""))[1]}
+        "concepts": [{"concept": c, "label": vocab.concept(c)["label"], "meaning": vocab.concept(c)["definition"]}
                      for c in dict.fromkeys(figure.concepts)],
         "caveats": [CAVEATS[k] for k in figure.caveats],
         "files": files,
