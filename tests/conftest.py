@@ -1,9 +1,13 @@
 """Shared fixtures: a small valid data package copied into tmp_path, and helpers to break it."""
 import csv
+import functools
 import hashlib
+import http.server
 import io
 import os
 import shutil
+import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -106,3 +110,43 @@ def chromium() -> str:
             pytest.fail(f"required browser test cannot run: {reason}")
         pytest.skip(reason)
     return CHROMIUM
+
+
+# The static edition, built once per test session for tests/publish (its files) and tests/e2e (in Chromium).
+STATIC_BASE = "https://hikikomori.example.org/"
+STATIC_TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture(scope="session")
+def real_check():
+    from loaders.tables import check_package
+
+    return check_package(REAL_DATA)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, real_check, chromium):
+    """site/ as `make site` writes it for a deployment at STATIC_BASE, images included: (folder, the figures built)."""
+    from publish.build import build_site
+
+    out = tmp_path_factory.mktemp("static") / "site"
+    return out, build_site(real_check, out, STATIC_BASE, today=STATIC_TODAY)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve a folder on a free loopback port as a static host would: (server, base URL)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    server, base = serve(site[0])
+    yield base
+    server.shutdown()

@@ -22,8 +22,9 @@ from shaping.downloads import rows_csv
 from shaping.edition import file_names
 from shaping.evidence import quote_groups, quotes_for
 from shaping.images import IMAGE_WIDTH, PNG_SCALE, image_height
-from tests.conftest import REAL_DATA, ROOT, set_cell
-from tests.publish.conftest import BASE, TODAY
+from tests.conftest import REAL_DATA, ROOT, STATIC_BASE, STATIC_TODAY, set_cell
+
+BASE, TODAY = STATIC_BASE, STATIC_TODAY
 
 pytestmark = pytest.mark.chromium
 

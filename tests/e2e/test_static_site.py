@@ -1,4 +1,4 @@
-"""The static edition in Chromium, served as a static host would: every page and embed draws its chart, no page asks
+"""The static edition (make site) in Chromium, served as a static host would: every page and embed draws its chart, no page asks
 another host for anything, axe finds no serious or critical violation, and text from the CSVs stays inert."""
 import json
 import shutil
@@ -7,8 +7,7 @@ import pytest
 
 from loaders.tables import PackageCheck, check_package
 from publish.build import build_site
-from tests.conftest import REAL_DATA, rows, set_cell
-from tests.publish.conftest import BASE, serve
+from tests.conftest import REAL_DATA, STATIC_BASE, rows, serve, set_cell
 
 pytestmark = pytest.mark.chromium
 DRAWN = ".chart-box.drawn .main-svg"
@@ -80,7 +79,7 @@ def test_text_from_the_csvs_stays_text(tab, tmp_path):
     assert refused.problems["recluse_estimates"]
     check = PackageCheck(refused.data_dir, refused.frames, {})          # as if a rule let it through
     out = tmp_path / "site"
-    build_site(check, out, BASE, images=False)
+    build_site(check, out, STATIC_BASE, images=False)
     page_text = (out / "figures" / "japan-rounds" / "index.html").read_text(encoding="utf-8")
     assert "<script>window" not in page_text and "&lt;script&gt;window.__xss=1&lt;/script&gt;" in page_text
     server, served = serve(out)
