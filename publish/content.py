@@ -11,11 +11,9 @@ import pandas as pd
 from figures.figure import Figure
 from settings import CAVEATS
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation
-from shaping.evidence import quote_groups, quotes_for, unread_rows
+from shaping.evidence import quote_groups, quotes_for, row_labels, unread_rows
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
-
-ID_COLUMNS = ("estimate_id", "row_id", "population_id")
 
 
 def _made(items):
@@ -56,8 +54,7 @@ def evidence(figure: Figure, table: pd.DataFrame | None) -> dict:
     """'Where it says so': each quote once with the figures it holds, per row shown; rows no readable page holds."""
     if table is None:
         return {"available": False, "rows": [], "unread": []}
-    id_column = next(c for c in ID_COLUMNS if c in figure.rows)
-    labels = dict(zip(figure.rows[id_column].astype(str), figure.rows[figure.row_label_column].astype(str), strict=False))
+    labels = row_labels(figure.rows, figure.row_label_column)
     unread = set(unread_rows(figure.rows, table))
     grouped: list[dict] = []
     for group in quote_groups(quotes_for(figure.rows, table)):

@@ -34,12 +34,28 @@ def read_on_a_page(evidence: pd.DataFrame) -> set[str]:
     return set(status[status.isin(["confirmed", "differs"])].index)
 
 
-def shown_ids(rows: pd.DataFrame) -> list[str]:
-    """The data-row ids of a figure's rows, whichever id column the table uses."""
-    for column in ("estimate_id", "row_id", "population_id"):
+ID_COLUMNS = ("estimate_id", "row_id", "population_id")
+
+
+def row_ids(rows: pd.DataFrame) -> pd.Series:
+    """Each row's data-row id, whichever id column its table uses (a claim's figure mixes estimates and other rows)."""
+    ids = pd.Series(pd.NA, index=rows.index, dtype="string")
+    for column in ID_COLUMNS:
         if column in rows:
-            return rows[column].dropna().astype(str).tolist()
-    return []
+            ids = ids.fillna(rows[column].astype("string"))
+    return ids
+
+
+def shown_ids(rows: pd.DataFrame) -> list[str]:
+    """The data-row ids of a figure's rows, in the order shown."""
+    return row_ids(rows).dropna().astype(str).tolist()
+
+
+def row_labels(rows: pd.DataFrame, label_column: str) -> dict[str, str]:
+    """Data-row id -> the label the chart and table use for it."""
+    ids = row_ids(rows)
+    present = ids.notna()
+    return dict(zip(ids[present].astype(str), rows.loc[present, label_column].astype(str), strict=True))
 
 
 def quotes_for(rows: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:

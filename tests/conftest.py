@@ -118,13 +118,6 @@ STATIC_TODAY = date(2026, 11, 30)
 
 
 @pytest.fixture(scope="session")
-def real_check():
-    from loaders.tables import check_package
-
-    return check_package(REAL_DATA)
-
-
-@pytest.fixture(scope="session")
 def site(tmp_path_factory, real_check, chromium):
     """site/ as `make site` writes it for a deployment at STATIC_BASE, images included: (folder, the figures built)."""
     from publish.build import build_site

@@ -14,7 +14,7 @@ from shaping.charts import with_source
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for, url_or_unknown
 from shaping.downloads import rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
-from shaping.evidence import quote_groups, quotes_for, unread_rows
+from shaping.evidence import quote_groups, quotes_for, row_labels, unread_rows
 from shaping.images import finished, image_bytes, image_height
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
@@ -77,16 +77,14 @@ def _unread_notice(figure: Figure, evidence: pd.DataFrame) -> None:
     unread = set(unread_rows(figure.rows, evidence))
     if not unread:
         return
-    id_column = next(c for c in ("estimate_id", "row_id", "population_id") if c in figure.rows)
-    labels = figure.rows.loc[figure.rows[id_column].isin(unread), figure.row_label_column].astype(str).tolist()
+    labels = [label for row_id, label in row_labels(figure.rows, figure.row_label_column).items() if row_id in unread]
     st.warning(f"No readable page found for {len(labels)} of the {len(figure.rows)} rows shown: " + markdown_plain("; ".join(labels))
                + ". Treat them as claims under check, not as evidence.", icon=":material/help:")
 
 
 def _where_it_says_so(figure: Figure, evidence: pd.DataFrame) -> None:
     """Each quote behind the rows shown, verbatim and once, with the figures it holds, its page, locator and translation."""
-    id_column = next(c for c in ("estimate_id", "row_id", "population_id") if c in figure.rows)
-    labels = dict(zip(figure.rows[id_column].astype(str), figure.rows[figure.row_label_column].astype(str), strict=False))
+    labels = row_labels(figure.rows, figure.row_label_column)
     current = None
     for group in quote_groups(quotes_for(figure.rows, evidence)):
         if group["row_id"] != current:

@@ -111,9 +111,7 @@ def test_pages_carry_canonical_og_image_citation_embed_code_and_quotes(site, rea
         quoted += bool(groups)
         assert all(str(html_text(g["quote"])) in page for g in groups if g["quote"] is not None), key
         assert all("No readable page found for " + g["figures"][0][0] in page for g in groups if g["quote"] is None), key
-    # Known gap, shared with the app's card: claim figures of homelessness or health rows find no quotes, because
-    # shaping.evidence.shown_ids reads the first id column present (estimate_id, empty for those rows). Four today.
-    assert quoted >= len(built) - 4
+    assert quoted == len(built)  # every figure, claim figures that mix estimates with other rows included
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f'href="figures/{b.entry.key}/"' in index for b in built)
 

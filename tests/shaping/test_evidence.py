@@ -75,3 +75,10 @@ def test_quote_groups_show_each_quote_once_with_every_figure_it_holds_figures_fi
     assert groups[0]["figures"] == [("rate_pct", "1.79 percent", "1.79", "confirmed"), ("sample_size", "3,287", "3287", "confirmed")]
     assert groups[1]["figures"] == [("value", None, None, "not_found")]
     assert groups[1]["notes"] == ["Fixture: looked for on the pages of jp-cao-2010."]
+
+
+def test_a_figure_mixing_estimates_and_other_rows_finds_the_quotes_of_both(check):
+    mixed = pd.concat([check.table("recluse_estimates").head(1), check.table("youth_homelessness")], ignore_index=True)
+    assert mixed["estimate_id"].isna().any()  # the homelessness row has no estimate_id: its id is in row_id
+    quotes = quotes_for(mixed, check.table("evidence"))
+    assert quotes["row_id"].tolist() == ["jp-cao-2010-broad", "jp-mhlw-2019"]

@@ -62,7 +62,7 @@ def test_the_source_line_is_added_once_even_when_the_chart_tab_added_it(figure):
 
 
 @pytest.mark.chromium
-def test_images_are_made_on_click_with_the_source_line_inside(figure, check, chromium):
+def test_images_are_made_on_click_with_the_source_line_inside(figure, check, chromium, record_downloads):
     at = open_cards(run_card(figure, check), expanders=("embed",))
     png = download(at, "PNG of this view")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
