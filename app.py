@@ -1,4 +1,5 @@
 """Entry point: page config and navigation. Run with `make run`."""
+
 import streamlit as st
 
 from settings import APP_TITLE, PAGES
@@ -10,5 +11,5 @@ st.set_page_config(page_title=APP_TITLE, page_icon="📊", layout="wide")
 # (and axe's list rules) reject.
 pages = [st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0)) for i, (path, title, icon, url) in enumerate(PAGES)]
 page = st.navigation(pages)
-remember_page(page)   # citations put the page's own path under the public URL, when one is configured
+remember_page(page)  # citations put the page's own path under the public URL, when one is configured
 page.run()

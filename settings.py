@@ -2,6 +2,7 @@
 
 The words for coded values (concepts, methods, source types, measures, outcomes, exposures, topics, verdicts) are data:
 data/concepts.csv and data/labels.csv."""
+
 import os
 
 PUBLIC_URL_VAR = "HIKIKOMORI_PUBLIC_URL"
@@ -48,7 +49,7 @@ CAVEATS = {
     "students_only": "Students-only samples (Italy) miss dropouts and adults.",
     "not_surveys": "Advocacy and expert estimates are not surveys.",
     "one_night": "Point-in-time counts (the US on one night, Japan by a daytime patrol) and whole-year prevalence measure different things; "
-                 "Japan has no youth homelessness count.",
+    "Japan has no youth homelessness count.",
     "associations": "Health risks are associations, mostly in older adults; OR, RR and HR are not interchangeable.",
 }
 
@@ -77,8 +78,15 @@ PAGES = [
 COMPARE_DEFAULT_CONCEPTS = ["hikikomori_broad", "hikikomori", "reclusive"]
 
 # The colour of each verdict's badge on the Claim check page (the verdicts' words are in data/labels.csv).
-VERDICT_COLORS = {"consistent": "green", "superseded": "blue", "unsourced": "red", "misdated": "orange", "not_comparable": "violet",
-                  "partly_supported": "orange", "origin_unverified": "red"}
+VERDICT_COLORS = {
+    "consistent": "green",
+    "superseded": "blue",
+    "unsourced": "red",
+    "misdated": "orange",
+    "not_comparable": "violet",
+    "partly_supported": "orange",
+    "origin_unverified": "red",
+}
 
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart
 # per 0.4 CPU-seconds (docs/performance.md), so the page shows a few at a time with page numbers.

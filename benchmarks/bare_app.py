@@ -4,6 +4,7 @@ One page: read data/recluse_estimates.csv with pandas, offer the same kind of wi
 has (a "Scale" segmented control, Linear or Logarithmic) and draw one Plotly chart with st.plotly_chart.
 Not part of the dashboard; run it only through the benchmark.
 """
+
 from pathlib import Path
 
 import pandas as pd

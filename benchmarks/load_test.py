@@ -45,6 +45,7 @@ Exit 0 only with no error, no wrong state (also in grace windows, where either n
 least one strictly judged open of a page using the table in every phase, the server never restarted and data/
 unchanged. The server and the temporary folder are always removed (also on Ctrl-C or SIGTERM).
 """
+
 import argparse
 import asyncio
 import contextlib
@@ -75,9 +76,9 @@ CHROMIUM_ARGS = [*BROWSER_TEST_ARGS, LOOPBACK_ONLY]
 PAGE_PATHS = ["/" + url for _, _, _, url in PAGES if url != "check_data"]
 TABLE = "recluse_estimates"
 TABLE_FILE = "recluse_estimates.csv"
-EDIT_ROW = "jp-cao-2010-broad"    # a Cabinet Office round: its rate is on the Japan and Compare pages' charts
-MARKER_A = "1.81%"          # the edited row's rate after edit A (1.79% + 0.02), as the charts print it
-MARKER_B = "1.82%"          # and after edit B
+EDIT_ROW = "jp-cao-2010-broad"  # a Cabinet Office round: its rate is on the Japan and Compare pages' charts
+MARKER_A = "1.81%"  # the edited row's rate after edit A (1.79% + 0.02), as the charts print it
+MARKER_B = "1.82%"  # and after edit B
 ERROR_TEXT = "cannot be shown"
 
 # Installed in every document from its start. It records, relative to the start of the current page open
@@ -121,6 +122,7 @@ CLICK = """(href) => {
   return t.start;
 }"""
 
+
 # Settled (tests/support/streamlit_server.SETTLED) with the page's own title, after a script run that began after the
 # open: settled_args(title) is its argument.
 def settled_args(title: str) -> dict:
@@ -152,6 +154,7 @@ EXPECTED = {"before edits": "original", "valid edit": "A", "invalid edit": "erro
 
 
 # ---------------------------------------------------------------- the data copy and its edits
+
 
 def checksums(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -185,8 +188,7 @@ def free_the_edited_rate(folder: Path) -> None:
     records = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
     header = records[0]
     for record in records[1:]:
-        if record[header.index("estimate_id")] == EDIT_ROW and record[header.index("column")] == "rate_pct" \
-                and record[header.index("status")] == "confirmed":
+        if record[header.index("estimate_id")] == EDIT_ROW and record[header.index("column")] == "rate_pct" and record[header.index("status")] == "confirmed":
             record[header.index("status")] = "differs"
             record[header.index("note")] = "Load test: this copy's rate is edited during the run."
     out = io.StringIO()
@@ -204,12 +206,13 @@ def edit_versions(original: str) -> list[tuple[str, str]]:
     # shows it without a click (a card's notes are only built when "About this data" is opened). The rate stays
     # inside its interval, so the file stays valid.
     valid_a = edited(original, {"rate_pct": f"{rate + 0.02:.2f}"})
-    invalid = edited(valid_a, {"value_low": str(value + 10_000)})      # value_low above value: refused by the validator
+    invalid = edited(valid_a, {"value_low": str(value + 10_000)})  # value_low above value: refused by the validator
     valid_b = edited(original, {"rate_pct": f"{rate + 0.03:.2f}"})
     return [("valid edit", valid_a), ("invalid edit", invalid), ("valid restored", valid_b)]
 
 
 # ---------------------------------------------------------------- the server
+
 
 class Server(StreamlitServer):
     """The one server of the run (tests/support/streamlit_server.py), on the data copy; its log in the temporary folder."""
@@ -287,24 +290,31 @@ class CpuMeter:
             used[role] += cpu - self.start.get(pid, 0.0)
         busy = self.machine_end[0] - self.machine_start[0]
         wall = (self.machine_end[1] - self.machine_start[1]) / (os.cpu_count() or 1)
-        return {"wall": wall, "busy": busy, "server": used["server"], "client": used["client"],
-                "others": max(0.0, busy - used["server"] - used["client"]),
-                "load_max": max(self.loads, default=0.0), "load_mean": statistics.mean(self.loads) if self.loads else 0.0}
+        return {
+            "wall": wall,
+            "busy": busy,
+            "server": used["server"],
+            "client": used["client"],
+            "others": max(0.0, busy - used["server"] - used["client"]),
+            "load_max": max(self.loads, default=0.0),
+            "load_mean": statistics.mean(self.loads) if self.loads else 0.0,
+        }
 
 
 # ---------------------------------------------------------------- one page open
+
 
 @dataclass
 class Load:
     session: int
     path: str
-    start: float                       # run seconds: navigation start (the goto, or the click)
-    how: str = "click"                 # click (in-app navigation) | load (a full page load)
-    end: float | None = None           # run seconds: settled (or failed)
-    read_by: float | None = None       # run seconds: the last script run had ended (the data was read before)
-    loaded: float | None = None        # seconds from navigation start to DOMContentLoaded (full loads only)
-    first: float | None = None         # seconds from navigation start to the first chart (script run ended on chartless pages)
-    state: str | None = None           # original | A | B | error
+    start: float  # run seconds: navigation start (the goto, or the click)
+    how: str = "click"  # click (in-app navigation) | load (a full page load)
+    end: float | None = None  # run seconds: settled (or failed)
+    read_by: float | None = None  # run seconds: the last script run had ended (the data was read before)
+    loaded: float | None = None  # seconds from navigation start to DOMContentLoaded (full loads only)
+    first: float | None = None  # seconds from navigation start to the first chart (script run ended on chartless pages)
+    state: str | None = None  # original | A | B | error
     error: str | None = None
     wrong: str | None = None
     phase: str | None = None
@@ -336,12 +346,12 @@ class Run:
     titles: dict[str, str]
     uses_table: dict[str, bool]
     shows_note: dict[str, bool]
-    t0: float = 0.0                                     # epoch seconds when the measured load began
-    edits: list[tuple[str, float, float]] = field(default_factory=list)   # (phase entered, write began, write ended), run seconds
+    t0: float = 0.0  # epoch seconds when the measured load began
+    edits: list[tuple[str, float, float]] = field(default_factory=list)  # (phase entered, write began, write ended), run seconds
     loads: list[Load] = field(default_factory=list)
-    cold: list[Load] = field(default_factory=list)      # each session's first page load, before the clock starts
+    cold: list[Load] = field(default_factory=list)  # each session's first page load, before the clock starts
     stop_at: float = 0.0
-    outside: set[str] = field(default_factory=set)      # requests to anything but loopback (they fail to resolve)
+    outside: set[str] = field(default_factory=set)  # requests to anything but loopback (they fail to resolve)
 
     def now(self) -> float:
         return time.time() - self.t0
@@ -354,7 +364,7 @@ class Run:
         return phase
 
     def href(self, path: str) -> str:
-        return self.base + ("/" if path == PAGE_PATHS[0] else path)      # the default page's link is the root
+        return self.base + ("/" if path == PAGE_PATHS[0] else path)  # the default page's link is the root
 
 
 async def open_page(run: Run, page, load: Load, jserrors: list[str]) -> None:
@@ -385,7 +395,7 @@ async def open_page(run: Run, page, load: Load, jserrors: list[str]) -> None:
         load.error = f"page could not be read after settling: {first_line(exc)}"
         return
     path = load.path
-    began = v["start"] or 0.0                                        # ms after the document's time origin
+    began = v["start"] or 0.0  # ms after the document's time origin
     load.read_by = (v["origin"] + v["doneAt"]) / 1000 - run.t0
     load.loaded = v["loaded"] / 1000 if v["loaded"] else None
     drawn = v["firstChart"] if run.charts[path] and v["firstChart"] is not None else v["doneAt"]
@@ -475,10 +485,19 @@ def learned_run(args: argparse.Namespace, base: str, folder: Path, learned: dict
     """Print what the warm-up learned of each page and start the run's record from it."""
     print(f"warm-up: every page opened once, one after the other, in {seconds:.1f} s", flush=True)
     for path, info in learned.items():
-        print(f"    {path:<14} {info['charts']} chart(s){'  uses ' + TABLE_FILE if info['uses'] else ''}"
-              f"{'  shows the edited row' if info['note'] else ''}", flush=True)
-    return Run(args, base, folder, {k: v["charts"] for k, v in learned.items()}, {k: v["title"] for k, v in learned.items()},
-               {k: v["uses"] for k, v in learned.items()}, {k: v["note"] for k, v in learned.items()})
+        print(
+            f"    {path:<14} {info['charts']} chart(s){'  uses ' + TABLE_FILE if info['uses'] else ''}{'  shows the edited row' if info['note'] else ''}",
+            flush=True,
+        )
+    return Run(
+        args,
+        base,
+        folder,
+        {k: v["charts"] for k, v in learned.items()},
+        {k: v["title"] for k, v in learned.items()},
+        {k: v["uses"] for k, v in learned.items()},
+        {k: v["note"] for k, v in learned.items()},
+    )
 
 
 async def editor(run: Run, versions: list[tuple[str, str]]) -> None:
@@ -503,7 +522,7 @@ def judge(run: Run, load: Load) -> None:
     if load.error or load.read_by is None:
         return
     lo, hi = load.start, load.read_by
-    if not run.uses_table[load.path]:       # these pages must be normal whatever the phase
+    if not run.uses_table[load.path]:  # these pages must be normal whatever the phase
         load.phase = run.phase_at(hi)
         if load.state != "original":
             load.wrong = f"showed {load.state}"
@@ -512,11 +531,11 @@ def judge(run: Run, load: Load) -> None:
     if touched:
         load.grace = True
         load.phase = PHASES[touched[-1] + 1]
-        allowed = {EXPECTED[PHASES[k]] for k in range(touched[0], touched[-1] + 2)}   # before the first edit touched .. after the last
+        allowed = {EXPECTED[PHASES[k]] for k in range(touched[0], touched[-1] + 2)}  # before the first edit touched .. after the last
     else:
         load.phase = run.phase_at(lo)
         allowed = {EXPECTED[load.phase]}
-    if not run.shows_note[load.path]:       # pages that do not show the row: only "error box or not" can be told apart
+    if not run.shows_note[load.path]:  # pages that do not show the row: only "error box or not" can be told apart
         allowed = {"error" if a == "error" else "original" for a in allowed}
     if load.state not in allowed:
         load.wrong = f"showed {load.state}, expected {' or '.join(sorted(allowed))}" + (" (grace window)" if load.grace else "")
@@ -546,11 +565,14 @@ async def warm_up(browser, base: str, note: str) -> dict[str, dict]:
         await page.wait_for_function(ran, polling=100, timeout=180_000)
         title = (await page.text_content("[data-testid=stMain] h1")).strip()
         await page.wait_for_function(SETTLED, arg=settled_args(title), polling=100, timeout=180_000)
-        info = await page.evaluate("""(note) => ({
+        info = await page.evaluate(
+            """(note) => ({
             charts: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
             captions: [...document.querySelectorAll('[data-testid=stCaptionContainer]')].map(c => c.textContent).join(' | '),
             errors: document.querySelectorAll('[data-testid=stAlertContentError], [data-testid=stException]').length,
-            note: document.body.textContent.includes(note)})""", note)
+            note: document.body.textContent.includes(note)})""",
+            note,
+        )
         if info["errors"]:
             raise RuntimeError(f"warm-up: {path} shows an error on the unedited data")
         learned[path] = {"title": title, "charts": info["charts"], "uses": TABLE_FILE in info["captions"], "note": info["note"]}
@@ -559,6 +581,7 @@ async def warm_up(browser, base: str, note: str) -> dict[str, dict]:
 
 
 # ---------------------------------------------------------------- the same load from websocket clients (--client ws)
+
 
 def page_name(path: str) -> str:
     """The page name a browser sends: '' for the default page, which lives at '/' (its own url_path is not a page)."""
@@ -622,8 +645,12 @@ async def warm_up_ws(base: str, mark: str) -> dict[str, dict]:
             seen = await client.open(page_name(path), 180)
             if seen.error_boxes or seen.exceptions or seen.page_not_found:
                 raise RuntimeError(f"warm-up: {path} shows an error on the unedited data: {seen.error_boxes or seen.exceptions}")
-            learned[path] = {"title": seen.title, "charts": len(seen.charts), "note": shows_text(seen, mark),
-                             "uses": any(c.startswith("Data:") and TABLE_FILE in c for c in seen.captions)}
+            learned[path] = {
+                "title": seen.title,
+                "charts": len(seen.charts),
+                "note": shows_text(seen, mark),
+                "uses": any(c.startswith("Data:") and TABLE_FILE in c for c in seen.captions),
+            }
     finally:
         await client.close()
     return learned
@@ -641,6 +668,7 @@ async def main_async_ws(args: argparse.Namespace, folder: Path, server: Server, 
     def opener(client):
         async def open_one(load: Load) -> None:
             await open_page_ws(run, client, load)
+
         return open_one
 
     def connecting_opener(client):
@@ -651,6 +679,7 @@ async def main_async_ws(args: argparse.Namespace, folder: Path, server: Server, 
                 load.error = f"websocket not opened: {first_line(exc)}"
                 return
             await open_page_ws(run, client, load)
+
         return open_one
 
     try:
@@ -679,8 +708,9 @@ async def main_async(args: argparse.Namespace, folder: Path, server: Server, met
             for _ in range(args.sessions):
                 context = await browser.new_context(viewport=VIEWPORT)
                 await context.add_init_script(INIT_SCRIPT)
-                context.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
-                           else run.outside.add(r.url[:160]))
+                context.on(
+                    "request", lambda r: None if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")) else run.outside.add(r.url[:160])
+                )
                 contexts.append(context)
                 pages.append(await context.new_page())
                 jserrors.append(watch_js_errors(pages[-1]))
@@ -688,11 +718,12 @@ async def main_async(args: argparse.Namespace, folder: Path, server: Server, met
             def opener(i: int):
                 async def open_one(load: Load) -> None:
                     await open_page(run, pages[i], load, jserrors[i])
+
                 return open_one
 
             opens = [opener(i) for i in range(args.sessions)]
             try:
-                took = await first_opens(run, "load", opens)   # each session's first page is a full load
+                took = await first_opens(run, "load", opens)  # each session's first page is a full load
                 print(f"sessions opened: {args.sessions} full page loads, {args.open_at_once} at a time, in {took:.1f} s", flush=True)
                 how = "full page loads (--reload)" if args.reload else "clicks on the sidebar links (in-app navigation)"
                 print(f"load: {args.sessions} sessions for {args.seconds:.0f} s, opening pages by {how}", flush=True)
@@ -725,10 +756,14 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
     print(f"sessions x seconds: {args.sessions} x {args.seconds:.0f} s (last page open ended at {run.stop_at:.1f} s)")
     cold = [x.first for x in run.cold if not x.error and x.first is not None]
     ws = args.client == "ws"
-    print(f"first page of each session ({'a new websocket session' if ws else 'full load'}, before the clock, {args.open_at_once} at a time): "
-          f"time to first chart {stats(cold)}")
-    print(f"page opens: {len(loads)} ({'websocket script runs' if ws else 'full loads' if args.reload else 'in-app navigations'}), "
-          f"{len(loads) - sum(1 for x in loads if x.error)} settled without error, {len(loads) / max(run.stop_at, 1e-9) * 60:.0f} per minute")
+    print(
+        f"first page of each session ({'a new websocket session' if ws else 'full load'}, before the clock, {args.open_at_once} at a time): "
+        f"time to first chart {stats(cold)}"
+    )
+    print(
+        f"page opens: {len(loads)} ({'websocket script runs' if ws else 'full loads' if args.reload else 'in-app navigations'}), "
+        f"{len(loads) - sum(1 for x in loads if x.error)} settled without error, {len(loads) / max(run.stop_at, 1e-9) * 60:.0f} per minute"
+    )
     print(f"errors: {len(errors)}  (the error boxes expected in the invalid phase are not errors)")
     for x in errors[:15]:
         print(f"    session {x.session:2d} {x.path:<14} t={x.start:5.1f} s: {x.error}")
@@ -739,8 +774,10 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
     for path in PAGE_PATHS:
         print(f"    {path:<14} {stats([x.first for x in loads if x.path == path and not x.error and x.first is not None and x.state != 'error'])}")
     print("edits:", ", ".join(f"{name} written at t={began:.1f} s" for name, began, _ in run.edits))
-    print(f"edit pickup per phase (pages using {TABLE_FILE}, judged outside the {args.grace:g} s grace windows; "
-          f"'note' = opens of a page that shows the edited row's rate):")
+    print(
+        f"edit pickup per phase (pages using {TABLE_FILE}, judged outside the {args.grace:g} s grace windows; "
+        f"'note' = opens of a page that shows the edited row's rate):"
+    )
     missing = []
     for phase in PHASES:
         table_opens = [x for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error]
@@ -748,19 +785,25 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
         ok = [x for x in judged if not x.wrong]
         grace = [x for x in table_opens if x.grace]
         others = [x for x in loads if not run.uses_table[x.path] and x.phase == phase and not x.error]
-        print(f"    {phase:<15} expected {EXPECTED[phase]:<9} {len(ok):3d}/{len(judged):<3d} as expected "
-              f"(note {sum(1 for x in ok if run.shows_note[x.path])}/{sum(1 for x in judged if run.shows_note[x.path])})"
-              f"  + {len(grace)} in grace ({sum(1 for x in grace if not x.wrong)} acceptable)"
-              f" | other pages normal {sum(1 for x in others if not x.wrong)}/{len(others)}")
+        print(
+            f"    {phase:<15} expected {EXPECTED[phase]:<9} {len(ok):3d}/{len(judged):<3d} as expected "
+            f"(note {sum(1 for x in ok if run.shows_note[x.path])}/{sum(1 for x in judged if run.shows_note[x.path])})"
+            f"  + {len(grace)} in grace ({sum(1 for x in grace if not x.wrong)} acceptable)"
+            f" | other pages normal {sum(1 for x in others if not x.wrong)}/{len(others)}"
+        )
         if not judged:
             missing.append(phase)
-    print("sessions that saw each state (each session's first open after an edit is a page using the table, started after "
-          "the grace window; a session counts when such an open read the data in that phase):")
+    print(
+        "sessions that saw each state (each session's first open after an edit is a page using the table, started after "
+        "the grace window; a session counts when such an open read the data in that phase):"
+    )
     for phase in PHASES:
         seen_by = {x.session for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error and not x.grace}
         right = {x.session for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error and not x.grace and not x.wrong}
-        print(f"    {phase:<15} {len(seen_by):2d} of {args.sessions} sessions opened such a page; {len(right)} saw {EXPECTED[phase]}"
-              + ("" if right == seen_by else f"; WRONG in sessions {sorted(seen_by - right)}"))
+        print(
+            f"    {phase:<15} {len(seen_by):2d} of {args.sessions} sessions opened such a page; {len(right)} saw {EXPECTED[phase]}"
+            + ("" if right == seen_by else f"; WRONG in sessions {sorted(seen_by - right)}")
+        )
     for x in wrong[:15]:
         print(f"    WRONG session {x.session:2d} {x.path:<14} t={x.start:5.1f}-{x.read_by:5.1f} s: {x.wrong}")
     restarted = server.proc.poll() is not None or server.proc.pid != server_pid
@@ -768,22 +811,39 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
     print(f"data/ unchanged: {data_unchanged}")
     for url in sorted(run.outside):
         print(f"note: the page asked for a non-loopback address (blocked, not counted as an error): {url}")
-    print(f"CPU during the measured {cpu['wall']:.0f} s on {cores} cores ({cpu['wall'] * cores:.0f} core-seconds): "
-          f"machine busy {cpu['busy']:.0f} s ({cpu['busy'] / max(cpu['wall'] * cores, 1e-9):.0%}); streamlit server {cpu['server']:.0f} s, "
-          f"this run's {'websocket clients' if ws else 'Chromium + driver'} {cpu['client']:.0f} s, other processes {cpu['others']:.0f} s; "
-          f"1-min load average mean {cpu['load_mean']:.1f}, max {cpu['load_max']:.1f}")
+    print(
+        f"CPU during the measured {cpu['wall']:.0f} s on {cores} cores ({cpu['wall'] * cores:.0f} core-seconds): "
+        f"machine busy {cpu['busy']:.0f} s ({cpu['busy'] / max(cpu['wall'] * cores, 1e-9):.0%}); streamlit server {cpu['server']:.0f} s, "
+        f"this run's {'websocket clients' if ws else 'Chromium + driver'} {cpu['client']:.0f} s, other processes {cpu['others']:.0f} s; "
+        f"1-min load average mean {cpu['load_mean']:.1f}, max {cpu['load_max']:.1f}"
+    )
     started = max(len(loads), 1)
-    print(f"    per page open (over the {len(loads)} started): server {cpu['server'] / started:.2f} CPU-s, "
-          f"{'clients' if ws else 'browser'} {cpu['client'] / started:.2f} CPU-s")
+    print(
+        f"    per page open (over the {len(loads)} started): server {cpu['server'] / started:.2f} CPU-s, "
+        f"{'clients' if ws else 'browser'} {cpu['client'] / started:.2f} CPU-s"
+    )
     if cpu["busy"] > 0.9 * cpu["wall"] * cores:
-        print(f"    the machine was saturated: the times measure {cores} cores shared by the {'clients' if ws else 'browser'}, the server"
-              f"{' and other processes' if cpu['others'] > 0.1 * cpu['wall'] * cores else ''} more than the dashboard alone")
+        print(
+            f"    the machine was saturated: the times measure {cores} cores shared by the {'clients' if ws else 'browser'}, the server"
+            f"{' and other processes' if cpu['others'] > 0.1 * cpu['wall'] * cores else ''} more than the dashboard alone"
+        )
     if cpu["server"] > 0.8 * cpu["wall"]:
         print("    the streamlit server used about one full core (one Python process): script runs were a bottleneck")
     if args.json:
-        Path(args.json).write_text(json.dumps({"sessions": args.sessions, "seconds": args.seconds, "reload": args.reload, "cpu": cpu,
-                                               "edits": run.edits, "cold": [x.__dict__ for x in run.cold],
-                                               "loads": [x.__dict__ for x in loads]}, indent=1))
+        Path(args.json).write_text(
+            json.dumps(
+                {
+                    "sessions": args.sessions,
+                    "seconds": args.seconds,
+                    "reload": args.reload,
+                    "cpu": cpu,
+                    "edits": run.edits,
+                    "cold": [x.__dict__ for x in run.cold],
+                    "loads": [x.__dict__ for x in loads],
+                },
+                indent=1,
+            )
+        )
     failed = bool(errors or wrong or missing or restarted or not data_unchanged)
     if missing:
         print(f"FAIL: no open of a page using {TABLE_FILE} could be judged outside the grace windows in phase(s) {missing}")
@@ -798,12 +858,17 @@ def main() -> int:
     parser.add_argument("--grace", type=float, default=3, help="seconds after each edit in which either state is accepted")
     parser.add_argument("--page-timeout", type=float, default=60, help="a page not settled this long after navigation start is an error")
     parser.add_argument("--reload", action="store_true", help="open every page with a full page load instead of a sidebar click")
-    parser.add_argument("--open-at-once", type=int, default=os.cpu_count() or 2,
-                        help="how many sessions load their first page at the same time (default: one per core)")
+    parser.add_argument(
+        "--open-at-once", type=int, default=os.cpu_count() or 2, help="how many sessions load their first page at the same time (default: one per core)"
+    )
     parser.add_argument("--json", help="also write every page open to this file")
-    parser.add_argument("--client", choices=["ws", "browser"], default="ws",
-                        help="ws (default): each session is a Streamlit websocket client, so the load is the server's; "
-                             "browser: each session is a Chromium tab, which on 2 cores measures Chromium drawing charts")
+    parser.add_argument(
+        "--client",
+        choices=["ws", "browser"],
+        default="ws",
+        help="ws (default): each session is a Streamlit websocket client, so the load is the server's; "
+        "browser: each session is a Chromium tab, which on 2 cores measures Chromium drawing charts",
+    )
     args = parser.parse_args()
     if args.client == "browser" and not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found: install it with `apt-get install -y chromium`", file=sys.stderr)
@@ -823,8 +888,7 @@ def main() -> int:
         server = Server(folder, temp)
         healthy = server.wait_healthy()
         server_pid = server.proc.pid
-        print(f"server: {server.base} (pid {server_pid}) on a copy of data/ in {folder}; healthy after {healthy:.1f} s",
-              flush=True)
+        print(f"server: {server.base} (pid {server_pid}) on a copy of data/ in {folder}; healthy after {healthy:.1f} s", flush=True)
         meter = CpuMeter(server_pid)
         run = asyncio.run((main_async_ws if args.client == "ws" else main_async)(args, folder, server, meter))
         cpu = meter.finish()

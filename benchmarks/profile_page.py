@@ -14,6 +14,7 @@ Pages run through app.py with streamlit.testing.v1.AppTest; the profiler runs in
 sees exactly one script run. Besides the call tree it prints the slowest functions by their own time, the
 page's element counts and the size of the Plotly JSON the run sends to the browser.
 """
+
 import argparse
 import sys
 import time
@@ -34,7 +35,7 @@ def show(profiler: Profiler, top: int) -> None:
     print(profiler.output_text(unicode=False, color=False, processor_options={"filter_threshold": 0.01}))
     flat = profiler.output_text(unicode=False, color=False, flat=True, flat_time="self")
     print(f"slowest {top} functions by own time:")
-    print("\n".join(flat.splitlines()[:top + 6]))
+    print("\n".join(flat.splitlines()[: top + 6]))
 
 
 def profile_page(page: str, cold: bool, widget: str | None, top: int) -> None:
@@ -81,8 +82,10 @@ def profile_page(page: str, cold: bool, widget: str | None, top: int) -> None:
     took = time.perf_counter() - began
     show(state["profiler"], top)
     kinds = Counter(node.type for node in _walk(at._tree))
-    print(f"\n{page} {'cold' if cold else 'widget rerun' if widget else 'warm'} script run: {took:.2f} s wall "
-          f"(AppTest.run, profiled), exceptions: {len(at.exception)}")
+    print(
+        f"\n{page} {'cold' if cold else 'widget rerun' if widget else 'warm'} script run: {took:.2f} s wall "
+        f"(AppTest.run, profiled), exceptions: {len(at.exception)}"
+    )
     print("elements: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common() if kind not in ("block", "unknown")))
     sizes = state["json_bytes"]
     print(f"plotly JSON sent: {len(sizes)} chart(s), {sum(sizes) / 1024:.0f} KiB in all, largest {max(sizes, default=0) / 1024:.0f} KiB")
@@ -136,7 +139,9 @@ def profile_browser(app: str, path: str, reps: int, data: str | None) -> None:
                 def on_frame(payload):
                     received["bytes"] += len(payload)
                     received["frames"] += 1
+
                 ws.on("framereceived", on_frame)
+
             page.on("websocket", on_ws)
             cdp = context.new_cdp_session(page)
             cdp.send("Performance.enable")
@@ -145,8 +150,7 @@ def profile_browser(app: str, path: str, reps: int, data: str | None) -> None:
                 took = reload_drawn(page, min_charts=charts)
                 # The counters start again with each document, so these are the reloaded page's own.
                 after = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-                row = {"wall": took, **{k: after.get(k, 0) for k in wanted},
-                       "ws_kib": received["bytes"] / 1024, "ws_frames": received["frames"]}
+                row = {"wall": took, **{k: after.get(k, 0) for k in wanted}, "ws_kib": received["bytes"] / 1024, "ws_frames": received["frames"]}
                 rows.append(row)
             counts = page.evaluate("""() => Object.entries([...document.querySelectorAll('[data-testid=stMain] [data-testid]')]
                 .reduce((a, e) => { const t = e.getAttribute('data-testid'); a[t] = (a[t] || 0) + 1; return a; }, {}))
@@ -155,11 +159,17 @@ def profile_browser(app: str, path: str, reps: int, data: str | None) -> None:
     finally:
         server.stop()
     print(f"{app} {path}: first visit {first:.2f} s, {reps} warm reloads (medians; main-thread seconds from CDP Performance.getMetrics):")
-    for key in ("wall", "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "Nodes", "JSHeapUsedSize",
-                "ws_kib", "ws_frames"):
+    for key in ("wall", "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "Nodes", "JSHeapUsedSize", "ws_kib", "ws_frames"):
         value = statistics.median(r[key] for r in rows)
-        shown = f"{value / 1e6:.1f} MB" if key == "JSHeapUsedSize" else f"{value:.0f}" if key in ("Nodes", "ws_frames") else \
-            f"{value:.0f} KiB" if key == "ws_kib" else f"{value:.2f} s"
+        shown = (
+            f"{value / 1e6:.1f} MB"
+            if key == "JSHeapUsedSize"
+            else f"{value:.0f}"
+            if key in ("Nodes", "ws_frames")
+            else f"{value:.0f} KiB"
+            if key == "ws_kib"
+            else f"{value:.2f} s"
+        )
         print(f"  {key:<20} {shown}")
     print("  elements in the main area by data-testid: " + ", ".join(f"{k} {n}" for k, n in counts))
 

@@ -29,6 +29,7 @@ Servers are started by the same harness, with --server.fileWatcherType=none: wit
 file saved during the run makes Streamlit drop the project's modules from sys.modules while sessions import them.
 This is a benchmark, not a test: it never fails on a MISS (exit 0), only on a broken run (exit 1).
 """
+
 import argparse
 import csv
 import io
@@ -53,7 +54,7 @@ DATA = ROOT / "data"
 WIDGET_PAGE = "/compare"
 SESSIONS = 10
 GROWTH = 100
-POLL = 0.025          # seconds between DOM probes
+POLL = 0.025  # seconds between DOM probes
 PAGE_TIMEOUT = 120
 SCALE_PAGE_TIMEOUT = 45
 GOALS = {"cold": 1.2, "warm": 1.2, "widget": 1.5, "memory": 1.5, "scale_check": 2.0, "scale_page": 2.0}
@@ -76,6 +77,7 @@ from tests.support.streamlit_server import CHROMIUM_ARGS as BROWSER_TEST_ARGS  #
 CHROMIUM_ARGS = [*BROWSER_TEST_ARGS, LOOPBACK_ONLY]
 
 DASHBOARD_PAGES = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(PAGES)]
+
 
 class BenchError(RuntimeError):
     """A measurement that could not be made (timeout, server died)."""
@@ -100,6 +102,7 @@ def _on_signal(signum, _frame) -> None:
 
 
 # ---------------------------------------------------------------- servers
+
 
 class Server(StreamlitServer):
     """One `streamlit run` on a free loopback port (the shared harness), stopped by cleanup() whatever happens."""
@@ -153,8 +156,10 @@ def browser_pids() -> list[int]:
 
 def cpu_snapshot(server: "Server") -> dict[str, dict[int, float]]:
     """utime + stime of the server and of every Chromium process, in seconds."""
+
     def cpu(pids):
         return {pid: (int(f[11]) + int(f[12])) / TICK for pid in pids if (f := _stat(pid))}
+
     return {"server": cpu([server.proc.pid]), "browser": cpu(browser_pids())}
 
 
@@ -177,9 +182,9 @@ OUTSIDE: list[str] = []  # requests to anything but loopback (Chromium cannot re
 def new_context(browser):
     """A fresh browser context (its own cookies, cache and so Streamlit session) that notes non-loopback requests."""
     context = browser.new_context(viewport=VIEWPORT)
-    context.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
-               else OUTSIDE.append(r.url))
+    context.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")) else OUTSIDE.append(r.url))
     return context
+
 
 def probe(page, **options) -> dict | None:
     """The page's state (tests/support/streamlit_server.PAGE_STATE), or None while a navigation replaces the document."""
@@ -189,14 +194,22 @@ def probe(page, **options) -> dict | None:
         return None
 
 
-def wait_drawn(page, began: float, timeout: float = PAGE_TIMEOUT, min_charts: int = 0, title: str | None = None,
-               changed_from: str | None = None, not_title: str | None = None, script_only: bool = False) -> float:
+def wait_drawn(
+    page,
+    began: float,
+    timeout: float = PAGE_TIMEOUT,
+    min_charts: int = 0,
+    title: str | None = None,
+    changed_from: str | None = None,
+    not_title: str | None = None,
+    script_only: bool = False,
+) -> float:
     """Seconds from `began` until the page was drawn (settled, see the module docstring), taken as the moment the
     stable state began.
 
     script_only: only wait for the script run to be over with the right title (the server's side of a visit)."""
     options = {"minCharts": min_charts, "title": title, "changedFrom": changed_from, "notTitle": not_title, "scriptOnly": script_only}
-    with suppress(Exception):   # a navigation in progress brings a fresh window anyway
+    with suppress(Exception):  # a navigation in progress brings a fresh window anyway
         page.evaluate(RESET)
     seen = None
     while time.perf_counter() - began < timeout:
@@ -236,6 +249,7 @@ def click_redrawn(page, option: str, **kw) -> float:
 
 
 # ---------------------------------------------------------------- synthetic 100x data
+
 
 def grow_package(source: Path, target: Path, factor: int) -> dict[str, int]:
     """Copy a data folder with every CSV grown `factor` times: copy k of a row gets '-x<k>' on its primary key and
@@ -284,6 +298,7 @@ print(json.dumps(out))
 
 # ---------------------------------------------------------------- results
 
+
 @dataclass
 class Measure:
     samples: list[float] = field(default_factory=list)
@@ -314,6 +329,7 @@ def fmt(value: float | None, unit: str) -> str:
 
 # ---------------------------------------------------------------- phases
 
+
 def page_reps(browser, log_dir: Path, results: Results, side: str, app: Path, heavy: str, charts: int) -> None:
     """One repetition of measures 1-4 on a fresh server."""
     server = Server(app, log_dir)
@@ -339,8 +355,7 @@ def page_reps(browser, log_dir: Path, results: Results, side: str, app: Path, he
         server.stop()
 
 
-def memory_rep(browser, log_dir: Path, results: Results, side: str, app: Path, paths: list[str],
-               pages: dict[str, dict] | None = None) -> dict[str, dict]:
+def memory_rep(browser, log_dir: Path, results: Results, side: str, app: Path, paths: list[str], pages: dict[str, dict] | None = None) -> dict[str, dict]:
     """Measure 5: RSS of the server after SESSIONS browser sessions have each opened every page.
 
     A session is a tab (one Streamlit session each: pages are opened with the sidebar links, which keeps the
@@ -415,11 +430,12 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
     results.info["grown_sizes"] = sizes
     results.info["over_max_file_bytes"] = over
     biggest = max(sizes, key=sizes.get)
-    print(f"    grown {GROWTH}x: largest file {biggest} {sizes[biggest] / 1e6:.2f} MB "
-          f"(MAX_FILE_BYTES {MAX_FILE_BYTES / 1e6:.2f} MB): " + (f"OVER the limit: {sorted(over)}" if over else "all under the limit"),
-          flush=True)
-    timer = subprocess.run([sys.executable, "-c", CHECK_TIMER, str(reps), str(DATA), str(grown)], cwd=ROOT,
-                           capture_output=True, text=True, timeout=900)
+    print(
+        f"    grown {GROWTH}x: largest file {biggest} {sizes[biggest] / 1e6:.2f} MB "
+        f"(MAX_FILE_BYTES {MAX_FILE_BYTES / 1e6:.2f} MB): " + (f"OVER the limit: {sorted(over)}" if over else "all under the limit"),
+        flush=True,
+    )
+    timer = subprocess.run([sys.executable, "-c", CHECK_TIMER, str(reps), str(DATA), str(grown)], cwd=ROOT, capture_output=True, text=True, timeout=900)
     if timer.returncode != 0:
         raise BenchError(f"check_package timing failed: {timer.stderr[-2000:]}")
     timed = json.loads(timer.stdout.strip().splitlines()[-1])
@@ -428,12 +444,12 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
     results.info["scale_rows"] = {"real": timed[str(DATA)]["rows"], "grown": timed[str(grown)]["rows"]}
     problems = timed[str(grown)]["problems"]
     results.info["grown_problems"] = problems
-    print(f"    check_package({grown}) (what python -m loaders.validate runs): {timed[str(grown)]['rows']} rows, "
-          f"{problems} problem(s)", flush=True)
+    print(f"    check_package({grown}) (what python -m loaders.validate runs): {timed[str(grown)]['rows']} rows, {problems} problem(s)", flush=True)
     if problems:
         raise BenchError(f"the grown data does not validate: {problems} problem(s); see python -m loaders.validate {grown}")
-    print(f"    check_package: real {results.get('scale_check', 'real').median:.2f} s, "
-          f"{GROWTH}x {results.get('scale_check', 'grown').median:.2f} s", flush=True)
+    print(
+        f"    check_package: real {results.get('scale_check', 'real').median:.2f} s, {GROWTH}x {results.get('scale_check', 'grown').median:.2f} s", flush=True
+    )
 
     # Real side: the warm reloads of measure 3 (same page, server and browser warm). Grown side: open "/" first
     # (imports, the 100x check_package into the cache, the browser's script cache), then the heavy page in the
@@ -452,8 +468,9 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
         try:
             took = wait_drawn(page, began, min_charts=1, timeout=SCALE_PAGE_TIMEOUT)
         except BenchError:
-            results.get("scale_page", "grown").note = (f"{heavy} on {GROWTH}x data was not drawn within {SCALE_PAGE_TIMEOUT} s "
-                                                       "(warm server, data cached): the median is a lower bound")
+            results.get("scale_page", "grown").note = (
+                f"{heavy} on {GROWTH}x data was not drawn within {SCALE_PAGE_TIMEOUT} s (warm server, data cached): the median is a lower bound"
+            )
             results.get("scale_page", "grown").samples.append(float(SCALE_PAGE_TIMEOUT))
             results.info["scale_page_lower_bound"] = True
             print(f"    {heavy} on {GROWTH}x data: not drawn within {SCALE_PAGE_TIMEOUT} s (recorded as a lower bound)", flush=True)
@@ -470,8 +487,9 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
             except BenchError:
                 results.add("scale_page", "grown", float(SCALE_PAGE_TIMEOUT))
                 results.info["scale_page_lower_bound"] = True
-                results.get("scale_page", "grown").note = (f"a reload was not drawn within {SCALE_PAGE_TIMEOUT} s; it counts as "
-                                                           f"{SCALE_PAGE_TIMEOUT} s, so the median is a lower bound")
+                results.get("scale_page", "grown").note = (
+                    f"a reload was not drawn within {SCALE_PAGE_TIMEOUT} s; it counts as {SCALE_PAGE_TIMEOUT} s, so the median is a lower bound"
+                )
                 print(f"    a reload took over {SCALE_PAGE_TIMEOUT} s: stopping the reloads (the median is a lower bound)", flush=True)
                 break
         context.close()
@@ -512,15 +530,33 @@ def report(results: Results, heavy: str) -> list[dict]:
             verdict = "PASS" if ratio <= limit else "MISS"
         bound = ">=" if key == "scale_page" and results.info.get("scale_page_lower_bound") else ""
         shown_ratio = f"{bound}{ratio:.2f}x" if ratio is not None else "n/a"
-        samples = " ".join(f"{s:.2f}" if unit == "s" else f"{s:.0f}" for s in a.samples) + " / " + \
-            " ".join(f"{s:.2f}" if unit == "s" else f"{s:.0f}" for s in b.samples)
-        print(f"{label.format(heavy=heavy):<44} {bound + fmt(a.median, unit):>11} {fmt(b.median, unit):>11} {shown_ratio:>8} "
-              f"{(f'<={limit}x' if limit else '-'):>7}  {verdict:<7}  ({samples})")
+        samples = (
+            " ".join(f"{s:.2f}" if unit == "s" else f"{s:.0f}" for s in a.samples)
+            + " / "
+            + " ".join(f"{s:.2f}" if unit == "s" else f"{s:.0f}" for s in b.samples)
+        )
+        print(
+            f"{label.format(heavy=heavy):<44} {bound + fmt(a.median, unit):>11} {fmt(b.median, unit):>11} {shown_ratio:>8} "
+            f"{(f'<={limit}x' if limit else '-'):>7}  {verdict:<7}  ({samples})"
+        )
         if a.note:
             print(f"{'':<44} note: {a.note}")
-        lines.append({"key": key, "label": label.format(heavy=heavy), "unit": unit, "measured": a.median, "baseline": b.median,
-                      "measured_samples": a.samples, "baseline_samples": b.samples, "ratio": ratio, "goal": limit,
-                      "result": verdict, "lower_bound": bool(bound), "note": a.note})
+        lines.append(
+            {
+                "key": key,
+                "label": label.format(heavy=heavy),
+                "unit": unit,
+                "measured": a.median,
+                "baseline": b.median,
+                "measured_samples": a.samples,
+                "baseline_samples": b.samples,
+                "ratio": ratio,
+                "goal": limit,
+                "result": verdict,
+                "lower_bound": bool(bound),
+                "note": a.note,
+            }
+        )
     print("\nmeasured/baseline: dashboard/bare app for 1-5; 100x data/real data for 6.")
     cpu_rows = [(key, side) for key in ("cold", "warm", "widget") for side in ("dashboard", "bare")] + [("scale_page", "grown")]
     if any(results.measures.get(f"{key}_cpu_server", {}).get(side) for key, side in cpu_rows):
@@ -532,21 +568,29 @@ def report(results: Results, heavy: str) -> list[dict]:
                 continue
             label = {"scale_page": f"warm, {GROWTH}x data"}.get(key, key)
             print(f"{label + ', ' + side:<34} {server.median:8.2f} {chromium.median:9.2f} {results.get(key, side).median:8.2f}")
-            lines.append({"key": f"{key}_cpu", "side": side, "server_cpu": server.median, "browser_cpu": chromium.median,
-                          "server_cpu_samples": server.samples, "browser_cpu_samples": chromium.samples})
+            lines.append(
+                {
+                    "key": f"{key}_cpu",
+                    "side": side,
+                    "server_cpu": server.median,
+                    "browser_cpu": chromium.median,
+                    "server_cpu_samples": server.samples,
+                    "browser_cpu_samples": chromium.samples,
+                }
+            )
     return lines
 
 
 def machine() -> dict[str, str]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory = next(line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor()
+    )
+    memory = next(line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
     from importlib.metadata import version
+
     packages = {name: version(name) for name in ("streamlit", "plotly", "pandas", "numpy", "pyarrow", "frictionless", "playwright")}
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
-    return {"nproc": str(os.cpu_count()), "cpu": cpu, "memory": memory, "python": platform.python_version(),
-            "chromium": chromium, **packages}
+    return {"nproc": str(os.cpu_count()), "cpu": cpu, "memory": memory, "python": platform.python_version(), "chromium": chromium, **packages}
 
 
 def main() -> int:
@@ -554,8 +598,7 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=5, help="repetitions of measures 1-4 and 6 (default 5)")
     parser.add_argument("--mem-reps", type=int, default=1, help="repetitions of measure 5, the slow one (default 1, at least 1)")
     parser.add_argument("--page", help="the heaviest page to use, e.g. /claims (default: found by opening every page)")
-    parser.add_argument("--skip", action="append", default=[], choices=["scale", "memory"],
-                        help="leave out measure 6 (scale) or 5 (memory; then give --page)")
+    parser.add_argument("--skip", action="append", default=[], choices=["scale", "memory"], help="leave out measure 6 (scale) or 5 (memory; then give --page)")
     parser.add_argument("--json", type=Path, help="also write every sample and the machine description here")
     args = parser.parse_args()
     args.mem_reps = max(1, args.mem_reps)
@@ -579,8 +622,7 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
             try:
                 phase = time.perf_counter()
-                print(f"measure 5 and the heaviest page: {args.mem_reps} repetition(s) of {SESSIONS} sessions x every page",
-                      flush=True)
+                print(f"measure 5 and the heaviest page: {args.mem_reps} repetition(s) of {SESSIONS} sessions x every page", flush=True)
                 pages: dict[str, dict] = {}
                 if "memory" in args.skip and not args.page:
                     parser.error("--skip memory needs --page: measure 5's first session is what finds the heaviest page")
@@ -590,24 +632,29 @@ def main() -> int:
                         pages = found
                         results.info["pages"] = pages
                         for path, seen in pages.items():
-                            print(f"    {path:<14} {seen['seconds']:6.2f} s  {seen['charts']} chart(s)  (first session, warm server)",
-                                  flush=True)
+                            print(f"    {path:<14} {seen['seconds']:6.2f} s  {seen['charts']} chart(s)  (first session, warm server)", flush=True)
                     memory_rep(browser, log_dir, results, "bare", BARE, ["/"])
-                    print(f"  rep {i + 1}: RSS {results.get('memory', 'dashboard').samples[-1]:.0f}/"
-                          f"{results.get('memory', 'bare').samples[-1]:.0f} MB", flush=True)
+                    print(
+                        f"  rep {i + 1}: RSS {results.get('memory', 'dashboard').samples[-1]:.0f}/{results.get('memory', 'bare').samples[-1]:.0f} MB",
+                        flush=True,
+                    )
                 heavy = args.page or max(pages, key=lambda path: pages[path]["seconds"])
                 charts = pages.get(heavy, {}).get("charts", 1)
-                print(f"  heaviest page: {heavy}{' (given)' if args.page else ''}; phase took {time.perf_counter() - phase:.0f} s",
-                      flush=True)
+                print(f"  heaviest page: {heavy}{' (given)' if args.page else ''}; phase took {time.perf_counter() - phase:.0f} s", flush=True)
 
                 phase = time.perf_counter()
                 print(f"measures 1-4, {args.reps} repetitions, alternating dashboard and bare app:", flush=True)
                 for i in range(args.reps):
                     page_reps(browser, log_dir, results, "dashboard", APP, heavy, charts)
                     page_reps(browser, log_dir, results, "bare", BARE, "/", 1)
-                    print(f"  rep {i + 1}: " + ", ".join(f"{k} {results.get(k, 'dashboard').samples[-1]:.2f}/"
-                                                      f"{results.get(k, 'bare').samples[-1]:.2f} s"
-                                                      for k in ("start", "cold", "warm", "widget")), flush=True)
+                    print(
+                        f"  rep {i + 1}: "
+                        + ", ".join(
+                            f"{k} {results.get(k, 'dashboard').samples[-1]:.2f}/{results.get(k, 'bare').samples[-1]:.2f} s"
+                            for k in ("start", "cold", "warm", "widget")
+                        ),
+                        flush=True,
+                    )
                 print(f"  phase took {time.perf_counter() - phase:.0f} s", flush=True)
                 if "scale" not in args.skip:
                     phase = time.perf_counter()
@@ -627,8 +674,10 @@ def main() -> int:
     results.info["load_after"] = os.getloadavg()
     table = report(results, heavy)
     print(f"requests to hosts other than 127.0.0.1 (blocked): {results.info['outside_requests'] or 'none'}")
-    print(f"\nrun took {results.info['seconds']:.0f} s; load average after: {results.info['load_after'][0]:.2f} "
-          f"(on {os.cpu_count()} CPUs; other work on the machine skews every number)")
+    print(
+        f"\nrun took {results.info['seconds']:.0f} s; load average after: {results.info['load_after'][0]:.2f} "
+        f"(on {os.cpu_count()} CPUs; other work on the machine skews every number)"
+    )
     if args.json:
         args.json.write_text(json.dumps({"table": table, "info": results.info, "heavy": heavy}, indent=2, default=str))
     return 0

@@ -7,6 +7,7 @@ have seen: the page title, the charts (with their Plotly JSON), error boxes, exc
 Streamlit has no public client library; the message types used here are the ones its frontend sends and reads
 (streamlit.proto), so a Streamlit upgrade that changes them breaks this script, not the dashboard.
 """
+
 import asyncio
 import time
 from dataclasses import dataclass, field
@@ -24,13 +25,13 @@ class Seen:
     """What one script run sent, with times in seconds after the request was sent."""
 
     title: str | None = None
-    charts: list[str] = field(default_factory=list)      # Plotly JSON of each chart
+    charts: list[str] = field(default_factory=list)  # Plotly JSON of each chart
     error_boxes: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     first_chart: float | None = None
-    data_at: float | None = None                          # the data caption or an error box arrived: the data was read
-    page_not_found: bool = False                          # Streamlit ran the main page instead of the one asked for
+    data_at: float | None = None  # the data caption or an error box arrived: the data was read
+    page_not_found: bool = False  # Streamlit ran the main page instead of the one asked for
     finished: float | None = None
 
 
@@ -43,8 +44,7 @@ class Session:
 
     async def connect(self) -> None:
         url = self.base.replace("http://", "ws://") + "/_stcore/stream"
-        self.socket = await websockets.connect(url, subprotocols=["streamlit"], origin=self.base, max_size=2**26,
-                                               open_timeout=30, ping_interval=None)
+        self.socket = await websockets.connect(url, subprotocols=["streamlit"], origin=self.base, max_size=2**26, open_timeout=30, ping_interval=None)
 
     async def close(self) -> None:
         if self.socket is not None:
@@ -68,7 +68,7 @@ class Session:
             msg.ParseFromString(data)
             kind = msg.WhichOneof("type")
             if kind == "new_session":
-                seen = Seen(page_not_found=seen.page_not_found)   # a fresh session's first run: earlier elements were not this page
+                seen = Seen(page_not_found=seen.page_not_found)  # a fresh session's first run: earlier elements were not this page
             elif kind == "page_not_found":
                 seen.page_not_found = True
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
@@ -77,7 +77,7 @@ class Session:
                 seen.finished = time.monotonic() - began
                 return seen
             elif kind == "script_finished":
-                seen = Seen(page_not_found=seen.page_not_found)   # ended early for a rerun (st.rerun): the next run is the page
+                seen = Seen(page_not_found=seen.page_not_found)  # ended early for a rerun (st.rerun): the next run is the page
 
     @staticmethod
     def _element(element, seen: Seen, at: float) -> None:

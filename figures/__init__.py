@@ -4,6 +4,7 @@ Each builder takes the validated package check (or frames shaped from it, e.g. h
 view's parameters, and returns the finished Figure the card draws; figures.catalog() lists every figure with its key,
 page, title and default parameters, and builds each from a PackageCheck.
 """
+
 from figures.catalog import Entry, catalog
 from figures.figure import Figure
 

@@ -1,4 +1,5 @@
 """Every figure the dashboard can show: a stable key, its page, its title and default parameters, and how to build it."""
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -16,12 +17,12 @@ from shaping.vocabulary import Vocabulary
 class Entry:
     """One figure: `build(check)` makes it at its default parameters, `build(check, measure="count")` at others."""
 
-    key: str                    # stable: the card's anchor, its CSV's file name, a URL fragment
-    page: str                   # the url path of its page (settings.PAGES)
-    title: str                  # at the default parameters
+    key: str  # stable: the card's anchor, its CSV's file name, a URL fragment
+    page: str  # the url path of its page (settings.PAGES)
+    title: str  # at the default parameters
     builder: Callable[..., Figure | None]
-    params: dict = field(default_factory=dict)       # the builder's default parameters
-    query: dict = field(default_factory=dict)        # the link parameters of the view that shows it by default
+    params: dict = field(default_factory=dict)  # the builder's default parameters
+    query: dict = field(default_factory=dict)  # the link parameters of the view that shows it by default
 
     def build(self, check: PackageCheck, **params) -> Figure | None:
         return self.builder(check, **{**self.params, **params})
@@ -52,12 +53,19 @@ def _claim_entries(check: PackageCheck) -> list[Entry]:
     entries = []
     for position, (_, claim) in enumerate(listed.iterrows()):
         screen = position // CLAIMS_PER_PAGE + 1
-        present = {"counts": not claims.counted_rows(found, claim["claim_id"])[0].empty,
-                   "ratios": not claims.ratio_rows(found, claim["claim_id"]).empty}
+        present = {"counts": not claims.counted_rows(found, claim["claim_id"])[0].empty, "ratios": not claims.ratio_rows(found, claim["claim_id"]).empty}
         for kind in claims.KINDS:
             if present[kind]:
-                entries.append(Entry(claims.key(claim["claim_id"], kind), "claims", claims.title(claim["quote"], kind), claims.claim_figure,
-                                     {"claim_id": claim["claim_id"], "kind": kind}, {"claims_page": str(screen)} if screen > 1 else {}))
+                entries.append(
+                    Entry(
+                        claims.key(claim["claim_id"], kind),
+                        "claims",
+                        claims.title(claim["quote"], kind),
+                        claims.claim_figure,
+                        {"claim_id": claim["claim_id"], "kind": kind},
+                        {"claims_page": str(screen)} if screen > 1 else {},
+                    )
+                )
     return entries
 
 

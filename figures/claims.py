@@ -1,4 +1,5 @@
 """The Claim check's figures: for each claim, the counts and the ratios it was traced to or checked against."""
+
 from dataclasses import dataclass
 
 import pandas as pd
@@ -12,8 +13,7 @@ from shaping.health import forest_rows
 from shaping.vocabulary import Vocabulary
 
 TABLE_COLUMNS = {"label": "Row", "as_published": "As published", "value": "Count", "rate_pct": "Rate %", "source_id": "Source"}
-HEALTH_COLUMNS = {"label": "Study · exposure → outcome", "estimate_text": "Estimate (95% CI)", "significance": "Significance",
-                  "source_id": "Source"}
+HEALTH_COLUMNS = {"label": "Study · exposure → outcome", "estimate_text": "Estimate (95% CI)", "significance": "Significance", "source_id": "Source"}
 KINDS = ("counts", "ratios")
 
 
@@ -21,16 +21,20 @@ KINDS = ("counts", "ratios")
 class ClaimEvidence:
     """The rows linked to claims, shaped once per script run for every claim's figures."""
 
-    rows: pd.DataFrame      # estimate and homelessness rows, annotated alike (shaping.claims.linked_rows)
-    health: pd.DataFrame    # health-risk rows (shaping.claims.linked_health)
+    rows: pd.DataFrame  # estimate and homelessness rows, annotated alike (shaping.claims.linked_rows)
+    health: pd.DataFrame  # health-risk rows (shaping.claims.linked_health)
     sources: pd.DataFrame
     vocab: Vocabulary
 
 
 def evidence(check: PackageCheck) -> ClaimEvidence:
     links, vocab = check.table("claim_evidence"), Vocabulary.of(check)
-    return ClaimEvidence(rows=linked_rows(links, check.table("recluse_estimates"), check.table("youth_homelessness"), vocab),
-                         health=linked_health(links, check.table("isolation_health_risks")), sources=check.table("sources"), vocab=vocab)
+    return ClaimEvidence(
+        rows=linked_rows(links, check.table("recluse_estimates"), check.table("youth_homelessness"), vocab),
+        health=linked_health(links, check.table("isolation_health_risks")),
+        sources=check.table("sources"),
+        vocab=vocab,
+    )
 
 
 def key(claim_id: str, kind: str) -> str:
@@ -63,8 +67,10 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         key=key(claim["claim_id"], "counts"),
         title=title(claim["quote"], "counts"),
         summary=f"{label}: {len(counted[counted['role'] == 'origin'])} origin row(s) and "
-                f"{len(counted[counted['role'] == 'evidence'])} evidence row(s) with a count.",
-        chart=dot_plot(counted, "count", True), rows=counted, table_columns=TABLE_COLUMNS,
+        f"{len(counted[counted['role'] == 'evidence'])} evidence row(s) with a count.",
+        chart=dot_plot(counted, "count", True),
+        rows=counted,
+        table_columns=TABLE_COLUMNS,
         points=points(counted),
         extra_notes=[f"Not drawn (no count): {r['label']}: {r['as_published']}" for _, r in uncounted.iterrows()],
     )
@@ -80,8 +86,11 @@ def ratios(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         key=key(claim["claim_id"], "ratios"),
         title=title(claim["quote"], "ratios"),
         summary=f"{label}: {len(rows)} published association(s) checked against the claim.",
-        chart=forest_plot(rows), rows=rows, table_columns=HEALTH_COLUMNS,
-        points=points(rows, "estimate_text"), caveats=["associations"],
+        chart=forest_plot(rows),
+        rows=rows,
+        table_columns=HEALTH_COLUMNS,
+        points=points(rows, "estimate_text"),
+        caveats=["associations"],
     )
 
 

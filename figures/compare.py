@@ -1,4 +1,5 @@
 """The Compare page's figure: estimates of Japan, South Korea and Italy side by side, for a selection."""
+
 from collections.abc import Iterable
 
 import pandas as pd
@@ -13,12 +14,29 @@ from shaping.sentences import quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
 
 COUNTRY_CODES = ("JPN", "KOR", "ITA")
-TABLE_COLUMNS = {"label": "Estimate", "as_published": "As published", "rate_pct": "Rate %", "rate_low_pct": "Rate low %",
-                 "rate_high_pct": "Rate high %", "value": "Count", "interval": "Interval", "six_month_rule": "Six-month rule",
-                 "scope": "Who", "method_label": "Evidence", "source_id": "Source"}
+TABLE_COLUMNS = {
+    "label": "Estimate",
+    "as_published": "As published",
+    "rate_pct": "Rate %",
+    "rate_low_pct": "Rate low %",
+    "rate_high_pct": "Rate high %",
+    "value": "Count",
+    "interval": "Interval",
+    "six_month_rule": "Six-month rule",
+    "scope": "Who",
+    "method_label": "Evidence",
+    "source_id": "Source",
+}
 # What the page shows before a reader changes anything (years None: every year in the data).
-DEFAULTS = {"countries": COUNTRY_CODES, "concepts": tuple(COMPARE_DEFAULT_CONCEPTS), "evidence": ("survey",), "years": None,
-            "measure": "rate", "log": False, "cities": False}
+DEFAULTS = {
+    "countries": COUNTRY_CODES,
+    "concepts": tuple(COMPARE_DEFAULT_CONCEPTS),
+    "evidence": ("survey",),
+    "years": None,
+    "measure": "rate",
+    "log": False,
+    "cities": False,
+}
 
 
 def estimates(check: PackageCheck) -> pd.DataFrame:
@@ -27,8 +45,9 @@ def estimates(check: PackageCheck) -> pd.DataFrame:
     return rows[rows["country"].isin(COUNTRY_CODES)]
 
 
-def selection(rows: pd.DataFrame, countries: Iterable[str], concepts: Iterable[str], evidence: Iterable[str], years: tuple[int, int] | None,
-              measure: str, cities: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+def selection(
+    rows: pd.DataFrame, countries: Iterable[str], concepts: Iterable[str], evidence: Iterable[str], years: tuple[int, int] | None, measure: str, cities: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(chosen, shown): the rows the filters pick, and those of them that have the measure, in drawing order."""
     chosen = select(rows, countries, concepts, evidence, years, cities)
     return chosen, drawable(chosen, measure)
@@ -47,10 +66,13 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
     return Figure(
         key="compare",
         title=title(measure),
-        summary=" ".join(summary_sentence(shown[shown["country"] == c]) for c in heads["country"]) if not heads.empty
-        else summary_sentence(shown),
-        chart=dot_plot(shown, measure, log), rows=shown, table_columns=TABLE_COLUMNS, points=point_descriptions(shown, measure),
-        concepts=list(shown["concept"]), caveats=["definitions", "students_only", "not_surveys", "few_cases"],
+        summary=" ".join(summary_sentence(shown[shown["country"] == c]) for c in heads["country"]) if not heads.empty else summary_sentence(shown),
+        chart=dot_plot(shown, measure, log),
+        rows=shown,
+        table_columns=TABLE_COLUMNS,
+        points=point_descriptions(shown, measure),
+        concepts=list(shown["concept"]),
+        caveats=["definitions", "students_only", "not_surveys", "few_cases"],
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in heads.iterrows()],
     )
 

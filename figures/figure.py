@@ -1,4 +1,5 @@
 """The Figure: everything one figure card shows, built without Streamlit."""
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 

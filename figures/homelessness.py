@@ -1,4 +1,5 @@
 """The homelessness page's figures: point-in-time counts that say what each counts, whole-year estimates, internet cafés."""
+
 import pandas as pd
 
 from figures.figure import Figure
@@ -8,8 +9,16 @@ from shaping.charts import count_series, dot_plot
 from shaping.homelessness import WHOLE_YEAR, annotate, describe, latest_pair, pair_sentence, street_counts, with_per_100k
 from shaping.vocabulary import Vocabulary
 
-TABLE_COLUMNS = {"label": "Row", "measure_label": "Measure", "as_published": "As published", "value": "Count", "rate_pct": "Rate %",
-                 "per_100k": "Per 100,000 residents of the same ages (derived)", "reference_date": "Date", "source_id": "Source"}
+TABLE_COLUMNS = {
+    "label": "Row",
+    "measure_label": "Measure",
+    "as_published": "As published",
+    "value": "Count",
+    "rate_pct": "Rate %",
+    "per_100k": "Per 100,000 residents of the same ages (derived)",
+    "reference_date": "Date",
+    "source_id": "Source",
+}
 
 
 def homeless_rows(check: PackageCheck) -> pd.DataFrame:
@@ -18,8 +27,9 @@ def homeless_rows(check: PackageCheck) -> pd.DataFrame:
 
 
 def street_count_title(view: str) -> str:
-    return ("Point-in-time counts: US unaccompanied youth under 25 (one night) and Japan's street count of all ages (daytime)"
-            + (", per 100,000 residents of the same ages (derived)" if view == "per_100k" else ""))
+    return "Point-in-time counts: US unaccompanied youth under 25 (one night) and Japan's street count of all ages (daytime)" + (
+        ", per 100,000 residents of the same ages (derived)" if view == "per_100k" else ""
+    )
 
 
 def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = True) -> Figure:
@@ -32,15 +42,20 @@ def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = Tru
         title=street_count_title(view),
         summary=pair_sentence(latest_pair(rows)),
         chart=count_series(drawn, log, view, "People counted" if view == "value" else "Per 100,000 residents of the same ages (derived here)"),
-        rows=drawn, table_columns=TABLE_COLUMNS, row_label_column="label",
+        rows=drawn,
+        table_columns=TABLE_COLUMNS,
+        row_label_column="label",
         points=points(drawn, view),
         caveats=["one_night"],
         how_made=[(r["label"], [r["per_100k_basis"]]) for _, r in nights.iterrows() if r["per_100k_basis"]],
-        extra_notes=["Japan publishes no count of homeless youth: "
-                     + "; ".join(f"{r['as_published']} of interviewed street homeless were aged {r['ages']} ({r['year']})" for _, r in shares.iterrows())
-                     + ".", "Per-100,000 rates divide a count by the population it covers, of the same ages and year (population.csv): "
-                     "the US youth count by residents under 25, Japan's all-ages count by all residents. Neither is a youth rate for Japan, "
-                     "and counts without such a population are not drawn in that view (How this number was made says which)."],
+        extra_notes=[
+            "Japan publishes no count of homeless youth: "
+            + "; ".join(f"{r['as_published']} of interviewed street homeless were aged {r['ages']} ({r['year']})" for _, r in shares.iterrows())
+            + ".",
+            "Per-100,000 rates divide a count by the population it covers, of the same ages and year (population.csv): "
+            "the US youth count by residents under 25, Japan's all-ages count by all residents. Neither is a youth rate for Japan, "
+            "and counts without such a population are not drawn in that view (How this number was made says which).",
+        ],
     )
 
 
@@ -55,10 +70,13 @@ def whole_year_figure(rows: pd.DataFrame, log: bool = True) -> Figure:
         key="homeless-whole-year",
         title=WHOLE_YEAR_TITLE,
         summary="Counted over 12 months rather than one night, US estimates run into millions: "
-                + "; ".join(describe(r) for _, r in year_rows.head(3).iterrows())
-                + ". They include couch-surfing and are not comparable with one-night counts.",
-        chart=dot_plot(year_rows, "count", log), rows=year_rows, table_columns=TABLE_COLUMNS,
-        points=points(year_rows), caveats=["one_night"],
+        + "; ".join(describe(r) for _, r in year_rows.head(3).iterrows())
+        + ". They include couch-surfing and are not comparable with one-night counts.",
+        chart=dot_plot(year_rows, "count", log),
+        rows=year_rows,
+        table_columns=TABLE_COLUMNS,
+        points=points(year_rows),
+        caveats=["one_night"],
         extra_notes=["Published as rates only (not drawn): " + "; ".join(describe(r) for _, r in year_rates.iterrows()) + "."],
     )
 
@@ -73,7 +91,11 @@ def net_cafe_figure(rows: pd.DataFrame) -> Figure:
         key="homeless-net-cafe",
         title=NET_CAFE_TITLE,
         summary="Japan's street count misses people who sleep in all-night internet cafés: "
-                + "; ".join(f"{r['as_published']} ({r['area']}, {r['year']})" for _, r in cafes.iterrows()) + ".",
-        chart=dot_plot(cafes, "count", False), rows=cafes, table_columns=TABLE_COLUMNS,
-        points=points(cafes), caveats=["one_night"],
+        + "; ".join(f"{r['as_published']} ({r['area']}, {r['year']})" for _, r in cafes.iterrows())
+        + ".",
+        chart=dot_plot(cafes, "count", False),
+        rows=cafes,
+        table_columns=TABLE_COLUMNS,
+        points=points(cafes),
+        caveats=["one_night"],
     )

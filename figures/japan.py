@@ -1,4 +1,5 @@
 """The Japan page's figures: the Cabinet Office rounds, broad split into narrow and quasi, every other estimate."""
+
 from figures.figure import Figure
 from loaders.tables import PackageCheck
 from shaping.charts import dot_plot, japan_series, split_bars
@@ -6,9 +7,21 @@ from shaping.estimates import cabinet_office_rounds, other_japanese_estimates, p
 from shaping.sentences import how_made, quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
 
-TABLE_COLUMNS = {"label": "Estimate", "as_published": "As published", "value": "Count", "value_low": "Low", "value_high": "High",
-                 "rate_pct": "Rate %", "rate_low_pct": "Rate low %", "rate_high_pct": "Rate high %", "interval": "Interval",
-                 "method_label": "Evidence", "sample_size": "Valid respondents", "cases": "Cases", "source_id": "Source"}
+TABLE_COLUMNS = {
+    "label": "Estimate",
+    "as_published": "As published",
+    "value": "Count",
+    "value_low": "Low",
+    "value_high": "High",
+    "rate_pct": "Rate %",
+    "rate_low_pct": "Rate low %",
+    "rate_high_pct": "Rate high %",
+    "interval": "Interval",
+    "method_label": "Evidence",
+    "sample_size": "Valid respondents",
+    "cases": "Cases",
+    "source_id": "Source",
+}
 
 
 def rounds_title(measure: str) -> str:
@@ -27,13 +40,18 @@ def rounds(check: PackageCheck, measure: str = "rate") -> Figure:
         title=rounds_title(measure),
         summary=summary_sentence(shown, "Japan"),
         chart=japan_series(shown, measure),
-        rows=shown, table_columns=TABLE_COLUMNS, points=point_descriptions(shown, measure),
-        concepts=["hikikomori_broad"], caveats=["few_cases", "non_response", "mode_change"],
+        rows=shown,
+        table_columns=TABLE_COLUMNS,
+        points=point_descriptions(shown, measure),
+        concepts=["hikikomori_broad"],
+        caveats=["few_cases", "non_response", "mode_change"],
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in shown.iterrows()],
         how_made=lambda: [(r["label"], how_made(r, *population_for(population, r))) for _, r in shown.iterrows() if how_made(r)],
-        extra_notes=["The 2022 survey published rates for 15–39 and 40–64 and one count (about 1.46 million) for 15–64; "
-                     "counts by age group for 2022 circulate but could not be traced to a page and are not shown.",
-                     "Grey bars are 95% intervals derived here from cases and respondents (Wilson method); the Cabinet Office published none."],
+        extra_notes=[
+            "The 2022 survey published rates for 15–39 and 40–64 and one count (about 1.46 million) for 15–64; "
+            "counts by age group for 2022 circulate but could not be traced to a page and are not shown.",
+            "Grey bars are 95% intervals derived here from cases and respondents (Wilson method); the Cabinet Office published none.",
+        ],
     )
 
 
@@ -47,9 +65,13 @@ def split(check: PackageCheck) -> Figure:
         key="japan-split",
         title=SPLIT_TITLE,
         summary=f"In each round the broad figure is the sum of a narrow group (rarely leaves room or house) and a quasi group "
-                f"(goes out for hobby errands); {int(rows['derived_fields'].notna().sum())} of the {len(rows)} parts shown were derived here.",
-        chart=split_bars(rows), rows=rows, table_columns=TABLE_COLUMNS, points=point_descriptions(rows, "count"),
-        concepts=["hikikomori_narrow", "hikikomori_quasi"], caveats=["few_cases"],
+        f"(goes out for hobby errands); {int(rows['derived_fields'].notna().sum())} of the {len(rows)} parts shown were derived here.",
+        chart=split_bars(rows),
+        rows=rows,
+        table_columns=TABLE_COLUMNS,
+        points=point_descriptions(rows, "count"),
+        concepts=["hikikomori_narrow", "hikikomori_quasi"],
+        caveats=["few_cases"],
         how_made=lambda: [(r["label"], how_made(r)) for _, r in rows.iterrows() if how_made(r)],
     )
 
@@ -68,9 +90,12 @@ def other(check: PackageCheck, log: bool = True) -> Figure:
         key="japan-other",
         title=OTHER_TITLE,
         summary=f"{len(drawn)} other estimates range from {drawn['value'].min():,} to {drawn['value'].max():,}, "
-                "but they count different things (people or households, cities or the nation, surveys or an expert's view).",
-        chart=dot_plot(drawn, "count", log, color_by="method_label"), rows=others, table_columns=TABLE_COLUMNS,
-        points=point_descriptions(drawn, "count"), concepts=list(others["concept"]),
+        "but they count different things (people or households, cities or the nation, surveys or an expert's view).",
+        chart=dot_plot(drawn, "count", log, color_by="method_label"),
+        rows=others,
+        table_columns=TABLE_COLUMNS,
+        points=point_descriptions(drawn, "count"),
+        concepts=list(others["concept"]),
         caveats=["definitions", "non_response", "not_surveys"],
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in drawn.iterrows()],
         how_made=lambda: [(r["label"], how_made(r)) for _, r in others.iterrows() if how_made(r)],

@@ -3,6 +3,7 @@
 The labels are also the values a link carries (widgets bound to query parameters), so changing one breaks links
 readers have shared; that is why Japan's and Compare's measure labels still differ ("age group" vs "age band").
 """
+
 import pandas as pd
 
 SCALES = {"Linear": False, "Logarithmic": True}

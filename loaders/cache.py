@@ -1,4 +1,5 @@
 """The one place loaders meet Streamlit: results cached on the data files' content."""
+
 from pathlib import Path
 
 import streamlit as st

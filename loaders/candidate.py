@@ -1,4 +1,5 @@
 """Checking uploaded CSVs (or a zip of the package) against the current data, in memory only."""
+
 import csv
 import io
 import zipfile
@@ -14,7 +15,7 @@ MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
 
 def recognise_table(content: bytes) -> str | None:
     """The table whose columns the first line names (at least half of them); None when none fits."""
-    first = content[len(BOM):] if content.startswith(BOM) else content
+    first = content[len(BOM) :] if content.startswith(BOM) else content
     line = first.split(b"\n", 1)[0].decode("utf-8", errors="replace").strip("\r")
     header = {h.strip() for h in next(csv.reader(io.StringIO(line)), [])}
     best, score = None, 0.0
@@ -66,5 +67,5 @@ def check_candidate(data_dir: Path, uploads: dict[str, bytes], shown_as_upload: 
 
 def normalised(content: bytes) -> bytes:
     """The upload as the project stores CSVs: UTF-8 without BOM, LF line endings (cells untouched)."""
-    text = (content[len(BOM):] if content.startswith(BOM) else content).decode("utf-8")
+    text = (content[len(BOM) :] if content.startswith(BOM) else content).decode("utf-8")
     return text.replace("\r\n", "\n").encode("utf-8")

@@ -1,4 +1,5 @@
 """Partial dates (YYYY, YYYY-MM, YYYY-MM-DD) as the earliest and latest days they can mean."""
+
 import calendar
 from datetime import date
 from functools import lru_cache

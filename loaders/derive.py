@@ -1,4 +1,5 @@
 """Numbers derived in this project from published ones: intervals and per-capita rates."""
+
 from math import sqrt
 
 Z95 = 1.959963984540054

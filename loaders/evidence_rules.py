@@ -3,6 +3,7 @@
 These rules read two tables at once (the evidence row and the row it supports), so they run once the
 whole package is typed; like loaders.rules they return Problems naming the file, line and column.
 """
+
 import math
 import re
 
@@ -52,22 +53,24 @@ def row_problems(evidence: pd.DataFrame, shown_as: str) -> list[Problem]:
             found.append(_problem(shown_as, row, "estimate_id", "fill exactly one of " + ", ".join(TARGETS)))
         status = row["status"]
         if status in READ:
-            for column, meaning in (("url", "the page it was read on"),
-                                    ("quote", "the sentence or table cell that holds the figure, verbatim"),
-                                    ("as_written", "the figure exactly as the quote writes it"),
-                                    ("stated_value", "what the figure means in the row's unit"),
-                                    ("locator", "where on the page (section, table, heading)")):
+            for column, meaning in (
+                ("url", "the page it was read on"),
+                ("quote", "the sentence or table cell that holds the figure, verbatim"),
+                ("as_written", "the figure exactly as the quote writes it"),
+                ("stated_value", "what the figure means in the row's unit"),
+                ("locator", "where on the page (section, table, heading)"),
+            ):
                 if pd.isna(row[column]):
                     found.append(_problem(shown_as, row, column, f"status is {status}, so {column} is required: {meaning}"))
         if status in ("differs", "not_found") and pd.isna(row["note"]):
-            why = "what the page says instead, and why the row keeps or changes its value" if status == "differs" \
-                else "where the figure was looked for"
+            why = "what the page says instead, and why the row keeps or changes its value" if status == "differs" else "where the figure was looked for"
             found.append(_problem(shown_as, row, "note", f"status is {status}, so note is required: {why}"))
         if status == "not_found" and pd.notna(row["quote"]):
             found.append(_problem(shown_as, row, "quote", "status is not_found, so quote must be empty: a quote means the figure was read"))
         if pd.notna(row["quote"]) and pd.notna(row["as_written"]) and str(row["as_written"]) not in str(row["quote"]):
-            found.append(_problem(shown_as, row, "as_written",
-                                  f"'{_short(row['as_written'])}' does not appear in quote: copy the figure exactly as the quote writes it"))
+            found.append(
+                _problem(shown_as, row, "as_written", f"'{_short(row['as_written'])}' does not appear in quote: copy the figure exactly as the quote writes it")
+            )
         if pd.notna(row["quote"]) and NEEDS_TRANSLATION.search(str(row["quote"])) and pd.isna(row["quote_en"]):
             found.append(_problem(shown_as, row, "quote_en", "the quote is not in English: give an English translation in quote_en"))
     return found
@@ -80,9 +83,11 @@ def _field_types(table: str) -> dict[str, str]:
 def _checked_columns(table: str) -> set[str]:
     """Columns whose cell a confirmed quote must state exactly: numbers, booleans, dates and coded values.
     Free text (comparison, population, note) is the maintainer's wording, so a quote supports it without repeating it."""
-    return {f["name"] for f in resource(table)["schema"]["fields"]
-            if f["type"] in ("integer", "number", "boolean", "date")
-            or {"enum", "pattern"} & set(f.get("constraints", {}))}
+    return {
+        f["name"]
+        for f in resource(table)["schema"]["fields"]
+        if f["type"] in ("integer", "number", "boolean", "date") or {"enum", "pattern"} & set(f.get("constraints", {}))
+    }
 
 
 def _derived_columns(table: str, row: pd.Series) -> set[str]:
@@ -120,21 +125,24 @@ def _source_urls(sources: pd.DataFrame) -> dict[str, set[str]]:
     return urls
 
 
-def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: str,
-                   broken_lines: dict[str, set[int]] | None = None) -> list[Problem]:
+def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: str, broken_lines: dict[str, set[int]] | None = None) -> list[Problem]:
     """Rules between an evidence row and the row it supports: the column exists, a confirmed figure is the
     row's figure, a derived figure is confirmed through its inputs, and the page is one of the source's.
     A data row with a schema problem of its own is not compared (its typed values are unreliable until fixed)."""
     broken_lines = broken_lines or {}
     found = []
-    indexed = {table: frames[table].set_index(key, drop=False) for table, key in TARGETS.values()
-               if table in frames and frames[table][key].is_unique}
+    indexed = {table: frames[table].set_index(key, drop=False) for table, key in TARGETS.values() if table in frames and frames[table][key].is_unique}
     urls = _source_urls(frames["sources"]) if "sources" in frames else None
     for row in evidence.to_dict("records"):
-        if urls is not None and pd.notna(row["url"]) and str(row["source_id"]) in urls \
-                and row["url"] not in urls[str(row["source_id"])]:
-            found.append(_problem(shown_as, row, "url", f"this page is not a url or other_urls of {row['source_id']} in sources.csv: "
-                                                        "add it there, so readers can open it from the source"))
+        if urls is not None and pd.notna(row["url"]) and str(row["source_id"]) in urls and row["url"] not in urls[str(row["source_id"])]:
+            found.append(
+                _problem(
+                    shown_as,
+                    row,
+                    "url",
+                    f"this page is not a url or other_urls of {row['source_id']} in sources.csv: add it there, so readers can open it from the source",
+                )
+            )
         target = target_of(row)
         if target is None or target[1] not in indexed or target[2] not in indexed[target[1]].index:
             continue  # no target, or one the foreign-key check already reports
@@ -145,27 +153,49 @@ def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], show
         column = str(row["column"])
         types = _field_types(table)
         if column != INPUT and column not in types:
-            found.append(_problem(shown_as, row, "column", f"'{_short(column)}' is not a column of {resource(table)['path']} "
-                                                           f"(or {INPUT}, for an input of a derived number)"))
+            found.append(
+                _problem(
+                    shown_as, row, "column", f"'{_short(column)}' is not a column of {resource(table)['path']} (or {INPUT}, for an input of a derived number)"
+                )
+            )
             continue
         if column == INPUT or row["status"] != "confirmed" or pd.isna(row["stated_value"]) or column not in _checked_columns(table):
             continue
         if column in _derived_columns(table, data_row):
-            found.append(_problem(shown_as, row, "column", f"{column} of {row_id} is derived here, so a quote cannot confirm it: "
-                                                           f"confirm the figures it is derived from with column {INPUT}"))
+            found.append(
+                _problem(
+                    shown_as,
+                    row,
+                    "column",
+                    f"{column} of {row_id} is derived here, so a quote cannot confirm it: confirm the figures it is derived from with column {INPUT}",
+                )
+            )
             continue
         actual = data_row[column]
         if pd.isna(actual):
-            found.append(_problem(shown_as, row, "stated_value", f"{row_id} has no {column}, but this confirmed quote states "
-                                                                 f"{_short(row['stated_value'])}: fill the row, or mark the evidence differs"))
+            found.append(
+                _problem(
+                    shown_as,
+                    row,
+                    "stated_value",
+                    f"{row_id} has no {column}, but this confirmed quote states {_short(row['stated_value'])}: fill the row, or mark the evidence differs",
+                )
+            )
             continue
         same = _same(str(row["stated_value"]), actual, types[column])
         if same is None:
             found.append(_problem(shown_as, row, "stated_value", f"'{_short(row['stated_value'])}' is not {types[column]} like {column}"))
         elif not same:
             shown = str(actual)[:10] if types[column] == "date" else actual
-            found.append(_problem(shown_as, row, "stated_value", f"status is confirmed but stated_value {_short(row['stated_value'])} "
-                                                                 f"is not {row_id}'s {column} ({shown}): correct the row, or mark the evidence differs"))
+            found.append(
+                _problem(
+                    shown_as,
+                    row,
+                    "stated_value",
+                    f"status is confirmed but stated_value {_short(row['stated_value'])} "
+                    f"is not {row_id}'s {column} ({shown}): correct the row, or mark the evidence differs",
+                )
+            )
     return found
 
 
@@ -178,15 +208,21 @@ def missing_evidence(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], sh
         covered = set(evidence[column].dropna().astype(str))
         frame = frames[table]
         rows = frame[frame[key].notna() & ~frame[key].astype(str).isin(covered)]
-        found[table] = [Problem(shown_as[table], int(line), key,
-                                f"'{row_id}' has no evidence row in evidence.csv: add the quote that holds this figure, "
-                                "or a not_found row saying where it was looked for")
-                        for row_id, line in zip(rows[key], rows[LINE_COLUMN], strict=True)]
+        found[table] = [
+            Problem(
+                shown_as[table],
+                int(line),
+                key,
+                f"'{row_id}' has no evidence row in evidence.csv: add the quote that holds this figure, or a not_found row saying where it was looked for",
+            )
+            for row_id, line in zip(rows[key], rows[LINE_COLUMN], strict=True)
+        ]
     return found
 
 
-def evidence_problems(frames: dict[str, pd.DataFrame], shown_as: dict[str, str],
-                      skip_lines: dict[str, set[int]], flagged_lines: dict[str, set[int]]) -> dict[str, list[Problem]]:
+def evidence_problems(
+    frames: dict[str, pd.DataFrame], shown_as: dict[str, str], skip_lines: dict[str, set[int]], flagged_lines: dict[str, set[int]]
+) -> dict[str, list[Problem]]:
     """Every evidence rule, per table name. Evidence lines with a schema problem get that problem only, and data rows
     that already have a problem (flagged_lines) are not compared with their quotes until fixed: one mistake, one message."""
     if EVIDENCE not in frames:

@@ -1,4 +1,5 @@
 """Typed pandas DataFrames from validated CSV text, using the field types in datapackage.json."""
+
 import csv
 import io
 
@@ -37,8 +38,7 @@ def to_frame(name: str, text: str) -> pd.DataFrame:
     not parse becomes missing (validation reports it). Column _line holds each row's CSV line."""
     header, rows, lines = _records(text)
     width = len(header)
-    raw = pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header, dtype="string") \
-        if rows else pd.DataFrame(columns=header, dtype="string")
+    raw = pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header, dtype="string") if rows else pd.DataFrame(columns=header, dtype="string")
     frame = pd.DataFrame(index=raw.index)
     for field in resource(name)["schema"]["fields"]:
         column = field["name"]

@@ -1,4 +1,5 @@
 """The package descriptor (data/datapackage.json) and the raw bytes of its CSV files."""
+
 import hashlib
 import json
 from dataclasses import dataclass

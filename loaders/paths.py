@@ -1,4 +1,5 @@
 """Where the data package lives: data/ beside the code, or $HIKIKOMORI_DATA_DIR."""
+
 import os
 from pathlib import Path
 

@@ -5,6 +5,7 @@ recognise, so they are checked here first and stated plainly. A UTF-8 BOM and CR
 are accepted silently; anything that cannot be read safely is refused with how to re-save.
 A table with a problem found here is not validated further: its cells cannot be told apart.
 """
+
 import csv
 import io
 import re
@@ -33,7 +34,7 @@ def decode(raw: RawFile, shown_as: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown_as, None, None, f"file is {raw.size / 1024 / 1024:.1f} MB, over the {limit} MB limit: is it the right file?")]
     data = raw.content
     while data.startswith(BOM):  # a tool that adds a BOM to text that has one leaves two
-        data = data[len(BOM):]
+        data = data[len(BOM) :]
     for magic, what in NOT_TEXT.items():
         if data.startswith(magic):
             return None, [Problem(shown_as, None, None, f"file is {what}; open it in a spreadsheet and {RESAVE}")]
@@ -43,17 +44,20 @@ def decode(raw: RawFile, shown_as: str) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode("utf-8", errors="replace")) + 1  # as an editor counts
+        column = len(data[data.rfind(b"\n", 0, err.start) + 1 : err.start].decode("utf-8", errors="replace")) + 1  # as an editor counts
         byte = data[err.start]
-        return None, [Problem(shown_as, line, None,
-                              f"not UTF-8: byte 0x{byte:02X} at line {line}, character {column} "
-                              f"(the file looks like Latin-1, Windows-1252 or Shift-JIS); {RESAVE}")]
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                None,
+                f"not UTF-8: byte 0x{byte:02X} at line {line}, character {column} (the file looks like Latin-1, Windows-1252 or Shift-JIS); {RESAVE}",
+            )
+        ]
     if "\x00" in text:
-        return None, [Problem(shown_as, None, None,
-                              f"file contains NUL bytes: it is not a text CSV (UTF-16, or a spreadsheet file renamed?); {RESAVE}")]
+        return None, [Problem(shown_as, None, None, f"file contains NUL bytes: it is not a text CSV (UTF-16, or a spreadsheet file renamed?); {RESAVE}")]
     if "\n" not in text and "\r" in text:
-        return None, [Problem(shown_as, None, None,
-                              f"lines end with a carriage return only (Excel's 'CSV (Macintosh)' format); {RESAVE}")]
+        return None, [Problem(shown_as, None, None, f"lines end with a carriage return only (Excel's 'CSV (Macintosh)' format); {RESAVE}")]
     return text, []
 
 
@@ -71,8 +75,7 @@ def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
     if len(header) <= 1:
         for delim, word in ((";", "semicolons"), ("\t", "tabs")):
             if delim in first:
-                return [Problem(shown_as, 1, None,
-                                f"columns are separated by {word}, not commas (a spreadsheet export?); {RESAVE}")]
+                return [Problem(shown_as, 1, None, f"columns are separated by {word}, not commas (a spreadsheet export?); {RESAVE}")]
     problems = []
     stripped = [h.strip() for h in header]
     for column in expected:
@@ -80,12 +83,21 @@ def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
             problems.append(Problem(shown_as, 1, column, f"column '{column}' is missing from the header"))
     for position, column in enumerate(stripped, 1):
         if not column:
-            problems.append(Problem(shown_as, 1, None, f"column {position} of the header has no name (an empty spreadsheet column, "
-                                                       "or a comma at the end of every line?): delete that column"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    1,
+                    None,
+                    f"column {position} of the header has no name (an empty spreadsheet column, or a comma at the end of every line?): delete that column",
+                )
+            )
         elif column not in expected:
             near = [c for c in expected if c.lower() == column.lower().replace(" ", "_")]
-            hint = (f"did you mean '{near[0]}'? Column names are lowercase, with underscores" if near
-                    else f"{file_name(name)} has the columns {', '.join(expected)}")
+            hint = (
+                f"did you mean '{near[0]}'? Column names are lowercase, with underscores"
+                if near
+                else f"{file_name(name)} has the columns {', '.join(expected)}"
+            )
             problems.append(Problem(shown_as, 1, column, f"unknown column '{_shown(column)}': {hint}"))
     for column in sorted({c for c in stripped if stripped.count(c) > 1 and c}):
         problems.append(Problem(shown_as, 1, column, f"column '{column}' appears more than once in the header"))
@@ -101,7 +113,7 @@ def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
 
 
 def _snippet(text: str, start: int) -> str:
-    following = text[start:start + 20].split("\n")[0].replace("\r", "")
+    following = text[start : start + 20].split("\n")[0].replace("\r", "")
     return following + ("..." if len(following) == 20 else "")
 
 
@@ -124,9 +136,15 @@ def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem
             while True:
                 close = text.find('"', i)
                 if close < 0:
-                    return problems + [Problem(shown_as, opened, column(cells),
-                                               "a quote opens this cell and is never closed, so the rest of the file is read as one "
-                                               "cell: add the closing quote, or write a quote that is part of the text as two (\"\")")]
+                    return problems + [
+                        Problem(
+                            shown_as,
+                            opened,
+                            column(cells),
+                            "a quote opens this cell and is never closed, so the rest of the file is read as one "
+                            'cell: add the closing quote, or write a quote that is part of the text as two ("")',
+                        )
+                    ]
                 line += text.count("\n", i, close)
                 if text.startswith('""', close):
                     i = close + 2
@@ -135,9 +153,15 @@ def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem
                 break
             if i < len(text) and text[i] not in ",\r\n":
                 where = "" if line == opened else f" on line {line}"
-                return problems + [Problem(shown_as, opened, column(cells),
-                                           f"a quote opens this cell, but the next quote{where} is followed by '{_snippet(text, i)}', not a "
-                                           "comma: a stray quote? Quote the whole cell and write each quote inside it as two (\"\")")]
+                return problems + [
+                    Problem(
+                        shown_as,
+                        opened,
+                        column(cells),
+                        f"a quote opens this cell, but the next quote{where} is followed by '{_snippet(text, i)}', not a "
+                        'comma: a stray quote? Quote the whole cell and write each quote inside it as two ("")',
+                    )
+                ]
         else:
             end = CELL_END.search(text, i)
             i = end.start() if end else len(text)
@@ -148,10 +172,15 @@ def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem
             return problems + [Problem(shown_as, line, None, f"this line contains a lone carriage return (old Mac line ending); {RESAVE}")]
         if start_line > 1 and text[start:i] and cells != width:
             more = cells > width
-            problems.append(Problem(shown_as, start_line, None,
-                                    f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: "
-                                    + ("a comma inside a cell that is not in quotes (or a space before its opening quote)?"
-                                       if more else "a cell or a comma is missing?")))
+            problems.append(
+                Problem(
+                    shown_as,
+                    start_line,
+                    None,
+                    f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: "
+                    + ("a comma inside a cell that is not in quotes (or a space before its opening quote)?" if more else "a cell or a comma is missing?"),
+                )
+            )
         i += 2 if text.startswith("\r\n", i) else 1
         line += 1
         start, start_line, cells = i, line, 1

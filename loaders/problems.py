@@ -1,4 +1,5 @@
 """Problems in the data as values: file, line, column and a sentence a maintainer understands."""
+
 from dataclasses import dataclass
 
 

@@ -2,6 +2,7 @@
 
 Each rule returns Problems naming the CSV line (column _line) and the column to fix.
 """
+
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -37,13 +38,13 @@ def _present(frame: pd.DataFrame, *columns: str) -> pd.Series:
     return mask
 
 
-def _problems(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str,
-              message: Callable[[pd.Series], str]) -> list[Problem]:
+def _problems(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: Callable[[pd.Series], str]) -> list[Problem]:
     return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for row in frame[mask.fillna(False)].to_dict("records")]
 
 
 def ordered(low: str, mid: str, high: str) -> Rule:
     """low <= mid <= high wherever both sides of a comparison are present."""
+
     def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         found = []
         pairs = ((low, mid, "above"), (mid, high, "above"))
@@ -53,6 +54,7 @@ def ordered(low: str, mid: str, high: str) -> Rule:
         mask = frame[mid].isna() & _present(frame, low, high) & (frame[low] > frame[high])
         found += _problems(frame, mask, shown_as, low, lambda r: f"{low} {_num(r[low])} is above {high} {_num(r[high])}")
         return found
+
     return rule
 
 
@@ -69,7 +71,7 @@ def dates_in_order(columns: Iterable[str]) -> Rule:
     def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         found = []
         for i, first in enumerate(columns):
-            for second in columns[i + 1:]:
+            for second in columns[i + 1 :]:
                 mask = _present(frame, first, second)
                 for row in frame.loc[mask, [LINE_COLUMN, first, second]].to_dict("records"):
                     try:
@@ -77,17 +79,19 @@ def dates_in_order(columns: Iterable[str]) -> Rule:
                     except ValueError:
                         continue  # not a date: the schema check reports it
                     if not ok:
-                        found.append(Problem(shown_as, int(row[LINE_COLUMN]), first,
-                                             f"{first} {row[first]} is after {second} {row[second]}"))
+                        found.append(Problem(shown_as, int(row[LINE_COLUMN]), first, f"{first} {row[first]} is after {second} {row[second]}"))
         return found
+
     return rule
 
 
 def needs_a_figure(columns: tuple[str, ...]) -> Rule:
     """At least one of the figure columns is filled."""
+
     def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         mask = frame[list(columns)].isna().all(axis=1)
         return _problems(frame, mask, shown_as, columns[0], lambda r: "row has no figure: fill " + " or ".join(columns))
+
     return rule
 
 
@@ -100,8 +104,10 @@ def interval_matches_bounds(frame: pd.DataFrame, shown_as: str) -> list[Problem]
     interval = frame["interval"]
     checks = [
         (interval.eq("none") & (lows | highs), "interval is none but a bound is filled: name the interval or clear the bound"),
-        (interval.isin(["published_ci95", "derived_ci95", "range"]) & ~(value_pair | rate_pair),
-         "interval needs both bounds: value_low and value_high, or rate_low_pct and rate_high_pct"),
+        (
+            interval.isin(["published_ci95", "derived_ci95", "range"]) & ~(value_pair | rate_pair),
+            "interval needs both bounds: value_low and value_high, or rate_low_pct and rate_high_pct",
+        ),
         (interval.eq("lower_bound") & ~lows, "interval is lower_bound but value_low (or rate_low_pct) is empty"),
         (interval.eq("lower_bound") & highs, "interval is lower_bound, so value_high and rate_high_pct must be empty"),
         (interval.eq("upper_bound") & ~highs, "interval is upper_bound but value_high (or rate_high_pct) is empty"),
@@ -121,15 +127,15 @@ def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     for row in frame[frame["interval"].eq("derived_ci95").fillna(False)].to_dict("records"):
         missing = [c for c in bound_columns if pd.notna(row[c]) and c not in str(row["derived_fields"] or "").split()]
         if missing:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields",
-                                 "interval is derived_ci95, so derived_fields must list " + " ".join(missing)))
+            found.append(
+                Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields", "interval is derived_ci95, so derived_fields must list " + " ".join(missing))
+            )
     mask = fields.ne("") & frame["derivation"].isna()
     found += _problems(frame, mask, shown_as, "derivation", lambda r: "derived_fields is filled: say how in derivation")
     for row in frame[fields.ne("")].to_dict("records"):
         empty = [c for c in str(row["derived_fields"]).split() if c in frame and pd.isna(row[c])]
         if empty:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields",
-                                 f"derived_fields names {' '.join(empty)}, which is empty"))
+            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields", f"derived_fields names {' '.join(empty)}, which is empty"))
     return found
 
 
@@ -148,20 +154,28 @@ def wilson_matches(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
             continue
         low, high = wilson_interval(int(row["cases"]), int(row["sample_size"]))
         if abs(row["rate_low_pct"] - low) > WILSON_TOLERANCE or abs(row["rate_high_pct"] - high) > WILSON_TOLERANCE:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "rate_low_pct",
-                                 f"rate interval {_num(row['rate_low_pct'])}–{_num(row['rate_high_pct'])} does not match the "
-                                 f"Wilson 95% interval from {row['cases']} of {row['sample_size']} ({low:.2f}–{high:.2f})"))
+            found.append(
+                Problem(
+                    shown_as,
+                    int(row[LINE_COLUMN]),
+                    "rate_low_pct",
+                    f"rate interval {_num(row['rate_low_pct'])}–{_num(row['rate_high_pct'])} does not match the "
+                    f"Wilson 95% interval from {row['cases']} of {row['sample_size']} ({low:.2f}–{high:.2f})",
+                )
+            )
     return found
 
 
 def both_or_neither(low: str, high: str) -> Rule:
     """A confidence interval has both ends or none."""
+
     def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         found = []
         for column, other in ((low, high), (high, low)):
             mask = frame[column].isna() & frame[other].notna()
             found += _problems(frame, mask, shown_as, column, lambda r: f"{low} and {high} go together: fill both or neither")
         return found
+
     return rule
 
 
@@ -174,8 +188,7 @@ def year_matches_date(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         except ValueError:
             continue
         if start.year != row["year"]:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "year",
-                                 f"year {row['year']} does not match reference_date {row['reference_date']}"))
+            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "year", f"year {row['year']} does not match reference_date {row['reference_date']}"))
     return found
 
 
@@ -188,8 +201,7 @@ def accessed_after_published(frame: pd.DataFrame, shown_as: str) -> list[Problem
         except ValueError:
             continue
         if row["accessed"].date() < earliest:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "accessed",
-                                 f"accessed {row['accessed'].date()} is before published {row['published']}"))
+            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "accessed", f"accessed {row['accessed'].date()} is before published {row['published']}"))
     return found
 
 
@@ -210,6 +222,7 @@ def not_in_future(columns: Iterable[str]) -> Rule:
                 if earliest > today:
                     found.append(Problem(shown_as, int(line), column, f"{column} {str(value)[:10]} is in the future: a typo?"))
         return found
+
     return rule
 
 
@@ -217,8 +230,7 @@ def one_reference(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """Each evidence link points at exactly one row."""
     columns = ["estimate_id", "homelessness_row_id", "health_row_id", "source_id"]
     count = frame[columns].notna().sum(axis=1)
-    return _problems(frame, count.ne(1), shown_as, "estimate_id",
-                     lambda r: "fill exactly one of estimate_id, homelessness_row_id, health_row_id, source_id")
+    return _problems(frame, count.ne(1), shown_as, "estimate_id", lambda r: "fill exactly one of estimate_id, homelessness_row_id, health_row_id, source_id")
 
 
 RULES: dict[str, list[Rule]] = {
@@ -227,11 +239,15 @@ RULES: dict[str, list[Rule]] = {
         needs_a_figure(("value", "rate_pct", "value_low", "value_high")),
         ordered("value_low", "value", "value_high"),
         ordered("rate_low_pct", "rate_pct", "rate_high_pct"),
-        interval_matches_bounds, derived_is_declared, wilson_matches, cases_within_sample, ages,
-        dates_in_order(["fieldwork_start", "fieldwork_end", "published"]), not_in_future(["fieldwork_start", "published"]),
+        interval_matches_bounds,
+        derived_is_declared,
+        wilson_matches,
+        cases_within_sample,
+        ages,
+        dates_in_order(["fieldwork_start", "fieldwork_end", "published"]),
+        not_in_future(["fieldwork_start", "published"]),
     ],
-    "youth_homelessness": [needs_a_figure(("value", "rate_pct")), ordered("value_low", "value", "value_high"),
-                           ages, year_matches_date],
+    "youth_homelessness": [needs_a_figure(("value", "rate_pct")), ordered("value_low", "value", "value_high"), ages, year_matches_date],
     "isolation_health_risks": [ordered("ci_low", "value", "ci_high"), both_or_neither("ci_low", "ci_high")],
     "population": [ages, year_matches_date],
     "claims": [],
@@ -259,9 +275,14 @@ def cell_problems(name: str, text: str, shown_as: str) -> list[Problem]:
                     found.append(Problem(shown_as, line, column, f"'{value}' is not a number: leave the cell empty if it is unknown"))
                 elif _python_number(value) and not (value.isascii() and "_" not in value):
                     # Python (so frictionless) reads full-width digits and 1_000; the typed table would not.
-                    found.append(Problem(shown_as, line, column,
-                                         f"'{value}' is not written with the digits 0-9 only: retype it in half-width digits, "
-                                         "without underscores or spaces"))
+                    found.append(
+                        Problem(
+                            shown_as,
+                            line,
+                            column,
+                            f"'{value}' is not written with the digits 0-9 only: retype it in half-width digits, without underscores or spaces",
+                        )
+                    )
                 continue
             if field["type"] != "string" or column in URL_FIELDS:
                 continue
@@ -270,8 +291,7 @@ def cell_problems(name: str, text: str, shown_as: str) -> list[Problem]:
             elif MARKDOWN_LINK.search(value):
                 found.append(Problem(shown_as, line, column, "contains a Markdown link or image: put web addresses in sources.csv"))
             elif value.startswith(FORMULA_START):
-                found.append(Problem(shown_as, line, column,
-                                     f"starts with '{value[0]}', which spreadsheets run as a formula: reword the cell"))
+                found.append(Problem(shown_as, line, column, f"starts with '{value[0]}', which spreadsheets run as a formula: reword the cell"))
     return found
 
 

@@ -3,6 +3,7 @@
 Frictionless does the checking; this module only feeds it the in-memory text (so nothing on
 disk is touched or re-read) and turns its errors into Problems a maintainer can act on.
 """
+
 import copy
 import re
 
@@ -48,9 +49,13 @@ def _constraint_words(note: str, field: dict) -> str:
         return f"does not match the pattern {value}"
     if kind == "required":
         return "is required but empty"
-    return {"minimum": f"must be at least {value}", "maximum": f"must be at most {value}",
-            "maxLength": f"is longer than {value} characters", "minLength": f"is shorter than {value} characters",
-            "unique": "must be unique but repeats an earlier row"}.get(kind, note)
+    return {
+        "minimum": f"must be at least {value}",
+        "maximum": f"must be at most {value}",
+        "maxLength": f"is longer than {value} characters",
+        "minLength": f"is shorter than {value} characters",
+        "unique": "must be unique but repeats an earlier row",
+    }.get(kind, note)
 
 
 def _cell(cell: object) -> str:
@@ -83,12 +88,10 @@ def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str
         match = re.search(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)"', error.note or "")
         if match:
             column, value, target = match.groups()
-            keys = [fk["reference"]["fields"] for fk in resource(name)["schema"].get("foreignKeys", [])
-                    if fk["fields"] == column]
+            keys = [fk["reference"]["fields"] for fk in resource(name)["schema"].get("foreignKeys", []) if fk["fields"] == column]
             if target == "labels":
                 return Problem(shown_as, line, column, f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>")
-            return Problem(shown_as, line, column,
-                           f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}")
+            return Problem(shown_as, line, column, f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}")
         return Problem(shown_as, line, None, error.note)
     if kind in ("extra-cell", "missing-cell"):  # normally found first by loaders.precheck.check_structure
         word = "more" if kind == "extra-cell" else "fewer"
@@ -135,16 +138,21 @@ def schema_problems(texts: dict[str, str], shown_as: dict[str, str], lines: dict
             if field["type"] == "boolean":
                 field.update(trueValues=TRUE_VALUES, falseValues=FALSE_VALUES)
         # A reference to a table that could not be read is skipped: that table's own problem says why.
-        descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", [])
-                                     if fk["reference"]["resource"] in texts]
-        resources.append(Resource(text.encode("utf-8"), name=name, format="csv", encoding="utf-8",
-                                  schema=Schema.from_descriptor(descriptor),
-                                  dialect=Dialect.from_descriptor({"delimiter": ","})))
+        descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in texts]
+        resources.append(
+            Resource(
+                text.encode("utf-8"),
+                name=name,
+                format="csv",
+                encoding="utf-8",
+                schema=Schema.from_descriptor(descriptor),
+                dialect=Dialect.from_descriptor({"delimiter": ","}),
+            )
+        )
     package = Package(resources=resources)
     found: dict[str, list[Problem]] = {}
     for name in texts:
         fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
         report = package.get_resource(name).validate()
-        found[name] = [_problem(e, name, shown_as[name], lines[name], fields)
-                       for task in report.tasks for e in _reported(task.errors, name, fields)]
+        found[name] = [_problem(e, name, shown_as[name], lines[name], fields) for task in report.tasks for e in _reported(task.errors, name, fields)]
     return found

@@ -1,4 +1,5 @@
 """One validated, typed DataFrame per table; every problem in the package collected as values."""
+
 import os
 from dataclasses import dataclass, field
 from pathlib import Path

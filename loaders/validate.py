@@ -1,4 +1,5 @@
 """The maintainers' command: python -m loaders.validate [DATA_DIR]. Prints every problem; never writes."""
+
 import argparse
 import sys
 from pathlib import Path
@@ -20,8 +21,7 @@ def summary(check) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Validate a data folder; exit 1 and print file:line: column: message per problem."""
     parser = argparse.ArgumentParser(prog="python -m loaders.validate", description=__doc__)
-    parser.add_argument("data_dir", nargs="?", type=Path,
-                        help=f"folder with the CSVs (default: ${ENV_VAR} or the bundled data/)")
+    parser.add_argument("data_dir", nargs="?", type=Path, help=f"folder with the CSVs (default: ${ENV_VAR} or the bundled data/)")
     args = parser.parse_args(argv)
     if args.data_dir is not None and not args.data_dir.is_dir():
         print(f"{args.data_dir}: not a folder", file=sys.stderr)

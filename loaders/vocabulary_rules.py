@@ -1,5 +1,6 @@
 """The vocabulary tables (concepts.csv, labels.csv) against the schema: every allowed value labelled exactly once,
 no label for a value the schema does not allow, and the grouping a field needs filled in."""
+
 import pandas as pd
 
 from loaders.frames import LINE_COLUMN
@@ -24,8 +25,10 @@ def labelled_fields(target: str) -> dict[tuple[str, str], list[str]]:
 
 
 def _unlabelled(shown_as: str, column: str, where: str, values: list[str], add: str) -> list[Problem]:
-    return [Problem(shown_as, None, column, f"{where} allows '{value}' (datapackage.json) but no row here labels it: "
-                    + add.replace("<value>", value)) for value in values]
+    return [
+        Problem(shown_as, None, column, f"{where} allows '{value}' (datapackage.json) but no row here labels it: " + add.replace("<value>", value))
+        for value in values
+    ]
 
 
 def concepts_match_schema(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
@@ -34,12 +37,19 @@ def concepts_match_schema(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     for (name, column), allowed in labelled_fields(CONCEPTS).items():
         where = f"{file_name(name)}'s {column}"
         listed = set(frame["concept"].dropna())
-        problems += _unlabelled(shown_as, "concept", where, [v for v in allowed if v not in listed],
-                                "add a row <value>,<label>,<definition>,<quote_phrase>,<headline_rank>")
+        problems += _unlabelled(
+            shown_as, "concept", where, [v for v in allowed if v not in listed], "add a row <value>,<label>,<definition>,<quote_phrase>,<headline_rank>"
+        )
         stray = frame["concept"].notna() & ~frame["concept"].isin(allowed)
-        problems += [Problem(shown_as, int(r[LINE_COLUMN]), "concept",
-                             f"'{r['concept']}' is not a value {where} allows: add it to that field's enum in datapackage.json, or delete this row")
-                     for r in frame[stray].to_dict("records")]
+        problems += [
+            Problem(
+                shown_as,
+                int(r[LINE_COLUMN]),
+                "concept",
+                f"'{r['concept']}' is not a value {where} allows: add it to that field's enum in datapackage.json, or delete this row",
+            )
+            for r in frame[stray].to_dict("records")
+        ]
     return problems
 
 
@@ -51,16 +61,30 @@ def labels_match_schema(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     for (name, column), allowed in fields.items():
         rows = frame[(frame["resource"] == name) & (frame["field"] == column)]
         listed = set(rows["value"].dropna())
-        problems += _unlabelled(shown_as, "value", f"{file_name(name)}'s {column}", [v for v in allowed if v not in listed],
-                                f"add a row {name},{column},<value>,<label>")
+        problems += _unlabelled(
+            shown_as, "value", f"{file_name(name)}'s {column}", [v for v in allowed if v not in listed], f"add a row {name},{column},<value>,<label>"
+        )
     for r in frame[frame["resource"].notna() & frame["field"].notna() & frame["value"].notna()].to_dict("records"):
         key, line = (r["resource"], r["field"]), int(r[LINE_COLUMN])
         if key not in fields:
-            problems.append(Problem(shown_as, line, "field", f"{file_name(r['resource'])} has no labelled field {r['field']} "
-                                    f"(labelled: {', '.join(f'{n}.{c}' for n, c in fields)})"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    "field",
+                    f"{file_name(r['resource'])} has no labelled field {r['field']} (labelled: {', '.join(f'{n}.{c}' for n, c in fields)})",
+                )
+            )
         elif r["value"] not in fields[key]:
-            problems.append(Problem(shown_as, line, "value", f"'{r['value']}' is not a value {file_name(r['resource'])}'s {r['field']} allows: "
-                                    "add it to that field's enum in datapackage.json, or delete this row"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    "value",
+                    f"'{r['value']}' is not a value {file_name(r['resource'])}'s {r['field']} allows: "
+                    "add it to that field's enum in datapackage.json, or delete this row",
+                )
+            )
         elif key == METHOD:
             for column in ("survey", "headline"):
                 if pd.isna(r[column]):

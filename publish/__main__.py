@@ -1,4 +1,5 @@
 """`python -m publish [folder]`: write the static edition (default site/) from the data folder, and say what it wrote."""
+
 import sys
 import time
 from pathlib import Path
@@ -25,8 +26,7 @@ def main(argv: list[str]) -> int:
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"Wrote {len(built)} figures to {out} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s from {data_dir()}.")
     if settings.PUBLIC_BASE_URL is None:
-        print(f"No public address ({settings.PUBLIC_URL_VAR} unset): pages have no canonical URL, og:image or embed code, "
-              "and citations say 'URL not known'.")
+        print(f"No public address ({settings.PUBLIC_URL_VAR} unset): pages have no canonical URL, og:image or embed code, and citations say 'URL not known'.")
     return 0
 
 

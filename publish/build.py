@@ -1,4 +1,5 @@
 """Write the static edition: an index, and per catalog figure a page, an embed, PNG, SVG, CSV and metadata."""
+
 import hashlib
 import json
 import shutil
@@ -39,8 +40,13 @@ class Built:
 
 
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True),
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def hashed_copy(source: Path, folder: Path, name: str) -> str:
@@ -84,18 +90,29 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     if out.exists():
         shutil.rmtree(out)
     (out / "assets").mkdir(parents=True)
-    assets = {"plotly": hashed_copy(PLOTLY_JS, out / "assets", "plotly.min.js"),
-              "css": hashed_copy(HERE / "static" / "site.css", out / "assets", "site.css"),
-              "js": hashed_copy(HERE / "static" / "site.js", out / "assets", "site.js")}
+    assets = {
+        "plotly": hashed_copy(PLOTLY_JS, out / "assets", "plotly.min.js"),
+        "css": hashed_copy(HERE / "static" / "site.css", out / "assets", "site.css"),
+        "js": hashed_copy(HERE / "static" / "site.js", out / "assets", "site.js"),
+    }
     zip_name = f"hikikomori-in-numbers-data-{package['version']}.zip"
     (out / zip_name).write_bytes(package_zip(data_dir))
     env = _environment()
     evidence = None if check.problems.get("evidence") else check.table("evidence")
     sources = check.table("sources")
     built = build_all(check)
-    common = {"app_title": APP_TITLE, "tagline": APP_TAGLINE, "package": package, "content_hash": content_hash, "built": today.isoformat(),
-              "assets": assets, "zip_name": zip_name, "image_width": IMAGE_WIDTH, "site_root": edition_root(public_base),
-              "dashboard_root": public_base}
+    common = {
+        "app_title": APP_TITLE,
+        "tagline": APP_TAGLINE,
+        "package": package,
+        "content_hash": content_hash,
+        "built": today.isoformat(),
+        "assets": assets,
+        "zip_name": zip_name,
+        "image_width": IMAGE_WIDTH,
+        "site_root": edition_root(public_base),
+        "dashboard_root": public_base,
+    }
     vocab = Vocabulary.of(check)
     for item in built:
         entry, figure = item.entry, item.figure
@@ -103,29 +120,67 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
         folder.mkdir(parents=True)
         used = sources_for(figure.rows, sources)
         height = image_height(item.chart)
-        urls = {"canonical": figure_url(public_base, entry.key), "embed": figure_url(public_base, entry.key, "embed.html"),
-                "png": figure_url(public_base, entry.key, f"{entry.key}.png"), "dashboard": dashboard_url(public_base, entry)}
+        urls = {
+            "canonical": figure_url(public_base, entry.key),
+            "embed": figure_url(public_base, entry.key, "embed.html"),
+            "png": figure_url(public_base, entry.key, f"{entry.key}.png"),
+            "dashboard": dashboard_url(public_base, entry),
+        }
         frame = embed_height(height)
-        files = {"page": "index.html", "embed": "embed.html", "png": f"{entry.key}.png", "svg": f"{entry.key}.svg",
-                 "csv": f"{entry.key}.csv", "json": f"{entry.key}.json", "package": f"../../{zip_name}"}
+        files = {
+            "page": "index.html",
+            "embed": "embed.html",
+            "png": f"{entry.key}.png",
+            "svg": f"{entry.key}.svg",
+            "csv": f"{entry.key}.csv",
+            "json": f"{entry.key}.json",
+            "package": f"../../{zip_name}",
+        }
         cite_line = f"{APP_TITLE}: {figure.title}. {url_or_unknown(urls['dashboard'])}. {item.line}"
         (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, cite_line))
-        document = metadata.document(figure, page=entry.page, params=entry.params, used=used, package=package, content_hash=content_hash,
-                                     urls=urls, embed_height=frame, files=files, built=today.isoformat(), vocab=vocab)
+        document = metadata.document(
+            figure,
+            page=entry.page,
+            params=entry.params,
+            used=used,
+            package=package,
+            content_hash=content_hash,
+            urls=urls,
+            embed_height=frame,
+            files=files,
+            built=today.isoformat(),
+            vocab=vocab,
+        )
         metadata.validate(document)
         (folder / files["json"]).write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        page = {**common, "root": "../../", "figure": figure, "entry": entry, "page_title": PAGE_TITLES.get(entry.page, entry.page),
-                "urls": urls, "files": files, "height": height, "embed_height": frame, "line": item.line,
-                "sources": content.source_links(used), "alt": content.alt_text(figure),
-                "chart_json": script_json('{"figure": ' + pio.to_json(item.chart, validate=False) + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
-                "embed_code": embed_code(urls["embed"], figure.title, frame) if urls["embed"] else None}
-        (folder / "index.html").write_text(env.get_template("figure.html").render(
-            **page, notes=content.notes(figure, used, vocab), evidence=content.evidence(figure, evidence),
-            citations=content.citations(figure, used, urls["canonical"], today)), encoding="utf-8")
+        page = {
+            **common,
+            "root": "../../",
+            "figure": figure,
+            "entry": entry,
+            "page_title": PAGE_TITLES.get(entry.page, entry.page),
+            "urls": urls,
+            "files": files,
+            "height": height,
+            "embed_height": frame,
+            "line": item.line,
+            "sources": content.source_links(used),
+            "alt": content.alt_text(figure),
+            "chart_json": script_json('{"figure": ' + pio.to_json(item.chart, validate=False) + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
+            "embed_code": embed_code(urls["embed"], figure.title, frame) if urls["embed"] else None,
+        }
+        (folder / "index.html").write_text(
+            env.get_template("figure.html").render(
+                **page,
+                notes=content.notes(figure, used, vocab),
+                evidence=content.evidence(figure, evidence),
+                citations=content.citations(figure, used, urls["canonical"], today),
+            ),
+            encoding="utf-8",
+        )
         (folder / "embed.html").write_text(env.get_template("embed.html").render(**page), encoding="utf-8")
     groups = [(title, [b for b in built if b.entry.page == url]) for _, title, _, url in PAGES]
-    (out / "index.html").write_text(env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]]),
-                                    encoding="utf-8")
+    (out / "index.html").write_text(env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]]), encoding="utf-8")
     if images:
         write_images([b.chart for b in built], [out / "figures" / b.entry.key / b.entry.key for b in built])
     return built

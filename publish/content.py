@@ -3,6 +3,7 @@
 Every string here is text (the templates escape it); every link has passed shaping.text.safe_url. The card (ui/card.py)
 says the same things through Streamlit; this module reads the same builders' Figure and the same shaping functions.
 """
+
 from datetime import date
 from urllib.parse import urlparse
 
@@ -29,8 +30,9 @@ def alt_text(figure: Figure) -> str:
 
 def source_links(used: pd.DataFrame) -> list[dict]:
     """The source line as producers, each with its editions: [{'producer', 'editions': [{'label', 'url'}]}]."""
-    return [{"producer": producer, "editions": [{"label": label, "url": safe_url(url)} for label, url in editions]}
-            for producer, editions in citation_groups(used)]
+    return [
+        {"producer": producer, "editions": [{"label": label, "url": safe_url(url)} for label, url in editions]} for producer, editions in citation_groups(used)
+    ]
 
 
 def notes(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> dict:
@@ -42,12 +44,18 @@ def notes(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> dict:
             facts.append(f"{int(row['sample_size']):,} valid respondents")
         if "cases" in row and pd.notna(row["cases"]):
             facts.append(f"{int(row['cases']):,} cases")
-        rows.append({"label": str(row[figure.row_label_column]), "facts": " · ".join(facts),
-                     "note": str(row["note"]) if pd.notna(row.get("note")) else "no note"})
-    return {"concepts": [tuple(vocab.concept(c)[["label", "definition"]]) for c in dict.fromkeys(figure.concepts)], "rows": rows,
-            "extra": list(figure.extra_notes), "caveats": [CAVEATS[k] for k in figure.caveats],
-            "how_made": _made(figure.how_made), "quotes": _made(figure.quotes),
-            "source_types": sorted({vocab.label("sources", "source_type", t) for t in used["source_type"]})}
+        rows.append(
+            {"label": str(row[figure.row_label_column]), "facts": " · ".join(facts), "note": str(row["note"]) if pd.notna(row.get("note")) else "no note"}
+        )
+    return {
+        "concepts": [tuple(vocab.concept(c)[["label", "definition"]]) for c in dict.fromkeys(figure.concepts)],
+        "rows": rows,
+        "extra": list(figure.extra_notes),
+        "caveats": [CAVEATS[k] for k in figure.caveats],
+        "how_made": _made(figure.how_made),
+        "quotes": _made(figure.quotes),
+        "source_types": sorted({vocab.label("sources", "source_type", t) for t in used["source_type"]}),
+    }
 
 
 def evidence(figure: Figure, table: pd.DataFrame | None) -> dict:
@@ -61,19 +69,31 @@ def evidence(figure: Figure, table: pd.DataFrame | None) -> dict:
         if not grouped or grouped[-1]["row_id"] != group["row_id"]:
             grouped.append({"row_id": group["row_id"], "label": labels.get(group["row_id"], group["row_id"]), "quotes": []})
         if group["quote"] is None:
-            grouped[-1]["quotes"].append({"found": False, "columns": ", ".join(c for c, *_ in group["figures"]),
-                                          "notes": " ".join(group["notes"])})
+            grouped[-1]["quotes"].append({"found": False, "columns": ", ".join(c for c, *_ in group["figures"]), "notes": " ".join(group["notes"])})
             continue
-        held = "; ".join(f"{column} {as_written}" + ("" if status == "confirmed" else " (differs from the row)")
-                         for column, as_written, _, status in group["figures"])
-        grouped[-1]["quotes"].append({
-            "found": True, "held": held, "locator": str(group["locator"]), "host": urlparse(group["url"]).hostname or "",
-            "url": safe_url(group["url"]), "checked": group["checked"].date().isoformat(), "quote": str(group["quote"]),
-            "quote_en": str(group["quote_en"]) if pd.notna(group["quote_en"]) else None, "notes": " ".join(group["notes"])})
+        held = "; ".join(
+            f"{column} {as_written}" + ("" if status == "confirmed" else " (differs from the row)") for column, as_written, _, status in group["figures"]
+        )
+        grouped[-1]["quotes"].append(
+            {
+                "found": True,
+                "held": held,
+                "locator": str(group["locator"]),
+                "host": urlparse(group["url"]).hostname or "",
+                "url": safe_url(group["url"]),
+                "checked": group["checked"].date().isoformat(),
+                "quote": str(group["quote"]),
+                "quote_en": str(group["quote_en"]) if pd.notna(group["quote_en"]) else None,
+                "notes": " ".join(group["notes"]),
+            }
+        )
     return {"available": True, "rows": grouped, "unread": [labels[i] for i in labels if i in unread]}
 
 
 def citations(figure: Figure, used: pd.DataFrame, url: str | None, today: date) -> dict:
     """The figure's citation (text and BibTeX, with its canonical URL or 'URL not known') and each source's."""
-    return {"text": figure_citation(figure.title, url, today), "bibtex": bibtex_figure(figure.title, url, today, figure.key),
-            "sources": [{"text": plain_source_citation(s), "bibtex": bibtex_source(s)} for _, s in used.iterrows()]}
+    return {
+        "text": figure_citation(figure.title, url, today),
+        "bibtex": bibtex_figure(figure.title, url, today, figure.key),
+        "sources": [{"text": plain_source_citation(s), "bibtex": bibtex_source(s)} for _, s in used.iterrows()],
+    }

@@ -1,4 +1,5 @@
 """A figure's metadata file (<key>.json) and the JSON Schema it must meet (publish/figure.schema.json)."""
+
 import json
 from functools import cache
 from pathlib import Path
@@ -32,18 +33,44 @@ def plain(value: object) -> object:
     return value
 
 
-def document(figure: Figure, *, page: str, params: dict, used: pd.DataFrame, package: dict, content_hash: str, urls: dict,
-             embed_height: int, files: dict, built: str, vocab: Vocabulary) -> dict:
+def document(
+    figure: Figure,
+    *,
+    page: str,
+    params: dict,
+    used: pd.DataFrame,
+    package: dict,
+    content_hash: str,
+    urls: dict,
+    embed_height: int,
+    files: dict,
+    built: str,
+    vocab: Vocabulary,
+) -> dict:
     """The metadata of one figure: what it is, the package version and hash it was drawn from, its sources and licence."""
     return {
-        "key": figure.key, "title": figure.title, "summary": figure.summary, "page": page, "parameters": plain(params),
-        "canonical_url": urls["canonical"], "dashboard_url": urls["dashboard"], "embed_height": embed_height, "built": built,
-        "data_package": {"name": package["name"], "title": package["title"], "version": package["version"],
-                         "updated": package.get("updated", ""), "content_hash": content_hash, "licenses": package["licenses"]},
-        "sources": [{"source_id": s["source_id"], "producer": s["producer"], "citation": s["citation"], "url": s["url"],
-                     "accessed": s["accessed"].date().isoformat()} for _, s in used.iterrows()],
-        "concepts": [{"concept": c, "label": vocab.concept(c)["label"], "meaning": vocab.concept(c)["definition"]}
-                     for c in dict.fromkeys(figure.concepts)],
+        "key": figure.key,
+        "title": figure.title,
+        "summary": figure.summary,
+        "page": page,
+        "parameters": plain(params),
+        "canonical_url": urls["canonical"],
+        "dashboard_url": urls["dashboard"],
+        "embed_height": embed_height,
+        "built": built,
+        "data_package": {
+            "name": package["name"],
+            "title": package["title"],
+            "version": package["version"],
+            "updated": package.get("updated", ""),
+            "content_hash": content_hash,
+            "licenses": package["licenses"],
+        },
+        "sources": [
+            {"source_id": s["source_id"], "producer": s["producer"], "citation": s["citation"], "url": s["url"], "accessed": s["accessed"].date().isoformat()}
+            for _, s in used.iterrows()
+        ],
+        "concepts": [{"concept": c, "label": vocab.concept(c)["label"], "meaning": vocab.concept(c)["definition"]} for c in dict.fromkeys(figure.concepts)],
         "caveats": [CAVEATS[k] for k in figure.caveats],
         "files": files,
     }

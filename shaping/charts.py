@@ -1,4 +1,5 @@
 """Plotly figures built from data rows: uncertainty drawn, evidence types told apart, sources inside the figure."""
+
 import math
 import textwrap
 
@@ -23,8 +24,10 @@ PUBLISHED_NAME = "Published 95% interval or range"
 def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "") -> go.Figure:
     """Shared layout: readable fonts, legend below, room at the bottom for the source line."""
     fig.update_layout(
-        height=height, font={"family": FONT, "size": 14, "color": "#1f1f1f"},
-        margin={"l": 10, "r": 30, "t": 40, "b": 95}, legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
+        height=height,
+        font={"family": FONT, "size": 14, "color": "#1f1f1f"},
+        margin={"l": 10, "r": 30, "t": 40, "b": 95},
+        legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
         hoverlabel={"font_size": 13},
     )
     fig.update_xaxes(title_text=x_title, automargin=True)
@@ -52,9 +55,14 @@ def figure_text(row: pd.Series, measure: str) -> str:
 
 def interval_words(row: pd.Series) -> str:
     """How sure a mark is, for hover text and alt text."""
-    return {"none": "no published interval", "derived_ci95": "95% interval derived here, not published",
-            "published_ci95": "published 95% interval", "range": "published range", "lower_bound": "a lower bound",
-            "upper_bound": "an upper bound"}.get(row["interval"], "")
+    return {
+        "none": "no published interval",
+        "derived_ci95": "95% interval derived here, not published",
+        "published_ci95": "published 95% interval",
+        "range": "published range",
+        "lower_bound": "a lower bound",
+        "upper_bound": "an upper bound",
+    }.get(row["interval"], "")
 
 
 def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "country") -> go.Figure:
@@ -78,36 +86,69 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
         color = COUNTRY_COLORS.get(key, OKABE_ITO[0]) if color_by == "country" else OKABE_ITO[len(fig.data) % len(OKABE_ITO)]
         base_symbol = COUNTRY_SYMBOLS.get(key, "circle") if color_by == "country" else "circle"
         symbols = [base_symbol if s else f"{base_symbol}-open" for s in marks["survey"]]
-        fig.add_trace(go.Scatter(
-            x=marks["_point"], y=marks["_label"], mode="markers+text", name=plotly_plain(marks["country_name"].iloc[0] if color_by == "country" else key),
-            text=[plotly_plain(figure_text(r, measure)) for _, r in marks.iterrows()], textposition="top center",
-            textfont={"size": 12}, cliponaxis=False,
-            marker={"color": color, "size": 13, "symbol": symbols, "line": {"color": color, "width": 2}},
-            customdata=[[plotly_plain(r["method_label"]), plotly_plain(r["source_id"]), interval_words(r)] for _, r in marks.iterrows()],
-            hovertemplate="%{y}<br>%{text} (%{customdata[2]})<br>%{customdata[0]} · source: %{customdata[1]}<extra></extra>",
-        ))
-    for interval_kinds, style, name in ((("published_ci95", "range"), PUBLISHED_BAR, PUBLISHED_NAME),
-                                        (("derived_ci95",), DERIVED_BAR, DERIVED_NAME)):
+        fig.add_trace(
+            go.Scatter(
+                x=marks["_point"],
+                y=marks["_label"],
+                mode="markers+text",
+                name=plotly_plain(marks["country_name"].iloc[0] if color_by == "country" else key),
+                text=[plotly_plain(figure_text(r, measure)) for _, r in marks.iterrows()],
+                textposition="top center",
+                textfont={"size": 12},
+                cliponaxis=False,
+                marker={"color": color, "size": 13, "symbol": symbols, "line": {"color": color, "width": 2}},
+                customdata=[[plotly_plain(r["method_label"]), plotly_plain(r["source_id"]), interval_words(r)] for _, r in marks.iterrows()],
+                hovertemplate="%{y}<br>%{text} (%{customdata[2]})<br>%{customdata[0]} · source: %{customdata[1]}<extra></extra>",
+            )
+        )
+    for interval_kinds, style, name in ((("published_ci95", "range"), PUBLISHED_BAR, PUBLISHED_NAME), (("derived_ci95",), DERIVED_BAR, DERIVED_NAME)):
         bars = rows[rows["interval"].isin(interval_kinds) & rows["_point"].notna() & rows["_low"].notna() & rows["_high"].notna()]
         if not bars.empty:
-            fig.add_trace(go.Scatter(
-                x=bars["_point"], y=bars["_label"], mode="markers", name=name, marker={"size": 1, "color": style["color"], "opacity": 0},
-                error_x={"type": "data", "symmetric": False, "array": bars["_high"] - bars["_point"],
-                         "arrayminus": bars["_point"] - bars["_low"], **style},
-                hoverinfo="skip",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=bars["_point"],
+                    y=bars["_label"],
+                    mode="markers",
+                    name=name,
+                    marker={"size": 1, "color": style["color"], "opacity": 0},
+                    error_x={"type": "data", "symmetric": False, "array": bars["_high"] - bars["_point"], "arrayminus": bars["_point"] - bars["_low"], **style},
+                    hoverinfo="skip",
+                )
+            )
     ranges = rows[rows["_point"].isna()]
     for _, r in ranges.iterrows():
-        fig.add_trace(go.Scatter(x=[r["_low"], r["_high"]], y=[r["_label"], r["_label"]], mode="lines+text",
-                                 line={"color": COUNTRY_COLORS.get(r["country"], "#333333"), "width": 4, "dash": "dot"},
-                                 text=["", plotly_plain(figure_text(r, measure))], textposition="top center",
-                                 name="Published range (no point value)", hoverinfo="skip"))
+        fig.add_trace(
+            go.Scatter(
+                x=[r["_low"], r["_high"]],
+                y=[r["_label"], r["_label"]],
+                mode="lines+text",
+                line={"color": COUNTRY_COLORS.get(r["country"], "#333333"), "width": 4, "dash": "dot"},
+                text=["", plotly_plain(figure_text(r, measure))],
+                textposition="top center",
+                name="Published range (no point value)",
+                hoverinfo="skip",
+            )
+        )
     if (~rows["survey"]).any():
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Hollow: advocacy, expert or press figure, or a sum (not a survey)",
-                                 marker={"symbol": "circle-open", "size": 12, "color": "#555555", "line": {"width": 2}}))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name="Hollow: advocacy, expert or press figure, or a sum (not a survey)",
+                marker={"symbol": "circle-open", "size": 12, "color": "#555555", "line": {"width": 2}},
+            )
+        )
     if rows["interval"].eq("none").any():
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="No bar: no published interval",
-                                 marker={"symbol": "line-ew", "size": 12, "color": "#555555", "line": {"width": 1}}))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name="No bar: no published interval",
+                marker={"symbol": "line-ew", "size": 12, "color": "#555555", "line": {"width": 1}},
+            )
+        )
     height = 230 + 44 * max(len(rows), 1)
     x_title = "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households where stated)"
     base_layout(fig, height, x_title=x_title)
@@ -133,25 +174,54 @@ def japan_series(rows: pd.DataFrame, measure: str) -> go.Figure:
         group = group.sort_values("year")
         color = AGE_GROUP_COLORS.get(ages, "#333333")
         derived = group["interval"].eq("derived_ci95")
-        fig.add_trace(go.Scatter(
-            x=group["year"].astype(int), y=group["_point"], mode="lines+markers+text", name=f"Aged {ages}",
-            text=[plotly_plain(figure_text(r, measure)) for _, r in group.iterrows()],
-            textposition="bottom center" if ages == "40–64" else "top center",
-            marker={"size": 12, "color": color, "symbol": AGE_GROUP_SYMBOLS.get(ages, "circle")},
-            line={"color": color, "width": 2, "dash": "dot"}, cliponaxis=False,
-            error_y={"type": "data", "symmetric": False, "visible": bool(derived.any()),
-                     "array": (group["_high"] - group["_point"]).where(derived, 0).fillna(0),
-                     "arrayminus": (group["_point"] - group["_low"]).where(derived, 0).fillna(0), **DERIVED_BAR},
-            hovertemplate="%{x}: %{text}<extra>" + plotly_plain(f"Aged {ages}") + "</extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=group["year"].astype(int),
+                y=group["_point"],
+                mode="lines+markers+text",
+                name=f"Aged {ages}",
+                text=[plotly_plain(figure_text(r, measure)) for _, r in group.iterrows()],
+                textposition="bottom center" if ages == "40–64" else "top center",
+                marker={"size": 12, "color": color, "symbol": AGE_GROUP_SYMBOLS.get(ages, "circle")},
+                line={"color": color, "width": 2, "dash": "dot"},
+                cliponaxis=False,
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "visible": bool(derived.any()),
+                    "array": (group["_high"] - group["_point"]).where(derived, 0).fillna(0),
+                    "arrayminus": (group["_point"] - group["_low"]).where(derived, 0).fillna(0),
+                    **DERIVED_BAR,
+                },
+                hovertemplate="%{x}: %{text}<extra>" + plotly_plain(f"Aged {ages}") + "</extra>",
+            )
+        )
     if rows["interval"].eq("derived_ci95").any():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=DERIVED_NAME, line={"color": DERIVED_BAR["color"], "width": 2}))
     fig.add_vline(x=2018, line={"color": "#999999", "dash": "dash", "width": 1})
-    fig.add_annotation(x=2018, y=0.02, yref="paper", text="2018: ages 40–64<br>first surveyed", showarrow=False,
-                       xanchor="right", yanchor="bottom", align="right", font={"size": 11, "color": "#333333"})
+    fig.add_annotation(
+        x=2018,
+        y=0.02,
+        yref="paper",
+        text="2018: ages 40–64<br>first surveyed",
+        showarrow=False,
+        xanchor="right",
+        yanchor="bottom",
+        align="right",
+        font={"size": 11, "color": "#333333"},
+    )
     fig.add_vline(x=2022, line={"color": "#999999", "dash": "dash", "width": 1})
-    fig.add_annotation(x=2022, y=1.0, yref="paper", text="2022: mail/online<br>survey, COVID period", showarrow=False,
-                       xanchor="right", yanchor="top", align="right", font={"size": 11, "color": "#333333"})
+    fig.add_annotation(
+        x=2022,
+        y=1.0,
+        yref="paper",
+        text="2022: mail/online<br>survey, COVID period",
+        showarrow=False,
+        xanchor="right",
+        yanchor="top",
+        align="right",
+        font={"size": 11, "color": "#333333"},
+    )
     y_title = "Share of the age group (%)" if measure == "rate" else "People (estimated)"
     base_layout(fig, 480, x_title="Fieldwork year", y_title=y_title)
     fig.update_xaxes(tickmode="array", tickvals=[2010, 2015, 2018, 2022], range=[2008.5, 2024.5])
@@ -164,18 +234,34 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
     """Broad = narrow + quasi per round, as stacked bars; values derived here are hatched."""
     fig = go.Figure()
     rows = rows.sort_values("year").assign(_round=lambda r: r["year"].astype(str) + " (aged " + r["ages"] + ")")
-    for concept, color, name in (("hikikomori_narrow", "#0072B2", "Narrow: rarely leaves room or house, or only to a nearby shop"),
-                                 ("hikikomori_quasi", "#E69F00", "Quasi: goes out for hobby errands")):
+    for concept, color, name in (
+        ("hikikomori_narrow", "#0072B2", "Narrow: rarely leaves room or house, or only to a nearby shop"),
+        ("hikikomori_quasi", "#E69F00", "Quasi: goes out for hobby errands"),
+    ):
         part = rows[rows["concept"] == concept]
         derived = part["derived_fields"].fillna("").str.contains("value")
-        fig.add_trace(go.Bar(
-            x=part["_round"], y=part["value"].astype("float64"), name=name, marker_color=color,
-            marker_pattern_shape=["/" if d else "" for d in derived],
-            text=[count_short(v) + (" (derived here)" if d else "") for v, d in zip(part["value"], derived, strict=True)],
-            textposition="inside", hovertemplate="%{x}: %{text}<extra></extra>",
-        ))
-    fig.add_trace(go.Bar(x=[None], y=[None], name="Hatched: derived here, not published", marker_color="#ffffff",
-                         marker_line={"color": "#333333", "width": 1}, marker_pattern_shape="/"))
+        fig.add_trace(
+            go.Bar(
+                x=part["_round"],
+                y=part["value"].astype("float64"),
+                name=name,
+                marker_color=color,
+                marker_pattern_shape=["/" if d else "" for d in derived],
+                text=[count_short(v) + (" (derived here)" if d else "") for v, d in zip(part["value"], derived, strict=True)],
+                textposition="inside",
+                hovertemplate="%{x}: %{text}<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Bar(
+            x=[None],
+            y=[None],
+            name="Hatched: derived here, not published",
+            marker_color="#ffffff",
+            marker_line={"color": "#333333", "width": 1},
+            marker_pattern_shape="/",
+        )
+    )
     fig.update_layout(barmode="stack")
     base_layout(fig, 440, x_title="Survey round", y_title="People (estimated)")
     return fig
@@ -189,10 +275,20 @@ def with_source(fig: go.Figure, text: str, width: int = 55) -> go.Figure:
     lines = textwrap.wrap(text, width) or [""]
     bottom = 80 + 13 * len(lines)
     fig.update_layout(margin_b=bottom, height=(fig.layout.height or 450) + 13 * (len(lines) - 1))
-    fig.add_annotation(text="<br>".join(plotly_plain(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
-                       yshift=-(bottom - 8),
-                       xanchor="left", yanchor="bottom", showarrow=False, align="left",
-                       font={"size": 10, "color": "#444444"}, name="source-line")
+    fig.add_annotation(
+        text="<br>".join(plotly_plain(line) for line in lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-(bottom - 8),
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        align="left",
+        font={"size": 10, "color": "#444444"},
+        name="source-line",
+    )
     return fig
 
 
@@ -207,21 +303,39 @@ def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_t
         nth = seen_per_country[country] = seen_per_country.get(country, -1) + 1
         color = COUNTRY_COLORS.get(country, "#333333")
         symbol = [COUNTRY_SYMBOLS.get(country, "circle"), "square-open", "diamond-open", "x"][nth % 4]
-        texts = [plotly_plain(qualified(count_short(v), q)) if value_column == "value" else f"{float(v):.1f}"
-                 for v, q in zip(group[value_column], group["qualifier"], strict=True)]
+        texts = [
+            plotly_plain(qualified(count_short(v), q)) if value_column == "value" else f"{float(v):.1f}"
+            for v, q in zip(group[value_column], group["qualifier"], strict=True)
+        ]
         # Long series: label the first and last points only; hover shows every value.
         shown = [t if len(texts) <= 4 or j in (0, len(texts) - 1) else "" for j, t in enumerate(texts)]
-        fig.add_trace(go.Scatter(
-            x=group["year"].astype(int), y=group[value_column].astype("float64"), mode="lines+markers+text", name=plotly_plain(name),
-            text=shown, customdata=texts, textposition="top center", cliponaxis=False,
-            marker={"size": 10, "color": color, "symbol": symbol, "line": {"color": color, "width": 2}},
-            line={"color": color, "width": 2, "dash": ["solid", "dot", "dash", "dashdot"][nth % 4]},
-            hovertemplate="%{x}: %{customdata}<extra>" + plotly_plain(name) + "</extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=group["year"].astype(int),
+                y=group[value_column].astype("float64"),
+                mode="lines+markers+text",
+                name=plotly_plain(name),
+                text=shown,
+                customdata=texts,
+                textposition="top center",
+                cliponaxis=False,
+                marker={"size": 10, "color": color, "symbol": symbol, "line": {"color": color, "width": 2}},
+                line={"color": color, "width": 2, "dash": ["solid", "dot", "dash", "dashdot"][nth % 4]},
+                hovertemplate="%{x}: %{customdata}<extra>" + plotly_plain(name) + "</extra>",
+            )
+        )
     if ((rows["country"] == "JPN") & (rows["year"] == 2024)).any():
         y = float(rows[(rows["country"] == "JPN") & (rows["year"] == 2024)][value_column].iloc[0])
-        fig.add_annotation(x=2024, y=math.log10(y) if log else y, text="2024: Ishikawa not counted<br>(earthquake)",
-                           showarrow=True, arrowhead=2, ax=-70, ay=45, font={"size": 11, "color": "#333333"})
+        fig.add_annotation(
+            x=2024,
+            y=math.log10(y) if log else y,
+            text="2024: Ishikawa not counted<br>(earthquake)",
+            showarrow=True,
+            arrowhead=2,
+            ax=-70,
+            ay=45,
+            font={"size": 11, "color": "#333333"},
+        )
     base_layout(fig, 460, x_title="Year of the count (January)", y_title=y_title)
     if log:
         fig.update_yaxes(type="log")
@@ -244,27 +358,58 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
         color = OKABE_ITO[i % len(OKABE_ITO)]
         has_ci = part["ci_low"].notna()
         open_ = part["significance"].ne("significant")
-        fig.add_trace(go.Scatter(
-            x=part["value"], y=part["_y"], mode="markers", name=plotly_plain(exposure),
-            text=[plotly_plain(t) for t in part["estimate_text"]],
-            marker={"color": color, "size": 11, "symbol": [symbols[i % len(symbols)] + ("-open" if o else "") for o in open_],
-                    "line": {"color": color, "width": 2}},
-            error_x={"type": "data", "symmetric": False, "array": (part["ci_high"] - part["value"]).where(has_ci, 0).fillna(0),
-                     "arrayminus": (part["value"] - part["ci_low"]).where(has_ci, 0).fillna(0), "color": color,
-                     "thickness": 1.5, "width": 4},
-            cliponaxis=False, hovertemplate="%{y}<br>%{text}<extra></extra>",
-        ))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Hollow: CI crosses 1 (not significant) or no CI published",
-                             marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}}))
+        fig.add_trace(
+            go.Scatter(
+                x=part["value"],
+                y=part["_y"],
+                mode="markers",
+                name=plotly_plain(exposure),
+                text=[plotly_plain(t) for t in part["estimate_text"]],
+                marker={
+                    "color": color,
+                    "size": 11,
+                    "symbol": [symbols[i % len(symbols)] + ("-open" if o else "") for o in open_],
+                    "line": {"color": color, "width": 2},
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (part["ci_high"] - part["value"]).where(has_ci, 0).fillna(0),
+                    "arrayminus": (part["value"] - part["ci_low"]).where(has_ci, 0).fillna(0),
+                    "color": color,
+                    "thickness": 1.5,
+                    "width": 4,
+                },
+                cliponaxis=False,
+                hovertemplate="%{y}<br>%{text}<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name="Hollow: CI crosses 1 (not significant) or no CI published",
+            marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}},
+        )
+    )
     fig.add_vline(x=1, line={"color": "#333333", "width": 1.5})
     for y, text in zip(rows["_y"], rows["estimate_text"], strict=True):  # a column of estimates at the right
-        fig.add_annotation(x=1.01, xref="paper", y=y, yref="y", text=plotly_plain(text), showarrow=False, xanchor="left",
-                           font={"size": 10, "color": "#1f1f1f"})
+        fig.add_annotation(x=1.01, xref="paper", y=y, yref="y", text=plotly_plain(text), showarrow=False, xanchor="left", font={"size": 10, "color": "#1f1f1f"})
     base_layout(fig, 220 + 30 * len(rows), x_title="Ratio (log scale; 1 = no difference)")
     fig.update_layout(margin_r=200)
     for group_name, first in rows.groupby("group", sort=False)["_y"].first().items():  # a heading above each group
-        fig.add_annotation(x=0, xref="paper", y=first, yref="y", yshift=14, text=f"<b>{plotly_plain(group_name)}</b>",
-                           showarrow=False, xanchor="left", font={"size": 11, "color": "#1f1f1f"})
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=first,
+            yref="y",
+            yshift=14,
+            text=f"<b>{plotly_plain(group_name)}</b>",
+            showarrow=False,
+            xanchor="left",
+            font={"size": 11, "color": "#1f1f1f"},
+        )
     high = float(pd.concat([rows["ci_high"], rows["value"]]).max()) if not rows.empty else 2
     fig.update_xaxes(type="log", range=[math.log10(0.7), math.log10(max(high, 2) * 1.15)], tickvals=[0.75, 1, 1.5, 2, 3, 5, 8])
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(rows["_y"]), tickfont={"size": 10})
@@ -273,11 +418,18 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
 
 def percent_bars(rows: pd.DataFrame) -> go.Figure:
     """Percentage increases given without intervals, as labelled bars (no error bars: none were published)."""
-    fig = go.Figure(go.Bar(
-        x=rows["value"], y=[plotly_plain(v) for v in rows["label"]], orientation="h", marker_color="#0072B2",
-        text=[f"about +{float(v):g}%" for v in rows["value"]], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: %{text}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=rows["value"],
+            y=[plotly_plain(v) for v in rows["label"]],
+            orientation="h",
+            marker_color="#0072B2",
+            text=[f"about +{float(v):g}%" for v in rows["value"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
     base_layout(fig, 200 + 40 * len(rows), x_title="Increase in risk (%), as stated by the source")
     fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.35 if not rows.empty else 1])
     fig.update_yaxes(autorange="reversed")

@@ -1,4 +1,5 @@
 """Short source lines, plain-text citations and BibTeX, for figures and for each source."""
+
 import re
 from datetime import date
 
@@ -86,13 +87,17 @@ def bibtex_source(source: pd.Series) -> str:
     accessed = accessed.date().isoformat() if hasattr(accessed, "date") else str(accessed)
     key = str(source["source_id"]).replace("-", "_")
     year = source_year(source)
-    return _bibtex("misc", key, {
-        "author": "{" + _bibtex_escape(source["producer"]) + "}",
-        "title": _bibtex_escape(source["title"]),
-        "year": "" if year == "n.d." else year,
-        "howpublished": _url(source["url"]),
-        "note": _bibtex_escape(f"{source['citation']} Accessed {accessed}."),
-    })
+    return _bibtex(
+        "misc",
+        key,
+        {
+            "author": "{" + _bibtex_escape(source["producer"]) + "}",
+            "title": _bibtex_escape(source["title"]),
+            "year": "" if year == "n.d." else year,
+            "howpublished": _url(source["url"]),
+            "note": _bibtex_escape(f"{source['citation']} Accessed {accessed}."),
+        },
+    )
 
 
 def url_or_unknown(view_url: str | None) -> str:
@@ -102,31 +107,39 @@ def url_or_unknown(view_url: str | None) -> str:
 
 def figure_citation(figure_title: str, view_url: str | None, today: date) -> str:
     """Plain-text citation of one figure of the dashboard, with the URL of the current view (or 'URL not known')."""
-    return f"{APP_TITLE}, \"{figure_title}\". {url_or_unknown(view_url)} (accessed {today.isoformat()})."
+    return f'{APP_TITLE}, "{figure_title}". {url_or_unknown(view_url)} (accessed {today.isoformat()}).'
 
 
 def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str) -> str:
     """A BibTeX @misc entry for one figure of the dashboard (no howpublished when the URL is not known)."""
-    return _bibtex("misc", f"hikikomori_in_numbers_{key.replace('-', '_')}_{today.year}", {
-        "author": "{" + _bibtex_escape(APP_TITLE) + "}",
-        "title": _bibtex_escape(figure_title),
-        "year": str(today.year),
-        "howpublished": _url(view_url) if view_url else "",
-        "note": f"Accessed {today.isoformat()}" if view_url else f"{NO_URL}. Accessed {today.isoformat()}",
-    })
+    return _bibtex(
+        "misc",
+        f"hikikomori_in_numbers_{key.replace('-', '_')}_{today.year}",
+        {
+            "author": "{" + _bibtex_escape(APP_TITLE) + "}",
+            "title": _bibtex_escape(figure_title),
+            "year": str(today.year),
+            "howpublished": _url(view_url) if view_url else "",
+            "note": f"Accessed {today.isoformat()}" if view_url else f"{NO_URL}. Accessed {today.isoformat()}",
+        },
+    )
 
 
 def dashboard_citation(view_url: str | None, today: date) -> str:
     """Plain-text citation of the dashboard as a whole."""
-    return (f"{APP_TITLE}: cited estimates of social withdrawal (dashboard and data package). {url_or_unknown(view_url)} "
-            f"(accessed {today.isoformat()}).")
+    return f"{APP_TITLE}: cited estimates of social withdrawal (dashboard and data package). {url_or_unknown(view_url)} (accessed {today.isoformat()})."
 
 
 def bibtex_dashboard(view_url: str | None, today: date) -> str:
     """BibTeX @misc entry for the dashboard as a whole (no howpublished when the URL is not known)."""
-    return _bibtex("misc", f"hikikomori_in_numbers_{today.year}", {
-        "author": "{" + _bibtex_escape(APP_TITLE) + "}",
-        "title": _bibtex_escape(f"{APP_TITLE}: cited estimates of social withdrawal"),
-        "year": str(today.year), "howpublished": _url(view_url) if view_url else "",
-        "note": f"Dashboard and data package. {'' if view_url else NO_URL + '. '}Accessed {today.isoformat()}",
-    })
+    return _bibtex(
+        "misc",
+        f"hikikomori_in_numbers_{today.year}",
+        {
+            "author": "{" + _bibtex_escape(APP_TITLE) + "}",
+            "title": _bibtex_escape(f"{APP_TITLE}: cited estimates of social withdrawal"),
+            "year": str(today.year),
+            "howpublished": _url(view_url) if view_url else "",
+            "note": f"Dashboard and data package. {'' if view_url else NO_URL + '. '}Accessed {today.isoformat()}",
+        },
+    )

@@ -1,4 +1,5 @@
 """Shaping claims and their evidence: one frame per claim, whatever table each linked row lives in."""
+
 import math
 
 import pandas as pd
@@ -14,8 +15,9 @@ def linked_rows(links: pd.DataFrame, estimates: pd.DataFrame, homelessness: pd.D
     parts = []
     est = links[links["estimate_id"].notna()].merge(estimate_shaping.annotate(estimates, vocab), on="estimate_id", suffixes=("_link", ""))
     parts.append(est)
-    home = links[links["homelessness_row_id"].notna()].merge(homeless_shaping.annotate(homelessness, vocab), left_on="homelessness_row_id",
-                                                               right_on="row_id", suffixes=("_link", ""))
+    home = links[links["homelessness_row_id"].notna()].merge(
+        homeless_shaping.annotate(homelessness, vocab), left_on="homelessness_row_id", right_on="row_id", suffixes=("_link", "")
+    )
     if not home.empty:
         home = home.assign(unit="people", scope="residents", concept="homelessness", derived_fields=pd.NA)
     parts.append(home)
@@ -37,7 +39,7 @@ def page_count(claims: int, per_page: int) -> int:
 def claims_on_page(claims: pd.DataFrame, number: int, per_page: int) -> tuple[pd.DataFrame, int]:
     """The claims on screen `number` (1-based; a number past the last screen means the last) and the position of the first."""
     first = (min(number, page_count(len(claims), per_page)) - 1) * per_page
-    return claims.iloc[first:first + per_page], first
+    return claims.iloc[first : first + per_page], first
 
 
 def topic_labels(vocab: Vocabulary) -> dict[str, str]:

@@ -1,4 +1,5 @@
 """Row-level differences between the current table and a candidate: added, removed, changed cells."""
+
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,8 +23,7 @@ class TableDiff:
     def summary(self) -> str:
         """'2 rows added, 0 removed, 3 cells changed in 1 row'."""
         rows = self.changed[self.key].nunique() if not self.changed.empty else 0
-        return (f"{len(self.added)} row(s) added, {len(self.removed)} removed, "
-                f"{len(self.changed)} cell(s) changed in {rows} row(s)")
+        return f"{len(self.added)} row(s) added, {len(self.removed)} removed, {len(self.changed)} cell(s) changed in {rows} row(s)"
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -32,8 +32,13 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.strftime("%Y-%m-%d")
-        out[column] = out[column].map(lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else
-                                      (f"{v:g}" if isinstance(v, float) else str(v).lower() if isinstance(v, bool) else str(v)))
+        out[column] = out[column].map(
+            lambda v: (
+                ""
+                if v is None or v is pd.NA or (isinstance(v, float) and v != v)
+                else (f"{v:g}" if isinstance(v, float) else str(v).lower() if isinstance(v, bool) else str(v))
+            )
+        )
     return out
 
 

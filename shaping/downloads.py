@@ -1,4 +1,5 @@
 """Downloads: the rows shown as CSV (with their sources and a citation line) and the whole data package as a zip."""
+
 import io
 import zipfile
 from pathlib import Path
@@ -42,14 +43,16 @@ def rows_csv(rows: pd.DataFrame, sources: pd.DataFrame, cite_line: str) -> bytes
 def package_readme() -> str:
     """README for the zip: what each table is and how to cite it."""
     package = descriptor()
-    lines = [f"{package['title']} — data package, version {package['version']}", "", package["description"], "",
-             "Tables:"]
+    lines = [f"{package['title']} — data package, version {package['version']}", "", package["description"], "", "Tables:"]
     for resource in package["resources"]:
         lines.append(f"- {resource['path']}: {resource['title']}. {resource['description']}")
-    lines += ["", "Schema: datapackage.json (Frictionless Data Package; validate with `frictionless validate datapackage.json`).",
-              "", f"Cite as: {APP_TITLE} (version {package['version']}), data package. "
-              "Cite the original source of each figure too: see sources.csv.",
-              "Numbers listed in derived_fields were computed by this project and are not published figures."]
+    lines += [
+        "",
+        "Schema: datapackage.json (Frictionless Data Package; validate with `frictionless validate datapackage.json`).",
+        "",
+        f"Cite as: {APP_TITLE} (version {package['version']}), data package. Cite the original source of each figure too: see sources.csv.",
+        "Numbers listed in derived_fields were computed by this project and are not published figures.",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,5 @@
 """The static edition's addresses and embed code, shared by the app's card (ui/) and the site builder (publish/)."""
+
 from html import escape
 
 from settings import APP_TITLE, STATIC_EDITION_PATH
@@ -36,5 +37,7 @@ def _attribute(text: str) -> str:
 
 def embed_code(embed_url: str, title: str, height: int) -> str:
     """An <iframe> for a news page: full width, fixed height, lazy, borderless; the title is escaped."""
-    return (f'<iframe src="{_attribute(embed_url)}" title="{_attribute(APP_TITLE + ": " + title)}" loading="lazy" '
-            f'style="width: 100%; height: {int(height)}px; border: 0;"></iframe>')
+    return (
+        f'<iframe src="{_attribute(embed_url)}" title="{_attribute(APP_TITLE + ": " + title)}" loading="lazy" '
+        f'style="width: 100%; height: {int(height)}px; border: 0;"></iframe>'
+    )

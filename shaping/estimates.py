@@ -1,4 +1,5 @@
 """Shaping estimate rows for charts and panels: labels, evidence type, headline picks, comparability."""
+
 from collections.abc import Iterable
 
 import pandas as pd
@@ -24,15 +25,13 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out = rows.copy()
     out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
     out["concept_label"] = strict_map(out["concept"], vocab.concept_labels(), "concept label")
-    out["ages"] = [age_band(a, b) if pd.notna(a) or pd.notna(b) else "ages not stated"
-                   for a, b in zip(out["age_min"], out["age_max"], strict=True)]
+    out["ages"] = [age_band(a, b) if pd.notna(a) or pd.notna(b) else "ages not stated" for a, b in zip(out["age_min"], out["age_max"], strict=True)]
     out["year"] = reference_year(out)
     out["survey"] = is_survey(out, vocab)
     out["method_label"] = strict_map(out["method"], vocab.labels_of("recluse_estimates", "method"), "method label")
     place = out["area"].where(out["area"] != "national", out["country_name"])
     scope = out["scope"].map({"enrolled_students": "students "}).fillna("")
-    out["label"] = (place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · "
-                    + out["year"].astype("string").fillna("n.d."))
+    out["label"] = place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · " + out["year"].astype("string").fillna("n.d.")
     repeated = out["label"].duplicated(keep=False)
     out.loc[repeated, "label"] = out.loc[repeated, "label"] + " · " + out.loc[repeated, "estimate_id"]
     return out
@@ -73,8 +72,7 @@ def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
         warnings.append("Different concepts: " + "; ".join(sorted(shown["concept_label"].unique())) + ".")
     if differs("six_month_rule"):
         without = sorted(shown[shown["six_month_rule"].eq(False).fillna(False)]["country_name"].unique())
-        warnings.append("Some rows require six months of withdrawal and some do not (no six-month rule: "
-                        + ", ".join(without) + ").")
+        warnings.append("Some rows require six months of withdrawal and some do not (no six-month rule: " + ", ".join(without) + ").")
     if differs("ages"):
         warnings.append("Different age bands: " + ", ".join(sorted(shown["ages"].unique())) + ".")
     if differs("scope"):
@@ -95,24 +93,31 @@ def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
 
 def cabinet_office_rounds(estimates: pd.DataFrame, vocab: Vocabulary, concepts: tuple[str, ...] = ("hikikomori_broad",)) -> pd.DataFrame:
     """Japan's national Cabinet Office survey rows (2010, 2015, 2018, 2022) of the given concepts, annotated."""
-    rows = estimates[(estimates["country"] == "JPN") & (estimates["method"] == "national_survey")
-                     & estimates["register_id"].str.startswith("JP-CAO") & estimates["concept"].isin(concepts)]
+    rows = estimates[
+        (estimates["country"] == "JPN")
+        & (estimates["method"] == "national_survey")
+        & estimates["register_id"].str.startswith("JP-CAO")
+        & estimates["concept"].isin(concepts)
+    ]
     return annotate(rows, vocab).sort_values(["year", "age_min"])
 
 
 def other_japanese_estimates(estimates: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Every Japanese estimate that is not a Cabinet Office round: other surveys, cities, experts, sums."""
-    rows = estimates[(estimates["country"] == "JPN") & ~(estimates["register_id"].str.startswith("JP-CAO")
-                                                         & (estimates["method"] == "national_survey"))]
+    rows = estimates[(estimates["country"] == "JPN") & ~(estimates["register_id"].str.startswith("JP-CAO") & (estimates["method"] == "national_survey"))]
     return annotate(rows, vocab).sort_values(["year", "estimate_id"])
 
 
 def population_for(population: pd.DataFrame, row: pd.Series) -> tuple[float | None, str]:
     """The population of a row's country, year and age band, if population.csv holds it, with a label."""
     year = reference_year(pd.DataFrame([row]))[0] if "year" not in row else row["year"]
-    match = population[(population["country"] == row["country"]) & (population["year"] == year)
-                       & (population["age_min"].astype("Float64") == row["age_min"]) & (population["age_max"].astype("Float64") == row["age_max"])
-                       & (population["status"] != "derived")]
+    match = population[
+        (population["country"] == row["country"])
+        & (population["year"] == year)
+        & (population["age_min"].astype("Float64") == row["age_min"])
+        & (population["age_max"].astype("Float64") == row["age_max"])
+        & (population["status"] != "derived")
+    ]
     if match.empty:
         return None, ""
     pop = match.iloc[0]
@@ -128,14 +133,19 @@ def point_descriptions(rows: pd.DataFrame, measure: str) -> list[str]:
     return [f"{r['label']}: {figure_text(r, measure)}" for _, r in shown.iterrows()]
 
 
-def select(estimates: pd.DataFrame, countries: Iterable[str], concepts: Iterable[str], evidence: Iterable[str],
-           years: tuple[int, int] | None, cities: bool) -> pd.DataFrame:
+def select(
+    estimates: pd.DataFrame, countries: Iterable[str], concepts: Iterable[str], evidence: Iterable[str], years: tuple[int, int] | None, cities: bool
+) -> pd.DataFrame:
     """The annotated rows a selection picks: country codes, concept keys, evidence types ('survey', 'not_survey'),
     reference years (first, last) or None for every year in the rows, and city-level surveys or national only."""
     first, last = years if years is not None else (int(estimates["year"].min()), int(estimates["year"].max()))
-    return estimates[estimates["country"].isin(list(countries)) & estimates["concept"].isin(list(concepts))
-                     & estimates["survey"].isin([e == "survey" for e in evidence])
-                     & estimates["year"].between(first, last) & (cities | (estimates["area"] == "national"))]
+    return estimates[
+        estimates["country"].isin(list(countries))
+        & estimates["concept"].isin(list(concepts))
+        & estimates["survey"].isin([e == "survey" for e in evidence])
+        & estimates["year"].between(first, last)
+        & (cities | (estimates["area"] == "national"))
+    ]
 
 
 def drawable(rows: pd.DataFrame, measure: str) -> pd.DataFrame:

@@ -1,4 +1,5 @@
 """Where it says so: the quotes behind the rows shown, each row's evidence status, and the package's coverage."""
+
 import pandas as pd
 
 from loaders.evidence_rules import INPUT, TARGETS
@@ -64,8 +65,11 @@ def quotes_for(rows: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
     found = with_row_id(evidence)
     found = found[found["row_id"].isin(ids)]
     order = {row_id: i for i, row_id in enumerate(ids)}
-    return found.assign(_order=found["row_id"].map(order), _status=found["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})) \
-        .sort_values(["_order", "_status", "evidence_id"]).drop(columns=["_order", "_status"])
+    return (
+        found.assign(_order=found["row_id"].map(order), _status=found["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}))
+        .sort_values(["_order", "_status", "evidence_id"])
+        .drop(columns=["_order", "_status"])
+    )
 
 
 def unread_rows(rows: pd.DataFrame, evidence: pd.DataFrame) -> list[str]:
@@ -106,8 +110,21 @@ def confirmed_by_source(evidence: pd.DataFrame) -> pd.Series:
 
 
 # The order a reader wants a row's quotes in: the figure first, then its bounds and inputs, then the rest.
-COLUMN_ORDER = ["value", "rate_pct", "value_low", "value_high", "rate_low_pct", "rate_high_pct", "ci_low", "ci_high", INPUT,
-                "cases", "sample_size", "studies", "participants"]
+COLUMN_ORDER = [
+    "value",
+    "rate_pct",
+    "value_low",
+    "value_high",
+    "rate_low_pct",
+    "rate_high_pct",
+    "ci_low",
+    "ci_high",
+    INPUT,
+    "cases",
+    "sample_size",
+    "studies",
+    "participants",
+]
 
 
 def quote_groups(quotes: pd.DataFrame) -> list[dict]:
@@ -122,14 +139,35 @@ def quote_groups(quotes: pd.DataFrame) -> list[dict]:
         for (url, quote), items in read.groupby(["url", "quote"], sort=False):
             items = items.sort_values(["_rank", "column"])
             first = items.iloc[0]
-            entries.append({"row_id": row_id, "url": url, "quote": quote, "quote_en": first["quote_en"], "locator": first["locator"],
-                            "checked": first["checked"], "differs": bool(items["status"].eq("differs").any()), "_rank": items["_rank"].min(),
-                            "figures": list(zip(items["column"], items["as_written"], items["stated_value"], items["status"], strict=True)),
-                            "notes": list(dict.fromkeys(items["note"].dropna()))})
+            entries.append(
+                {
+                    "row_id": row_id,
+                    "url": url,
+                    "quote": quote,
+                    "quote_en": first["quote_en"],
+                    "locator": first["locator"],
+                    "checked": first["checked"],
+                    "differs": bool(items["status"].eq("differs").any()),
+                    "_rank": items["_rank"].min(),
+                    "figures": list(zip(items["column"], items["as_written"], items["stated_value"], items["status"], strict=True)),
+                    "notes": list(dict.fromkeys(items["note"].dropna())),
+                }
+            )
         groups += sorted(entries, key=lambda e: e["_rank"])
         missing = rows[rows["status"] == "not_found"].sort_values(["_rank", "column"])
         if not missing.empty:
-            groups.append({"row_id": row_id, "url": None, "quote": None, "quote_en": None, "locator": None, "checked": missing.iloc[0]["checked"],
-                           "differs": False, "_rank": len(rank) + 1, "figures": [(c, None, None, "not_found") for c in missing["column"]],
-                           "notes": list(dict.fromkeys(missing["note"].dropna()))})
+            groups.append(
+                {
+                    "row_id": row_id,
+                    "url": None,
+                    "quote": None,
+                    "quote_en": None,
+                    "locator": None,
+                    "checked": missing.iloc[0]["checked"],
+                    "differs": False,
+                    "_rank": len(rank) + 1,
+                    "figures": [(c, None, None, "not_found") for c in missing["column"]],
+                    "notes": list(dict.fromkeys(missing["note"].dropna())),
+                }
+            )
     return [{k: v for k, v in g.items() if k != "_rank"} for g in groups]

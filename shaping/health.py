@@ -1,4 +1,5 @@
 """Shaping health-risk rows for a forest plot: groups, significance, and survival kept apart from risk."""
+
 import pandas as pd
 
 from shaping.numbers import ratio
@@ -42,7 +43,7 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary, sources: pd.DataFrame | 
     outcome = _outcome(rows, vocab).where(rows["direction"] != "survival", "SURVIVAL")
     rows["label"] = _study(rows, sources) + " · " + _exposure(rows, vocab) + " → " + outcome
     repeated = rows["label"].duplicated(keep=False)
-    suffix = [r[len(src) + 1:].replace("-", " ") for r, src in zip(rows["row_id"], rows["source_id"], strict=True)]
+    suffix = [r[len(src) + 1 :].replace("-", " ") for r, src in zip(rows["row_id"], rows["source_id"], strict=True)]
     rows.loc[repeated, "label"] = rows.loc[repeated, "label"] + " (" + pd.Series(suffix, index=rows.index)[repeated] + ")"
     # Groups in the order labels.csv first names them, survival last: renaming a group there cannot unsort the plot.
     order = {g: i for i, g in enumerate([*dict.fromkeys(groups.values()), SURVIVAL_GROUP])}

@@ -1,4 +1,5 @@
 """Shaping homelessness rows: labels, derived per-100,000 rates, and the like-with-like pairing."""
+
 import pandas as pd
 
 from loaders.derive import per_100k
@@ -55,13 +56,17 @@ def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
         pop = lookup.get((row["country"], int(row["year"]), band))
         if pop is None:
             rates.append(pd.NA)
-            bases.append(f"not computed: population.csv has no population of {row['country_name']} {ages} in {row['year']}, "
-                         "and a rate must divide by the population the count covers (same ages, same year)")
+            bases.append(
+                f"not computed: population.csv has no population of {row['country_name']} {ages} in {row['year']}, "
+                "and a rate must divide by the population the count covers (same ages, same year)"
+            )
             continue
         rate = per_100k(row["value"], pop["value"])
         rates.append(round(rate, 1))
-        bases.append(f"{count(row['value'])} ÷ {count(pop['value'])} residents {ages} ({pop['series']}, {pop['reference_date']}) × 100,000"
-                     f" = {fmt_per_100k(rate)} (derived here)")
+        bases.append(
+            f"{count(row['value'])} ÷ {count(pop['value'])} residents {ages} ({pop['series']}, {pop['reference_date']}) × 100,000"
+            f" = {fmt_per_100k(rate)} (derived here)"
+        )
     return rows.assign(per_100k=pd.array(rates, dtype="Float64"), per_100k_basis=bases)
 
 
@@ -92,14 +97,15 @@ def pair_sentence(pair: pd.DataFrame) -> str:
     """What each country's count of the same year counts, with any rate over the population it covers."""
     parts = []
     for _, row in pair.iterrows():
-        rate = (f" ({fmt_per_100k(row['per_100k'])} per 100,000 residents of the same ages, derived here)"
-                if pd.notna(row.get("per_100k")) else "")
+        rate = f" ({fmt_per_100k(row['per_100k'])} per 100,000 residents of the same ages, derived here)" if pd.notna(row.get("per_100k")) else ""
         parts.append(f"{row['country_name']}: {count(row['value'])} {what_is_counted(row)}{rate}")
     if not parts:
         return "No year has a count in both countries."
     year = int(pair["year"].iloc[0])
-    return (f"January {year}. " + "; ".join(parts) + ". They count different people in different ways (youth against all ages, "
-            "shelters and streets against streets only), so neither is a rate of the other.")
+    return (
+        f"January {year}. " + "; ".join(parts) + ". They count different people in different ways (youth against all ages, "
+        "shelters and streets against streets only), so neither is a rate of the other."
+    )
 
 
 def describe(row: pd.Series) -> str:

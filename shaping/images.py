@@ -1,5 +1,6 @@
 """PNG and SVG of finished figures, through Kaleido 1.x and the system's Chromium (`chromium` on the PATH, or
 BROWSER_PATH). One call renders a whole batch with one browser start."""
+
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -7,7 +8,7 @@ import plotly.io as pio
 
 from shaping.charts import with_source
 
-IMAGE_WIDTH = 900       # layout pixels; the PNG is twice that (PNG_SCALE), the SVG exactly that
+IMAGE_WIDTH = 900  # layout pixels; the PNG is twice that (PNG_SCALE), the SVG exactly that
 PNG_SCALE = 2
 SOURCE_LINE = "source-line"
 NO_MATHJAX = Path(__file__).resolve().parent / "assets" / "no-mathjax.js"
@@ -26,15 +27,14 @@ def image_height(fig: go.Figure) -> int:
 
 
 def _no_cdn() -> None:
-    pio.defaults.mathjax = str(NO_MATHJAX)   # Kaleido asks no other host for anything
+    pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything
 
 
 def write_images(figs: list[go.Figure], stems: list[Path]) -> list[Path]:
     """Write <stem>.png (2× scale) and <stem>.svg for every figure in one Kaleido batch; the paths written."""
     _no_cdn()
     paths = [s.with_suffix(".png") for s in stems] + [s.with_suffix(".svg") for s in stems]
-    pio.write_images(figs + figs, paths, scale=[PNG_SCALE] * len(figs) + [1] * len(figs), width=IMAGE_WIDTH,
-                     height=[image_height(f) for f in figs] * 2)
+    pio.write_images(figs + figs, paths, scale=[PNG_SCALE] * len(figs) + [1] * len(figs), width=IMAGE_WIDTH, height=[image_height(f) for f in figs] * 2)
     return paths
 
 

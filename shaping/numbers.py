@@ -1,4 +1,5 @@
 """Numbers formatted for people, never more precise than published."""
+
 import math
 
 import pandas as pd
@@ -67,8 +68,7 @@ def aged(age_min: object, age_max: object) -> str:
     return band if band.startswith("under") else f"aged {band}"
 
 
-QUALIFIER_WORDS = {"exact": "", "about": "about ", "at_least": "at least ", "more_than": "more than ",
-                   "almost": "almost ", "up_to": "up to "}
+QUALIFIER_WORDS = {"exact": "", "about": "about ", "at_least": "at least ", "more_than": "more than ", "almost": "almost ", "up_to": "up to "}
 
 
 def qualified(text: str, qualifier: object) -> str:

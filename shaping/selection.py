@@ -1,4 +1,5 @@
 """Checking URL query parameters against the values a page allows, so bad links get a notice, not a crash."""
+
 from collections.abc import Callable, Iterable
 
 Allowed = Iterable[str] | Callable[[str], bool]
@@ -24,6 +25,8 @@ def query_notices(params: dict[str, list[str]], allowed: dict[str, Allowed]) -> 
 
 def int_between(low: int, high: int) -> Callable[[str], bool]:
     """A validator for whole numbers in a range (e.g. years)."""
+
     def check(value: str) -> bool:
         return value.strip().lstrip("-").isdigit() and low <= int(value) <= high
+
     return check

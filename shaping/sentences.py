@@ -1,4 +1,5 @@
 """Sentences generated from the data: figure summaries, ready-to-quote lines, and the arithmetic behind a number."""
+
 import pandas as pd
 
 from loaders.dates import pretty
@@ -117,18 +118,21 @@ def how_made(row: pd.Series, population: float | None = None, population_label: 
     steps = []
     if _has(row, "cases") and _has(row, "sample_size"):
         share = row["cases"] / row["sample_size"] * 100
-        steps.append(f"{int(row['cases']):,} of {int(row['sample_size']):,} valid respondents met the definition "
-                     f"= {share:.2f}% (published: {pct(row['rate_pct']) if _has(row, 'rate_pct') else 'no rate'}).")
+        steps.append(
+            f"{int(row['cases']):,} of {int(row['sample_size']):,} valid respondents met the definition "
+            f"= {share:.2f}% (published: {pct(row['rate_pct']) if _has(row, 'rate_pct') else 'no rate'})."
+        )
     if _has(row, "value") and _has(row, "rate_pct") and row["rate_pct"] > 0:
         base = population if population else row["value"] / (row["rate_pct"] / 100)
         basis = population_label or "the population implied by the published count and rate"
-        steps.append(f"{pct(row['rate_pct'])} × {count(round(base, -4))} people ({basis}) ≈ {count(round(base * row['rate_pct'] / 100, -3))} "
-                     f"(published: {count(row['value'])}).")
+        steps.append(
+            f"{pct(row['rate_pct'])} × {count(round(base, -4))} people ({basis}) ≈ {count(round(base * row['rate_pct'] / 100, -3))} "
+            f"(published: {count(row['value'])})."
+        )
     if row.get("interval") == "derived_ci95" and _has(row, "derivation"):
         low = pct(row["rate_low_pct"]) if _has(row, "rate_low_pct") else ""
         high = pct(row["rate_high_pct"]) if _has(row, "rate_high_pct") else ""
-        counts = (f" → {count(row['value_low'])}–{count(row['value_high'])} {row['unit']}"
-                  if _has(row, "value_low") and _has(row, "value_high") else "")
+        counts = f" → {count(row['value_low'])}–{count(row['value_high'])} {row['unit']}" if _has(row, "value_low") and _has(row, "value_high") else ""
         steps.append(f"95% interval derived here, not published: {low}–{high}{counts}. {row['derivation']}")
     elif _has(row, "derivation"):
         steps.append(f"Derived here: {row['derivation']}")

@@ -1,11 +1,17 @@
 """Which rows use each source, and searching the list."""
+
 import pandas as pd
 
 from loaders.tables import PackageCheck
 from shaping.evidence import confirmed_by_source
 
-USING_TABLES = {"recluse_estimates": "estimate_id", "youth_homelessness": "row_id", "isolation_health_risks": "row_id",
-                "population": "population_id", "claim_evidence": "claim_id"}
+USING_TABLES = {
+    "recluse_estimates": "estimate_id",
+    "youth_homelessness": "row_id",
+    "isolation_health_risks": "row_id",
+    "population": "population_id",
+    "claim_evidence": "claim_id",
+}
 
 
 def unusable_tables(check: PackageCheck) -> list[str]:

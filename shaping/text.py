@@ -3,6 +3,7 @@
 Streamlit's markdown and Plotly's labels both interpret markup; the one small escaper here is
 written by hand because neither library offers a plain-text mode for those places.
 """
+
 import re
 from urllib.parse import urlparse
 

@@ -1,4 +1,5 @@
 """The words for coded values, from the validated package (concepts.csv, labels.csv): no fallback to the raw code."""
+
 from dataclasses import dataclass
 
 import pandas as pd
@@ -9,7 +10,7 @@ class Vocabulary:
     """Concepts and labels as read; a value with no label raises KeyError (the validator refuses it first)."""
 
     concepts: pd.DataFrame  # concepts.csv, indexed by concept, in file order
-    labels: pd.DataFrame    # labels.csv, in file order
+    labels: pd.DataFrame  # labels.csv, in file order
 
     @classmethod
     def of(cls, check) -> "Vocabulary":

@@ -1,4 +1,5 @@
 """Shared fixtures: a small valid data package copied into tmp_path, and helpers to break it."""
+
 import csv
 import functools
 import hashlib
@@ -93,8 +94,7 @@ def add_row(folder: Path, table: str, values: dict[str, str], like: int = 1) -> 
 
 def checksums(folder: Path) -> dict[str, str]:
     """sha256 of every file below a folder, to prove nothing was written."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -1,4 +1,5 @@
 """The figure card every chart goes through: chart, source line, notes, table, download, quote and cite."""
+
 from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlparse
@@ -78,8 +79,12 @@ def _unread_notice(figure: Figure, evidence: pd.DataFrame) -> None:
     if not unread:
         return
     labels = [label for row_id, label in row_labels(figure.rows, figure.row_label_column).items() if row_id in unread]
-    st.warning(f"No readable page found for {len(labels)} of the {len(figure.rows)} rows shown: " + markdown_plain("; ".join(labels))
-               + ". Treat them as claims under check, not as evidence.", icon=":material/help:")
+    st.warning(
+        f"No readable page found for {len(labels)} of the {len(figure.rows)} rows shown: "
+        + markdown_plain("; ".join(labels))
+        + ". Treat them as claims under check, not as evidence.",
+        icon=":material/help:",
+    )
 
 
 def _where_it_says_so(figure: Figure, evidence: pd.DataFrame) -> None:
@@ -91,11 +96,13 @@ def _where_it_says_so(figure: Figure, evidence: pd.DataFrame) -> None:
             current = group["row_id"]
             st.markdown(f"**{markdown_plain(labels.get(current, current))}**")
         if group["quote"] is None:
-            st.caption("No readable page found for " + markdown_plain(", ".join(c for c, *_ in group["figures"])) + ". "
-                       + markdown_plain(" ".join(group["notes"])))
+            st.caption(
+                "No readable page found for " + markdown_plain(", ".join(c for c, *_ in group["figures"])) + ". " + markdown_plain(" ".join(group["notes"]))
+            )
             continue
-        held = "; ".join(f"{column} {as_written}" + ("" if status == "confirmed" else " (differs from the row)")
-                         for column, as_written, _, status in group["figures"])
+        held = "; ".join(
+            f"{column} {as_written}" + ("" if status == "confirmed" else " (differs from the row)") for column, as_written, _, status in group["figures"]
+        )
         where = f"{group['locator']} ({urlparse(group['url']).hostname})"
         st.markdown(f"- {markdown_plain(held)} · {markdown_link(where, group['url'])} · checked {group['checked'].date()}")
         st.markdown("> " + markdown_plain(group["quote"]))
@@ -119,17 +126,34 @@ def _embed_and_images(figure: Figure, source_text: str) -> None:
         base = settings.PUBLIC_BASE_URL
         if base:
             st.markdown("**Embed this figure** (its default view, from the static edition; full width, fixed height)")
-            st.code(embed_code(figure_url(base, figure.key, "embed.html"), figure.title, embed_height(image_height(chart))),
-                    language="html", wrap_lines=True)
-            st.markdown(" · ".join(markdown_link(label, figure_url(base, figure.key, name)) for label, name in
-                                   (("Static page", ""), ("PNG", f"{figure.key}.png"), ("SVG", f"{figure.key}.svg"))))
+            st.code(embed_code(figure_url(base, figure.key, "embed.html"), figure.title, embed_height(image_height(chart))), language="html", wrap_lines=True)
+            st.markdown(
+                " · ".join(
+                    markdown_link(label, figure_url(base, figure.key, name))
+                    for label, name in (("Static page", ""), ("PNG", f"{figure.key}.png"), ("SVG", f"{figure.key}.svg"))
+                )
+            )
         else:
             st.caption("No embed code: no public address is configured for the static edition (HIKIKOMORI_PUBLIC_URL).")
         left, right = st.columns(2)
-        left.download_button("PNG of this view", lambda: image_bytes(chart, "png"), file_name=f"{figure.key}.png", mime="image/png",
-                             key=f"{figure.key}-png", on_click="ignore", icon=":material/image:")
-        right.download_button("SVG of this view", lambda: image_bytes(chart, "svg"), file_name=f"{figure.key}.svg", mime="image/svg+xml",
-                              key=f"{figure.key}-svg", on_click="ignore", icon=":material/image:")
+        left.download_button(
+            "PNG of this view",
+            lambda: image_bytes(chart, "png"),
+            file_name=f"{figure.key}.png",
+            mime="image/png",
+            key=f"{figure.key}-png",
+            on_click="ignore",
+            icon=":material/image:",
+        )
+        right.download_button(
+            "SVG of this view",
+            lambda: image_bytes(chart, "svg"),
+            file_name=f"{figure.key}.svg",
+            mime="image/svg+xml",
+            key=f"{figure.key}-svg",
+            on_click="ignore",
+            icon=":material/image:",
+        )
 
 
 def figure_card(figure: Figure, check: PackageCheck) -> None:
@@ -148,27 +172,37 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
         chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{figure.key}-view", on_change="rerun")
         if chart_tab.open:
             with chart_tab:
-                st.plotly_chart(with_source(figure.chart, f"{APP_TITLE} · {line}"), key=f"{figure.key}-chart",
-                                config=PLOTLY_CONFIG, alt=alt_text(figure), width="stretch")
+                st.plotly_chart(
+                    with_source(figure.chart, f"{APP_TITLE} · {line}"), key=f"{figure.key}-chart", config=PLOTLY_CONFIG, alt=alt_text(figure), width="stretch"
+                )
         if table_tab.open:
             with table_tab:
                 table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
                 st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
-        links = "; ".join(markdown_plain(producer) + " (" + ", ".join(markdown_link(e, url) for e, url in editions) + ")"
-                          for producer, editions in citation_groups(used))
+        links = "; ".join(
+            markdown_plain(producer) + " (" + ", ".join(markdown_link(e, url) for e, url in editions) + ")" for producer, editions in citation_groups(used)
+        )
         st.markdown(("Source: " if len(used) == 1 else "Sources: ") + links, help="Each link opens the page where the figure can be read.")
         evidence = _evidence(check)
         if evidence is None:
-            st.warning("The quotes behind these figures cannot be shown: evidence.csv has problems (maintainers: run "
-                       "`python -m loaders.validate`).", icon=":material/error:")
+            st.warning(
+                "The quotes behind these figures cannot be shown: evidence.csv has problems (maintainers: run `python -m loaders.validate`).",
+                icon=":material/error:",
+            )
         else:
             _unread_notice(figure, evidence)
         url = view_url()
         rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {line}"
         left, right = st.columns(2)
-        left.download_button("Download the data shown (CSV)", lambda: rows_csv(rows, sources, title),
-                             file_name=f"{figure.key}.csv", mime="text/csv", key=f"{figure.key}-csv", on_click="ignore",
-                             icon=":material/download:")
+        left.download_button(
+            "Download the data shown (CSV)",
+            lambda: rows_csv(rows, sources, title),
+            file_name=f"{figure.key}.csv",
+            mime="text/csv",
+            key=f"{figure.key}-csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
         with right:
             download_package(check, key=f"{figure.key}-zip")
         if evidence is not None:
@@ -195,4 +229,3 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
             if box.open:
                 _cite(figure, used, url)
         _embed_and_images(figure, f"{APP_TITLE} · {line}")
-

@@ -1,5 +1,6 @@
 """What every page does around its figures: load the tables (or show the error box), URL notices, the view's URL,
 the data package download and the changelog."""
+
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -82,7 +83,13 @@ def _package_zip(folder: str, content_hash: str) -> bytes:
 
 def download_package(check: PackageCheck, key: str) -> None:
     """A button for the whole data package: datapackage.json, every CSV and a README, zipped."""
-    folder = str(check.data_dir)   # the zip (and the hash that keys its cache) is made only on click
-    st.download_button("Download the whole data package (zip)", lambda: _package_zip(folder, fingerprint(folder)),
-                       file_name="hikikomori-in-numbers-data.zip", mime="application/zip", key=key,
-                       on_click="ignore", icon=":material/folder_zip:")
+    folder = str(check.data_dir)  # the zip (and the hash that keys its cache) is made only on click
+    st.download_button(
+        "Download the whole data package (zip)",
+        lambda: _package_zip(folder, fingerprint(folder)),
+        file_name="hikikomori-in-numbers-data.zip",
+        mime="application/zip",
+        key=key,
+        on_click="ignore",
+        icon=":material/folder_zip:",
+    )

@@ -1,5 +1,6 @@
 """Check new data (maintainers): validate an uploaded CSV or zip exactly as loaders.validate does, see the diff
 and the affected figure before and after. Uploads stay in memory; nothing is ever written into data/."""
+
 import pandas as pd
 import streamlit as st
 
@@ -34,24 +35,29 @@ if current is not None:
         else:
             table = chosen if chosen != RECOGNISE else recognise_table(content)
             if table is None:
-                st.error("Could not tell which table this is from its first line. Choose the table above, and check that the first line "
-                         "is the header: " + markdown_plain(", ".join(file_name(t) for t in table_names())))
+                st.error(
+                    "Could not tell which table this is from its first line. Choose the table above, and check that the first line "
+                    "is the header: " + markdown_plain(", ".join(file_name(t) for t in table_names()))
+                )
             else:
                 uploads = {table: content}
         for problem in refused:
             st.warning(markdown_plain(str(problem)))
         if uploads:
-            candidate = check_candidate(current.data_dir, uploads, {t: f"{name} ({file_name(t)})" if len(uploads) == 1 else
-                                                                   f"{name}:{file_name(t)}" for t in uploads})
+            candidate = check_candidate(
+                current.data_dir, uploads, {t: f"{name} ({file_name(t)})" if len(uploads) == 1 else f"{name}:{file_name(t)}" for t in uploads}
+            )
             problems = candidate.all_problems()
             st.subheader("Validation")
             if problems:
                 st.error(f"{len(problems)} problem(s): fix them and upload again. Nothing was changed.", icon=":material/error:")
-                st.dataframe(pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message}
-                                           for p in problems]), hide_index=True, width="stretch")
+                st.dataframe(
+                    pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in problems]),
+                    hide_index=True,
+                    width="stretch",
+                )
             else:
-                st.success(f"Valid: {', '.join(file_name(t) for t in uploads)} pass every rule with the rest of the package.",
-                           icon=":material/check_circle:")
+                st.success(f"Valid: {', '.join(file_name(t) for t in uploads)} pass every rule with the rest of the package.", icon=":material/check_circle:")
                 for table in uploads:
                     key = resource(table)["schema"]["primaryKey"][0]
                     diff = table_diff(current.table(table), candidate.table(table), key)
@@ -66,9 +72,15 @@ if current is not None:
                     if not diff.changed.empty:
                         st.markdown("**Changed cells (old → new)**")
                         st.dataframe(diff.changed, hide_index=True, width="stretch")
-                    st.download_button(f"Download the checked {file_name(table)} to commit", normalised(uploads[table]),
-                                       file_name=file_name(table), mime="text/csv", key=f"merged-{table}", on_click="ignore",
-                                       icon=":material/download:")
+                    st.download_button(
+                        f"Download the checked {file_name(table)} to commit",
+                        normalised(uploads[table]),
+                        file_name=file_name(table),
+                        mime="text/csv",
+                        key=f"merged-{table}",
+                        on_click="ignore",
+                        icon=":material/download:",
+                    )
                     before, after = affected_figure(table, current, "current"), affected_figure(table, candidate, "candidate")
                     if before is None:
                         st.caption("No chart is drawn from this table alone; the changes above are the whole effect.")

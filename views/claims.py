@@ -1,4 +1,5 @@
 """Claim check: each claim of the 2020 article, its traced origin, the best evidence and a verdict."""
+
 import streamlit as st
 
 from figures import claims as claim_figures
@@ -15,8 +16,10 @@ words = vocabulary()
 TOPICS = {label: key for key, label in topic_labels(words).items()} if words is not None else {}
 
 st.title("Claim check")
-st.caption("The project began with a 2020 magazine article, “Hikikomori: Japan's Modern-Day Hermits” (HubPages, updated 10 August 2020). "
-           "Each of its statistical claims is traced to where it most likely came from and set against the best evidence.")
+st.caption(
+    "The project began with a 2020 magazine article, “Hikikomori: Japan's Modern-Day Hermits” (HubPages, updated 10 August 2020). "
+    "Each of its statistical claims is traced to where it most likely came from and set against the best evidence."
+)
 url_notices({"topics": TOPICS, "claims_page": int_between(1, 10_000)})
 check = load_tables("claims", "claim_evidence", "recluse_estimates", "youth_homelessness", "isolation_health_risks", "sources")
 if check is not None:
@@ -37,8 +40,10 @@ if check is not None:
     if shown.empty:
         st.caption(f"No claims shown: {hidden} hidden by the topic filter.")
     else:
-        st.caption(f"Claims {first + 1}–{first + len(shown)} of {len(chosen_claims)} shown (page {number} of {pages})"
-                   + (f"; {hidden} hidden by the topic filter." if hidden else "."))
+        st.caption(
+            f"Claims {first + 1}–{first + len(shown)} of {len(chosen_claims)} shown (page {number} of {pages})"
+            + (f"; {hidden} hidden by the topic filter." if hidden else ".")
+        )
     for _, claim in shown.iterrows():
         with st.container(border=True, key=f"claim-{claim['claim_id']}"):
             label, color = verdict_badge(claim["verdict"], vocab)
@@ -48,8 +53,10 @@ if check is not None:
             st.markdown("**Verdict.** " + markdown_plain(claim["explanation"]))
             statements = links[(links["claim_id"] == claim["claim_id"]) & links["source_id"].notna()]
             if not statements.empty:
-                st.markdown("**Statements without a number:** " + "; ".join(
-                    markdown_link(short_citation(sources.loc[s]), sources.loc[s]["url"]) for s in statements["source_id"]))
+                st.markdown(
+                    "**Statements without a number:** "
+                    + "; ".join(markdown_link(short_citation(sources.loc[s]), sources.loc[s]["url"]) for s in statements["source_id"])
+                )
             for figure in (claim_figures.counts(found, claim), claim_figures.ratios(found, claim)):
                 if figure is not None:
                     figure_card(figure, check)

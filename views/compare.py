@@ -1,4 +1,5 @@
 """Compare countries: Japan, South Korea and Italy side by side, with what differs stated for the rows on screen."""
+
 import streamlit as st
 
 from figures import compare
@@ -18,8 +19,17 @@ EVIDENCE = {label: key for key, label in EVIDENCE_TYPES.items()}
 
 st.title("Compare countries")
 st.caption("Rates are shares of each survey's own age band. Read the comparability panel before setting numbers side by side.")
-url_notices({"countries": COUNTRIES, "concepts": CONCEPT_LABELS, "evidence": EVIDENCE, "years": int_between(1990, 2100),
-             "measure": COMPARE_MEASURES, "scale": SCALES, "cities": ["true", "false"]})
+url_notices(
+    {
+        "countries": COUNTRIES,
+        "concepts": CONCEPT_LABELS,
+        "evidence": EVIDENCE,
+        "years": int_between(1990, 2100),
+        "measure": COMPARE_MEASURES,
+        "scale": SCALES,
+        "cities": ["true", "false"],
+    }
+)
 check = load_tables("recluse_estimates", "sources")
 if check is not None:
     estimates = compare.estimates(check)
@@ -34,24 +44,24 @@ if check is not None:
         evidence = right.multiselect("Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params")
         left, middle, right = st.columns(3)
         years = left.slider("Years", first, last, (first, last), key="years", bind="query-params")
-        measure = COMPARE_MEASURES[middle.segmented_control("Show", list(COMPARE_MEASURES), default=list(COMPARE_MEASURES)[0], key="measure",
-                                                            bind="query-params", required=True)]
+        measure = COMPARE_MEASURES[
+            middle.segmented_control("Show", list(COMPARE_MEASURES), default=list(COMPARE_MEASURES)[0], key="measure", bind="query-params", required=True)
+        ]
         log = SCALES[right.segmented_control("Scale", list(SCALES), default="Linear", key="scale", bind="query-params", required=True)]
         cities = st.toggle("Include city-level surveys", value=False, key="cities", bind="query-params")
-    chosen, shown = compare.selection(estimates, [COUNTRIES[c] for c in countries], [CONCEPT_LABELS[c] for c in concepts],
-                                      [EVIDENCE[e] for e in evidence], years, measure, cities)
+    chosen, shown = compare.selection(
+        estimates, [COUNTRIES[c] for c in countries], [CONCEPT_LABELS[c] for c in concepts], [EVIDENCE[e] for e in evidence], years, measure, cities
+    )
     missing = len(chosen) - len(shown)
 
     st.subheader("Comparability")
     warnings = comparability_warnings(shown, Vocabulary.of(check))
     if warnings:
-        st.warning("**Not like-for-like.** " + " ".join(markdown_plain(w) for w in warnings) +
-                   " The chart does not rank countries.", icon=":material/warning:")
+        st.warning("**Not like-for-like.** " + " ".join(markdown_plain(w) for w in warnings) + " The chart does not rank countries.", icon=":material/warning:")
     elif len(shown) > 1:
         st.success("These rows share concept, six-month rule, age band, scope, method and period.", icon=":material/check_circle:")
     if missing:
-        st.caption(f"{missing} selected estimate(s) have no {'rate' if measure == 'rate' else 'count'} and are not drawn; "
-                   f"switch 'Show' to see them.")
+        st.caption(f"{missing} selected estimate(s) have no {'rate' if measure == 'rate' else 'count'} and are not drawn; switch 'Show' to see them.")
     if shown.empty:
         st.info("No estimates match these filters. Widen the years or add countries, concepts or evidence types.")
     else:

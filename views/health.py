@@ -1,4 +1,5 @@
 """Health risks of social isolation and loneliness: a forest plot of published associations, survival kept apart."""
+
 import streamlit as st
 
 from figures import health
@@ -8,8 +9,10 @@ from ui.card import figure_card
 from ui.page import load_tables
 
 st.title("Health risks of social isolation and loneliness")
-st.caption("These are associations from observational studies, mostly of older adults. They do not show that isolation causes illness, "
-           "and odds ratios (OR), relative risks (RR) and hazard ratios (HR) are not interchangeable.")
+st.caption(
+    "These are associations from observational studies, mostly of older adults. They do not show that isolation causes illness, "
+    "and odds ratios (OR), relative risks (RR) and hazard ratios (HR) are not interchangeable."
+)
 check = load_tables("isolation_health_risks", "sources")
 if check is not None:
     forest = health.forest(check)

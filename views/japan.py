@@ -1,4 +1,5 @@
 """Japan: the Cabinet Office rounds as a series, broad split into narrow and quasi, and every other Japanese estimate."""
+
 import streamlit as st
 
 from figures import japan
@@ -11,8 +12,9 @@ st.caption("Japan's Cabinet Office has surveyed hikikomori four times. Each roun
 url_notices({"measure": JAPAN_MEASURES, "scale": SCALES})
 check = load_tables("recluse_estimates", "sources", "population")
 if check is not None:
-    measure = JAPAN_MEASURES[st.segmented_control("Show", list(JAPAN_MEASURES), default=list(JAPAN_MEASURES)[0], key="measure",
-                                                  bind="query-params", required=True)]
+    measure = JAPAN_MEASURES[
+        st.segmented_control("Show", list(JAPAN_MEASURES), default=list(JAPAN_MEASURES)[0], key="measure", bind="query-params", required=True)
+    ]
     figure_card(japan.rounds(check, measure), check)
     figure_card(japan.split(check), check)
     log = SCALES[st.segmented_control("Scale", list(SCALES), default="Logarithmic", key="scale", bind="query-params", required=True)]

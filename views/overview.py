@@ -1,4 +1,5 @@
 """Overview: what hikikomori means, the latest national estimate per country, and the warnings that apply everywhere."""
+
 import streamlit as st
 
 from settings import APP_TAGLINE, APP_TITLE, CAVEATS, HIKIKOMORI_DEFINITION
@@ -35,10 +36,14 @@ if check is not None:
     with st.expander("Quote these figures", icon=":material/format_quote:"):
         for _, row in heads.iterrows():
             st.code(quote_sentence(row, sources.loc[row["source_id"]], vocab), language=None, wrap_lines=True)
-    usable = {name: check.frames[name] for name in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
-              if not check.problems.get(name)}
-    st.markdown("**Where it says so.** " + markdown_plain(coverage_sentence(coverage(usable, evidence)))
-                + " Every chart's *Where it says so* lists the sentence each figure was read in, verbatim, with its page.")
+    usable = {
+        name: check.frames[name] for name in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population") if not check.problems.get(name)
+    }
+    st.markdown(
+        "**Where it says so.** "
+        + markdown_plain(coverage_sentence(coverage(usable, evidence)))
+        + " Every chart's *Where it says so* lists the sentence each figure was read in, verbatim, with its page."
+    )
     whats_new(check)
 
 st.subheader("Read every number with these warnings")

@@ -1,4 +1,5 @@
 """Sources and method: every source with the rows that use it, how derived numbers are made, and how to cite."""
+
 from datetime import date
 
 import streamlit as st
@@ -20,24 +21,37 @@ if check is not None:
     if skipped:
         st.warning("Row counts leave out tables that have problems: " + markdown_plain(", ".join(skipped)) + ".", icon=":material/warning:")
     st.subheader("Every source")
-    query = st.text_input("Search sources", key="q", bind="query-params", max_chars=100,
-                          placeholder="producer, title, id or citation, e.g. Cabinet Office")
+    query = st.text_input("Search sources", key="q", bind="query-params", max_chars=100, placeholder="producer, title, id or citation, e.g. Cabinet Office")
     shown = matching(usage, query)
     st.caption(f"{len(shown)} of {len(usage)} sources. Click a column header to sort; every link opens the page where the figure can be read.")
     st.dataframe(
-        shown[["source_id", "citation", "url", "accessed", "source_type", "status", "rows", "confirmed", "used_by"]], hide_index=True, width="stretch",
-        column_config={"source_id": st.column_config.TextColumn("Id"), "url": st.column_config.LinkColumn("Link", display_text="open page"),
-                       "accessed": st.column_config.DateColumn("Accessed", format="YYYY-MM-DD"),
-                       "source_type": st.column_config.TextColumn("Type"), "rows": st.column_config.NumberColumn("Rows"),
-                       "confirmed": st.column_config.NumberColumn("Rows confirmed here",
-                                                                  help="Rows whose figure was read, verbatim, on this source's pages (data/evidence.csv)"),
-                       "used_by": st.column_config.TextColumn("Rows that use it", width="large"),
-                       "citation": st.column_config.TextColumn("Citation", width="large")},
+        shown[["source_id", "citation", "url", "accessed", "source_type", "status", "rows", "confirmed", "used_by"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "source_id": st.column_config.TextColumn("Id"),
+            "url": st.column_config.LinkColumn("Link", display_text="open page"),
+            "accessed": st.column_config.DateColumn("Accessed", format="YYYY-MM-DD"),
+            "source_type": st.column_config.TextColumn("Type"),
+            "rows": st.column_config.NumberColumn("Rows"),
+            "confirmed": st.column_config.NumberColumn(
+                "Rows confirmed here", help="Rows whose figure was read, verbatim, on this source's pages (data/evidence.csv)"
+            ),
+            "used_by": st.column_config.TextColumn("Rows that use it", width="large"),
+            "citation": st.column_config.TextColumn("Citation", width="large"),
+        },
     )
     types = Vocabulary.of(check).labels_of("sources", "source_type")
-    st.download_button("Download this list (CSV)", table_csv(shown.assign(type=strict_map(shown["source_type"], types, "source type label")),
-                                                             f"Hikikomori in Numbers: sources. {url_or_unknown(view_url())}"),
-                       file_name="sources.csv", mime="text/csv", on_click="ignore", icon=":material/download:")
+    st.download_button(
+        "Download this list (CSV)",
+        table_csv(
+            shown.assign(type=strict_map(shown["source_type"], types, "source type label")), f"Hikikomori in Numbers: sources. {url_or_unknown(view_url())}"
+        ),
+        file_name="sources.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 st.subheader("How derived numbers are made")
 st.markdown("""

@@ -6,6 +6,7 @@ exits 1 (0 for accepted input) with no traceback, and no file in the folder chan
 problem, and a page not using it runs clean. Two AppTest page runs cost far more than a validation, and the
 page side does not depend on which rule found the problem.
 """
+
 import re
 import shutil
 from functools import cache
@@ -25,8 +26,10 @@ from tests.conftest import REAL_DATA, ROOT, checksums
 # Cheapest first: a case runs the first page that uses its table and the first page that does not.
 PAGE_ORDER = ["overview", "sources", "health", "homelessness", "compare", "japan", "claims"]
 # load_tables also refuses a page when the vocabulary (concepts.csv, labels.csv) has problems: every card reads it.
-PAGE_TABLES = {page: set(re.findall(r'"(\w+)"', re.search(r"load_tables\(([^)]*)\)", (ROOT / "views" / f"{page}.py").read_text()).group(1)))
-               | set(VOCABULARY) for page in PAGE_ORDER}
+PAGE_TABLES = {
+    page: set(re.findall(r'"(\w+)"', re.search(r"load_tables\(([^)]*)\)", (ROOT / "views" / f"{page}.py").read_text()).group(1))) | set(VOCABULARY)
+    for page in PAGE_ORDER
+}
 
 
 def one_of_each_kind() -> list[Case]:
@@ -96,8 +99,9 @@ def test_validator_names_file_line_and_column(case, tmp_path, capsys):
     else:
         assert code == 1, out + err
         prefix = expected_prefix(case, folder)
-        assert any(line.startswith(prefix) and case.words in line for line in out.splitlines()), \
+        assert any(line.startswith(prefix) and case.words in line for line in out.splitlines()), (
             f"no line starts {prefix!r} and contains {case.words!r}:\n{out[:3000]}"
+        )
     # nothing written
     assert checksums(folder) == before
 
@@ -116,8 +120,12 @@ def test_pages_show_the_error_box_only_where_the_table_is_used(case, tmp_path, m
     else:
         assert at.error and "cannot be shown" in at.error[0].value
         shown = at.dataframe[0].value
-        match = shown[shown["file"].str.endswith(f"{case.table}.csv") & shown["problem"].str.contains(case.words, regex=False)
-                      & shown["column"].eq(case.column or "") & (shown["line"].isna() if case.line is None else shown["line"].eq(case.line))]
+        match = shown[
+            shown["file"].str.endswith(f"{case.table}.csv")
+            & shown["problem"].str.contains(case.words, regex=False)
+            & shown["column"].eq(case.column or "")
+            & (shown["line"].isna() if case.line is None else shown["line"].eq(case.line))
+        ]
         assert len(match), shown.to_string()
         assert "Traceback" not in " ".join([e.value for e in at.error] + shown["problem"].tolist())
     if other is not None:

@@ -3,6 +3,7 @@
 Without Chromium they skip with a message saying how to install it; with E2E_REQUIRED=1 (set by
 .ci/run) a missing browser is a failure instead, so CI can never pass by skipping them.
 """
+
 import os
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Every page in Chromium: charts drawn, sources visible, phone width, URL state, downloads, citations, keyboard, axe."""
+
 import csv
 import io
 import json
@@ -107,8 +108,9 @@ def test_controls_work_from_the_keyboard(page, base_url):
     focused = []
     for _ in range(60):  # Tab until the measure control has focus
         page.keyboard.press("Tab")
-        focused.append(page.evaluate("() => document.activeElement && (document.activeElement.getAttribute('role') + ':' "
-                                     "+ document.activeElement.innerText.trim())"))
+        focused.append(
+            page.evaluate("() => document.activeElement && (document.activeElement.getAttribute('role') + ':' + document.activeElement.innerText.trim())")
+        )
         if focused[-1].startswith("radio:") and "age group" in focused[-1]:
             break
     else:

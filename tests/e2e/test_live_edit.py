@@ -4,6 +4,7 @@ A valid edit shows on the next reload, an invalid one turns only the pages that 
 (other pages keep drawing their charts), a valid file again brings the pages back, and the server is never
 restarted. The edits go to a copy of data/; the bundled data/ is never written.
 """
+
 import shutil
 
 import pytest
@@ -12,7 +13,7 @@ from tests.conftest import REAL_DATA, checksums, rows, set_cell, write_rows
 from tests.e2e.conftest import settle, start_server, stop_server
 
 TABLE = "recluse_estimates"
-ROW = 1                   # jp-cao-2010-broad: its note is in the "About this data" notes of the Compare (and Japan) page
+ROW = 1  # jp-cao-2010-broad: its note is in the "About this data" notes of the Compare (and Japan) page
 MARKER = "LIVE-EDIT-MARKER-1"
 MARKER_AGAIN = "LIVE-EDIT-MARKER-2"
 # Where the page says its data was read: the data caption, or the error box (load_tables has then run).
@@ -59,13 +60,16 @@ def open_about(page) -> None:
 
 
 def seen(page) -> dict:
-    return page.evaluate("""(markers) => ({
+    return page.evaluate(
+        """(markers) => ({
         charts: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
         drawn: [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter(c => c.querySelector('.main-svg')).length,
         errors: [...document.querySelectorAll('[data-testid=stAlertContentError]')].map(e => e.textContent),
         exceptions: document.querySelectorAll('[data-testid=stException]').length,
         markers: markers.filter(m => document.body.textContent.includes(m)),
-    })""", [MARKER, MARKER_AGAIN])
+    })""",
+        [MARKER, MARKER_AGAIN],
+    )
 
 
 def assert_normal(page, charts: int, markers: list[str]) -> None:
@@ -93,24 +97,24 @@ def test_edits_are_picked_up_live_by_one_server(browser, live_data):
         for page, path in ((compare, "/compare"), (overview, "/"), (health, "/health")):
             page.goto(base + path, wait_until="commit")
         for page in (compare, overview, health):
-            page.wait_for_function(DATA_SHOWN, polling=100, timeout=90_000)   # the first visit pays the imports
+            page.wait_for_function(DATA_SHOWN, polling=100, timeout=90_000)  # the first visit pays the imports
             settle(page)
         assert_normal(compare, 1, [])
         assert_normal(overview, 0, [])
         assert_normal(health, 2, [])
 
-        set_cell(live_data, TABLE, ROW, "note", f"{note} {MARKER}")                    # a valid edit
+        set_cell(live_data, TABLE, ROW, "note", f"{note} {MARKER}")  # a valid edit
         reload_all(compare)
         open_about(compare)
         assert_normal(compare, 1, [MARKER])
 
-        set_cell(live_data, TABLE, ROW, "value_low", str(value + 10_000))              # invalid: value_low above value
+        set_cell(live_data, TABLE, ROW, "value_low", str(value + 10_000))  # invalid: value_low above value
         reload_all(compare, overview, health)
         assert_error_box(compare)
         assert_error_box(overview)
-        assert_normal(health, 2, [])                                                   # a page that does not use the table
+        assert_normal(health, 2, [])  # a page that does not use the table
 
-        set_cells(live_data, {"value_low": cell(REAL_DATA, "value_low"), "note": f"{note} {MARKER_AGAIN}"})   # valid again, new note
+        set_cells(live_data, {"value_low": cell(REAL_DATA, "value_low"), "note": f"{note} {MARKER_AGAIN}"})  # valid again, new note
         reload_all(compare, overview)
         open_about(compare)
         assert_normal(compare, 1, [MARKER_AGAIN])

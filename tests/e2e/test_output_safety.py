@@ -1,4 +1,5 @@
 """Hostile text in the data never runs in the browser: no dialog, no injected element, no javascript: link."""
+
 import shutil
 
 import pytest

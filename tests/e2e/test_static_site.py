@@ -1,5 +1,6 @@
 """The static edition (make site) in Chromium, served as a static host would: every page and embed draws its chart, no page asks
 another host for anything, axe finds no serious or critical violation, and text from the CSVs stays inert."""
+
 import json
 import shutil
 
@@ -32,7 +33,7 @@ def test_every_page_and_embed_draws_its_chart_and_asks_no_other_host(tab, site, 
         for name in ("", "embed.html"):
             tab.goto(f"{served}figures/{item.entry.key}/{name}")
             tab.wait_for_selector(DRAWN, timeout=30_000)
-            assert tab.locator("img.still").count() == 0   # the SVG stand-in gives way to the interactive chart
+            assert tab.locator("img.still").count() == 0  # the SVG stand-in gives way to the interactive chart
             assert "Hikikomori in Numbers · Source" in tab.inner_text(".chart")
     elsewhere = [url for url in asked if not url.startswith((served, "data:"))]
     assert errors == [] and elsewhere == []
@@ -70,14 +71,14 @@ def test_text_from_the_csvs_stays_text(tab, tmp_path):
     """The validator refuses markup in the data (make site then writes nothing); the pages escape it all the same."""
     data = tmp_path / "data"
     shutil.copytree(REAL_DATA, data)
-    set_cell(data, "recluse_estimates", 1, "note", HOSTILE_NOTE)        # jp-cao-2010-broad: on japan-rounds
+    set_cell(data, "recluse_estimates", 1, "note", HOSTILE_NOTE)  # jp-cao-2010-broad: on japan-rounds
     source_id = rows(data / "recluse_estimates.csv")[1][rows(data / "recluse_estimates.csv")[0].index("source_id")]
     listed = rows(data / "sources.csv")
     at = next(i for i, r in enumerate(listed) if r[listed[0].index("source_id")] == source_id)
-    set_cell(data, "sources", at, "producer", "Producer <b>bold</b> javascript:alert(1)")   # in the source lines and chart
+    set_cell(data, "sources", at, "producer", "Producer <b>bold</b> javascript:alert(1)")  # in the source lines and chart
     refused = check_package(data)
     assert refused.problems["recluse_estimates"]
-    check = PackageCheck(refused.data_dir, refused.frames, {})          # as if a rule let it through
+    check = PackageCheck(refused.data_dir, refused.frames, {})  # as if a rule let it through
     out = tmp_path / "site"
     build_site(check, out, STATIC_BASE, images=False)
     page_text = (out / "figures" / "japan-rounds" / "index.html").read_text(encoding="utf-8")
@@ -92,8 +93,10 @@ def test_text_from_the_csvs_stays_text(tab, tmp_path):
                 tab.wait_for_selector(DRAWN, timeout=30_000)
             assert tab.evaluate("() => window.__xss === undefined"), path
             assert tab.query_selector_all("img[src='x'], b") == [], path
-            assert tab.evaluate("() => [...document.querySelectorAll('a')].filter(a => !/^(https?:|[a-z0-9#./-]|$)/i"
-                                ".test(a.getAttribute('href') || '')).length") == 0, path
+            assert (
+                tab.evaluate("() => [...document.querySelectorAll('a')].filter(a => !/^(https?:|[a-z0-9#./-]|$)/i.test(a.getAttribute('href') || '')).length")
+                == 0
+            ), path
         tab.goto(served + "figures/japan-rounds/")
         assert "read javascript:window.__xss=3" in tab.inner_text("main")
         assert "Producer <b>bold</b> javascript:alert(1)" in tab.inner_text(".sources")

@@ -1,4 +1,5 @@
 """figures/ builds every figure without Streamlit, and its catalog lists each once with a key, page, title and defaults."""
+
 import json
 import re
 import subprocess
@@ -38,7 +39,7 @@ def check(real_check):
     return real_check
 
 
-@pytest.mark.slow   # a fresh Python process: seconds of imports
+@pytest.mark.slow  # a fresh Python process: seconds of imports
 def test_every_catalog_entry_builds_with_streamlit_blocked():
     run = subprocess.run([sys.executable, "-c", BLOCKED, str(REAL_DATA)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
@@ -50,7 +51,7 @@ def test_every_catalog_entry_builds_with_streamlit_blocked():
         assert kind == "Figure", key
         assert titled, f"{key}: the catalog's title is not the built figure's title"
         if " " not in key:
-            assert rows > 0 and chart == "Figure", key   # a plotly Figure, drawn from rows
+            assert rows > 0 and chart == "Figure", key  # a plotly Figure, drawn from rows
 
 
 def test_no_module_of_figures_imports_streamlit():
@@ -64,7 +65,7 @@ def test_catalog_keys_are_unique_and_pages_are_navigation_pages(check):
     assert len(keys) == len(set(keys))
     url_paths = [url for _, _, _, url in PAGES]
     assert {e.page for e in entries} <= set(url_paths)
-    assert [e.page for e in entries] == sorted((e.page for e in entries), key=url_paths.index)   # navigation order
+    assert [e.page for e in entries] == sorted((e.page for e in entries), key=url_paths.index)  # navigation order
     assert all(isinstance(e, Entry) and e.title for e in entries)
 
 
@@ -72,7 +73,7 @@ def test_claim_check_has_an_entry_per_claim_figure(check):
     claims = check.table("claims")
     entries = [e for e in catalog(check) if e.page == "claims"]
     assert {e.params["claim_id"] for e in entries} <= set(claims["claim_id"])
-    assert len({e.params["claim_id"] for e in entries}) >= len(claims) - 1   # every claim with numbers
+    assert len({e.params["claim_id"] for e in entries}) >= len(claims) - 1  # every claim with numbers
     assert all(e.key == f"claim-{e.params['claim_id']}-{e.params['kind']}" for e in entries)
     assert entries[0].query == {} and entries[-1].query == {"claims_page": "3"}
     assert entries[-1].link() == f"claims?claims_page=3#{entries[-1].key}"

@@ -1,4 +1,5 @@
 """The Streamlit cache wrapper notices an edited CSV on the next call, without a restart."""
+
 from loaders import cache, tables
 from tests.conftest import set_cell
 

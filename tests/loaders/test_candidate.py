@@ -1,4 +1,5 @@
 """Uploads checked against the current package in memory: recognised, validated with the same rules, never written."""
+
 import io
 import zipfile
 
@@ -42,4 +43,4 @@ def test_zip_of_the_package(package):
 
 
 def test_normalised_strips_bom_and_crlf_only():
-    assert normalised(b"\xef\xbb\xbfa,b\r\n1,\"x, y\"\r\n") == b"a,b\n1,\"x, y\"\n"
+    assert normalised(b'\xef\xbb\xbfa,b\r\n1,"x, y"\r\n') == b'a,b\n1,"x, y"\n'

@@ -1,5 +1,6 @@
 """evidence.csv rules: each fails on a broken fixture with the right file, line, column and message,
 and the valid fixture (one confirmed quote in English, one in Japanese, three not_found rows) passes."""
+
 import pytest
 
 from loaders.tables import check_package
@@ -34,8 +35,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("row", "column", "value", "expected_column", "words"), CASES,
-                         ids=[f"{c[1]}-{c[2][:14] or 'empty'}" for c in CASES])
+@pytest.mark.parametrize(("row", "column", "value", "expected_column", "words"), CASES, ids=[f"{c[1]}-{c[2][:14] or 'empty'}" for c in CASES])
 def test_evidence_rule_names_file_line_column(package, row, column, value, expected_column, words):
     set_cell(package, "evidence", row, column, value)
     found = check_package(package).problems["evidence"]
@@ -51,22 +51,27 @@ def test_a_row_with_no_evidence_is_refused_on_its_own_line(package):
     write_rows(package / "evidence.csv", [r for r in records if r[1] != "jp-cao-2010-narrow"])
     found = check_package(package).problems["recluse_estimates"]
     assert [(p.line, p.column, p.message) for p in found] == [
-        (3, "estimate_id", "'jp-cao-2010-narrow' has no evidence row in evidence.csv: add the quote that holds this figure, "
-                           "or a not_found row saying where it was looked for")]
+        (
+            3,
+            "estimate_id",
+            "'jp-cao-2010-narrow' has no evidence row in evidence.csv: add the quote that holds this figure, or a not_found row saying where it was looked for",
+        )
+    ]
 
 
 def test_every_table_needs_evidence(package):
     header = rows(package / "evidence.csv")[0]
     write_rows(package / "evidence.csv", [header, rows(package / "evidence.csv")[1]])
     check = check_package(package)
-    missing = {name: [p.line for p in check.problems[name] if "has no evidence row" in p.message]
-               for name in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")}
+    missing = {
+        name: [p.line for p in check.problems[name] if "has no evidence row" in p.message]
+        for name in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
+    }
     assert missing == {"recluse_estimates": [3], "youth_homelessness": [2], "isolation_health_risks": [2], "population": [2]}
 
 
 def test_a_confirmed_input_of_a_derived_number_passes_without_matching_the_row(package):
-    add_row(package, "evidence", {"evidence_id": "ev-jp-cao-2010-broad-cases", "column": "input", "as_written": "3,287",
-                                  "stated_value": "3287"})
+    add_row(package, "evidence", {"evidence_id": "ev-jp-cao-2010-broad-cases", "column": "input", "as_written": "3,287", "stated_value": "3287"})
     assert check_package(package).all_problems() == []
 
 
@@ -99,7 +104,7 @@ def test_a_data_row_with_a_schema_problem_is_reported_there_not_again_in_evidenc
 
 
 def test_a_data_row_breaking_a_rule_is_reported_there_not_again_in_evidence(package):
-    set_cell(package, "youth_homelessness", 1, "value", "")          # row has no figure: a rule, not the schema
+    set_cell(package, "youth_homelessness", 1, "value", "")  # row has no figure: a rule, not the schema
     check = check_package(package)
     assert [p.message for p in check.problems["youth_homelessness"]] == ["row has no figure: fill value or rate_pct"]
     assert check.problems["evidence"] == []

@@ -1,4 +1,5 @@
 """The bundled data package: valid, complete where the register is, and carrying the key figures."""
+
 import subprocess
 import sys
 
@@ -24,28 +25,30 @@ def one(frame: pd.DataFrame, **where) -> pd.Series:
     return found.iloc[0]
 
 
-@pytest.mark.slow   # a fresh Python process: seconds of imports
+@pytest.mark.slow  # a fresh Python process: seconds of imports
 def test_frictionless_cli_validates_the_package():
-    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "data/datapackage.json"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "data/datapackage.json"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-2000:]
 
 
-@pytest.mark.parametrize(("estimate_id", "value", "rate", "age_min", "age_max"), [
-    ("jp-cao-2010-broad", 696000, 1.79, 15, 39),
-    ("jp-cao-2015-broad", 541000, 1.57, 15, 39),
-    ("jp-cao-2018-broad", 613000, 1.45, 40, 64),
-    ("jp-cao-2022-15-64", 1460000, None, 15, 64),
-    ("jp-cao-2022-15-39", None, 2.05, 15, 39),
-    ("jp-cao-2022-40-64", None, 2.02, 40, 64),
-    ("kr-opm-2024", None, 5.2, 19, 34),
-    ("it-cnr-2023-behaviour-hikikomori", 44000, 1.7, 15, 19),
-    ("it-cnr-2023-selflabel", 54000, 2.1, 15, 19),
-])
+@pytest.mark.parametrize(
+    ("estimate_id", "value", "rate", "age_min", "age_max"),
+    [
+        ("jp-cao-2010-broad", 696000, 1.79, 15, 39),
+        ("jp-cao-2015-broad", 541000, 1.57, 15, 39),
+        ("jp-cao-2018-broad", 613000, 1.45, 40, 64),
+        ("jp-cao-2022-15-64", 1460000, None, 15, 64),
+        ("jp-cao-2022-15-39", None, 2.05, 15, 39),
+        ("jp-cao-2022-40-64", None, 2.02, 40, 64),
+        ("kr-opm-2024", None, 5.2, 19, 34),
+        ("it-cnr-2023-behaviour-hikikomori", 44000, 1.7, 15, 19),
+        ("it-cnr-2023-selflabel", 54000, 2.1, 15, 19),
+    ],
+)
 def test_key_estimates_with_their_population(real, estimate_id, value, rate, age_min, age_max):
     row = one(real.table("recluse_estimates"), estimate_id=estimate_id)
-    assert (pd.isna(row["value"]) if value is None else row["value"] == value)
-    assert (pd.isna(row["rate_pct"]) if rate is None else row["rate_pct"] == rate)
+    assert pd.isna(row["value"]) if value is None else row["value"] == value
+    assert pd.isna(row["rate_pct"]) if rate is None else row["rate_pct"] == rate
     assert (row["age_min"], row["age_max"]) == (age_min, age_max)
 
 
@@ -108,8 +111,12 @@ def test_hud_2014_children_is_hud_s_own_6274(real):
 
 def test_every_row_of_the_four_tables_has_evidence_and_a_quote_holds_its_figure(real):
     evidence = real.table("evidence")
-    for table, key, column in (("recluse_estimates", "estimate_id", "estimate_id"), ("youth_homelessness", "row_id", "homelessness_row_id"),
-                               ("isolation_health_risks", "row_id", "health_row_id"), ("population", "population_id", "population_id")):
+    for table, key, column in (
+        ("recluse_estimates", "estimate_id", "estimate_id"),
+        ("youth_homelessness", "row_id", "homelessness_row_id"),
+        ("isolation_health_risks", "row_id", "health_row_id"),
+        ("population", "population_id", "population_id"),
+    ):
         assert set(real.table(table)[key]) <= set(evidence[column].dropna()), table
     read = evidence[evidence["status"].isin(["confirmed", "differs"])]
     assert all(a in q for a, q in zip(read["as_written"], read["quote"], strict=True))

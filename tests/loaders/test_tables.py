@@ -1,4 +1,5 @@
 """Validation of a data folder: each rule fails on a broken fixture and passes on the valid one."""
+
 from pathlib import Path
 
 import pandas as pd
@@ -58,7 +59,7 @@ CASES = [
     ("recluse_estimates", 1, "method", "", "method", "is required but empty"),
     ("recluse_estimates", 1, "note", "<script>alert(1)</script>", "note", "contains HTML markup"),
     ("recluse_estimates", 1, "note", "see [here](https://example.org)", "note", "contains a Markdown link"),
-    ("recluse_estimates", 1, "as_published", "=HYPERLINK(\"http://x\")", "as_published", "starts with '=', which spreadsheets run as a formula"),
+    ("recluse_estimates", 1, "as_published", '=HYPERLINK("http://x")', "as_published", "starts with '=', which spreadsheets run as a formula"),
     ("recluse_estimates", 1, "rate_pct", "NaN", "rate_pct", "'NaN' is not a number"),
     ("sources", 1, "url", "javascript:alert(1)", "url", "must be a web address starting with http:// or https://"),
     ("sources", 1, "url", "data:text/html,hi", "url", "must be a web address starting with http:// or https://"),
@@ -79,8 +80,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("table", "row", "column", "value", "expected_column", "words"), CASES,
-                         ids=[f"{c[0]}-{c[2]}-{c[3][:12]}" for c in CASES])
+@pytest.mark.parametrize(("table", "row", "column", "value", "expected_column", "words"), CASES, ids=[f"{c[0]}-{c[2]}-{c[3][:12]}" for c in CASES])
 def test_rule_names_file_line_column(package, table, row, column, value, expected_column, words):
     set_cell(package, table, row, column, value)
     found = check_package(package).all_problems()
@@ -122,13 +122,16 @@ def test_bad_table_raises_with_its_problems_and_other_tables_still_load(package)
     assert len(check.table("recluse_estimates")) == 2
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (b"", "file is empty"),
-    (b"   \n", "file is empty"),
-    (b"estimate_id;register_id;country\njp;JP;JPN\n", "separated by semicolons"),
-    ("source_id,producer\nx,Caf\u00e9\n".encode("cp1252"), "not UTF-8: byte 0xE9 at line 2"),
-    ("source_id,producer\nx,\u6771\u4eac\n".encode("shift_jis"), "not UTF-8: byte 0x93 at line 2"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "file is empty"),
+        (b"   \n", "file is empty"),
+        (b"estimate_id;register_id;country\njp;JP;JPN\n", "separated by semicolons"),
+        ("source_id,producer\nx,Caf\u00e9\n".encode("cp1252"), "not UTF-8: byte 0xE9 at line 2"),
+        ("source_id,producer\nx,\u6771\u4eac\n".encode("shift_jis"), "not UTF-8: byte 0x93 at line 2"),
+    ],
+)
 def test_unreadable_files_get_a_clear_message(package, content, words):
     (package / "sources.csv").write_bytes(content)
     found = check_package(package).problems["sources"]
@@ -176,7 +179,7 @@ def test_stray_quote_is_reported_with_its_line(package):
     path.write_text(path.read_text() + 'c-x,C-X,"unclosed quote,japan_hikikomori,x,unsourced,y\n')
     found = check_package(package).problems["claims"]
     assert found and all(p.line is None or p.line >= 2 for p in found)
-    assert [(p.line, p.column) for p in found] == [(3, "quote")]               # the appended line, the cell the quote opens
+    assert [(p.line, p.column) for p in found] == [(3, "quote")]  # the appended line, the cell the quote opens
     assert found[0].message.startswith("a quote opens this cell and is never closed")
 
 
@@ -188,9 +191,9 @@ def test_validation_never_writes(package):
 
 
 def test_a_type_error_is_not_followed_by_rule_messages_about_the_same_line(package):
-    set_cell(package, "youth_homelessness", 1, "value", "abc")     # the only figure of the row, mistyped
+    set_cell(package, "youth_homelessness", 1, "value", "abc")  # the only figure of the row, mistyped
     found = check_package(package).problems["youth_homelessness"]
     on_line = [p.message for p in found if p.line == 2]
-    assert len(on_line) == 1 and "abc" in on_line[0], on_line      # the type error, not also "row has no figure"
-    set_cell(package, "youth_homelessness", 1, "value", "")         # empty instead: now the rule speaks
+    assert len(on_line) == 1 and "abc" in on_line[0], on_line  # the type error, not also "row has no figure"
+    set_cell(package, "youth_homelessness", 1, "value", "")  # empty instead: now the rule speaks
     assert any("row has no figure" in p.message for p in check_package(package).problems["youth_homelessness"])

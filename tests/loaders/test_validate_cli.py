@@ -1,4 +1,5 @@
 """The maintainers' command: output format, exit codes, and that it never changes a file."""
+
 import subprocess
 import sys
 
@@ -23,12 +24,11 @@ def test_problem_lines_are_file_line_column_message(package, capsys):
     assert "1 problem(s) in 1 file(s)" in captured.err
 
 
-@pytest.mark.slow   # a fresh Python process: seconds of imports
+@pytest.mark.slow  # a fresh Python process: seconds of imports
 def test_file_level_problem_has_no_traceback(package):
     (package / "sources.csv").write_bytes("source_id\nCaf\u00e9\n".encode("latin-1"))
     before = checksums(package)
-    done = subprocess.run([sys.executable, "-m", "loaders.validate", str(package)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-m", "loaders.validate", str(package)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert f"{package}/sources.csv:2: not UTF-8: byte 0xE9 at line 2" in done.stdout

@@ -1,5 +1,6 @@
 """concepts.csv and labels.csv against the schema: an allowed value with no label, and a label for a value the
 schema does not allow, are problems with file, line and column; the fixture's vocabulary passes."""
+
 from loaders.tables import check_package
 from tests.conftest import add_row, rows, set_cell, write_rows
 
@@ -23,18 +24,21 @@ def test_fixture_vocabulary_passes(package):
 def test_allowed_method_with_no_label_is_refused(package):
     _drop(package, "labels", lambda r: r[2] != "national_survey")
     found = problems_of(package)
-    assert f"{package / 'labels.csv'}: value: recluse_estimates.csv's method allows 'national_survey' (datapackage.json) but no row " \
-           "here labels it: add a row recluse_estimates,method,national_survey,<label>" in found
+    assert (
+        f"{package / 'labels.csv'}: value: recluse_estimates.csv's method allows 'national_survey' (datapackage.json) but no row "
+        "here labels it: add a row recluse_estimates,method,national_survey,<label>" in found
+    )
     # the estimate that uses it is named too, by line and column
-    assert any(p.startswith(f"{package / 'recluse_estimates.csv'}:") and ": method: 'national_survey' has no label in labels.csv" in p
-               for p in found)
+    assert any(p.startswith(f"{package / 'recluse_estimates.csv'}:") and ": method: 'national_survey' has no label in labels.csv" in p for p in found)
 
 
 def test_label_for_a_value_the_schema_does_not_allow_is_refused(package):
     add_row(package, "labels", {"value": "blog", "label": "blog"}, like=1)  # like a source_type row
     line = len(rows(package / "labels.csv"))
-    assert problems_of(package) == [f"{package / 'labels.csv'}:{line}: value: 'blog' is not a value sources.csv's source_type allows: "
-                                    "add it to that field's enum in datapackage.json, or delete this row"]
+    assert problems_of(package) == [
+        f"{package / 'labels.csv'}:{line}: value: 'blog' is not a value sources.csv's source_type allows: "
+        "add it to that field's enum in datapackage.json, or delete this row"
+    ]
 
 
 def test_label_for_a_field_with_no_labels_is_refused(package):
@@ -49,8 +53,10 @@ def test_method_needs_survey_and_headline_and_others_leave_them_empty(package):
     topic = next(i for i, r in enumerate(records) if r[1] == "topic")
     set_cell(package, "labels", method, "survey", "")
     set_cell(package, "labels", topic, "headline", "true")
-    assert problems_of(package) == [f"{package / 'labels.csv'}:{method + 1}: survey: is required for a method: true or false",
-                                    f"{package / 'labels.csv'}:{topic + 1}: headline: applies to methods only: leave it empty for topic"]
+    assert problems_of(package) == [
+        f"{package / 'labels.csv'}:{method + 1}: survey: is required for a method: true or false",
+        f"{package / 'labels.csv'}:{topic + 1}: headline: applies to methods only: leave it empty for topic",
+    ]
 
 
 def test_headline_method_must_be_a_survey(package):
@@ -68,7 +74,8 @@ def test_concept_with_no_row_and_row_with_no_concept_are_refused(package):
         f"{package / 'concepts.csv'}: concept: recluse_estimates.csv's concept allows 'at_risk' (datapackage.json) but no row here "
         "labels it: add a row at_risk,<label>,<definition>,<quote_phrase>,<headline_rank>",
         f"{package / 'concepts.csv'}:{line + 1}: concept: 'at_rsk' is not a value recluse_estimates.csv's concept allows: "
-        "add it to that field's enum in datapackage.json, or delete this row"]
+        "add it to that field's enum in datapackage.json, or delete this row",
+    ]
 
 
 def test_headline_rank_is_unique(package):

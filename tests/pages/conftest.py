@@ -1,4 +1,5 @@
 """Running pages through app.py with AppTest on the real data or a broken copy of it."""
+
 import shutil
 
 import pytest
@@ -19,13 +20,15 @@ def fresh_package_cache():
 @pytest.fixture
 def run_page():
     """Run one page through app.py (navigation included), optionally with query parameters."""
+
     def run(page: str, **params: str | list[str]) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-        at.context["url"] = BROWSER_URL   # as a reader's browser reports it (AppTest has no browser)
+        at.context["url"] = BROWSER_URL  # as a reader's browser reports it (AppTest has no browser)
         for key, value in params.items():
             at.query_params[key] = value
         at.switch_page(page)
         return at.run()
+
     return run
 
 

@@ -4,6 +4,7 @@ Recording downloads relies on Streamlit internals: AppTest's `app_test.MemoryMed
 `MediaFileManager.add_deferred` and the download button's `proto.deferred_file_id` / `proto.url`. Only tests that
 ask for the `record_downloads` fixture (tests/conftest.py) patch them; test_streamlit_internals.py fails first,
 with a message pointing here, when a Streamlit release moves them."""
+
 import io
 
 import pandas as pd
@@ -12,7 +13,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-BROWSER_URL = "http://127.0.0.1:8501/"   # the address a browser reports for the app's root
+BROWSER_URL = "http://127.0.0.1:8501/"  # the address a browser reports for the app's root
 DOWNLOADS: dict[str, bytes] = {}
 DEFERRED: dict[str, object] = {}
 _add_deferred = MediaFileManager.add_deferred

@@ -4,6 +4,7 @@ Each page runs through app.py at its default view (the Claim check once per scre
 the catalog's keys for that view, in order; each card's title is the built figure's title and its CSV holds exactly
 the built figure's rows.
 """
+
 from functools import cache
 
 import pytest

@@ -1,5 +1,6 @@
 """The maintainers' Check new data page: diff and both figures for a valid upload, problems with lines for an
 invalid one, polite refusals, and data/ byte-for-byte unchanged in every case."""
+
 import csv
 import io
 import zipfile
@@ -17,6 +18,7 @@ def checker(run_page):
             at.selectbox[0].set_value(table)
         at.get("file_uploader")[0].set_value((name, content, "text/csv"))
         return at.run()
+
     return run
 
 
@@ -46,8 +48,15 @@ def evidence_for_the_upload() -> bytes:
             record[header.index("status")] = "differs"
             record[header.index("note")] = "Test upload: the row says 7,920."
     new = dict.fromkeys(header, "")
-    new.update(evidence_id="ev-kr-upload-test-only-rate-pct", estimate_id="kr-upload-test-only", column="rate_pct",
-               source_id="kr-opm-2024", checked="2026-11-30", status="not_found", note="Test upload: not looked for.")
+    new.update(
+        evidence_id="ev-kr-upload-test-only-rate-pct",
+        estimate_id="kr-upload-test-only",
+        column="rate_pct",
+        source_id="kr-opm-2024",
+        checked="2026-11-30",
+        status="not_found",
+        note="Test upload: not looked for.",
+    )
     records.append([new[h] for h in header])
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(records)
@@ -63,8 +72,7 @@ def upload_zip(files: dict[str, bytes]) -> bytes:
 
 
 def test_valid_upload_shows_diff_and_both_figures(checker):
-    at = checker("package.zip", upload_zip({"recluse_estimates.csv": estimates_with_a_new_korean_round(),
-                                            "evidence.csv": evidence_for_the_upload()}))
+    at = checker("package.zip", upload_zip({"recluse_estimates.csv": estimates_with_a_new_korean_round(), "evidence.csv": evidence_for_the_upload()}))
     assert not at.exception and not at.error
     assert "1 row(s) added, 0 removed, 1 cell(s) changed in 1 row(s)" in [m.value for m in at.markdown]
     frames = [d.value for d in at.dataframe]

@@ -1,4 +1,5 @@
 """Readers see the evidence: quotes behind the rows on screen, rows no page holds marked, coverage and counts per source."""
+
 import csv
 import io
 
@@ -35,7 +36,7 @@ def unread(folder, row_id: str) -> None:
 @pytest.mark.usefixtures("record_downloads")
 def test_where_it_says_so_lists_the_quotes_of_the_rows_on_screen_and_only_those(run_page):
     at = run_page("views/japan.py")
-    assert not quotes_on_screen(at)                                   # closed: nothing built
+    assert not quotes_on_screen(at)  # closed: nothing built
     open_cards(at, expanders=("evidence",))
     evidence = check_package(REAL_DATA).table("evidence")
     shown = quotes_on_screen(at)
@@ -44,9 +45,9 @@ def test_where_it_says_so_lists_the_quotes_of_the_rows_on_screen_and_only_those(
         rows_shown = download_csv(at, i)
         groups = quote_groups(quotes_for(rows_shown, evidence))
         expected += [markdown_plain(g["quote"]) for g in groups if g["quote"] is not None]
-    assert shown == expected                                          # each quote once per row, in the order shown
+    assert shown == expected  # each quote once per row, in the order shown
     assert len(shown) > 15
-    assert any("In English: " in c.value for c in at.caption)         # Japanese quotes come with a translation
+    assert any("In English: " in c.value for c in at.caption)  # Japanese quotes come with a translation
 
 
 @pytest.mark.usefixtures("record_downloads")
@@ -54,7 +55,7 @@ def test_a_row_no_page_holds_is_marked_on_its_card(run_page, data_copy):
     def marks(at) -> list[str]:
         return [w.value for w in at.warning if w.value.startswith("No readable page found")]
 
-    before = marks(run_page("views/japan.py"))          # the real data's own unconfirmed rows (2018 split)
+    before = marks(run_page("views/japan.py"))  # the real data's own unconfirmed rows (2018 split)
     unread(data_copy, "jp-cao-2010-broad")
     at = run_page("views/japan.py")
     assert not at.exception
@@ -71,8 +72,8 @@ def test_no_card_is_marked_on_the_real_data_for_rows_that_were_read(run_page):
     evidence = check_package(REAL_DATA).table("evidence")
     marks = [w.value for w in at.warning if w.value.startswith("No readable page found")]
     unread_ids = set(evidence["homelessness_row_id"].dropna()) - set(
-        evidence[evidence["status"].isin(["confirmed", "differs"]) & evidence["column"].isin(["value", "rate_pct", "input"])]
-        ["homelessness_row_id"].dropna())
+        evidence[evidence["status"].isin(["confirmed", "differs"]) & evidence["column"].isin(["value", "rate_pct", "input"])]["homelessness_row_id"].dropna()
+    )
     assert bool(marks) == bool(unread_ids & set(download_csv(at, 0)["row_id"]))
 
 
@@ -81,8 +82,10 @@ def test_overview_states_the_package_coverage(run_page):
     check = check_package(REAL_DATA)
     sentence = coverage_sentence(coverage({t: check.table(t) for t in TABLES}, check.table("evidence")))
     assert [m.value for m in at.markdown if m.value.startswith("**Where it says so.**")] == [
-        "**Where it says so.** " + markdown_plain(sentence)
-        + " Every chart's *Where it says so* lists the sentence each figure was read in, verbatim, with its page."]
+        "**Where it says so.** "
+        + markdown_plain(sentence)
+        + " Every chart's *Where it says so* lists the sentence each figure was read in, verbatim, with its page."
+    ]
 
 
 def test_overview_headline_never_uses_a_row_no_page_holds(run_page, data_copy):

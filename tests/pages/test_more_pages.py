@@ -1,4 +1,5 @@
 """Homelessness, health, claim check and sources pages through app.py."""
+
 import io
 import math
 import zipfile
@@ -73,7 +74,7 @@ def test_claims_filter_by_topic_from_url(run_page):
     assert not at.exception
     check = check_package(REAL_DATA)
     health = check.table("claims").query("topic == 'health'")
-    assert 0 < len(health) <= CLAIMS_PER_PAGE                         # one screen of claims
+    assert 0 < len(health) <= CLAIMS_PER_PAGE  # one screen of claims
     charts = [e for e in catalog(check) if e.page == "claims" and e.params["claim_id"] in set(health["claim_id"])]
     assert len(at.get("plotly_chart")) == len(charts) > 0
     quotes = [m.value for m in at.markdown if m.value.startswith("### ")]

@@ -1,4 +1,5 @@
 """The first three pages, through app.py on the real data: charts, sources, downloads, URL state, broken data."""
+
 import re
 from pathlib import Path
 
@@ -55,15 +56,15 @@ def test_url_reproduces_a_selection(run_page):
     table = tables(at)[0]
     assert len(table) > 0 and table["Estimate"].str.startswith("Italy").all()
     assert any(s.value.endswith("\\(counts\\)") or s.value.endswith("(counts)") for s in at.subheader)
-    assert [s.value for s in at.subheader if s.proto.anchor] == [markdown_plain(compare.title("count"))]   # the card's own title
+    assert [s.value for s in at.subheader if s.proto.anchor] == [markdown_plain(compare.title("count"))]  # the card's own title
 
 
 def test_japan_measure_in_url(run_page):
     at = run_page("views/japan.py", measure="Count (people)")
     assert tables(at)[0]["Count"].notna().all()
-    summary = japan.rounds(check_package(REAL_DATA), "count").summary      # the first card's summary, in counts
+    summary = japan.rounds(check_package(REAL_DATA), "count").summary  # the first card's summary, in counts
     assert "about 1.46 million people aged 15–64" in summary
-    assert markdown_plain(summary) in [m.value for m in at.markdown]    # the whole sentence, as its own element
+    assert markdown_plain(summary) in [m.value for m in at.markdown]  # the whole sentence, as its own element
 
 
 def test_malformed_url_values_get_a_notice_not_a_crash(run_page):
@@ -101,14 +102,23 @@ def test_every_chart_in_pages_goes_through_the_figure_card():
     views, builders = sorted(Path(ROOT / "views").glob("*.py")), sorted(Path(ROOT / "figures").glob("*.py"))
     for path in views + builders:
         text = path.read_text()
-        for direct in ("plotly_chart", "st.line_chart", "st.bar_chart", "st.area_chart", "st.scatter_chart",
-                       "altair_chart", "vega_lite_chart", "st.pyplot", "st.map"):
+        for direct in (
+            "plotly_chart",
+            "st.line_chart",
+            "st.bar_chart",
+            "st.area_chart",
+            "st.scatter_chart",
+            "altair_chart",
+            "vega_lite_chart",
+            "st.pyplot",
+            "st.map",
+        ):
             assert direct not in text, f"{path.name} draws a chart without the figure card ({direct})"
         charts = len(re.findall(r"chart=", text))
         assert charts == len(re.findall(r"\bFigure\(", text)), path.name  # every chart is built into a Figure ...
     for path in views:
         text = path.read_text()
-        assert not re.findall(r"chart=|\bFigure\(", text), path.name   # ... by a builder in figures/ ...
+        assert not re.findall(r"chart=|\bFigure\(", text), path.name  # ... by a builder in figures/ ...
         builds = any(module != "params" for module in re.findall(r"^from figures(?:\.(\w+))? import", text, re.M))
         assert not builds or "figure_card(" in text, path.name  # ... which the page renders with figure_card
 
@@ -118,19 +128,19 @@ def test_card_expanders_and_table_run_only_when_opened(run_page):
     at = run_page("views/japan.py")
     cards = card_keys(at)
     assert len(cards) == 3
-    assert not [c for c in at.code if c.value.startswith("Hikikomori in Numbers")]          # Cite closed: nothing built
-    assert not [m for m in at.markdown if m.value.startswith("**Each row")]                  # About closed
-    assert len(at.dataframe) == 0 and len(at.get("plotly_chart")) == 3                       # Chart tab open, Table not
+    assert not [c for c in at.code if c.value.startswith("Hikikomori in Numbers")]  # Cite closed: nothing built
+    assert not [m for m in at.markdown if m.value.startswith("**Each row")]  # About closed
+    assert len(at.dataframe) == 0 and len(at.get("plotly_chart")) == 3  # Chart tab open, Table not
     open_cards(at, expanders=("about", "cite", "quote", "how"))
     assert not at.exception
     citations = [c.value for c in at.code if c.value.startswith("Hikikomori in Numbers")]
     assert len(citations) == len(cards) and all("http" in c for c in citations)
     assert len([m for m in at.markdown if m.value.startswith("**Each row")]) == len(cards)
-    assert any(m.value.startswith("1\\. 59 of 3,287 valid respondents") for m in at.markdown)               # How this number was made
+    assert any(m.value.startswith("1\\. 59 of 3,287 valid respondents") for m in at.markdown)  # How this number was made
     assert any("Wilson 95% interval from 59 cases" in m.value for m in at.markdown)
-    assert len(at.code) > 2 * len(citations)                                                                # quotes besides citations
+    assert len(at.code) > 2 * len(citations)  # quotes besides citations
     shown = tables(at)
-    assert len(shown) == len(cards) and len(at.get("plotly_chart")) == 0                     # Table tabs now, charts not run
+    assert len(shown) == len(cards) and len(at.get("plotly_chart")) == 0  # Table tabs now, charts not run
     assert [len(t) for t in shown] == [len(download_csv(at, i)) for i in range(len(cards))]
 
 

@@ -3,6 +3,7 @@
 If a Streamlit release renames or moves them, this test fails with one message saying where to look, instead of the
 download tests failing one by one with an AttributeError or KeyError.
 """
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -27,8 +28,9 @@ def test_download_recording_still_reaches_streamlit_internals(record_downloads):
         assert hasattr(MediaFileManager, "add_deferred"), "MediaFileManager.add_deferred is gone"
         at = AppTest.from_function(two_downloads, default_timeout=30).run()
         assert not at.exception, at.exception
-        assert {"url", "deferred_file_id"} <= {f.name for f in at.get("download_button")[0].proto.DESCRIPTOR.fields}, \
+        assert {"url", "deferred_file_id"} <= {f.name for f in at.get("download_button")[0].proto.DESCRIPTOR.fields}, (
             "the download button's proto has no url or deferred_file_id field"
+        )
         made_now, made_on_click = download(at, "Made now"), download(at, "Made on click")
     except (AssertionError, AttributeError, KeyError, ImportError, StopIteration) as err:
         pytest.fail(f"{MOVED}: {err!r}")

@@ -1,5 +1,6 @@
 """`make site`'s files: six per catalog figure, the images' size and source line, the CSV as the card's download of
 the same view, metadata that meets its schema, canonical addresses from the public URL, and data with problems refused."""
+
 import json
 import re
 import struct
@@ -40,8 +41,8 @@ def test_every_catalog_figure_has_its_six_files_and_the_site_its_shared_ones(sit
     assert sorted(p.name for p in (out / "figures").iterdir()) == sorted(keys)
     assert [p.name for p in out.glob("*.zip")] == [f"hikikomori-in-numbers-data-{package_version()[0]}.zip"]
     scripts = sorted(p.name for p in (out / "assets").glob("*.js"))
-    assert len([s for s in scripts if s.startswith("plotly-")]) == 1 and len(scripts) == 2   # plotly.js once, and site.js
-    for page in out.rglob("*.html"):   # plotly.js is referenced, never inlined
+    assert len([s for s in scripts if s.startswith("plotly-")]) == 1 and len(scripts) == 2  # plotly.js once, and site.js
+    for page in out.rglob("*.html"):  # plotly.js is referenced, never inlined
         text = page.read_text(encoding="utf-8")
         assert "plotly.js v" not in text and len(text) < 400_000, page
 
@@ -90,8 +91,7 @@ def test_schema_refuses_a_broken_document(site):
     out, built = site
     key = built[0].entry.key
     document = json.loads((out / "figures" / key / f"{key}.json").read_text(encoding="utf-8"))
-    for broken in ({**document, "canonical_url": "javascript:alert(1)"}, {k: v for k, v in document.items() if k != "sources"},
-                   {**document, "extra": 1}):
+    for broken in ({**document, "canonical_url": "javascript:alert(1)"}, {k: v for k, v in document.items() if k != "sources"}, {**document, "extra": 1}):
         with pytest.raises(jsonschema.ValidationError):
             metadata.validate(broken)
 
@@ -133,8 +133,14 @@ def test_data_with_problems_is_refused_and_no_site_written(tmp_path):
     data = tmp_path / "data"
     subprocess.run(["cp", "-r", str(REAL_DATA), str(data)], check=True)
     set_cell(data, "recluse_estimates", 1, "note", "<script>window.__xss=1</script>")
-    run = subprocess.run([sys.executable, "-m", "publish", str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True,
-                         env={"HIKIKOMORI_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"}, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "publish", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"HIKIKOMORI_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )
     assert run.returncode == 1
     assert "recluse_estimates.csv:2: note:" in run.stdout and "No site written" in run.stderr
     assert not (tmp_path / "site").exists()

@@ -1,4 +1,5 @@
 """Real-data fixtures for shaping tests (the bundled package, validated once: real_check in tests/conftest.py)."""
+
 import pytest
 
 from shaping.estimates import annotate
@@ -24,4 +25,5 @@ def sources(real_check):
 def row(estimates):
     def pick(estimate_id: str):
         return estimates[estimates["estimate_id"] == estimate_id].iloc[0]
+
     return pick

@@ -1,4 +1,5 @@
 """Charts show the rows they should, with uncertainty drawn honestly; downloads hold exactly the rows shown."""
+
 import io
 import subprocess
 import sys
@@ -15,8 +16,13 @@ from tests.conftest import REAL_DATA
 
 def marks(fig):
     """(label, x) of every drawn data point in marker traces that carry text."""
-    return sorted((y, float(x)) for trace in fig.data if trace.mode and "text" in trace.mode and trace.type == "scatter"
-                  for x, y in zip(trace.x, trace.y, strict=True) if x is not None)
+    return sorted(
+        (y, float(x))
+        for trace in fig.data
+        if trace.mode and "text" in trace.mode and trace.type == "scatter"
+        for x, y in zip(trace.x, trace.y, strict=True)
+        if x is not None
+    )
 
 
 def test_dot_plot_draws_exactly_the_rows_with_a_rate(estimates):
@@ -59,8 +65,7 @@ def test_range_without_point_is_a_line_not_an_invented_midpoint(estimates):
 def test_japan_series_by_age_group(estimates, vocab):
     rows = cabinet_office_rounds(estimates, vocab)
     fig = japan_series(rows[rows["rate_pct"].notna()], "rate")
-    series = {t.name: [(int(x), float(y)) for x, y in zip(t.x, t.y, strict=True)] for t in fig.data
-              if t.x is not None and len(t.x) and t.x[0] is not None}
+    series = {t.name: [(int(x), float(y)) for x, y in zip(t.x, t.y, strict=True)] for t in fig.data if t.x is not None and len(t.x) and t.x[0] is not None}
     assert series["Aged 15–39"] == [(2010, 1.79), (2015, 1.57), (2022, 2.05)]
     assert series["Aged 40–64"] == [(2018, 1.45), (2022, 2.02)]
     texts = [a.text for a in fig.layout.annotations]
@@ -100,15 +105,25 @@ def test_formulas_are_neutralised_and_numbers_kept():
     assert neutralise_formula("plain") == "plain"
 
 
-@pytest.mark.slow   # a fresh Python process: seconds of imports
+@pytest.mark.slow  # a fresh Python process: seconds of imports
 def test_package_zip_validates_with_frictionless(tmp_path):
     archive = zipfile.ZipFile(io.BytesIO(package_zip(REAL_DATA)))
-    assert set(archive.namelist()) == {"datapackage.json", "README.txt", "sources.csv", "recluse_estimates.csv",
-                                       "youth_homelessness.csv", "isolation_health_risks.csv", "population.csv",
-                                       "claims.csv", "claim_evidence.csv", "evidence.csv", "concepts.csv", "labels.csv",
-                                       "CHANGELOG.md"}
+    assert set(archive.namelist()) == {
+        "datapackage.json",
+        "README.txt",
+        "sources.csv",
+        "recluse_estimates.csv",
+        "youth_homelessness.csv",
+        "isolation_health_risks.csv",
+        "population.csv",
+        "claims.csv",
+        "claim_evidence.csv",
+        "evidence.csv",
+        "concepts.csv",
+        "labels.csv",
+        "CHANGELOG.md",
+    }
     archive.extractall(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-1000:]
     assert "Cite as" in (tmp_path / "README.txt").read_text()

@@ -1,4 +1,5 @@
 """Row-level diff between the current table and a candidate."""
+
 import pandas as pd
 
 from shaping.diff import table_diff
@@ -14,8 +15,10 @@ def test_added_removed_and_changed_cells():
     diff = table_diff(old, new, "estimate_id")
     assert diff.added["estimate_id"].tolist() == ["d"]
     assert diff.removed["estimate_id"].tolist() == ["c"]
-    assert diff.changed.to_dict("records") == [{"estimate_id": "b", "column": "value", "old": "2", "new": "3"},
-                                               {"estimate_id": "b", "column": "note", "old": "y", "new": "y2"}]
+    assert diff.changed.to_dict("records") == [
+        {"estimate_id": "b", "column": "value", "old": "2", "new": "3"},
+        {"estimate_id": "b", "column": "note", "old": "y", "new": "y2"},
+    ]
     assert diff.summary() == "1 row(s) added, 1 removed, 2 cell(s) changed in 1 row(s)"
 
 

@@ -1,4 +1,5 @@
 """The static edition's addresses and embed code (shared by the card and publish/)."""
+
 from shaping.edition import embed_code, embed_height, figure_url
 
 

@@ -1,4 +1,5 @@
 """Headline picks and comparability rules."""
+
 import pytest
 
 from shaping.estimates import comparability_warnings, drawable, headline_rows, select
@@ -95,8 +96,8 @@ def test_select_and_drawable_are_the_compare_filters(estimates):
     assert select(estimates, ["ITA"], every, ["survey"], None, False)["survey"].all()
     assert select(estimates, ["ITA"], every, ["survey", "not_survey"], (2023, 2023), False)["year"].eq(2023).all()
     shown = drawable(chosen, "count")
-    assert (shown["value"].notna() | shown["value_low"].notna()).all()   # a range with no point counts too
-    assert shown["country"].tolist() == sorted(shown["country"], key=["JPN", "KOR", "ITA", "USA"].index)   # settings order
+    assert (shown["value"].notna() | shown["value_low"].notna()).all()  # a range with no point counts too
+    assert shown["country"].tolist() == sorted(shown["country"], key=["JPN", "KOR", "ITA", "USA"].index)  # settings order
     for _, rows in shown.groupby("country"):
-        assert rows["year"].is_monotonic_decreasing   # latest first
+        assert rows["year"].is_monotonic_decreasing  # latest first
     assert drawable(chosen, "rate")["rate_pct"].notna().all()

@@ -1,4 +1,5 @@
 """Evidence shaping on the small fixture: statuses, the quotes behind the rows shown, coverage and counts per source."""
+
 import pandas as pd
 import pytest
 
@@ -18,8 +19,13 @@ def check():
 
 def test_row_status_takes_the_best_figure_evidence(check):
     status = row_status(check.table("evidence"))
-    assert status.to_dict() == {"jp-cao-2010-broad": "confirmed", "jp-cao-2010-narrow": "not_found", "jp-mhlw-2019": "confirmed",
-                                "h-valtorta-2016-chd": "not_found", "usa-2023": "not_found"}
+    assert status.to_dict() == {
+        "jp-cao-2010-broad": "confirmed",
+        "jp-cao-2010-narrow": "not_found",
+        "jp-mhlw-2019": "confirmed",
+        "h-valtorta-2016-chd": "not_found",
+        "usa-2023": "not_found",
+    }
 
 
 def test_a_differing_page_still_counts_as_read_but_ages_alone_do_not(check):
@@ -50,7 +56,8 @@ def test_coverage_counts_rows_per_table_and_says_it_in_a_sentence(check):
         "recluse_estimates": {"rows": 2, "confirmed": 1, "differs": 0, "not_found": 1},
         "youth_homelessness": {"rows": 1, "confirmed": 1, "differs": 0, "not_found": 0},
         "isolation_health_risks": {"rows": 1, "confirmed": 0, "differs": 0, "not_found": 1},
-        "population": {"rows": 1, "confirmed": 0, "differs": 0, "not_found": 1}}
+        "population": {"rows": 1, "confirmed": 0, "differs": 0, "not_found": 1},
+    }
     assert coverage_sentence(counts) == "2 of 5 figures confirmed on a readable page; 3 marked unconfirmed (no readable page found)."
 
 
@@ -69,7 +76,8 @@ def test_confirmed_rows_per_source(check):
 def test_quote_groups_show_each_quote_once_with_every_figure_it_holds_figures_first(check):
     evidence = check.table("evidence")
     same_quote = evidence[evidence["evidence_id"] == "ev-jp-cao-2010-broad-rate-pct"].assign(
-        evidence_id="ev-jp-cao-2010-broad-sample-size", column="sample_size", as_written="3,287", stated_value="3287")
+        evidence_id="ev-jp-cao-2010-broad-sample-size", column="sample_size", as_written="3,287", stated_value="3287"
+    )
     groups = quote_groups(quotes_for(check.table("recluse_estimates"), pd.concat([same_quote, evidence])))
     assert [(g["row_id"], g["quote"] is None) for g in groups] == [("jp-cao-2010-broad", False), ("jp-cao-2010-narrow", True)]
     assert groups[0]["figures"] == [("rate_pct", "1.79 percent", "1.79", "confirmed"), ("sample_size", "3,287", "3287", "confirmed")]

@@ -1,4 +1,5 @@
 """Derived per-capita rates, like-with-like pairing, significance, and survival kept apart from risk."""
+
 import pandas as pd
 import pytest
 
@@ -26,27 +27,56 @@ def test_wilson_interval_known_values():
 
 
 def _count(row_id: str, country: str, age_min, age_max, year: int, value: int, measure: str = "one_night_count") -> dict:
-    return {"row_id": row_id, "country": country, "area": "national", "measure": measure, "population_group": "unaccompanied youth",
-            "age_min": age_min, "age_max": age_max, "year": year, "value": value}
+    return {
+        "row_id": row_id,
+        "country": country,
+        "area": "national",
+        "measure": measure,
+        "population_group": "unaccompanied youth",
+        "age_min": age_min,
+        "age_max": age_max,
+        "year": year,
+        "value": value,
+    }
 
 
 def _population(country: str, year: int, age_min, age_max, value: int) -> dict:
-    return {"country": country, "year": year, "age_min": age_min, "age_max": age_max, "scope": "residents", "value": value,
-            "series": "test series", "reference_date": f"{year}-07-01"}
+    return {
+        "country": country,
+        "year": year,
+        "age_min": age_min,
+        "age_max": age_max,
+        "scope": "residents",
+        "value": value,
+        "series": "test series",
+        "reference_date": f"{year}-07-01",
+    }
 
 
 def test_a_rate_divides_by_the_population_of_the_same_ages_and_year(vocab):
-    counts = annotate(pd.DataFrame([_count("us-youth", "USA", None, 24, 2023, 34703),
-                                    _count("us-youth-old", "USA", None, 24, 2019, 30000),
-                                    _count("jp-all", "JPN", None, None, 2023, 3065, "daytime_street_count")]), vocab)
-    population = pd.DataFrame([_population("USA", 2023, None, None, 336806231),    # all ages: not the youth count's population
-                               _population("USA", 2019, 0, 24, 103258356),         # under 25 in 2019: the same band
-                               _population("JPN", 2023, None, None, 124352000)])
+    counts = annotate(
+        pd.DataFrame(
+            [
+                _count("us-youth", "USA", None, 24, 2023, 34703),
+                _count("us-youth-old", "USA", None, 24, 2019, 30000),
+                _count("jp-all", "JPN", None, None, 2023, 3065, "daytime_street_count"),
+            ]
+        ),
+        vocab,
+    )
+    population = pd.DataFrame(
+        [
+            _population("USA", 2023, None, None, 336806231),  # all ages: not the youth count's population
+            _population("USA", 2019, 0, 24, 103258356),  # under 25 in 2019: the same band
+            _population("JPN", 2023, None, None, 124352000),
+        ]
+    )
     rows = with_per_100k(counts, population).set_index("row_id")
     assert pd.isna(rows.loc["us-youth", "per_100k"])
     assert rows.loc["us-youth", "per_100k_basis"] == (
         "not computed: population.csv has no population of United States aged under 25 in 2023, "
-        "and a rate must divide by the population the count covers (same ages, same year)")
+        "and a rate must divide by the population the count covers (same ages, same year)"
+    )
     assert rows.loc["us-youth-old", "per_100k"] == round(30000 / 103258356 * 1e5, 1)
     assert "residents aged under 25" in rows.loc["us-youth-old", "per_100k_basis"]
     assert rows.loc["jp-all", "per_100k"] == round(3065 / 124352000 * 1e5, 1)
@@ -57,9 +87,12 @@ def test_a_rate_divides_by_the_population_of_the_same_ages_and_year(vocab):
 def test_real_rates_use_only_populations_of_the_same_band(homeless, real_check):
     population = real_check.table("population")
     for row in homeless[homeless["per_100k"].notna()].to_dict("records"):
-        same = population[(population["country"] == row["country"]) & (population["year"] == row["year"])
-                          & (population["age_min"].fillna(0) == (0 if pd.isna(row["age_min"]) else row["age_min"]))
-                          & (population["age_max"].isna() if pd.isna(row["age_max"]) else population["age_max"].eq(row["age_max"]))]
+        same = population[
+            (population["country"] == row["country"])
+            & (population["year"] == row["year"])
+            & (population["age_min"].fillna(0) == (0 if pd.isna(row["age_min"]) else row["age_min"]))
+            & (population["age_max"].isna() if pd.isna(row["age_max"]) else population["age_max"].eq(row["age_max"]))
+        ]
         assert len(same) >= 1, row["row_id"]
         assert row["per_100k"] == round(row["value"] / same["value"].iloc[0] * 1e5, 1)
 
@@ -75,8 +108,9 @@ def test_pair_is_street_counts_of_the_same_year_and_says_what_each_counts(homele
     assert "neither is a rate of the other" in sentence
 
 
-@pytest.mark.parametrize(("low", "high", "flag"), [(1.04, 1.59, "significant"), (0.98, 1.94, "not significant"),
-                                                   (0.78, 1.09, "not significant"), (None, None, "no published CI")])
+@pytest.mark.parametrize(
+    ("low", "high", "flag"), [(1.04, 1.59, "significant"), (0.98, 1.94, "not significant"), (0.78, 1.09, "not significant"), (None, None, "no published CI")]
+)
 def test_significance_flag(low, high, flag):
     assert significance(pd.Series({"ci_low": low, "ci_high": high})) == flag
 

@@ -1,12 +1,12 @@
 """Sentences generated from the data: summary, quote and the arithmetic behind a number."""
+
 from shaping.estimates import population_for
 from shaping.sentences import how_made, quote_sentence, summary_sentence
 
 
 def test_summary_names_latest_round_with_its_fieldwork_and_ages(estimates):
     japan = estimates[(estimates["country"] == "JPN") & estimates["register_id"].str.startswith("JP-CAO")]
-    assert summary_sentence(japan, "Japan") == \
-        "Japan's latest national survey (fieldwork Nov 2022) estimates about 1.46 million people aged 15–64."
+    assert summary_sentence(japan, "Japan") == "Japan's latest national survey (fieldwork Nov 2022) estimates about 1.46 million people aged 15–64."
 
 
 def test_summary_of_a_rate_only_row_says_of_whom(estimates):
@@ -16,6 +16,7 @@ def test_summary_of_a_rate_only_row_says_of_whom(estimates):
 
 def test_summary_of_nothing():
     import pandas as pd
+
     assert summary_sentence(pd.DataFrame(columns=["fieldwork_start", "published", "value"])) == "No rows match the current selection."
 
 
@@ -24,13 +25,15 @@ def test_quote_for_japan_2022(row, sources, vocab):
     assert quote_sentence(r, sources.loc[r["source_id"]], vocab) == (
         "About 1.46 million people aged 15–64 in Japan were socially withdrawn (hikikomori) for six months or more, "
         "according to a national survey fielded in November 2022 (Cabinet Office of Japan); "
-        "the estimate is scaled up from 230 respondents.")
+        "the estimate is scaled up from 230 respondents."
+    )
 
 
 def test_quote_flags_the_caveat_that_matters(row, sources, vocab):
     def quote(estimate_id):
         r = row(estimate_id)
         return quote_sentence(r, sources.loc[r["source_id"]], vocab)
+
     assert quote("kr-opm-2024").endswith("the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates.")
     assert quote("it-hi-2023").startswith("More than 100,000 people in Italy")
     assert quote("it-hi-2023").endswith("this is an advocacy estimate, not a survey result.")

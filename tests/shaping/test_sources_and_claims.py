@@ -1,4 +1,5 @@
 """Source usage and search; claims joined to their evidence across tables."""
+
 from shaping.claims import claims_on_page, linked_health, linked_rows, page_count, verdict_badge
 from shaping.sources import matching, source_usage
 
@@ -26,8 +27,13 @@ def test_claim_evidence_from_two_tables(real_check, vocab):
     us = rows[rows["claim_id"] == "c-us-1-6m"].set_index("row_id")
     assert us.loc["us-ringwalt-1-6m", "role"] == "origin" and us.loc["us-hud-2023", "role"] == "evidence"
     assert us.loc["us-hud-2023", "label"].startswith("Evidence: ")
-    assert set(rows[rows["claim_id"] == "c-jp-half"]["estimate_id"]) == {"jp-cao-2015-broad", "jp-cao-2018-broad", "jp-cao-2022-15-64",
-                                                                        "jp-cao-2022-15-39", "jp-cao-2022-40-64"}
+    assert set(rows[rows["claim_id"] == "c-jp-half"]["estimate_id"]) == {
+        "jp-cao-2015-broad",
+        "jp-cao-2018-broad",
+        "jp-cao-2022-15-64",
+        "jp-cao-2022-15-39",
+        "jp-cao-2022-40-64",
+    }
 
 
 def test_verdict_badges(vocab):
@@ -48,4 +54,4 @@ def test_claims_on_a_page(real_check):
     shown, first = claims_on_page(claims, 2, 3)
     assert first == 3 and shown["claim_id"].tolist() == claims["claim_id"].iloc[3:6].tolist()
     last = page_count(len(claims), 3)
-    assert claims_on_page(claims, last + 5, 3)[1] == (last - 1) * 3   # past the last screen: the last
+    assert claims_on_page(claims, last + 5, 3)[1] == (last - 1) * 3  # past the last screen: the last

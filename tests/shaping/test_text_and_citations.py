@@ -1,4 +1,5 @@
 """Text safety and citations."""
+
 from datetime import date
 
 import pandas as pd
@@ -32,8 +33,7 @@ def test_source_line_names_exactly_the_sources_of_the_rows(sources, estimates):
     assert used["source_id"].tolist() == ["jp-cao-2010", "kr-opm-2024"]
     assert source_line(used) == "Sources: Cabinet Office of Japan (2010); Office for Government Policy Coordination, Republic of Korea (2025)"
     mhlw = sources_for(pd.DataFrame({"source_id": ["jp-mhlw-2003", "jp-mhlw-2007", "h-valtorta-2016"]}), sources.reset_index(drop=True))
-    assert source_line(mhlw) == ("Sources: Ministry of Health, Labour and Welfare of Japan (MHLW) (2003 figure, 2007 figure); "
-                                 "Valtorta N.K. et al. (2016)")
+    assert source_line(mhlw) == ("Sources: Ministry of Health, Labour and Welfare of Japan (MHLW) (2003 figure, 2007 figure); Valtorta N.K. et al. (2016)")
 
 
 def test_bibtex_entries_are_escaped_and_complete(sources):
@@ -41,8 +41,17 @@ def test_bibtex_entries_are_escaped_and_complete(sources):
     assert entry.startswith("@misc{h_valtorta_2016,\n")
     assert "  howpublished = {\\url{https://heart.bmj.com/content/102/13/1009}}" in entry
     assert "year = {2016}" in entry
-    tricky = pd.Series({"source_id": "x-1", "producer": "A & B", "title": "50% of {all}", "published": "2020",
-                        "url": "https://x.org/?a=1&b=2#c", "accessed": pd.Timestamp("2026-11-25"), "citation": "C_d"})
+    tricky = pd.Series(
+        {
+            "source_id": "x-1",
+            "producer": "A & B",
+            "title": "50% of {all}",
+            "published": "2020",
+            "url": "https://x.org/?a=1&b=2#c",
+            "accessed": pd.Timestamp("2026-11-25"),
+            "citation": "C_d",
+        }
+    )
     entry = bibtex_source(tricky)
     assert "author = {{A \\& B}}" in entry and "title = {50\\% of all}" in entry and "note = {C\\_d Accessed 2026-11-25.}" in entry
 

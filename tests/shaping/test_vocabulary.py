@@ -1,5 +1,6 @@
 """The vocabulary the code reads from the package: the words readers saw before it moved out of settings.py, the
 row choices that became columns, and no silent fallback to a raw code."""
+
 import pandas as pd
 import pytest
 

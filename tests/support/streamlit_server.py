@@ -7,6 +7,7 @@ separate scripts, seconds after the run on a cold browser), every Plotly chart h
 number of charts and their axis labels have stayed the same for QUIET_MS. Callers can add conditions (a title,
 a minimum number of charts, axes that differ from before a click) that count as part of "settled".
 """
+
 import os
 import shutil
 import socket
@@ -21,8 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 # Loopback only: any other host name fails to resolve (the benchmarks list what was asked for).
 LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost"
 VIEWPORT = {"width": 1280, "height": 900}
@@ -30,8 +38,7 @@ HEALTH_TIMEOUT = 90
 QUIET_MS = 400
 # Files edited while a server runs (a maintainer's save, another developer's branch switch) must not make it unload
 # the project's modules mid-run (KeyError: 'loaders'); data edits are picked up by content, not by the watcher.
-SERVER_FLAGS = ["--server.headless=true", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none"]
+SERVER_FLAGS = ["--server.headless=true", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 # The page's state and whether it has settled. `o` (all optional): title (the h1 must be this), notTitle (must not
@@ -156,7 +163,7 @@ def page_state(page, **options) -> dict | None:
 
 def settle(page, timeout: float = 60, **options) -> dict:
     """Wait until the page has settled (sync Playwright; no fixed sleeps); returns its state."""
-    with suppress(Exception):       # a navigation in progress brings a fresh window anyway
+    with suppress(Exception):  # a navigation in progress brings a fresh window anyway
         page.evaluate(RESET)
     return page.wait_for_function(SETTLED, arg=options, polling=100, timeout=timeout * 1000).json_value()
 

@@ -1,5 +1,6 @@
 """The figure card on its own (AppTest.from_function): the chart draws exactly the rows given, the source line names
 their sources, the CSV holds exactly those rows, and the citation names the figure and the view's URL."""
+
 import io
 import json
 from datetime import date
@@ -15,7 +16,7 @@ from shaping.estimates import annotate, point_descriptions
 from shaping.vocabulary import Vocabulary
 from tests.pages.helpers import download, open_cards, source_lines
 
-ROWS = ["jp-cao-2010-broad", "jp-cao-2015-broad", "kr-opm-2022"]   # three sources of two producers
+ROWS = ["jp-cao-2010-broad", "jp-cao-2015-broad", "kr-opm-2022"]  # three sources of two producers
 URL = "https://hikikomori.example/compare"
 
 
@@ -36,10 +37,17 @@ def card_rows(check) -> pd.DataFrame:
 
 
 def card_figure(rows: pd.DataFrame) -> Figure:
-    return Figure(key="test-card", title="Three estimates (counts)", summary="Three estimates, two producers.",
-                  chart=dot_plot(rows, "count", False), rows=rows,
-                  table_columns={"label": "Estimate", "as_published": "As published", "source_id": "Source"},
-                  points=point_descriptions(rows, "count"), concepts=list(rows["concept"]), caveats=["definitions"])
+    return Figure(
+        key="test-card",
+        title="Three estimates (counts)",
+        summary="Three estimates, two producers.",
+        chart=dot_plot(rows, "count", False),
+        rows=rows,
+        table_columns={"label": "Estimate", "as_published": "As published", "source_id": "Source"},
+        points=point_descriptions(rows, "count"),
+        concepts=list(rows["concept"]),
+        caveats=["definitions"],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +92,7 @@ def test_source_line_links_each_source_once(figure, check, rows):
     plain = line.replace("\\", "")
     for _, source in used.iterrows():
         assert line.count(f"]({source['url']})") == 1, source["source_id"]
-        assert plain.count(source["producer"]) == 1, source["producer"]   # a producer once, its editions linked
+        assert plain.count(source["producer"]) == 1, source["producer"]  # a producer once, its editions linked
 
 
 def test_table_tab_shows_the_rows_given(figure, check, rows):

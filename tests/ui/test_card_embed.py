@@ -1,5 +1,6 @@
 """The card's "Embed and images": nothing built while closed; the static edition's iframe code and files when a public
 address is set; this view's PNG and SVG made by Kaleido only on click, with the source line inside."""
+
 import struct
 
 import pytest
@@ -50,15 +51,14 @@ def test_without_one_it_says_why_there_is_no_embed_code(figure, check):
     at = open_cards(run_card(figure, check), expanders=("embed",))
     assert embed_codes(at) == []
     assert any("No embed code" in c.value for c in at.caption)
-    assert [b.proto.label for b in at.get("download_button") if b.proto.label.endswith("of this view")] == ["PNG of this view",
-                                                                                                          "SVG of this view"]
+    assert [b.proto.label for b in at.get("download_button") if b.proto.label.endswith("of this view")] == ["PNG of this view", "SVG of this view"]
 
 
 def test_the_source_line_is_added_once_even_when_the_chart_tab_added_it(figure):
     once = finished(figure.chart, "Hikikomori in Numbers · Sources: x")
     twice = finished(once, "Hikikomori in Numbers · Sources: x")
     assert [a.name for a in twice.layout.annotations].count("source-line") == 1
-    assert [a.name for a in figure.chart.layout.annotations].count("source-line") == 0   # the card's own chart untouched
+    assert [a.name for a in figure.chart.layout.annotations].count("source-line") == 0  # the card's own chart untouched
 
 
 @pytest.mark.chromium

@@ -1,4 +1,5 @@
 """The view's URL for citations: the configured public URL, else the browser's address, else none (never localhost)."""
+
 import os
 import subprocess
 import sys
@@ -24,7 +25,7 @@ def view_url_script(page_path):
     from ui.page import PAGE_PATH_KEY, view_url
 
     if page_path is not None:
-        st.session_state[PAGE_PATH_KEY] = page_path   # as app.py's remember_page does
+        st.session_state[PAGE_PATH_KEY] = page_path  # as app.py's remember_page does
     st.text(repr(view_url()))
 
 
@@ -37,12 +38,12 @@ def url_shown(monkeypatch, public: str | None, browser: str | None, page_path: s
         at.query_params[key] = value
     at.run()
     assert not at.exception
-    return eval(at.text[0].value)   # the repr of a str or None, written by the script above  # noqa: S307
+    return eval(at.text[0].value)  # the repr of a str or None, written by the script above  # noqa: S307
 
 
 def test_public_url_is_used_when_configured(monkeypatch):
     assert url_shown(monkeypatch, PUBLIC, BROWSER, measure="Count (people)") == PUBLIC + "japan?measure=Count+%28people%29"
-    assert url_shown(monkeypatch, PUBLIC, None) == PUBLIC + "japan"       # the browser's address is not needed
+    assert url_shown(monkeypatch, PUBLIC, None) == PUBLIC + "japan"  # the browser's address is not needed
     assert url_shown(monkeypatch, PUBLIC, BROWSER, page_path="") == PUBLIC  # the default page is the root
 
 
@@ -71,8 +72,9 @@ def test_card_citation_says_no_url_rather_than_inventing_one(monkeypatch):
 
 def test_public_url_setting_is_read_from_the_environment():
     env = {**os.environ, PUBLIC_URL_VAR: " https://hikikomori.example.org/dash "}
-    out = subprocess.run([sys.executable, "-c", "import settings; print(settings.PUBLIC_BASE_URL)"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", "import settings; print(settings.PUBLIC_BASE_URL)"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "https://hikikomori.example.org/dash/"
     assert public_base_url(None) is None and public_base_url("  ") is None
     with pytest.raises(ValueError, match=PUBLIC_URL_VAR):
