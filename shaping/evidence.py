@@ -72,9 +72,9 @@ def quotes_for(rows: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def unread_rows(rows: pd.DataFrame, evidence: pd.DataFrame) -> list[str]:
-    """Ids of the rows shown whose figure no readable page holds."""
-    read = read_on_a_page(evidence)
+def unread_rows(rows: pd.DataFrame, evidence: pd.DataFrame, read: set[str] | None = None) -> list[str]:
+    """Ids of the rows shown whose figure no readable page holds (`read`: read_on_a_page(evidence), if already made)."""
+    read = read_on_a_page(evidence) if read is None else read
     return [row_id for row_id in shown_ids(rows) if row_id not in read]
 
 

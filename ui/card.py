@@ -1,5 +1,6 @@
 """The figure card every chart goes through: chart, source line, notes, table, download, quote and cite."""
 
+import weakref
 from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlparse
@@ -15,7 +16,7 @@ from shaping.charts import with_source
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for, url_or_unknown
 from shaping.downloads import rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
-from shaping.evidence import quote_groups, quotes_for, row_labels, unread_rows
+from shaping.evidence import quote_groups, quotes_for, read_on_a_page, row_labels, unread_rows
 from shaping.images import finished, image_bytes, image_height
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
@@ -73,9 +74,28 @@ def _evidence(check: PackageCheck) -> pd.DataFrame | None:
     return None if check.problems.get("evidence") else check.table("evidence")
 
 
+# The rows read on a page, per evidence table object: every card of a run gets the same table object from its
+# PackageCheck, so this is worked out once per run, not once per card (it was a third of a warm Japan page's server
+# time), and without hashing the table as st.cache_data would (23 ms of the 37 it saves). Written by hand for that
+# reason; bounded, and a weak reference makes a reused id() a miss, never a wrong answer.
+_READ_BY_TABLE: dict[int, tuple[weakref.ref, set[str]]] = {}
+
+
+def _read_ids(evidence: pd.DataFrame) -> set[str]:
+    """read_on_a_page(evidence), remembered for the table object it was worked out from."""
+    hit = _READ_BY_TABLE.get(id(evidence))
+    if hit is not None and hit[0]() is evidence:
+        return hit[1]
+    read = read_on_a_page(evidence)
+    if len(_READ_BY_TABLE) >= 16:
+        _READ_BY_TABLE.clear()
+    _READ_BY_TABLE[id(evidence)] = (weakref.ref(evidence), read)
+    return read
+
+
 def _unread_notice(figure: Figure, evidence: pd.DataFrame) -> None:
     """Mark the rows shown whose figure no readable page holds, by the label the chart and table use."""
-    unread = set(unread_rows(figure.rows, evidence))
+    unread = set(unread_rows(figure.rows, evidence, _read_ids(evidence)))
     if not unread:
         return
     labels = [label for row_id, label in row_labels(figure.rows, figure.row_label_column).items() if row_id in unread]

@@ -81,3 +81,10 @@ def test_concept_with_no_row_and_row_with_no_concept_are_refused(package):
 def test_headline_rank_is_unique(package):
     set_cell(package, "concepts", 2, "headline_rank", rows(package / "concepts.csv")[1][4])
     assert any(": headline_rank: " in p and "must be unique" in p for p in problems_of(package))
+
+
+def test_a_label_for_a_table_the_package_does_not_have_is_one_schema_message_not_a_crash(package):
+    set_cell(package, "labels", 1, "resource", "sources-x1")
+    found = {(p.line, p.column): p.message for p in check_package(package).problems["labels"]}
+    assert found[(2, "resource")].startswith("'sources-x1' must be one of: sources, recluse_estimates")
+    assert set(found) == {(2, "resource"), (None, "value")}  # and the value that row labelled now has no label
