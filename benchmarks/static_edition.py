@@ -350,6 +350,14 @@ def lighthouse(args, log_dir: Path) -> list[dict]:
 
 # ---------------------------------------------------------------- screenshots
 
+LOAD_LAZY_IMAGES = """async () => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+    window.scrollTo(0, y);
+    await new Promise(r => setTimeout(r, 50));
+  }
+  window.scrollTo(0, 0);
+}"""
+
 
 def screenshots(browser, args, log_dir: Path, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
@@ -366,6 +374,8 @@ def screenshots(browser, args, log_dir: Path, folder: Path) -> list[Path]:
                     page.goto(server.base + path, wait_until="load", timeout=PAGE_TIMEOUT * 1000)
                     if path:
                         wait_drawn(page, began, STATIC_PAGE_STATE, 1)
+                    page.evaluate(LOAD_LAZY_IMAGES)  # the thumbnails are loading="lazy": scroll them in and wait for them
+                    page.wait_for_function("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)", timeout=60_000)
                     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
                     for part, full in (("top", False), ("full", True)):
                         target = folder / f"{name}-{width}-{part}.png"
