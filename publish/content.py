@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from figures.figure import Figure
+from figures.figure import Figure, row_notes
 from settings import CAVEATS
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation
 from shaping.evidence import quote_groups, quotes_for, row_labels, unread_rows
@@ -37,16 +37,7 @@ def source_links(used: pd.DataFrame) -> list[dict]:
 
 def notes(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> dict:
     """Concepts, each row's method, sample and uncertainty, extra notes, caveats and source types."""
-    rows = []
-    for _, row in figure.rows.iterrows():
-        facts = [str(row[c]) for c in ("method_label", "measure") if c in row and pd.notna(row[c])]
-        if "sample_size" in row and pd.notna(row["sample_size"]):
-            facts.append(f"{int(row['sample_size']):,} valid respondents")
-        if "cases" in row and pd.notna(row["cases"]):
-            facts.append(f"{int(row['cases']):,} cases")
-        rows.append(
-            {"label": str(row[figure.row_label_column]), "facts": " · ".join(facts), "note": str(row["note"]) if pd.notna(row.get("note")) else "no note"}
-        )
+    rows = row_notes(figure)
     return {
         "concepts": [tuple(vocab.concept(c)[["label", "definition"]]) for c in dict.fromkeys(figure.concepts)],
         "rows": rows,

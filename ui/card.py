@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 import settings
-from figures.figure import Figure
+from figures.figure import Figure, row_notes
 from loaders.tables import PackageCheck
 from settings import APP_TITLE, CAVEATS
 from shaping.charts import with_source
@@ -40,14 +40,8 @@ def _about(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> None:
             label, meaning = vocab.concept(concept)[["label", "definition"]]
             st.markdown(f"- **{markdown_plain(label)}**: {markdown_plain(meaning)}")
     st.markdown("**Each row: method, sample and uncertainty**")
-    for _, row in figure.rows.iterrows():
-        facts = [str(row[c]) for c in ("method_label", "measure") if c in row and pd.notna(row[c])]
-        if "sample_size" in row and pd.notna(row["sample_size"]):
-            facts.append(f"{int(row['sample_size']):,} valid respondents")
-        if "cases" in row and pd.notna(row["cases"]):
-            facts.append(f"{int(row['cases']):,} cases")
-        note = row["note"] if pd.notna(row.get("note")) else "no note"
-        st.markdown(f"- **{markdown_plain(row[figure.row_label_column])}** ({markdown_plain(' · '.join(facts))}): {markdown_plain(note)}")
+    for item in row_notes(figure):
+        st.markdown(f"- **{markdown_plain(item['label'])}** ({markdown_plain(item['facts'])}): {markdown_plain(item['note'])}")
     for note in figure.extra_notes:
         st.markdown(f"- {markdown_plain(note)}")
     if figure.caveats:
