@@ -21,7 +21,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 run: $(VENV)/.runtime
-	$(BIN)/python -m streamlit run app.py
+	$(BIN)/python -m streamlit run asgi.py
 
 validate: $(VENV)/.runtime
 	$(BIN)/python -m loaders.validate

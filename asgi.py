@@ -1,5 +1,6 @@
-"""The dashboard as an ASGI app (`streamlit run asgi.py`): app.py, with the package validated and every figure's
-default view built while the server starts, before it accepts a connection, so no reader pays for it."""
+"""The dashboard as an ASGI app (`streamlit run asgi.py`, what `make run` and `make serve` start): app.py, with the data
+package validated and every figure's default view built while the server starts, before it accepts a connection, so
+the health check passes only when a first reader pays nothing extra."""
 
 import logging
 import time
@@ -12,12 +13,14 @@ log = logging.getLogger("hikikomori.warm")
 
 @asynccontextmanager
 async def warm_caches(app: st.App):
-    """Fill the caches a first visit would fill; a problem is logged, never fatal (pages then show it)."""
-    started = time.perf_counter()
+    """Fill the caches a first visit would fill. A broken package is not fatal: the pages show its problems."""
     from loaders.cache import cached_package
+    from ui.shared import warm
 
+    started = time.perf_counter()
     check = cached_package()
-    log.warning("warm-up: package checked in %.2f s", time.perf_counter() - started)
+    built = warm(check)
+    log.warning("warm-up: package checked and %d figures built in %.2f s", built, time.perf_counter() - started)
     yield
 
 

@@ -88,6 +88,10 @@ VERDICT_COLORS = {
     "origin_unverified": "red",
 }
 
+# Finished figures kept in memory for every session (ui/shared.py): each view a reader picks is one entry (tens of KB).
+# Every catalog figure's default view (about 20) plus many widget choices fit; the least recently used goes first.
+SHARED_FIGURES = 400
+
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart
 # per 0.4 CPU-seconds (docs/performance.md), so the page shows a few at a time with page numbers.
 CLAIMS_PER_PAGE = 3

@@ -32,18 +32,6 @@ class Entry:
         return self.page + ("?" + urlencode(self.query) if self.query else "") + "#" + self.key
 
 
-def _street_counts(check: PackageCheck, view: str, log: bool) -> Figure:
-    return homelessness.street_count_figure(homelessness.homeless_rows(check), view, log)
-
-
-def _whole_year(check: PackageCheck, log: bool) -> Figure:
-    return homelessness.whole_year_figure(homelessness.homeless_rows(check), log)
-
-
-def _net_cafe(check: PackageCheck) -> Figure:
-    return homelessness.net_cafe_figure(homelessness.homeless_rows(check))
-
-
 def _claim_entries(check: PackageCheck) -> list[Entry]:
     """One entry per claim figure (a claim may have counts, ratios, both or neither), in the page's order; `query`
     names the screen of claims it is on when every topic is shown."""
@@ -77,9 +65,9 @@ def catalog(check: PackageCheck | None = None) -> list[Entry]:
         Entry("japan-split", "japan", japan.SPLIT_TITLE, japan.split),
         Entry("japan-other", "japan", japan.OTHER_TITLE, japan.other, {"log": True}),
         Entry("compare", "compare", compare.title("rate"), compare.build, dict(compare.DEFAULTS)),
-        Entry("homeless-one-night", "homelessness", homelessness.street_count_title("value"), _street_counts, {"view": "value", "log": True}),
-        Entry("homeless-whole-year", "homelessness", homelessness.WHOLE_YEAR_TITLE, _whole_year, {"log": True}),
-        Entry("homeless-net-cafe", "homelessness", homelessness.NET_CAFE_TITLE, _net_cafe),
+        Entry("homeless-one-night", "homelessness", homelessness.street_count_title("value"), homelessness.one_night, {"view": "value", "log": True}),
+        Entry("homeless-whole-year", "homelessness", homelessness.WHOLE_YEAR_TITLE, homelessness.whole_year, {"log": True}),
+        Entry("homeless-net-cafe", "homelessness", homelessness.NET_CAFE_TITLE, homelessness.net_cafe),
         Entry("health-forest", "health", health.FOREST_TITLE, health.forest),
         Entry("health-percent", "health", health.PERCENT_TITLE, health.percent),
         *_claim_entries(check),

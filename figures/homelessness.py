@@ -99,3 +99,18 @@ def net_cafe_figure(rows: pd.DataFrame) -> Figure:
         points=points(cafes),
         caveats=["one_night"],
     )
+
+
+def one_night(check: PackageCheck, view: str = "value", log: bool = True) -> Figure:
+    """The point-in-time counts figure, from the package alone."""
+    return street_count_figure(homeless_rows(check), view, log)
+
+
+def whole_year(check: PackageCheck, log: bool = True) -> Figure:
+    """The whole-year estimates figure, from the package alone."""
+    return whole_year_figure(homeless_rows(check), log)
+
+
+def net_cafe(check: PackageCheck) -> Figure:
+    """The internet-café dwellers figure, from the package alone."""
+    return net_cafe_figure(homeless_rows(check))

@@ -1,5 +1,6 @@
 """The one place loaders meet Streamlit: results cached on the data files' content."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -12,7 +13,7 @@ from loaders.tables import PackageCheck, check_package
 @st.cache_data(show_spinner=False, max_entries=4)
 def _checked(folder: str, content_hash: str) -> PackageCheck:
     """Validated package for one content hash; an edited CSV has a new hash, so a new entry."""
-    return check_package(Path(folder))
+    return replace(check_package(Path(folder)), content_hash=content_hash)
 
 
 def cached_package() -> PackageCheck:

@@ -23,6 +23,9 @@ class PackageCheck:
     data_dir: Path
     frames: dict[str, pd.DataFrame]
     problems: dict[str, list[Problem]] = field(default_factory=dict)
+    # The data files' content hash (loaders.package.fingerprint) when the check came from loaders.cache: what keys the
+    # figures shared by every session (ui/shared.py). None for a check made otherwise (a candidate upload, a test).
+    content_hash: str | None = None
 
     def all_problems(self) -> list[Problem]:
         """Every problem, table by table in package order."""

@@ -1,6 +1,5 @@
 """The figure card every chart goes through: chart, source line, notes, table, download, quote and cite."""
 
-import weakref
 from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlparse
@@ -10,13 +9,13 @@ import streamlit as st
 
 import settings
 from figures.figure import Figure, row_notes
+from figures.finished import Finished, finish
 from loaders.tables import PackageCheck
 from settings import APP_TITLE, CAVEATS
-from shaping.charts import with_source
-from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, sources_for, url_or_unknown
+from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, url_or_unknown
 from shaping.downloads import rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
-from shaping.evidence import quote_groups, quotes_for, read_on_a_page, row_labels, unread_rows
+from shaping.evidence import quote_groups, quotes_for, row_labels
 from shaping.images import finished, image_bytes, image_height
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
@@ -68,34 +67,13 @@ def _evidence(check: PackageCheck) -> pd.DataFrame | None:
     return None if check.problems.get("evidence") else check.table("evidence")
 
 
-# The rows read on a page, per evidence table object: every card of a run gets the same table object from its
-# PackageCheck, so this is worked out once per run, not once per card (it was a third of a warm Japan page's server
-# time), and without hashing the table as st.cache_data would (23 ms of the 37 it saves). Written by hand for that
-# reason; bounded, and a weak reference makes a reused id() a miss, never a wrong answer.
-_READ_BY_TABLE: dict[int, tuple[weakref.ref, set[str]]] = {}
-
-
-def _read_ids(evidence: pd.DataFrame) -> set[str]:
-    """read_on_a_page(evidence), remembered for the table object it was worked out from."""
-    hit = _READ_BY_TABLE.get(id(evidence))
-    if hit is not None and hit[0]() is evidence:
-        return hit[1]
-    read = read_on_a_page(evidence)
-    if len(_READ_BY_TABLE) >= 16:
-        _READ_BY_TABLE.clear()
-    _READ_BY_TABLE[id(evidence)] = (weakref.ref(evidence), read)
-    return read
-
-
-def _unread_notice(figure: Figure, evidence: pd.DataFrame) -> None:
+def _unread_notice(shown: Finished) -> None:
     """Mark the rows shown whose figure no readable page holds, by the label the chart and table use."""
-    unread = set(unread_rows(figure.rows, evidence, _read_ids(evidence)))
-    if not unread:
+    if not shown.unread:
         return
-    labels = [label for row_id, label in row_labels(figure.rows, figure.row_label_column).items() if row_id in unread]
     st.warning(
-        f"No readable page found for {len(labels)} of the {len(figure.rows)} rows shown: "
-        + markdown_plain("; ".join(labels))
+        f"No readable page found for {len(shown.unread)} of the {len(shown.figure.rows)} rows shown: "
+        + markdown_plain("; ".join(shown.unread))
         + ". Treat them as claims under check, not as evidence.",
         icon=":material/help:",
     )
@@ -170,25 +148,23 @@ def _embed_and_images(figure: Figure, source_text: str) -> None:
         )
 
 
-def figure_card(figure: Figure, check: PackageCheck) -> None:
-    """Render one figure: title, summary, chart or table, source line, and the expanders around it.
+def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
+    """Render one figure (finished by ui.shared, or a Figure made for this run only): title, summary, chart or table,
+    source line, and the expanders around it.
 
     The Table tab and the expanders run only when opened (Streamlit's lazy tabs and expanders), and the CSV
     is made only when asked for: a page of nine cards would otherwise build and send nine tables, nine CSVs
     and some seventy citation blocks that few readers open (measured in docs/performance.md).
     """
-    sources = check.table("sources")
-    used = sources_for(figure.rows, sources)
-    line = source_line(used)
+    shown = shown if isinstance(shown, Finished) else finish(shown, check)
+    figure, used, sources = shown.figure, shown.used, check.table("sources")
     with st.container(border=True, key=f"card-{figure.key}"):
         st.subheader(markdown_plain(figure.title), anchor=figure.key)
         st.markdown(markdown_plain(figure.summary))
         chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{figure.key}-view", on_change="rerun")
         if chart_tab.open:
             with chart_tab:
-                st.plotly_chart(
-                    with_source(figure.chart, f"{APP_TITLE} · {line}"), key=f"{figure.key}-chart", config=PLOTLY_CONFIG, alt=alt_text(figure), width="stretch"
-                )
+                st.plotly_chart(shown.chart, key=f"{figure.key}-chart", config=PLOTLY_CONFIG, alt=alt_text(figure), width="stretch")
         if table_tab.open:
             with table_tab:
                 table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
@@ -204,9 +180,9 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
                 icon=":material/error:",
             )
         else:
-            _unread_notice(figure, evidence)
+            _unread_notice(shown)
         url = view_url()
-        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {line}"
+        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {source_line(used)}"
         left, right = st.columns(2)
         left.download_button(
             "Download the data shown (CSV)",
@@ -242,4 +218,4 @@ def figure_card(figure: Figure, check: PackageCheck) -> None:
         with st.expander("Cite", icon=":material/school:", key=f"{figure.key}-cite", on_change="rerun") as box:
             if box.open:
                 _cite(figure, used, url)
-        _embed_and_images(figure, f"{APP_TITLE} · {line}")
+        _embed_and_images(figure, shown.source_line)

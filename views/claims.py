@@ -11,6 +11,7 @@ from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
 from ui.card import figure_card
 from ui.page import load_tables, url_notices, vocabulary
+from ui.shared import shared_figure
 
 words = vocabulary()
 TOPICS = {label: key for key, label in topic_labels(words).items()} if words is not None else {}
@@ -28,7 +29,6 @@ if check is not None:
     vocab = Vocabulary.of(check)
     present = [label for key, label in topic_labels(vocab).items() if key in set(claims["topic"])]
     chosen = st.multiselect("Topics", present, default=present, key="topics", bind="query-params")
-    found = claim_figures.evidence(check)
     chosen_claims = claims[claims["topic"].isin([TOPICS[t] for t in chosen])]
     pages = page_count(len(chosen_claims), CLAIMS_PER_PAGE)
     asked = st.query_params.get("claims_page", "")
@@ -57,6 +57,7 @@ if check is not None:
                     "**Statements without a number:** "
                     + "; ".join(markdown_link(short_citation(sources.loc[s]), sources.loc[s]["url"]) for s in statements["source_id"])
                 )
-            for figure in (claim_figures.counts(found, claim), claim_figures.ratios(found, claim)):
-                if figure is not None:
-                    figure_card(figure, check)
+            for kind in claim_figures.KINDS:
+                shown_figure = shared_figure(check, claim_figures.claim_figure, claim_id=claim["claim_id"], kind=kind)
+                if shown_figure is not None:
+                    figure_card(shown_figure, check)

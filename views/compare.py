@@ -11,6 +11,7 @@ from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
 from ui.card import figure_card
 from ui.page import load_tables, url_notices, vocabulary
+from ui.shared import shared, shared_figure
 
 COUNTRIES = {COUNTRY_NAMES[c]: c for c in compare.COUNTRY_CODES}
 words = vocabulary()
@@ -32,7 +33,7 @@ url_notices(
 )
 check = load_tables("recluse_estimates", "sources")
 if check is not None:
-    estimates = compare.estimates(check)
+    estimates = shared(check, compare.estimates)
     first, last = int(estimates["year"].min()), int(estimates["year"].max())
     with st.container(border=True):
         left, middle, right = st.columns(3)
@@ -49,9 +50,15 @@ if check is not None:
         ]
         log = SCALES[right.segmented_control("Scale", list(SCALES), default="Linear", key="scale", bind="query-params", required=True)]
         cities = st.toggle("Include city-level surveys", value=False, key="cities", bind="query-params")
-    chosen, shown = compare.selection(
-        estimates, [COUNTRIES[c] for c in countries], [CONCEPT_LABELS[c] for c in concepts], [EVIDENCE[e] for e in evidence], years, measure, cities
-    )
+    view = {
+        "countries": tuple(COUNTRIES[c] for c in countries),
+        "concepts": tuple(CONCEPT_LABELS[c] for c in concepts),
+        "evidence": tuple(EVIDENCE[e] for e in evidence),
+        "years": None if years == (first, last) else years,  # every year: the same view as the default link's
+        "measure": measure,
+        "cities": cities,
+    }
+    chosen, shown = compare.selection(estimates, **view)
     missing = len(chosen) - len(shown)
 
     st.subheader("Comparability")
@@ -65,4 +72,4 @@ if check is not None:
     if shown.empty:
         st.info("No estimates match these filters. Widen the years or add countries, concepts or evidence types.")
     else:
-        figure_card(compare.compare(check, shown, measure, log), check)
+        figure_card(shared_figure(check, compare.build, **view, log=log), check)

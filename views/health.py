@@ -7,6 +7,7 @@ from shaping.health import counterpoints
 from shaping.text import markdown_plain
 from ui.card import figure_card
 from ui.page import load_tables
+from ui.shared import shared_figure
 
 st.title("Health risks of social isolation and loneliness")
 st.caption(
@@ -15,11 +16,11 @@ st.caption(
 )
 check = load_tables("isolation_health_risks", "sources")
 if check is not None:
-    forest = health.forest(check)
+    forest = shared_figure(check, health.forest)
     figure_card(forest, check)
 
     st.subheader("Counterpoints")
-    for _, row in counterpoints(forest.rows).iterrows():
+    for _, row in counterpoints(forest.figure.rows).iterrows():
         st.markdown(f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {markdown_plain(row['note'])}")
 
-    figure_card(health.percent(check), check)
+    figure_card(shared_figure(check, health.percent), check)

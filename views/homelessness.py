@@ -7,6 +7,7 @@ from figures.params import HOMELESS_VIEWS, SCALES
 from shaping.text import markdown_plain
 from ui.card import figure_card
 from ui.page import load_tables, url_notices
+from ui.shared import shared_figure
 
 st.title("Youth homelessness: United States and Japan")
 st.caption(
@@ -16,13 +17,12 @@ st.caption(
 url_notices({"scale": SCALES, "view": HOMELESS_VIEWS})
 check = load_tables("youth_homelessness", "population", "sources")
 if check is not None:
-    rows = homelessness.homeless_rows(check)
     left, right = st.columns(2)
     view = HOMELESS_VIEWS[left.segmented_control("Show", list(HOMELESS_VIEWS), default="Count", key="view", bind="query-params", required=True)]
     log = SCALES[right.segmented_control("Scale", list(SCALES), default="Logarithmic", key="scale", bind="query-params", required=True)]
-    figure_card(homelessness.street_count_figure(rows, view, log), check)
-    figure_card(homelessness.whole_year_figure(rows, log), check)
-    figure_card(homelessness.net_cafe_figure(rows), check)
+    figure_card(shared_figure(check, homelessness.one_night, view=view, log=log), check)
+    figure_card(shared_figure(check, homelessness.whole_year, log=log), check)
+    figure_card(shared_figure(check, homelessness.net_cafe), check)
 
     st.subheader("The article's claim: “1.6 million vs 10,000”")
     st.markdown(

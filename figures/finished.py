@@ -1,0 +1,37 @@
+"""A figure as its card shows it: the chart with its source line inside, the sources used, and the rows no page holds."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures.figure import Figure
+from loaders.tables import PackageCheck
+from settings import APP_TITLE
+from shaping.charts import with_source
+from shaping.citations import source_line, sources_for
+from shaping.evidence import row_labels, unread_rows
+
+
+@dataclass(frozen=True)
+class Finished:
+    """Everything a card draws that depends only on the data and the view: made once, then only read (the app shares
+    one Finished between every session showing that view, so nothing may change it after `finish`)."""
+
+    figure: Figure
+    chart: go.Figure  # the builder's chart with the source line inside it
+    used: pd.DataFrame  # the sources of the rows shown, one row each
+    source_line: str  # "Hikikomori in Numbers · Source: …", as inside the chart and its images
+    unread: tuple[str, ...] | None  # labels of rows shown that no readable page holds; None when evidence.csv has problems
+
+
+def finish(figure: Figure, check: PackageCheck) -> Finished:
+    """The figure with what its card adds: the source line drawn into its chart (the chart is changed, so pass a figure
+    built for this call), its sources and its unread rows."""
+    used = sources_for(figure.rows, check.table("sources"))
+    line = f"{APP_TITLE} · {source_line(used)}"
+    unread = None
+    if not check.problems.get("evidence"):
+        missing = set(unread_rows(figure.rows, check.table("evidence")))
+        unread = tuple(label for row_id, label in row_labels(figure.rows, figure.row_label_column).items() if row_id in missing)
+    return Finished(figure=figure, chart=with_source(figure.chart, line), used=used, source_line=line, unread=unread)

@@ -1,0 +1,45 @@
+"""Figures shared between sessions: the warm-up (asgi.py) builds every page's default view, so a first reader builds
+nothing, and no page run changes a shared figure (every session reads the same object)."""
+
+import pytest
+
+from figures import catalog
+from loaders.cache import cached_package
+from settings import PAGES
+from tests.pages.helpers import card_keys, open_cards
+from ui import shared
+
+TITLES = {url: title for _, title, _, url in PAGES}
+
+
+@pytest.fixture
+def warmed():
+    shared._shared.clear()
+    check = cached_package()
+    assert shared.warm(check) == len(catalog(check))
+    return check
+
+
+def test_after_the_warm_up_no_page_builds_a_figure_at_its_default_view(warmed, run_page):
+    built = dict(shared.BUILDS)
+    drawn = {}
+    for page in ("views/japan.py", "views/compare.py", "views/homelessness.py", "views/health.py", "views/claims.py"):
+        at = run_page(page)
+        assert not at.exception, page
+        drawn[page] = card_keys(at)
+    assert built == shared.BUILDS  # every card on every page came from the warm-up
+    assert drawn["views/japan.py"] == ["japan-rounds", "japan-split", "japan-other"]
+    assert drawn["views/compare.py"] == ["compare"]
+
+
+def test_a_page_run_changes_no_shared_figure(warmed, run_page):
+    entries = [e for e in catalog(warmed) if e.page == "japan"]
+    before = {e.key: shared.shared_figure(warmed, e.builder, **e.params) for e in entries}
+    snapshot = {key: (shown.chart.to_json(), shown.figure.rows.to_json()) for key, shown in before.items()}
+    at = run_page("views/japan.py")
+    open_cards(at, "Chart", ("evidence", "quote", "how", "about", "cite", "embed"))
+    open_cards(at, "Table")
+    assert not at.exception
+    after = {e.key: shared.shared_figure(warmed, e.builder, **e.params) for e in entries}
+    assert all(after[key] is before[key] for key in before)
+    assert {key: (shown.chart.to_json(), shown.figure.rows.to_json()) for key, shown in after.items()} == snapshot

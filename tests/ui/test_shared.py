@@ -1,0 +1,62 @@
+"""ui.shared: a view is built once per data version and parameters, then the same object is read by every session."""
+
+from dataclasses import replace
+
+import pytest
+
+from figures import japan
+from ui import shared
+
+
+@pytest.fixture
+def check(real_check):
+    shared._shared.clear()
+    return replace(real_check, content_hash="hash-one")
+
+
+def counting(calls: list):
+    def make(check, **params):
+        calls.append(params)
+        return {"built": len(calls), **params}
+
+    return make
+
+
+def test_the_same_view_is_built_once_and_shared(check):
+    calls = []
+    make = counting(calls)
+    first = shared.shared(check, make, measure="rate", countries=["JPN", "KOR"])
+    again = shared.shared(check, make, countries=("JPN", "KOR"), measure="rate")  # a tuple default, another order
+    assert again is first
+    assert calls == [{"measure": "rate", "countries": ["JPN", "KOR"]}]
+
+
+def test_another_view_or_data_version_is_built_anew(check):
+    calls = []
+    make = counting(calls)
+    rate = shared.shared(check, make, measure="rate")
+    count = shared.shared(check, make, measure="count")
+    edited = shared.shared(replace(check, content_hash="hash-two"), make, measure="rate")
+    assert (rate["built"], count["built"], edited["built"]) == (1, 2, 3)
+    assert shared.shared(check, make, measure="rate") is rate
+
+
+def test_a_check_not_from_the_cache_is_never_shared(real_check):
+    calls = []
+    make = counting(calls)
+    candidate = replace(real_check, content_hash=None)  # an uploaded candidate package has no content hash
+    assert shared.shared(candidate, make, measure="rate") is not shared.shared(candidate, make, measure="rate")
+    assert len(calls) == 2
+
+
+def test_a_shared_figure_is_finished_once(check):
+    before = shared.BUILDS.get("figures.japan.rounds:finished", 0)
+    shown = shared.shared_figure(check, japan.rounds, measure="count")
+    assert shared.shared_figure(check, japan.rounds, measure="count") is shown
+    assert shared.BUILDS["figures.japan.rounds:finished"] == before + 1
+    assert shown.figure.title == japan.rounds_title("count")
+    assert [a.name for a in shown.chart.layout.annotations].count("source-line") == 1
+
+
+def test_the_cache_is_bounded(check):
+    assert shared._shared._info.max_entries == shared.settings.SHARED_FIGURES > 0

@@ -1,0 +1,82 @@
+"""Figures built once per data version and view, then shared by every session (Streamlit's cache_resource).
+
+A page open used to rebuild each figure it shows (about 0.1–0.2 CPU-s each on this machine, docs/performance.md); now
+the first reader of a view, or the warm-up at server start (asgi.py), builds it and everyone else reads it. The entry
+is keyed on the package's content hash, so an edited CSV makes new entries and the old ones age out (bounded)."""
+
+from collections.abc import Callable, Hashable
+from contextlib import suppress
+from typing import TypeVar
+
+import streamlit as st
+
+import settings
+from figures import catalog, claims, compare
+from figures.figure import Figure
+from figures.finished import Finished, finish
+from loaders.problems import DataError
+from loaders.tables import PackageCheck
+
+T = TypeVar("T")
+
+# How many times each builder has run in this process, by name: tests read it to see what the cache saved.
+BUILDS: dict[str, int] = {}
+
+
+@st.cache_resource(max_entries=settings.SHARED_FIGURES, show_spinner=False)
+def _shared(content_hash: str, name: str, params: tuple, _make: Callable[[], T]) -> T:
+    BUILDS[name] = BUILDS.get(name, 0) + 1
+    return _make()
+
+
+def _frozen(value: object) -> Hashable:
+    """A list or tuple parameter as a tuple (a widget gives a list, a default may be a tuple: the same view)."""
+    return tuple(_frozen(v) for v in value) if isinstance(value, list | tuple) else value
+
+
+def shared(check: PackageCheck, make: Callable[..., T], **params) -> T:
+    """make(check, **params), made once per data version and parameters and then read, never changed, by every
+    session; made afresh each time for a check not from the cache (a candidate upload has no content hash)."""
+    if check.content_hash is None:
+        return make(check, **params)
+    key = tuple(sorted((name, _frozen(value)) for name, value in params.items()))
+    return _shared(check.content_hash, f"{make.__module__}.{make.__qualname__}", key, lambda: make(check, **params))
+
+
+def _finished(builder: Callable[..., Figure | None]) -> Callable[..., Finished | None]:
+    def make(check: PackageCheck, **params) -> Finished | None:
+        figure = builder(check, **params)
+        return None if figure is None else finish(figure, check)
+
+    make.__module__, make.__qualname__ = builder.__module__, builder.__qualname__ + ":finished"
+    return make
+
+
+def shared_figure(check: PackageCheck, builder: Callable[..., Figure | None], **params) -> Finished | None:
+    """The finished figure builder(check, **params) makes (None when the builder has nothing to draw), shared."""
+    return shared(check, _finished(builder), **params)
+
+
+def warm(check: PackageCheck) -> int:
+    """Build every catalog figure at its default view (what most readers open first); returns how many were built.
+    A figure whose tables have problems is skipped: its page shows them instead of building it."""
+    try:
+        entries = catalog(check)
+    except DataError:
+        return 0
+    built = 0
+    for entry in entries:
+        try:
+            shared_figure(check, entry.builder, **entry.params)
+        except DataError:
+            continue
+        built += 1
+    # What pages ask for besides the catalog's figures: the Claim check asks for both kinds of every claim (a kind
+    # a claim lacks is a shared None), and Compare reads its annotated rows for its widgets.
+    with suppress(DataError):
+        for claim_id in check.table("claims")["claim_id"]:
+            for kind in claims.KINDS:
+                shared_figure(check, claims.claim_figure, claim_id=claim_id, kind=kind)
+    with suppress(DataError):
+        shared(check, compare.estimates)
+    return built
