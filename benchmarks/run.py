@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "app.py"
+APP = ROOT / "asgi.py"  # what make run and make serve start
 BARE = ROOT / "benchmarks" / "bare_app.py"
 DATA = ROOT / "data"
 WIDGET_PAGE = "/compare"
@@ -378,9 +378,9 @@ def fmt(value: float | None, unit: str) -> str:
 # ---------------------------------------------------------------- phases
 
 
-def page_reps(browser, log_dir: Path, results: Results, side: str, app: Path, heavy: str, charts: int) -> None:
-    """One repetition of measures 1-4 on a fresh server."""
-    server = Server(app, log_dir)
+def page_reps(browser, log_dir: Path, results: Results, side: str, app: Path, heavy: str, charts: int, env: dict | None = None, widget: bool = True) -> None:
+    """One repetition of measures 1-4 on a fresh server (1-3 only without the widget)."""
+    server = Server(app, log_dir, env=env)
     results.add("start", side, server.start())
     try:
         context = new_context(browser)
@@ -392,6 +392,9 @@ def page_reps(browser, log_dir: Path, results: Results, side: str, app: Path, he
         results.add("warm", side, reload_drawn(page, min_charts=charts))
         add_cpu(results, "warm", side, cpu_used(before, server))
         page.close()
+        if not widget:
+            context.close()
+            return
         widget_page = WIDGET_PAGE if side == "dashboard" else "/"
         page, _ = open_drawn(context, server.base + widget_page, min_charts=1)
         for option in ("Logarithmic", "Linear"):
@@ -551,6 +554,8 @@ ROWS = [
     ("start", "1. server start to healthy", "s", "dashboard", "bare", None),
     ("cold", "2. cold first visit, {heavy}", "s", "dashboard", "bare", "cold"),
     ("warm", "3. warm reload, {heavy}", "s", "dashboard", "bare", "warm"),
+    ("cold", "   2 against a bare page with {charts} charts", "s", "dashboard", "bare_same", None),
+    ("warm", "   3 against a bare page with {charts} charts", "s", "dashboard", "bare_same", None),
     ("widget", "4. widget redraw (Scale)", "s", "dashboard", "bare", "widget"),
     ("memory", f"5. RSS after {SESSIONS} sessions x all pages", "MB", "dashboard", "bare", "memory"),
     ("memory_peak", "   peak RSS (VmHWM), same run", "MB", "dashboard", "bare", None),
@@ -561,7 +566,7 @@ ROWS = [
 
 
 def report(results: Results, heavy: str) -> list[dict]:
-    lines = []
+    lines, charts = [], results.info.get("charts", "N")
     print()
     print(f"{'measure':<44} {'measured':>11} {'baseline':>11} {'ratio':>8} {'goal':>7}  result   (samples)")
     for key, label, unit, side, base, goal in ROWS:
@@ -584,7 +589,7 @@ def report(results: Results, heavy: str) -> list[dict]:
             + " ".join(f"{s:.2f}" if unit == "s" else f"{s:.0f}" for s in b.samples)
         )
         print(
-            f"{label.format(heavy=heavy):<44} {bound + fmt(a.median, unit):>11} {fmt(b.median, unit):>11} {shown_ratio:>8} "
+            f"{label.format(heavy=heavy, charts=charts):<44} {bound + fmt(a.median, unit):>11} {fmt(b.median, unit):>11} {shown_ratio:>8} "
             f"{(f'<={limit}x' if limit else '-'):>7}  {verdict:<7}  ({samples})"
         )
         if a.note:
@@ -592,7 +597,7 @@ def report(results: Results, heavy: str) -> list[dict]:
         lines.append(
             {
                 "key": key,
-                "label": label.format(heavy=heavy),
+                "label": label.format(heavy=heavy, charts=charts),
                 "unit": unit,
                 "measured": a.median,
                 "baseline": b.median,
@@ -606,7 +611,7 @@ def report(results: Results, heavy: str) -> list[dict]:
             }
         )
     print("\nmeasured/baseline: dashboard/bare app for 1-5; 100x data/real data for 6.")
-    cpu_rows = [(key, side) for key in ("cold", "warm", "widget") for side in ("dashboard", "bare")] + [("scale_page", "grown")]
+    cpu_rows = [(key, side) for key in ("cold", "warm", "widget") for side in ("dashboard", "bare", "bare_same")] + [("scale_page", "grown")]
     if any(results.measures.get(f"{key}_cpu_server", {}).get(side) for key, side in cpu_rows):
         print("\nCPU seconds per visit, medians (utime+stime from /proc; less sensitive to other load than wall time):")
         print(f"{'':<34} {'server':>8} {'Chromium':>9} {'wall':>8}")
@@ -688,6 +693,7 @@ def main() -> int:
                     )
                 heavy = args.page or max(pages, key=lambda path: pages[path]["seconds"])
                 charts = pages.get(heavy, {}).get("charts", 1)
+                results.info["charts"] = charts
                 print(f"  heaviest page: {heavy}{' (given)' if args.page else ''}; phase took {time.perf_counter() - phase:.0f} s", flush=True)
 
                 phase = time.perf_counter()
@@ -695,6 +701,8 @@ def main() -> int:
                 for i in range(args.reps):
                     page_reps(browser, log_dir, results, "dashboard", APP, heavy, charts)
                     page_reps(browser, log_dir, results, "bare", BARE, "/", 1)
+                    if charts > 1:  # how much of what remains is the charts themselves
+                        page_reps(browser, log_dir, results, "bare_same", BARE, "/", charts, env={"BARE_CHARTS": str(charts)}, widget=False)
                     print(
                         f"  rep {i + 1}: "
                         + ", ".join(
