@@ -18,7 +18,6 @@ from shaping.vocabulary import Vocabulary
 def affected_figure(table: str, check: PackageCheck, when: str) -> Figure | None:
     """The figure a change to this table affects, drawn from one version of the data ('current' or 'candidate');
     None when no chart is drawn from the table alone."""
-    sources = check.table("sources")
     if table in ("recluse_estimates", "sources"):
         rows = annotate_estimates(check.table("recluse_estimates"), Vocabulary.of(check))
         rows = rows[rows["area"] == "national"].sort_values(["country", "year"])
@@ -46,7 +45,7 @@ def affected_figure(table: str, check: PackageCheck, when: str) -> Figure | None
             points=points(rows, column),
         )
     if table == "isolation_health_risks":
-        rows = forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check), sources)
+        rows = forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check))
         return Figure(
             key=f"check-{table}-{when}",
             title=f"Forest plot of health risks ({when})",

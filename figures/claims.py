@@ -54,7 +54,7 @@ def counted_rows(found: ClaimEvidence, claim_id: str) -> tuple[pd.DataFrame, pd.
 
 def ratio_rows(found: ClaimEvidence, claim_id: str) -> pd.DataFrame:
     """The claim's linked health-risk ratios, as forest rows."""
-    return forest_rows(found.health[found.health["claim_id"] == claim_id], found.vocab, found.sources)
+    return forest_rows(found.health[found.health["claim_id"] == claim_id], found.vocab)
 
 
 def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:

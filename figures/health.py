@@ -24,8 +24,8 @@ PERCENT_TITLE = "Headline percentages from a consensus review and an advisory (n
 
 def forest(check: PackageCheck) -> Figure:
     """Every published ratio (OR, RR, HR) with its interval, survival odds in a group of their own."""
-    risks, sources = check.table("isolation_health_risks"), check.table("sources")
-    rows = forest_rows(risks, Vocabulary.of(check), sources)
+    risks = check.table("isolation_health_risks")
+    rows = forest_rows(risks, Vocabulary.of(check))
     significant = rows[(rows["significance"] == "significant") & (rows["group"] != SURVIVAL_GROUP)]
     unclear = rows[rows["significance"] != "significant"]
     return Figure(

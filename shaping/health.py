@@ -30,10 +30,9 @@ def estimate_text(row: pd.Series) -> str:
     return f"{row['measure']} {ratio(row['value'])} {ci}{flag}"
 
 
-def forest_rows(risks: pd.DataFrame, vocab: Vocabulary, sources: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Ratio rows (OR, RR, HR) with group, exposure group, significance, text and a unique label, in plot order.
-
-    With sources, each label starts with the study's short citation ('Kuiper J.S. et al. (2015)')."""
+def forest_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
+    """Ratio rows (OR, RR, HR) with group, exposure group, significance, text and a unique label, in plot order;
+    each label starts with the study's short name from its source id ('Luchetti 2024')."""
     rows = risks[risks["measure"].isin(RATIO_MEASURES)].copy()
     groups = vocab.groups_of("isolation_health_risks", "outcome")
     rows["group"] = pd.Series([group(r, groups) for _, r in rows.iterrows()], index=rows.index, dtype="object")
@@ -41,7 +40,7 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary, sources: pd.DataFrame | 
     rows["significance"] = rows.apply(significance, axis=1)
     rows["estimate_text"] = rows.apply(estimate_text, axis=1)
     outcome = _outcome(rows, vocab).where(rows["direction"] != "survival", "SURVIVAL")
-    rows["label"] = _study(rows, sources) + " · " + _exposure(rows, vocab) + " → " + outcome
+    rows["label"] = _study(rows) + " · " + _exposure(rows, vocab) + " → " + outcome
     repeated = rows["label"].duplicated(keep=False)
     suffix = [r[len(src) + 1 :].replace("-", " ") for r, src in zip(rows["row_id"], rows["source_id"], strict=True)]
     rows.loc[repeated, "label"] = rows.loc[repeated, "label"] + " (" + pd.Series(suffix, index=rows.index)[repeated] + ")"
@@ -54,7 +53,7 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary, sources: pd.DataFrame | 
 ACRONYMS = {"Jech": "JECH", "Nasem": "NASEM"}
 
 
-def _study(rows: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.Series:
+def _study(rows: pd.DataFrame) -> pd.Series:
     """A short study name from the source id: 'h-luchetti-2024' -> 'Luchetti 2024', 'h-jech-2019' -> 'JECH 2019'."""
     words = rows["source_id"].str.replace(r"^h-", "", regex=True).str.replace("-", " ").str.title()
     return words.replace(ACRONYMS, regex=True)
@@ -71,7 +70,7 @@ def _outcome(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
 def percent_rows(risks: pd.DataFrame, vocab: Vocabulary, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Reviews and advisories that give only a percentage increase (no interval)."""
     rows = risks[risks["measure"] == "percent_increase"].copy()
-    rows["label"] = _study(rows, sources) + " · " + _exposure(rows, vocab) + " → " + _outcome(rows, vocab)
+    rows["label"] = _study(rows) + " · " + _exposure(rows, vocab) + " → " + _outcome(rows, vocab)
     return rows
 
 

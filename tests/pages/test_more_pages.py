@@ -63,7 +63,7 @@ def test_health_download_is_the_forest_rows(run_page):
     at = run_page("views/health.py")
     forest = download_csv(at, 0)
     check = check_package(REAL_DATA)
-    expected = forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check), check.table("sources"))
+    expected = forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check))
     assert set(forest["measure"]) <= {"OR", "RR", "HR"}
     assert forest["row_id"].tolist() == expected["row_id"].tolist()
     assert (forest.loc[forest["row_id"] == "h-steptoe-2013-loneliness", "significance"] == "not significant").all()
