@@ -232,6 +232,20 @@ def open_drawn(context, url: str, **kw) -> tuple[object, float]:
     return page, wait_drawn(page, began, **kw)
 
 
+def count_charts(browser, log_dir: Path, path: str) -> int:
+    """How many charts the dashboard's page draws (when --page skips the phase that finds out)."""
+    server = Server(APP, log_dir)
+    server.start()
+    try:
+        context = new_context(browser)
+        page, _ = open_drawn(context, server.base + path)
+        charts = probe(page)["charts"]
+        context.close()
+        return charts
+    finally:
+        server.stop()
+
+
 def reload_drawn(page, **kw) -> float:
     began = time.perf_counter()
     page.reload(wait_until="commit", timeout=kw.get("timeout", PAGE_TIMEOUT) * 1000)
@@ -692,7 +706,7 @@ def main() -> int:
                         flush=True,
                     )
                 heavy = args.page or max(pages, key=lambda path: pages[path]["seconds"])
-                charts = pages.get(heavy, {}).get("charts", 1)
+                charts = pages[heavy]["charts"] if heavy in pages else count_charts(browser, log_dir, heavy)
                 results.info["charts"] = charts
                 print(f"  heaviest page: {heavy}{' (given)' if args.page else ''}; phase took {time.perf_counter() - phase:.0f} s", flush=True)
 

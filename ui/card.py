@@ -12,7 +12,7 @@ from figures.figure import Figure, row_notes
 from figures.finished import Finished, finish
 from loaders.tables import PackageCheck
 from settings import APP_TITLE, CAVEATS
-from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation, source_line, url_or_unknown
+from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, url_or_unknown
 from shaping.downloads import rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
 from shaping.evidence import quote_groups, quotes_for, row_labels
@@ -170,7 +170,7 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
                 table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
                 st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
         links = "; ".join(
-            markdown_plain(producer) + " (" + ", ".join(markdown_link(e, url) for e, url in editions) + ")" for producer, editions in citation_groups(used)
+            markdown_plain(producer) + " (" + ", ".join(markdown_link(e, url) for e, url in editions) + ")" for producer, editions in shown.citations
         )
         st.markdown(("Source: " if len(used) == 1 else "Sources: ") + links, help="Each link opens the page where the figure can be read.")
         evidence = _evidence(check)
@@ -182,7 +182,7 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
         else:
             _unread_notice(shown)
         url = view_url()
-        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {source_line(used)}"
+        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {shown.sources_text}"
         left, right = st.columns(2)
         left.download_button(
             "Download the data shown (CSV)",
