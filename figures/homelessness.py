@@ -54,7 +54,7 @@ def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = Tru
             + ".",
             "Per-100,000 rates divide a count by the population it covers, of the same ages and year (population.csv): "
             "the US youth count by residents under 25, Japan's all-ages count by all residents. Neither is a youth rate for Japan, "
-            "and counts without such a population are not drawn in that view (How this number was made says which).",
+            "and counts without such a population are not drawn in that view (the steps of how the numbers were made say which).",
         ],
     )
 

@@ -49,10 +49,24 @@ def _about(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> None:
             st.markdown(f"- {markdown_plain(CAVEATS[key])}")
     kinds = sorted({vocab.label("sources", "source_type", t) for t in used["source_type"]})
     st.caption("Source types: " + markdown_plain(", ".join(kinds)))
+    if figure.how_made:
+        st.markdown("**How the numbers were made**")
+        steps_made = _made(figure.how_made)
+        if not steps_made:
+            st.caption("Nothing in this figure was computed here: every number is as published.")
+        for heading, steps in steps_made:
+            st.markdown(f"*{markdown_plain(heading)}*")
+            for i, step in enumerate(steps, 1):
+                st.markdown(f"{i}\\. {markdown_plain(step)}")
 
 
 def _cite(figure: Figure, used: pd.DataFrame, url: str) -> None:
     today = date.today()
+    quotes = _made(figure.quotes)
+    if quotes:
+        st.markdown("**Sentences to quote**")
+        for quote in quotes:
+            st.code(quote, language=None, wrap_lines=True)
     st.markdown("**This figure**")
     st.code(figure_citation(figure.title, url, today), language=None, wrap_lines=True)
     st.code(bibtex_figure(figure.title, url, today, figure.key), language="bibtex", wrap_lines=True)
@@ -199,23 +213,10 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
             with st.expander("Where it says so", icon=":material/find_in_page:", key=f"{figure.key}-evidence", on_change="rerun") as box:
                 if box.open:
                     _where_it_says_so(figure, evidence)
-        if figure.quotes:
-            with st.expander("Quote this", icon=":material/format_quote:", key=f"{figure.key}-quote", on_change="rerun") as box:
-                for quote in _made(figure.quotes) if box.open else []:
-                    st.code(quote, language=None, wrap_lines=True)
-        if figure.how_made:
-            with st.expander("How this number was made", icon=":material/calculate:", key=f"{figure.key}-how", on_change="rerun") as box:
-                steps_made = _made(figure.how_made) if box.open else []
-                if box.open and not steps_made:
-                    st.caption("Nothing in this figure was computed here: every number is as published.")
-                for heading, steps in steps_made:
-                    st.markdown(f"**{markdown_plain(heading)}**")
-                    for i, step in enumerate(steps, 1):
-                        st.markdown(f"{i}\\. {markdown_plain(step)}")
         with st.expander("About this data", icon=":material/info:", key=f"{figure.key}-about", on_change="rerun") as box:
             if box.open:
                 _about(figure, used, Vocabulary.of(check))
-        with st.expander("Cite", icon=":material/school:", key=f"{figure.key}-cite", on_change="rerun") as box:
+        with st.expander("Quote and cite", icon=":material/format_quote:", key=f"{figure.key}-cite", on_change="rerun") as box:
             if box.open:
                 _cite(figure, used, url)
         _embed_and_images(figure, shown.source_line)

@@ -96,7 +96,7 @@ def test_download_holds_the_rows_drawn(page, base_url):
 
 def test_cite_text_contains_the_current_url(page, base_url):
     open_page(page, base_url + "/compare?countries=Japan&measure=Count")
-    page.get_by_text("Cite", exact=True).first.click()
+    page.get_by_text("Quote and cite", exact=True).first.click()
     settle(page)
     citations = [c.inner_text() for c in page.query_selector_all("[data-testid=stCode]")]
     assert any("compare?countries=Japan&measure=Count" in c and c.startswith("Hikikomori in Numbers") for c in citations)

@@ -69,8 +69,8 @@ def card_keys(at: AppTest) -> list[str]:
 
 
 def open_cards(at: AppTest, view: str | None = None, expanders: tuple[str, ...] = ()) -> AppTest:
-    """Switch every card to a tab ("Chart" or "Table") and open the named expanders ("about", "cite", "quote",
-    "how"), as a reader's clicks would (each is a lazy widget: its content runs only when open), then rerun."""
+    """Switch every card to a tab ("Chart" or "Table") and open the named expanders ("evidence", "about", "cite",
+    "embed"), as a reader's clicks would (each is a lazy widget: its content runs only when open), then rerun."""
     for key in card_keys(at):
         if view:
             at.session_state[f"{key}-view"] = view

@@ -37,7 +37,7 @@ def test_a_page_run_changes_no_shared_figure(warmed, run_page):
     before = {e.key: shared.shared_figure(warmed, e.builder, **e.params) for e in entries}
     snapshot = {key: (shown.chart.to_json(), shown.figure.rows.to_json()) for key, shown in before.items()}
     at = run_page("views/japan.py")
-    open_cards(at, "Chart", ("evidence", "quote", "how", "about", "cite", "embed"))
+    open_cards(at, "Chart", ("evidence", "about", "cite", "embed"))
     open_cards(at, "Table")
     assert not at.exception
     after = {e.key: shared.shared_figure(warmed, e.builder, **e.params) for e in entries}
