@@ -14,6 +14,7 @@ import settings
 from figures import catalog, claims, compare
 from figures.figure import Figure
 from figures.finished import Finished, finish
+from figures.params import HOMELESS_VIEWS, SCALES
 from loaders.problems import DataError
 from loaders.tables import PackageCheck
 
@@ -57,20 +58,34 @@ def shared_figure(check: PackageCheck, builder: Callable[..., Figure | None], **
     return shared(check, _finished(builder), **params)
 
 
+# A default view's one-click neighbours (the other scale, measure or view of the same figure): built at start too,
+# so a reader's first widget change finds its figure ready.
+NEIGHBOURS = {"log": tuple(SCALES.values()), "measure": ("rate", "count"), "view": tuple(HOMELESS_VIEWS.values())}
+
+
+def warm_views(entry) -> list[dict]:
+    """The entry's default parameters, then each of its one-click neighbours."""
+    views = [entry.params]
+    for name, default in entry.params.items():
+        views += [{**entry.params, name: other} for other in NEIGHBOURS.get(name, ()) if other != default]
+    return views
+
+
 def warm(check: PackageCheck) -> int:
-    """Build every catalog figure at its default view (what most readers open first); returns how many were built.
-    A figure whose tables have problems is skipped: its page shows them instead of building it."""
+    """Build every catalog figure at its default view (what most readers open first) and the views one widget click
+    away; returns how many figures were built. A figure whose tables have problems is skipped: its page shows them."""
     try:
         entries = catalog(check)
     except DataError:
         return 0
     built = 0
     for entry in entries:
-        try:
-            shared_figure(check, entry.builder, **entry.params)
-        except DataError:
-            continue
-        built += 1
+        for params in warm_views(entry):
+            try:
+                shared_figure(check, entry.builder, **params)
+            except DataError:
+                continue
+            built += 1
     # What pages ask for besides the catalog's figures: the Claim check asks for both kinds of every claim (a kind
     # a claim lacks is a shared None), and Compare reads its annotated rows for its widgets.
     with suppress(DataError):

@@ -16,7 +16,7 @@ TITLES = {url: title for _, title, _, url in PAGES}
 def warmed():
     shared._shared.clear()
     check = cached_package()
-    assert shared.warm(check) == len(catalog(check))
+    assert shared.warm(check) == sum(len(shared.warm_views(entry)) for entry in catalog(check))
     return check
 
 
@@ -30,6 +30,23 @@ def test_after_the_warm_up_no_page_builds_a_figure_at_its_default_view(warmed, r
     assert built == shared.BUILDS  # every card on every page came from the warm-up
     assert drawn["views/japan.py"] == ["japan-rounds", "japan-split", "japan-other"]
     assert drawn["views/compare.py"] == ["compare"]
+
+
+def test_the_views_one_click_away_are_built_by_the_warm_up_too(warmed, run_page):
+    built = dict(shared.BUILDS)
+    for page, params in (
+        ("views/japan.py", {"measure": "Count (people)"}),
+        ("views/japan.py", {"scale": "Linear"}),
+        ("views/compare.py", {"scale": "Logarithmic"}),
+        ("views/compare.py", {"measure": "Count"}),
+        ("views/homelessness.py", {"view": "Per 100,000 residents of the same ages (derived)"}),
+        ("views/homelessness.py", {"scale": "Linear"}),
+    ):
+        at = run_page(page, **params)
+        assert not at.exception and not at.info, (page, params)  # no notice: the link's values were all accepted
+    assert built == shared.BUILDS
+    at = run_page("views/compare.py", measure="Count", scale="Logarithmic")  # two clicks away: built on demand
+    assert shared.BUILDS["figures.compare.build:finished"] == built["figures.compare.build:finished"] + 1
 
 
 def test_a_page_run_changes_no_shared_figure(warmed, run_page):
