@@ -2,7 +2,9 @@
 
 import hashlib
 import json
+import re
 import shutil
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,7 +26,14 @@ from shaping.images import IMAGE_WIDTH, PNG_SCALE, finished, image_height, write
 from shaping.vocabulary import Vocabulary
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# The full plotly.js the Python package ships (4.8 MB): always there, so `make site` works with Python alone.
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+# plotly.js's prebuilt "basic" partial bundle (1.2 MB), pinned in package.json at the Python package's plotly.js
+# version and installed by `make e2e-tools` (npm ci). It registers these trace types and no others (tests/e2e
+# reads the bundle's own registry and checks both this set and the catalog's charts against it).
+BASIC_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE}}
 PAGE_TITLES = {url: title for _, title, _, url in PAGES}
 
@@ -68,6 +77,32 @@ def dashboard_url(public_base: str | None, entry: Entry) -> str | None:
     return public_base + entry.page + ("?" + urlencode(entry.query) if entry.query else "") if public_base else None
 
 
+def plotly_version(bundle: Path) -> str | None:
+    """The version in a plotly.js bundle's header comment ("plotly.js (basic - minified) v4.1.1")."""
+    with bundle.open("r", encoding="utf-8", errors="replace") as f:
+        found = re.search(r"plotly\.js\b[^\n]*? v(\d+\.\d+\.\d+)", f.read(400))
+    return found.group(1) if found else None
+
+
+def trace_types(charts: list) -> set[str]:
+    return {trace.type for chart in charts for trace in chart.data}
+
+
+def plotly_bundle(charts: list, basic: Path | None = None, full: Path | None = None) -> tuple[Path, str | None]:
+    """The plotly.js the site ships: the basic bundle (BASIC_JS) when npm installed it, it is the Python package's
+    plotly.js major.minor and it holds every trace type the charts use; otherwise the full bundle, with the reason."""
+    basic, full = basic or BASIC_JS, full or PLOTLY_JS
+    if not basic.exists():
+        return full, f"{basic.name} not installed (make e2e-tools runs npm ci): the site ships the full plotly.js ({full.stat().st_size / 1e6:.1f} MB)."
+    have, want = plotly_version(basic), plotly_version(full)
+    if have is None or want is None or have.split(".")[:2] != want.split(".")[:2]:
+        return full, f"{basic.name} is plotly.js {have}, the Python package's is {want}: the site ships the full plotly.js."
+    missing = trace_types(charts) - BASIC_TRACES
+    if missing:
+        return full, f"trace type(s) {', '.join(sorted(missing))} not in {basic.name}: the site ships the full plotly.js."
+    return basic, None
+
+
 def build_all(check: PackageCheck) -> list[Built]:
     built = []
     sources = check.table("sources")
@@ -90,8 +125,12 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     if out.exists():
         shutil.rmtree(out)
     (out / "assets").mkdir(parents=True)
+    built = build_all(check)
+    bundle, why_full = plotly_bundle([b.chart for b in built])
+    if why_full:
+        print(why_full, file=sys.stderr)
     assets = {
-        "plotly": hashed_copy(PLOTLY_JS, out / "assets", "plotly.min.js"),
+        "plotly": hashed_copy(bundle, out / "assets", "plotly.min.js"),
         "css": hashed_copy(HERE / "static" / "site.css", out / "assets", "site.css"),
         "js": hashed_copy(HERE / "static" / "site.js", out / "assets", "site.js"),
     }
@@ -100,7 +139,6 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     env = _environment()
     evidence = None if check.problems.get("evidence") else check.table("evidence")
     sources = check.table("sources")
-    built = build_all(check)
     common = {
         "app_title": APP_TITLE,
         "tagline": APP_TAGLINE,

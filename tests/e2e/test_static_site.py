@@ -6,9 +6,11 @@ import shutil
 
 import pytest
 
+from figures import catalog
 from loaders.tables import PackageCheck, check_package
-from publish.build import build_site
+from publish.build import BASIC_JS, BASIC_TRACES, build_site
 from tests.conftest import REAL_DATA, STATIC_BASE, rows, serve, set_cell
+from tests.e2e.conftest import _missing
 
 pytestmark = pytest.mark.chromium
 DRAWN = ".chart-box.drawn .main-svg"
@@ -37,6 +39,19 @@ def test_every_page_and_embed_draws_its_chart_and_asks_no_other_host(tab, site, 
             assert "Hikikomori in Numbers · Source" in tab.inner_text(".chart")
     elsewhere = [url for url in asked if not url.startswith((served, "data:"))]
     assert errors == [] and elsewhere == []
+
+
+def test_the_basic_bundle_holds_every_trace_type_the_catalog_draws(tab, real_check):
+    """The trace types plotly.js's basic bundle registers, read from the bundle itself: every catalog figure (built at
+    its default parameters) must draw with them, and BASIC_TRACES (the build's rule for choosing it) must be them."""
+    if not BASIC_JS.exists():
+        _missing(f"{BASIC_JS.relative_to(BASIC_JS.parents[2])} is needed: run `npm ci` (make e2e-tools does)")
+    tab.set_content("<!doctype html><title>bundle</title><body></body>")
+    tab.add_script_tag(path=str(BASIC_JS))
+    held = set(tab.evaluate("() => Object.keys(Plotly.PlotSchema.get().traces)"))
+    assert held == set(BASIC_TRACES)
+    drawn = {entry.key: {trace.type for trace in entry.build(real_check).chart.data} for entry in catalog(real_check)}
+    assert drawn and {key: types - held for key, types in drawn.items() if types - held} == {}
 
 
 @pytest.mark.parametrize("path", ["", "figures/japan-rounds/", "figures/compare/embed.html"])
