@@ -22,7 +22,7 @@ from settings import APP_TAGLINE, APP_TITLE, PAGES
 from shaping.citations import source_line, sources_for, url_or_unknown
 from shaping.downloads import package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url
-from shaping.images import IMAGE_WIDTH, PNG_SCALE, finished, image_height, write_images
+from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, finished, image_height
 from shaping.vocabulary import Vocabulary
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +35,9 @@ PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.mi
 BASIC_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE}}
+# og:image: the 1.91:1 card social sites show (1200 × 630 pixels), its own file beside the figure's PNG and SVG.
+SOCIAL_SIZE = (1200, 630)
+SOCIAL_NAME = "{key}-social.png"
 PAGE_TITLES = {url: title for _, title, _, url in PAGES}
 
 
@@ -103,6 +106,29 @@ def plotly_bundle(charts: list, basic: Path | None = None, full: Path | None = N
     return basic, None
 
 
+def social_size(chart) -> tuple[int, int, float]:
+    """Layout width, height and scale that render the chart at SOCIAL_SIZE pixels: 1.91:1 at about the chart's own
+    height (at least 420 layout px so short charts are not tiny, at most 945 so tall ones stay legible)."""
+    step = max(20, min(45, round(image_height(chart) / 21)))  # 40:21 is 1200:630
+    return 40 * step, 21 * step, SOCIAL_SIZE[0] / (40 * step)
+
+
+def write_images(charts: list, stems: list[Path]) -> list[Path]:
+    """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, in one Kaleido batch (one
+    Chromium start); the paths written."""
+    pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
+    social = [social_size(c) for c in charts]
+    paths = [s.with_suffix(".png") for s in stems] + [s.with_suffix(".svg") for s in stems] + [s.with_name(SOCIAL_NAME.format(key=s.name)) for s in stems]
+    pio.write_images(
+        charts * 3,
+        paths,
+        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for w, _, _ in social],
+        height=[image_height(c) for c in charts] * 2 + [h for _, h, _ in social],
+        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, _, s in social],
+    )
+    return paths
+
+
 def build_all(check: PackageCheck) -> list[Built]:
     built = []
     sources = check.table("sources")
@@ -148,6 +174,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
         "assets": assets,
         "zip_name": zip_name,
         "image_width": IMAGE_WIDTH,
+        "social_size": SOCIAL_SIZE,
         "site_root": edition_root(public_base),
         "dashboard_root": public_base,
     }
@@ -162,6 +189,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "canonical": figure_url(public_base, entry.key),
             "embed": figure_url(public_base, entry.key, "embed.html"),
             "png": figure_url(public_base, entry.key, f"{entry.key}.png"),
+            "social": figure_url(public_base, entry.key, SOCIAL_NAME.format(key=entry.key)),
             "dashboard": dashboard_url(public_base, entry),
         }
         frame = embed_height(height)
