@@ -35,6 +35,9 @@ PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.mi
 BASIC_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE}}
+# An embed sits in someone else's article: the chart, hover labels and the link back, no toolbar over the legend
+# (the figure page keeps it on wide screens; site.js drops it on narrow ones, where it covers the legend).
+EMBED_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
 # og:image: the 1.91:1 card social sites show (1200 × 630 pixels), its own file beside the figure's PNG and SVG.
 SOCIAL_SIZE = (1200, 630)
 SOCIAL_NAME = "{key}-social.png"
@@ -202,6 +205,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "json": f"{entry.key}.json",
             "package": f"../../{zip_name}",
         }
+        chart_json = pio.to_json(item.chart, validate=False)
         cite_line = f"{APP_TITLE}: {figure.title}. {url_or_unknown(urls['dashboard'])}. {item.line}"
         (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, cite_line))
         document = metadata.document(
@@ -232,7 +236,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "line": item.line,
             "sources": content.source_links(used),
             "alt": content.alt_text(figure),
-            "chart_json": script_json('{"figure": ' + pio.to_json(item.chart, validate=False) + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
+            "chart_json": script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
             "embed_code": embed_code(urls["embed"], figure.title, frame) if urls["embed"] else None,
         }
         (folder / "index.html").write_text(
@@ -244,7 +248,8 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             ),
             encoding="utf-8",
         )
-        (folder / "embed.html").write_text(env.get_template("embed.html").render(**page), encoding="utf-8")
+        embed_json = script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(EMBED_CONFIG) + "}")
+        (folder / "embed.html").write_text(env.get_template("embed.html").render(**{**page, "chart_json": embed_json}), encoding="utf-8")
     groups = [(title, [b for b in built if b.entry.page == url]) for _, title, _, url in PAGES]
     (out / "index.html").write_text(env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]]), encoding="utf-8")
     if images:

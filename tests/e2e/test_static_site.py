@@ -54,6 +54,42 @@ def test_the_basic_bundle_holds_every_trace_type_the_catalog_draws(tab, real_che
     assert drawn and {key: types - held for key, types in drawn.items() if types - held} == {}
 
 
+# Every visible toolbar button's box against every legend entry's text and symbol; the toolbar only shows on hover
+# on a desktop, so the pointer rests on the chart's top right first.
+TOOLBAR_OVER_LEGEND = """() => {
+  const box = e => e.getBoundingClientRect();
+  const shown = [...document.querySelectorAll('.modebar-btn')].filter(b => getComputedStyle(b.parentNode).opacity > 0.1).map(box);
+  const entries = [...document.querySelectorAll('.legend .legendtext, .legend .legendpoints')].map(box).filter(r => r.width > 0);
+  return {buttons: shown.length, entries: entries.length,
+          covered: entries.filter(e => shown.some(b => b.left < e.right && e.left < b.right && b.top < e.bottom && e.top < b.bottom)).length};
+}"""
+
+
+@pytest.mark.parametrize("width,touch", [(390, True), (820, True), (1280, False)], ids=["phone", "tablet", "desktop"])
+def test_the_toolbar_never_covers_the_legend(browser, site, served, width, touch):
+    _, built = site
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=touch, has_touch=touch)
+    page = context.new_page()
+    seen = {}
+    try:
+        for item in built:
+            for name in ("", "embed.html"):
+                page.goto(f"{served}figures/{item.entry.key}/{name}")
+                page.wait_for_selector(DRAWN, timeout=30_000)
+                if not touch:
+                    chart = page.locator(".chart-box .plot").bounding_box()
+                    page.mouse.move(chart["x"] + chart["width"] - 40, chart["y"] + 8)
+                    page.wait_for_timeout(300)  # the toolbar fades in
+                seen[f"{item.entry.key}/{name}"] = page.evaluate(TOOLBAR_OVER_LEGEND)
+    finally:
+        context.close()
+    assert {path: s for path, s in seen.items() if s["covered"]} == {}
+    assert all(s["buttons"] == 0 for path, s in seen.items() if path.endswith("embed.html"))  # embeds: no toolbar
+    pages = [s for path, s in seen.items() if path.endswith("/")]
+    assert all(s["buttons"] == 0 for s in pages) if width < 640 else all(s["buttons"] > 0 for s in pages)
+    assert sum(s["entries"] for s in seen.values()) > 0
+
+
 @pytest.mark.parametrize("path", ["", "figures/japan-rounds/", "figures/compare/embed.html"])
 def test_no_serious_or_critical_accessibility_violations(tab, served, axe_script, path):
     tab.goto(served + path)
