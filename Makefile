@@ -27,7 +27,8 @@ validate: $(VENV)/.runtime
 	$(BIN)/python -m loaders.validate
 
 # Pages, embeds, PNG/SVG (Kaleido on the system Chromium), CSV and metadata per figure; from HIKIKOMORI_DATA_DIR if set.
-site: $(VENV)/.runtime
+# e2e-tools first: the site ships npm's basic plotly.js bundle when installed, else the full one (and says so).
+site: $(VENV)/.runtime e2e-tools
 	$(BIN)/python -m publish site
 
 lint: format-check
@@ -37,11 +38,14 @@ lint: format-check
 format-check: $(VENV)/.dev
 	$(BIN)/python -m ruff format --check .
 
-# axe-core for the accessibility tests, pinned in package-lock.json (needs npm; without it those tests skip and say why).
+# axe-core for the accessibility tests and plotly.js's basic bundle for make site, pinned in package-lock.json (needs
+# npm; without it the accessibility tests skip and make site ships the full plotly.js, each saying so). npm ci again
+# whenever package-lock.json is newer than what node_modules holds.
 e2e-tools:
-	@if [ -f node_modules/axe-core/axe.min.js ]; then :; \
+	@if [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/plotly.js-basic-dist-min/plotly-basic.min.js ] \
+		&& [ node_modules/.package-lock.json -nt package-lock.json ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
-	else echo "npm not found: the accessibility tests will be skipped (install Node.js to run them)"; fi
+	else echo "npm not found: accessibility tests skip, make site ships the full plotly.js (install Node.js for both)"; fi
 
 # The markers are declared in pyproject.toml; tests/conftest.py marks the browser and AppTest folders.
 check: lint validate

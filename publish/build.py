@@ -2,7 +2,9 @@
 
 import hashlib
 import json
+import re
 import shutil
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,12 +22,25 @@ from settings import APP_TAGLINE, APP_TITLE, PAGES
 from shaping.citations import source_line, sources_for, url_or_unknown
 from shaping.downloads import package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url
-from shaping.images import IMAGE_WIDTH, PNG_SCALE, finished, image_height, write_images
+from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, finished, image_height
 from shaping.vocabulary import Vocabulary
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# The full plotly.js the Python package ships (4.8 MB): always there, so `make site` works with Python alone.
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+# plotly.js's prebuilt "basic" partial bundle (1.2 MB), pinned in package.json at the Python package's plotly.js
+# version and installed by `make e2e-tools` (npm ci). It registers these trace types and no others (tests/e2e
+# reads the bundle's own registry and checks both this set and the catalog's charts against it).
+BASIC_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE}}
+# An embed sits in someone else's article: the chart, hover labels and the link back, no toolbar over the legend
+# (the figure page keeps it on wide screens; site.js drops it on narrow ones, where it covers the legend).
+EMBED_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
+# og:image: the 1.91:1 card social sites show (1200 × 630 pixels), its own file beside the figure's PNG and SVG.
+SOCIAL_SIZE = (1200, 630)
+SOCIAL_NAME = "{key}-social.png"
 PAGE_TITLES = {url: title for _, title, _, url in PAGES}
 
 
@@ -68,6 +83,55 @@ def dashboard_url(public_base: str | None, entry: Entry) -> str | None:
     return public_base + entry.page + ("?" + urlencode(entry.query) if entry.query else "") if public_base else None
 
 
+def plotly_version(bundle: Path) -> str | None:
+    """The version in a plotly.js bundle's header comment ("plotly.js (basic - minified) v4.1.1")."""
+    with bundle.open("r", encoding="utf-8", errors="replace") as f:
+        found = re.search(r"plotly\.js\b[^\n]*? v(\d+\.\d+\.\d+)", f.read(400))
+    return found.group(1) if found else None
+
+
+def trace_types(charts: list) -> set[str]:
+    return {trace.type for chart in charts for trace in chart.data}
+
+
+def plotly_bundle(charts: list, basic: Path | None = None, full: Path | None = None) -> tuple[Path, str | None]:
+    """The plotly.js the site ships: the basic bundle (BASIC_JS) when npm installed it, it is the Python package's
+    plotly.js major.minor and it holds every trace type the charts use; otherwise the full bundle, with the reason."""
+    basic, full = basic or BASIC_JS, full or PLOTLY_JS
+    if not basic.exists():
+        return full, f"{basic.name} not installed (make e2e-tools runs npm ci): the site ships the full plotly.js ({full.stat().st_size / 1e6:.1f} MB)."
+    have, want = plotly_version(basic), plotly_version(full)
+    if have is None or want is None or have.split(".")[:2] != want.split(".")[:2]:
+        return full, f"{basic.name} is plotly.js {have}, the Python package's is {want}: the site ships the full plotly.js."
+    missing = trace_types(charts) - BASIC_TRACES
+    if missing:
+        return full, f"trace type(s) {', '.join(sorted(missing))} not in {basic.name}: the site ships the full plotly.js."
+    return basic, None
+
+
+def social_size(chart) -> tuple[int, int, float]:
+    """Layout width, height and scale that render the chart at SOCIAL_SIZE pixels: 1.91:1 at about the chart's own
+    height (at least 420 layout px so short charts are not tiny, at most 945 so tall ones stay legible)."""
+    step = max(20, min(45, round(image_height(chart) / 21)))  # 40:21 is 1200:630
+    return 40 * step, 21 * step, SOCIAL_SIZE[0] / (40 * step)
+
+
+def write_images(charts: list, stems: list[Path]) -> list[Path]:
+    """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, in one Kaleido batch (one
+    Chromium start); the paths written."""
+    pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
+    social = [social_size(c) for c in charts]
+    paths = [s.with_suffix(".png") for s in stems] + [s.with_suffix(".svg") for s in stems] + [s.with_name(SOCIAL_NAME.format(key=s.name)) for s in stems]
+    pio.write_images(
+        charts * 3,
+        paths,
+        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for w, _, _ in social],
+        height=[image_height(c) for c in charts] * 2 + [h for _, h, _ in social],
+        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, _, s in social],
+    )
+    return paths
+
+
 def build_all(check: PackageCheck) -> list[Built]:
     built = []
     sources = check.table("sources")
@@ -90,8 +154,12 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     if out.exists():
         shutil.rmtree(out)
     (out / "assets").mkdir(parents=True)
+    built = build_all(check)
+    bundle, why_full = plotly_bundle([b.chart for b in built])
+    if why_full:
+        print(why_full, file=sys.stderr)
     assets = {
-        "plotly": hashed_copy(PLOTLY_JS, out / "assets", "plotly.min.js"),
+        "plotly": hashed_copy(bundle, out / "assets", "plotly.min.js"),
         "css": hashed_copy(HERE / "static" / "site.css", out / "assets", "site.css"),
         "js": hashed_copy(HERE / "static" / "site.js", out / "assets", "site.js"),
     }
@@ -100,7 +168,6 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     env = _environment()
     evidence = None if check.problems.get("evidence") else check.table("evidence")
     sources = check.table("sources")
-    built = build_all(check)
     common = {
         "app_title": APP_TITLE,
         "tagline": APP_TAGLINE,
@@ -110,6 +177,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
         "assets": assets,
         "zip_name": zip_name,
         "image_width": IMAGE_WIDTH,
+        "social_size": SOCIAL_SIZE,
         "site_root": edition_root(public_base),
         "dashboard_root": public_base,
     }
@@ -124,6 +192,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "canonical": figure_url(public_base, entry.key),
             "embed": figure_url(public_base, entry.key, "embed.html"),
             "png": figure_url(public_base, entry.key, f"{entry.key}.png"),
+            "social": figure_url(public_base, entry.key, SOCIAL_NAME.format(key=entry.key)),
             "dashboard": dashboard_url(public_base, entry),
         }
         frame = embed_height(height)
@@ -136,6 +205,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "json": f"{entry.key}.json",
             "package": f"../../{zip_name}",
         }
+        chart_json = pio.to_json(item.chart, validate=False)
         cite_line = f"{APP_TITLE}: {figure.title}. {url_or_unknown(urls['dashboard'])}. {item.line}"
         (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, cite_line))
         document = metadata.document(
@@ -166,7 +236,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "line": item.line,
             "sources": content.source_links(used),
             "alt": content.alt_text(figure),
-            "chart_json": script_json('{"figure": ' + pio.to_json(item.chart, validate=False) + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
+            "chart_json": script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
             "embed_code": embed_code(urls["embed"], figure.title, frame) if urls["embed"] else None,
         }
         (folder / "index.html").write_text(
@@ -178,7 +248,8 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             ),
             encoding="utf-8",
         )
-        (folder / "embed.html").write_text(env.get_template("embed.html").render(**page), encoding="utf-8")
+        embed_json = script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(EMBED_CONFIG) + "}")
+        (folder / "embed.html").write_text(env.get_template("embed.html").render(**{**page, "chart_json": embed_json}), encoding="utf-8")
     groups = [(title, [b for b in built if b.entry.page == url]) for _, title, _, url in PAGES]
     (out / "index.html").write_text(env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]]), encoding="utf-8")
     if images:

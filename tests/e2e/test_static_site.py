@@ -6,9 +6,11 @@ import shutil
 
 import pytest
 
+from figures import catalog
 from loaders.tables import PackageCheck, check_package
-from publish.build import build_site
+from publish.build import BASIC_JS, BASIC_TRACES, build_site
 from tests.conftest import REAL_DATA, STATIC_BASE, rows, serve, set_cell
+from tests.e2e.conftest import _missing
 
 pytestmark = pytest.mark.chromium
 DRAWN = ".chart-box.drawn .main-svg"
@@ -37,6 +39,55 @@ def test_every_page_and_embed_draws_its_chart_and_asks_no_other_host(tab, site, 
             assert "Hikikomori in Numbers · Source" in tab.inner_text(".chart")
     elsewhere = [url for url in asked if not url.startswith((served, "data:"))]
     assert errors == [] and elsewhere == []
+
+
+def test_the_basic_bundle_holds_every_trace_type_the_catalog_draws(tab, real_check):
+    """The trace types plotly.js's basic bundle registers, read from the bundle itself: every catalog figure (built at
+    its default parameters) must draw with them, and BASIC_TRACES (the build's rule for choosing it) must be them."""
+    if not BASIC_JS.exists():
+        _missing(f"{BASIC_JS.relative_to(BASIC_JS.parents[2])} is needed: run `npm ci` (make e2e-tools does)")
+    tab.set_content("<!doctype html><title>bundle</title><body></body>")
+    tab.add_script_tag(path=str(BASIC_JS))
+    held = set(tab.evaluate("() => Object.keys(Plotly.PlotSchema.get().traces)"))
+    assert held == set(BASIC_TRACES)
+    drawn = {entry.key: {trace.type for trace in entry.build(real_check).chart.data} for entry in catalog(real_check)}
+    assert drawn and {key: types - held for key, types in drawn.items() if types - held} == {}
+
+
+# Every visible toolbar button's box against every legend entry's text and symbol; the toolbar only shows on hover
+# on a desktop, so the pointer rests on the chart's top right first.
+TOOLBAR_OVER_LEGEND = """() => {
+  const box = e => e.getBoundingClientRect();
+  const shown = [...document.querySelectorAll('.modebar-btn')].filter(b => getComputedStyle(b.parentNode).opacity > 0.1).map(box);
+  const entries = [...document.querySelectorAll('.legend .legendtext, .legend .legendpoints')].map(box).filter(r => r.width > 0);
+  return {buttons: shown.length, entries: entries.length,
+          covered: entries.filter(e => shown.some(b => b.left < e.right && e.left < b.right && b.top < e.bottom && e.top < b.bottom)).length};
+}"""
+
+
+@pytest.mark.parametrize("width,touch", [(390, True), (820, True), (1280, False)], ids=["phone", "tablet", "desktop"])
+def test_the_toolbar_never_covers_the_legend(browser, site, served, width, touch):
+    _, built = site
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=touch, has_touch=touch)
+    page = context.new_page()
+    seen = {}
+    try:
+        for item in built:
+            for name in ("", "embed.html"):
+                page.goto(f"{served}figures/{item.entry.key}/{name}")
+                page.wait_for_selector(DRAWN, timeout=30_000)
+                if not touch:
+                    chart = page.locator(".chart-box .plot").bounding_box()
+                    page.mouse.move(chart["x"] + chart["width"] - 40, chart["y"] + 8)
+                    page.wait_for_timeout(300)  # the toolbar fades in
+                seen[f"{item.entry.key}/{name}"] = page.evaluate(TOOLBAR_OVER_LEGEND)
+    finally:
+        context.close()
+    assert {path: s for path, s in seen.items() if s["covered"]} == {}
+    assert all(s["buttons"] == 0 for path, s in seen.items() if path.endswith("embed.html"))  # embeds: no toolbar
+    pages = [s for path, s in seen.items() if path.endswith("/")]
+    assert all(s["buttons"] == 0 for s in pages) if width < 640 else all(s["buttons"] > 0 for s in pages)
+    assert sum(s["entries"] for s in seen.values()) > 0
 
 
 @pytest.mark.parametrize("path", ["", "figures/japan-rounds/", "figures/compare/embed.html"])

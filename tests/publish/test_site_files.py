@@ -1,5 +1,5 @@
-"""`make site`'s files: six per catalog figure, the images' size and source line, the CSV as the card's download of
-the same view, metadata that meets its schema, canonical addresses from the public URL, and data with problems refused."""
+"""`make site`'s files: seven per catalog figure, the images' size and source line, the social card's 1200 × 630,
+the CSV as the card's download of the same view, metadata that meets its schema, canonical addresses from the public URL, and data with problems refused."""
 
 import json
 import re
@@ -16,7 +16,7 @@ from markupsafe import escape as html_text
 from figures import catalog
 from loaders.package import fingerprint, package_version
 from publish import metadata
-from publish.build import build_site
+from publish.build import SOCIAL_NAME, SOCIAL_SIZE, build_site
 from settings import APP_TITLE
 from shaping.citations import NO_URL
 from shaping.downloads import rows_csv
@@ -30,14 +30,15 @@ BASE, TODAY = STATIC_BASE, STATIC_TODAY
 pytestmark = pytest.mark.chromium
 
 
-def test_every_catalog_figure_has_its_six_files_and_the_site_its_shared_ones(site, real_check):
+def test_every_catalog_figure_has_its_seven_files_and_the_site_its_shared_ones(site, real_check):
     out, built = site
     keys = [e.key for e in catalog(real_check)]
     assert [b.entry.key for b in built] == keys
     for key in keys:
         folder = out / "figures" / key
-        assert sorted(p.name for p in folder.iterdir()) == sorted(file_names(key)), key
-        assert all((folder / name).stat().st_size > 0 for name in file_names(key)), key
+        names = file_names(key) + [SOCIAL_NAME.format(key=key)]  # and the social card (og:image)
+        assert sorted(p.name for p in folder.iterdir()) == sorted(names), key
+        assert all((folder / name).stat().st_size > 0 for name in names), key
     assert sorted(p.name for p in (out / "figures").iterdir()) == sorted(keys)
     assert [p.name for p in out.glob("*.zip")] == [f"hikikomori-in-numbers-data-{package_version()[0]}.zip"]
     scripts = sorted(p.name for p in (out / "assets").glob("*.js"))
@@ -59,6 +60,24 @@ def test_png_is_twice_the_layout_and_svg_carries_the_source_line(site):
         assert "Hikikomori in Numbers · Source" in svg, key
         first_producer = item.line.split(": ", 1)[1].split(" (")[0]
         assert escape(first_producer.split()[0], quote=False) in svg, key
+
+
+def test_social_card_is_1200_by_630_with_the_chart_and_its_source_line(site):
+    """og:image: the 1.91:1 shape social sites crop to, rendered from the finished chart (source line inside) in the
+    same Kaleido batch as the PNG and SVG; the source line is the chart's lowest text, so the bottom strip holds ink."""
+    from PIL import Image
+
+    out, built = site
+    for item in built:
+        key = item.entry.key
+        path = out / "figures" / key / SOCIAL_NAME.format(key=key)
+        png = path.read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == SOCIAL_SIZE, key
+        with Image.open(path) as image:
+            grey = image.convert("L")
+            width, height = grey.size
+            bottom = grey.crop((0, height - height // 12, width, height))  # where the source line ends, below the axis title
+            assert bottom.getextrema()[0] < 128, f"{key}: no text along the card's bottom edge"
 
 
 def test_csv_is_the_cards_download_of_the_same_view(site, real_check):
@@ -104,7 +123,10 @@ def test_pages_carry_canonical_og_image_citation_embed_code_and_quotes(site, rea
         key = item.entry.key
         page = (out / "figures" / key / "index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="{BASE}edition/figures/{key}/">' in page
-        assert f'<meta property="og:image" content="{BASE}edition/figures/{key}/{key}.png">' in page
+        social = f"{BASE}edition/figures/{key}/{SOCIAL_NAME.format(key=key)}"
+        assert f'<meta property="og:image" content="{social}">' in page and f'<meta name="twitter:image" content="{social}">' in page
+        assert f'<meta property="og:image:width" content="{SOCIAL_SIZE[0]}">' in page
+        assert f'<meta property="og:image:height" content="{SOCIAL_SIZE[1]}">' in page
         assert str(html_text(f'<iframe src="{BASE}edition/figures/{key}/embed.html"')) in page
         assert f"{BASE}edition/figures/{key}/ (accessed {TODAY.isoformat()})" in page
         groups = quote_groups(quotes_for(item.figure.rows, evidence))
