@@ -12,7 +12,7 @@ import pandas as pd
 from figures.figure import Figure, row_notes
 from settings import CAVEATS
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation
-from shaping.evidence import quote_groups, quotes_for, row_labels, unread_rows
+from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns, unread_rows
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
 
@@ -60,11 +60,9 @@ def evidence(figure: Figure, table: pd.DataFrame | None) -> dict:
         if not grouped or grouped[-1]["row_id"] != group["row_id"]:
             grouped.append({"row_id": group["row_id"], "label": labels.get(group["row_id"], group["row_id"]), "quotes": []})
         if group["quote"] is None:
-            grouped[-1]["quotes"].append({"found": False, "columns": ", ".join(c for c, *_ in group["figures"]), "notes": " ".join(group["notes"])})
+            grouped[-1]["quotes"].append({"found": False, "columns": unread_columns(group["figures"], figure.table_columns), "notes": " ".join(group["notes"])})
             continue
-        held = "; ".join(
-            f"{column} {as_written}" + ("" if status == "confirmed" else " (differs from the row)") for column, as_written, _, status in group["figures"]
-        )
+        held = held_text(group["figures"], figure.table_columns)
         grouped[-1]["quotes"].append(
             {
                 "found": True,

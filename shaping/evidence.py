@@ -171,3 +171,34 @@ def quote_groups(quotes: pd.DataFrame) -> list[dict]:
                 }
             )
     return [{k: v for k, v in g.items() if k != "_rank"} for g in groups]
+
+
+# How "Where it says so" names an evidence column that a figure's table does not show.
+OTHER_COLUMN_NAMES = {
+    "input": "input of a figure derived here",
+    "value": "Value",
+    "value_low": "Low",
+    "value_high": "High",
+    "ci_low": "Interval low",
+    "ci_high": "Interval high",
+    "sample_size": "Valid respondents",
+    "six_month_rule": "Six-month rule",
+}
+
+
+def column_name(column: str, table_columns: dict[str, str]) -> str:
+    """A data column as readers see it: the figure's table heading ('rate_pct' -> 'Rate %'), never the raw name."""
+    return table_columns.get(column) or OTHER_COLUMN_NAMES.get(column) or column.replace("_pct", " %").replace("_", " ").capitalize()
+
+
+def held_text(figures: list[tuple], table_columns: dict[str, str]) -> str:
+    """'Rate % 1.79%; Count 541,000': each figure a quote holds, by its table heading, as the quote writes it."""
+    return "; ".join(
+        f"{column_name(column, table_columns)} {as_written}" + ("" if status == "confirmed" else " (differs from the row)")
+        for column, as_written, _, status in figures
+    )
+
+
+def unread_columns(figures: list[tuple], table_columns: dict[str, str]) -> str:
+    """The columns of a row no readable page holds, by their table headings."""
+    return ", ".join(column_name(column, table_columns) for column, *_ in figures)

@@ -15,7 +15,7 @@ from settings import APP_TITLE, CAVEATS
 from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, url_or_unknown
 from shaping.downloads import rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
-from shaping.evidence import quote_groups, quotes_for, row_labels
+from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns
 from shaping.images import finished, image_bytes, image_height
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
@@ -102,13 +102,10 @@ def _where_it_says_so(figure: Figure, evidence: pd.DataFrame) -> None:
             current = group["row_id"]
             st.markdown(f"**{markdown_plain(labels.get(current, current))}**")
         if group["quote"] is None:
-            st.caption(
-                "No readable page found for " + markdown_plain(", ".join(c for c, *_ in group["figures"])) + ". " + markdown_plain(" ".join(group["notes"]))
-            )
+            missing = unread_columns(group["figures"], figure.table_columns)
+            st.caption("No readable page found for " + markdown_plain(missing) + ". " + markdown_plain(" ".join(group["notes"])))
             continue
-        held = "; ".join(
-            f"{column} {as_written}" + ("" if status == "confirmed" else " (differs from the row)") for column, as_written, _, status in group["figures"]
-        )
+        held = held_text(group["figures"], figure.table_columns)
         where = f"{group['locator']} ({urlparse(group['url']).hostname})"
         st.markdown(f"- {markdown_plain(held)} · {markdown_link(where, group['url'])} · checked {group['checked'].date()}")
         st.markdown("> " + markdown_plain(group["quote"]))

@@ -4,7 +4,19 @@ import pandas as pd
 import pytest
 
 from loaders.tables import check_package
-from shaping.evidence import confirmed_by_source, coverage, coverage_sentence, quote_groups, quotes_for, read_on_a_page, row_status, unread_rows
+from shaping.evidence import (
+    column_name,
+    confirmed_by_source,
+    coverage,
+    coverage_sentence,
+    held_text,
+    quote_groups,
+    quotes_for,
+    read_on_a_page,
+    row_status,
+    unread_columns,
+    unread_rows,
+)
 from tests.conftest import VALID
 
 TABLES = ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
@@ -90,3 +102,11 @@ def test_a_figure_mixing_estimates_and_other_rows_finds_the_quotes_of_both(check
     assert mixed["estimate_id"].isna().any()  # the homelessness row has no estimate_id: its id is in row_id
     quotes = quotes_for(mixed, check.table("evidence"))
     assert quotes["row_id"].tolist() == ["jp-cao-2010-broad", "jp-mhlw-2019"]
+
+
+def test_the_figures_a_quote_holds_are_named_as_the_figure_table_names_its_columns():
+    figures = [("rate_pct", "1.79 percent", "1.79", "confirmed"), ("sample_size", "3,287", "3287", "differs"), ("input", "59", "59", "confirmed")]
+    headings = {"rate_pct": "Rate %", "value": "Count"}
+    assert held_text(figures, headings) == "Rate % 1.79 percent; Valid respondents 3,287 (differs from the row); input of a figure derived here 59"
+    assert unread_columns([("value", None, None, "not_found"), ("rate_low_pct", None, None, "not_found")], headings) == "Count, Rate low %"
+    assert column_name("fieldwork_end", {}) == "Fieldwork end"  # never the raw name with underscores
