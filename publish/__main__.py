@@ -1,5 +1,6 @@
 """`python -m publish [folder]`: write the static edition (default site/) from the data folder, and say what it wrote."""
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -7,13 +8,19 @@ from pathlib import Path
 import settings
 from loaders.paths import data_dir
 from loaders.tables import check_package
-from publish.build import build_site
+from publish.build import build_site, refusal
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else ROOT / "site"
+    parser = argparse.ArgumentParser(prog="python -m publish", description=__doc__)
+    parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "site", help="where to write the site (default: site/)")
+    out = parser.parse_args(argv).folder
+    refused = refusal(out, data_dir())
+    if refused:
+        print(f"No site written: {refused}", file=sys.stderr)
+        return 2
     start = time.perf_counter()
     check = check_package(data_dir())
     problems = check.all_problems()

@@ -144,6 +144,23 @@ def build_all(check: PackageCheck) -> list[Built]:
     return built
 
 
+# Written into every site folder: a build empties only a folder that holds an earlier site (or nothing at all).
+SITE_MARK = ".static-edition"
+
+
+def refusal(out: Path, data_dir: Path) -> str | None:
+    """Why `out` must not be emptied and written (it is or holds the data, or holds files of something else), or None."""
+    out, data_dir = out.resolve(), data_dir.resolve()
+    if data_dir == out or data_dir.is_relative_to(out):
+        return f"{out} is or holds the data folder {data_dir}: choose another folder for the site"
+    if out.is_file():
+        return f"{out} is a file, not a folder"
+    earlier_site = (out / SITE_MARK).exists() or ((out / "index.html").is_file() and (out / "figures").is_dir())
+    if out.is_dir() and any(out.iterdir()) and not earlier_site:
+        return f"{out} is not empty and holds no earlier static edition: choose an empty or new folder (nothing was deleted)"
+    return None
+
+
 def build_site(check: PackageCheck, out: Path, public_base: str | None, images: bool = True, today: date | None = None) -> list[Built]:
     """Write the site into `out` (emptied first) from a checked data package; the figures written. The caller refuses
     a package with problems (the CLI does): a static edition is never published from data that fails validation."""
@@ -151,9 +168,13 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     data_dir = check.data_dir
     package = descriptor()
     content_hash = fingerprint(data_dir)
+    refused = refusal(out, data_dir)
+    if refused:
+        raise ValueError(refused)
     if out.exists():
         shutil.rmtree(out)
     (out / "assets").mkdir(parents=True)
+    (out / SITE_MARK).write_text("Written by `make site`; the next build empties this folder and writes it again.\n")
     built = build_all(check)
     bundle, why_full = plotly_bundle([b.chart for b in built])
     if why_full:
