@@ -104,12 +104,18 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     for interval_kinds, style, name in ((("published_ci95", "range"), PUBLISHED_BAR, PUBLISHED_NAME), (("derived_ci95",), DERIVED_BAR, DERIVED_NAME)):
         bars = rows[rows["interval"].isin(interval_kinds) & rows["_point"].notna() & rows["_low"].notna() & rows["_high"].notna()]
         if not bars.empty:
+            # The legend draws no error bars, so a line of the bar's colour stands for them there (one legend group).
+            fig.add_trace(
+                go.Scatter(x=[None], y=[None], mode="lines", name=name, legendgroup=name, line={"color": style["color"], "width": style["thickness"] + 1})
+            )
             fig.add_trace(
                 go.Scatter(
                     x=bars["_point"],
                     y=bars["_label"],
                     mode="markers",
                     name=name,
+                    legendgroup=name,
+                    showlegend=False,
                     marker={"size": 1, "color": style["color"], "opacity": 0},
                     error_x={"type": "data", "symmetric": False, "array": bars["_high"] - bars["_point"], "arrayminus": bars["_point"] - bars["_low"], **style},
                     hoverinfo="skip",

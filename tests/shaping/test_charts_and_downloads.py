@@ -42,6 +42,9 @@ def test_intervals_published_and_derived_are_separate_traces(estimates):
     assert list(derived.error_x.arrayminus) == [613000 - 460000] and list(derived.error_x.array) == [810000 - 613000]
     assert list(published.error_x.arrayminus) == [260000 - 150000]
     assert "No bar: no published interval" in names  # Edogawa has none
+    keys = [t for t in fig.data if t.name in (DERIVED_NAME, PUBLISHED_NAME) and t.showlegend is not False]
+    assert [(t.name, t.mode, t.line.color) for t in keys] == [(PUBLISHED_NAME, "lines", "#333333"), (DERIVED_NAME, "lines", "#8c8c8c")]
+    assert derived.showlegend is False and derived.legendgroup == DERIVED_NAME  # the bars hide with their legend entry
     assert fig.layout.xaxis.type == "log"
 
 
