@@ -186,10 +186,11 @@ def new_context(browser):
     return context
 
 
-def probe(page, **options) -> dict | None:
-    """The page's state (tests/support/streamlit_server.PAGE_STATE), or None while a navigation replaces the document."""
+def probe(page, state: str = PAGE_STATE, **options) -> dict | None:
+    """The page's state (tests/support/streamlit_server.PAGE_STATE, or another page's script of the same shape), or
+    None while a navigation replaces the document."""
     try:
-        return page.evaluate(PAGE_STATE, options)
+        return page.evaluate(state, options)
     except Exception:  # navigation in progress: the execution context is being replaced
         return None
 
@@ -203,6 +204,7 @@ def wait_drawn(
     changed_from: str | None = None,
     not_title: str | None = None,
     script_only: bool = False,
+    state: str = PAGE_STATE,
 ) -> float:
     """Seconds from `began` until the page was drawn (settled, see the module docstring), taken as the moment the
     stable state began.
@@ -213,7 +215,7 @@ def wait_drawn(
         page.evaluate(RESET)
     seen = None
     while time.perf_counter() - began < timeout:
-        seen = probe(page, **options)
+        seen = probe(page, state, **options)
         now = time.perf_counter()
         if seen and seen["state"] == "notRunning" and seen["exception"]:
             raise BenchError(f"{page.url} shows an exception: {seen['exception']}")

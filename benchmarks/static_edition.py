@@ -56,9 +56,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import run  # noqa: E402  (benchmarks/run.py: its servers, browser context, clean-up and machine description)
-from run import APP, BARE, PAGE_TIMEOUT, POLL, BenchError, Server, cleanup, machine, new_context  # noqa: E402
+from run import APP, BARE, PAGE_TIMEOUT, BenchError, Server, cleanup, machine, new_context  # noqa: E402
 
-from tests.support.streamlit_server import CHROMIUM, NO_PROXY, PAGE_STATE, RESET, free_port  # noqa: E402
+from tests.support.streamlit_server import CHROMIUM, NO_PROXY, PAGE_STATE, free_port, stop_process  # noqa: E402
 
 LIGHTHOUSE = "12.2.3"  # the last that runs on Node 20 (13.x wants Node 22)
 LH_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
@@ -127,44 +127,12 @@ class StaticServer:
         raise BenchError(f"http.server did not answer within {timeout:.0f} s")
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop_process(self.proc)
         if self in run.SERVERS:
             run.SERVERS.remove(self)
 
 
 # ---------------------------------------------------------------- drawn, as run.py decides it, for either kind of page
-
-
-def probe(page, state: str, **options) -> dict | None:
-    try:
-        return page.evaluate(state, options)
-    except Exception:  # navigation in progress: the execution context is being replaced
-        return None
-
-
-def wait_drawn(page, began: float, state: str, min_charts: int = 0, timeout: float = PAGE_TIMEOUT) -> float:
-    """Seconds from `began` until the page was drawn: run.wait_drawn with the page's state script."""
-    options = {"minCharts": min_charts}
-    with suppress(Exception):
-        page.evaluate(RESET)
-    seen = None
-    while time.perf_counter() - began < timeout:
-        seen = probe(page, state, **options)
-        now = time.perf_counter()
-        if seen and seen["state"] == "notRunning" and seen["exception"]:
-            raise BenchError(f"{page.url} shows an exception: {seen['exception']}")
-        if seen and seen["settled"]:
-            if seen["errors"]:
-                print(f"    warning: {seen['errors']} error box(es) on {page.url}", flush=True)
-            return now - seen["quietFor"] / 1000 - began
-        time.sleep(POLL)
-    raise BenchError(f"{page.url} was not drawn within {timeout:.0f} s (last probe: {seen and {k: v for k, v in seen.items() if k != 'axes'}})")
 
 
 def visit(context, url: str, state: str, min_charts: int) -> dict:
@@ -174,12 +142,12 @@ def visit(context, url: str, state: str, min_charts: int) -> dict:
     page.on("pageerror", lambda e: errors.append(str(e)))
     began = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=PAGE_TIMEOUT * 1000)
-    cold = wait_drawn(page, began, state, min_charts)
+    cold = run.wait_drawn(page, began, min_charts=min_charts, state=state)
     cold_paints = page.evaluate(PAINTS)
-    charts = probe(page, state)["charts"]
+    charts = run.probe(page, state)["charts"]
     began = time.perf_counter()
     page.reload(wait_until="commit", timeout=PAGE_TIMEOUT * 1000)
-    warm = wait_drawn(page, began, state, min_charts)
+    warm = run.wait_drawn(page, began, min_charts=min_charts, state=state)
     warm_paints = page.evaluate(PAINTS)
     page.close()
     if errors:
@@ -373,7 +341,7 @@ def screenshots(browser, args, log_dir: Path, folder: Path) -> list[Path]:
                     began = time.perf_counter()
                     page.goto(server.base + path, wait_until="load", timeout=PAGE_TIMEOUT * 1000)
                     if path:
-                        wait_drawn(page, began, STATIC_PAGE_STATE, 1)
+                        run.wait_drawn(page, began, min_charts=1, state=STATIC_PAGE_STATE)
                     page.evaluate(LOAD_LAZY_IMAGES)  # the thumbnails are loading="lazy": scroll them in and wait for them
                     page.wait_for_function("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)", timeout=60_000)
                     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")

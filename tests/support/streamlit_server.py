@@ -93,6 +93,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def stop_process(proc: subprocess.Popen | None, grace: float = 10) -> None:
+    """Ask a server process to stop (SIGTERM), then kill it if it has not within `grace` seconds."""
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=grace)
+
+
 class StreamlitServer:
     """`streamlit run APP` on a free loopback port, its output in a log file; start() waits for /_stcore/health."""
 
@@ -135,13 +146,7 @@ class StreamlitServer:
         return found
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop_process(self.proc)
         if self._own_log_dir:
             shutil.rmtree(self.log_dir, ignore_errors=True)
 
