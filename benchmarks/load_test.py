@@ -901,7 +901,8 @@ def report(run: Run, first: set[int], last: set[int], cpu: dict[str, float], dat
             f"{' and other processes' if cpu['others'] > 0.1 * cpu['wall'] * cores else ''} more than the dashboard alone"
         )
     if cpu["server"] > 0.8 * cpu["wall"] * len(first):
-        print(f"    the streamlit server{'s' if len(first) > 1 else ''} used about one full core each (one Python process each): script runs were a bottleneck")
+        each = " each" if len(first) > 1 else ""
+        print(f"    the streamlit server{'s' if each else ''} used about one full core{each} (one Python process{each}): script runs were a bottleneck")
     if args.json:
         Path(args.json).write_text(
             json.dumps(
