@@ -3,7 +3,7 @@
 Every page draws through the proxy, an upload reaches the worker holding the reader's session, a widget change
 works after the first load (the sticky cookie keeps the reader on one worker), and when one worker is killed
 (SIGKILL) the readers on the other see nothing while the pages of the readers on the killed one reconnect to a live
-worker within 10 s and then answer a click; supervisord restarts the worker and new readers reach it once its health
+worker and answer a click within 10 s; supervisord restarts the worker and new readers reach it once its health
 check passes. The measured times are printed (pytest -s) and recorded in docs/performance.md.
 Without haproxy these tests skip and say how to install it; under E2E_REQUIRED=1 (.ci/run) that is a failure.
 """
@@ -33,9 +33,11 @@ COOKIE = "hikikomori_worker"
 WORKERS = ("w1", "w2")
 PATHS = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(settings.served_pages(True))]
 SESSIONS = 10
-RECONNECT_LIMIT = 10.0  # seconds from the kill until the page of a reader of the killed worker is connected again
-# Seconds from the kill until each reader's next page has settled: every reader asks the one live worker at about the
-# same time, and one Streamlit process runs the scripts one core's worth at a time (docs/performance.md).
+# Seconds from the kill until the page of a reader of the killed worker is connected again and the script run its next
+# click asks for has finished (a working page).
+RECONNECT_LIMIT = 10.0
+# Seconds from the kill until each reader's next page has settled (drawn): ten Chromium tabs draw at about the same
+# time on two cores, which takes longer than the server's part (docs/performance.md, "The fault test").
 PAGE_LIMIT = 30.0
 HAPROXY = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
 
@@ -243,7 +245,8 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
         os.kill(victim["pid"], signal.SIGKILL)
         events: dict[str, float] = {}
         clicked: dict[int, float] = {}
-        settled: dict[int, float] = {}
+        answered: dict[int, float] = {}  # the script run asked for by the click has finished: the server answered
+        settled: dict[int, float] = {}  # and the page has settled (Chromium has drawn it)
         reconnected: dict[int, float] = {}
         for i, (_, page, worker) in enumerate(readers):
             if worker == "w2":
@@ -254,9 +257,11 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
                 if worker == "w1" and i not in clicked and page.evaluate(RECONNECTED, killed_at * 1000):
                     reconnected[i] = now
                     clicked[i] = click(page, served.base, "/sources")
-                if i in clicked and i not in settled:
+                if i in clicked and i not in answered and page.evaluate("(t) => window.__serve.done.some(d => d > t)", clicked[i] * 1000):
+                    answered[i] = time.time() - killed_at
+                if i in answered and i not in settled:
                     state = page_state(page, title=titles["/sources"])
-                    if state and state["settled"] and page.evaluate("(t) => window.__serve.done.some(d => d > t)", clicked[i] * 1000):
+                    if state and state["settled"]:
                         settled[i] = time.time() - killed_at
             with suppress(OSError, ValueError, KeyError):
                 row = w1_stats(served)
@@ -270,9 +275,11 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
                     events["w1 restarted by supervisord (RUNNING)"] = now
             time.sleep(0.1)
         times = {k: round(v, 2) for k, v in events.items()}
-        times["readers of w2: next page settled (s after kill)"] = [round(settled[i], 2) for i in sorted(settled) if readers[i][2] == "w2"]
-        times["readers of w1: reconnected (s after kill)"] = [round(reconnected[i], 2) for i in sorted(reconnected)]
-        times["readers of w1: next page settled (s after kill)"] = [round(settled[i], 2) for i in sorted(settled) if readers[i][2] == "w1"]
+        for worker in WORKERS:
+            if worker == "w1":
+                times["readers of w1: reconnected (s after kill)"] = [round(reconnected[i], 2) for i in sorted(reconnected)]
+            times[f"readers of {worker}: next page's script run finished"] = [round(answered[i], 2) for i in sorted(answered) if readers[i][2] == worker]
+            times[f"readers of {worker}: next page settled"] = [round(settled[i], 2) for i in sorted(settled) if readers[i][2] == worker]
         print("\nfault test times:", json.dumps(times))
         (served.run_dir / "fault-times.json").write_text(json.dumps(times))
 
@@ -284,8 +291,9 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
             assert settled[i] <= PAGE_LIMIT, f"reader {i} on {worker} waited {settled[i]:.1f} s for its next page ({times})"
             if worker == "w2":  # the kill is invisible to them
                 assert not seen["status"], f"a reader of w2 saw the connection status: {seen}"
-            else:
+            else:  # a working page: reconnected, and its next click answered by a script run, within 10 s of the kill
                 assert reconnected[i] <= RECONNECT_LIMIT, f"a reader of w1 reconnected only {reconnected[i]:.1f} s after the kill ({times})"
+                assert answered[i] <= RECONNECT_LIMIT, f"a reader of w1 had its click answered only {answered[i]:.1f} s after the kill ({times})"
         assert set(events) == {"w1 DOWN in HAProxy", "w1 restarted by supervisord (RUNNING)", "w1 UP again in HAProxy"}, times
         assert served.status()["w1"] == "UP"
 
