@@ -44,22 +44,28 @@ HAPROXY = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sb
 # From the start of every document: epoch milliseconds of each finished script run, and of the first time a
 # connection status (Streamlit's "Connecting" badge), a "Connection error" dialog or an exception box appeared.
 WATCH = """(() => {
-  const w = window.__serve = {done: [], status: [], dialog: [], exception: []};
+  const w = window.__serve = {done: [], status: [], back: [], dialog: [], exception: [], shown: false};
   const now = () => performance.timeOrigin + performance.now();
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes' && r.target.getAttribute('data-test-script-state') === 'notRunning') w.done.push(now());
     }
-    if (document.querySelector('[data-testid=stConnectionStatus]')) w.status.push(now());
+    const shown = !!document.querySelector('[data-testid=stConnectionStatus]');
+    if (shown) w.status.push(now());
+    if (w.shown && !shown) w.back.push(now());  // the connection status went away: connected again
+    w.shown = shown;
     if ([...document.querySelectorAll('[role=dialog]')].some(d => d.textContent.includes('Connection error'))) w.dialog.push(now());
     if (document.querySelector('[data-testid=stException]')) w.exception.push(now());
   }).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
 })();"""
+# Clicks a sidebar link; returns the page's own clock (epoch ms) just before the click, or null without such a link.
+# Runs are compared on the page's clock: Chromium's timeOrigin-based time may differ from Python's wall clock.
 CLICK = """(href) => {
   const a = [...document.querySelectorAll('[data-testid=stSidebarNav] a')].find(a => a.href === href);
-  if (!a) return false;
+  if (!a) return null;
+  const at = performance.timeOrigin + performance.now();
   a.click();
-  return true;
+  return at;
 }"""
 
 
@@ -207,14 +213,16 @@ def test_every_page_upload_and_widget_through_the_proxy(browser, served):
         context.close()
 
 
-RECONNECTED = """(t) => window.__serve.status.some(s => s > t) && !document.querySelector('[data-testid=stConnectionStatus]')"""
+# The page has shown "Connecting" (more times than `n`, its count before the kill) and no longer does.
+RECONNECTED = """(n) => window.__serve.status.length > n && !document.querySelector('[data-testid=stConnectionStatus]')"""
 
 
 def click(page, base: str, path: str) -> float:
-    """Click the sidebar link to a page (as a reader does), forgetting the last quiet period; returns the epoch time."""
+    """Click the sidebar link to a page (as a reader does), forgetting the last quiet period; returns the page's time."""
     page.evaluate(RESET)
-    assert page.evaluate(CLICK, base + path), f"no sidebar link to {path}"
-    return time.time()
+    at = page.evaluate(CLICK, base + path)
+    assert at is not None, f"no sidebar link to {path}"
+    return at
 
 
 def w1_stats(served: Served) -> dict[str, str]:
@@ -241,10 +249,17 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
         victim = served.worker("w1")
         assert victim["statename"] == "RUNNING"
         downs = int(w1_stats(served)["chkdown"])
+        shown_before = [page.evaluate("() => window.__serve.status.length") for _, page, _ in readers]
+        # Each page's clock against this process's, while the pages are idle, so the times the pages record (runs
+        # finished, connection back) can be read as seconds after the kill without polling delays.
+        offset = []
+        for _, page, _ in readers:
+            before = time.time()
+            offset.append(page.evaluate("() => performance.timeOrigin + performance.now()") / 1000 - (before + time.time()) / 2)
         killed_at = time.time()
         os.kill(victim["pid"], signal.SIGKILL)
         events: dict[str, float] = {}
-        clicked: dict[int, float] = {}
+        clicked: dict[int, float] = {}  # the page's own time of the click (epoch ms)
         answered: dict[int, float] = {}  # the script run asked for by the click has finished: the server answered
         settled: dict[int, float] = {}  # and the page has settled (Chromium has drawn it)
         reconnected: dict[int, float] = {}
@@ -254,11 +269,13 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
         while time.time() - killed_at < 90 and (len(settled) < len(readers) or len(events) < 3):
             now = time.time() - killed_at
             for i, (_, page, worker) in enumerate(readers):
-                if worker == "w1" and i not in clicked and page.evaluate(RECONNECTED, killed_at * 1000):
-                    reconnected[i] = now
+                if worker == "w1" and i not in clicked and page.evaluate(RECONNECTED, shown_before[i]):
+                    back = page.evaluate("() => window.__serve.back")
+                    reconnected[i] = (back[-1] / 1000 - offset[i] - killed_at) if back else now
                     clicked[i] = click(page, served.base, "/sources")
-                if i in clicked and i not in answered and page.evaluate("(t) => window.__serve.done.some(d => d > t)", clicked[i] * 1000):
-                    answered[i] = time.time() - killed_at
+                if i in clicked and i not in answered and page.evaluate("(t) => window.__serve.done.some(d => d > t)", clicked[i]):
+                    ran = page.evaluate("(t) => window.__serve.done.find(d => d > t)", clicked[i])
+                    answered[i] = ran / 1000 - offset[i] - killed_at
                 if i in answered and i not in settled:
                     state = page_state(page, title=titles["/sources"])
                     if state and state["settled"]:
@@ -285,7 +302,10 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
 
         for i, (context, page, worker) in enumerate(readers):
             seen = page.evaluate("() => window.__serve")
-            assert i in settled, f"reader {i} on {worker} had no working page 90 s after the kill ({times})"
+            assert i in settled, (
+                f"reader {i} on {worker} had no working page 90 s after the kill ({times}); clicked at {clicked.get(i)} (page clock), "
+                f"answered {i in answered}, url {page.url}, state {page_state(page)}, seen {seen}, cookie {worker_of(context)}"
+            )
             assert not seen["exception"] and not seen["dialog"] and problems_on_screen(page) == [], (worker, seen)
             assert worker_of(context) == "w2", "every reader is on the live worker (the readers of w1 were redispatched)"
             assert settled[i] <= PAGE_LIMIT, f"reader {i} on {worker} waited {settled[i]:.1f} s for its next page ({times})"
