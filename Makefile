@@ -1,12 +1,13 @@
 # make run: set up .venv and start the dashboard on the bundled data.
 # make check: lint, validate the data and run the fast tests (under a minute; no browser, no AppTest, nothing marked slow).
 # make test: set up .venv with test tools, lint, validate the data and run every test (CI's .ci/run calls this).
+# make serve: the public edition on several processes behind HAProxy (README, "Serving many readers"); WORKERS=, PORT=, HOST=, UPLOADS=on.
 # make site: write the static edition of every figure to site/ (README, "The static edition").
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run check test validate lint format-check clean e2e-tools site
+.PHONY: run serve check test validate lint format-check clean e2e-tools site
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,15 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 
 run: $(VENV)/.runtime
 	$(BIN)/python -m streamlit run asgi.py
+
+# WORKERS Streamlit processes on loopback behind HAProxy on HOST:PORT, kept running by supervisord until Ctrl-C.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+PORT ?= 8501
+# HOST only from the command line (`make serve HOST=127.0.0.1`): zsh sets HOST to the machine's name.
+HOST := $(if $(filter command line,$(origin HOST)),$(HOST),0.0.0.0)
+UPLOADS ?= off
+serve: $(VENV)/.runtime
+	$(BIN)/python -m deploy.serve --workers $(WORKERS) --port $(PORT) --host $(HOST) --uploads $(UPLOADS)
 
 validate: $(VENV)/.runtime
 	$(BIN)/python -m loaders.validate

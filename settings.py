@@ -21,6 +21,25 @@ def public_base_url(value: str | None) -> str | None:
 # The dashboard's public address (e.g. https://hikikomori.example.org/), set by whoever deploys it. Citations use it
 # when set; with none, a citation uses the page's address as the reader's browser reports it, and never localhost.
 PUBLIC_BASE_URL = public_base_url(os.environ.get(PUBLIC_URL_VAR))
+
+UPLOADS_VAR = "HIKIKOMORI_UPLOADS"
+
+
+def uploads_enabled(value: str | None) -> bool:
+    """Whether the maintainers' upload page ("Check new data") is served: on unless the variable says off."""
+    value = (value or "").strip().lower()
+    if value in ("", "on", "1", "true", "yes"):
+        return True
+    if value in ("off", "0", "false", "no"):
+        return False
+    raise ValueError(f"{UPLOADS_VAR} must be on or off, not {value[:40]!r}")
+
+
+# The upload page is for maintainers: `make serve` (the public edition) turns it off with HIKIKOMORI_UPLOADS=off.
+# An upload lives in one server process's memory, so behind several processes it needs the proxy's sticky sessions.
+UPLOADS = uploads_enabled(os.environ.get(UPLOADS_VAR))
+UPLOAD_PAGE = "views/check_data.py"
+
 # Where `make site`'s folder is published under that address (PUBLIC_BASE_URL + this): canonical URLs, embed codes and
 # the app's links to the static PNG and SVG all point there. Not "static/": Streamlit serves its own files at /static/.
 STATIC_EDITION_PATH = "edition/"
@@ -73,6 +92,12 @@ PAGES = [
     ("views/sources.py", "Sources and method", ":material/menu_book:", "sources"),
     ("views/check_data.py", "Check new data (maintainers)", ":material/rule:", "check_data"),
 ]
+
+
+def served_pages(uploads: bool) -> list[tuple[str, str, str, str]]:
+    """The navigation's pages: PAGES, without the upload page in the public edition (uploads off)."""
+    return [page for page in PAGES if uploads or page[0] != UPLOAD_PAGE]
+
 
 # What the Compare page shows before a reader changes anything: each country's main concept.
 COMPARE_DEFAULT_CONCEPTS = ["hikikomori_broad", "hikikomori", "reclusive"]

@@ -4,6 +4,14 @@
 Run from the project root with the project's Python:
 
     .venv/bin/python benchmarks/load_test.py [--sessions 20] [--seconds 60] [--grace 3] [--page-timeout 60] [--reload]
+    .venv/bin/python benchmarks/load_test.py --url http://127.0.0.1:8501 [--supervisor .serve] [--sessions 20] [--seconds 60]
+
+With --url it loads a server that is already running, such as `make serve` (several workers behind HAProxy),
+instead of starting its own: steps 1 and 4 below are left out (no data copy, no edits: the server reads its own
+data, so every open is judged against the unedited data), and the CPU it reports as the server's is that of every
+worker process supervisord runs (--supervisor, the run folder; `.serve/` by default when it exists) plus HAProxy's
+as the proxy's, or of every process whose command line holds --server-cmdline's text. A worker that died or was
+restarted during the run is reported and fails the run.
 
 On loopback only (the server listens on 127.0.0.1; Chromium resolves no other host and every request elsewhere is
 listed in the report), and it stops by itself:
@@ -61,6 +69,9 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.request
+import xmlrpc.client
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -223,6 +234,49 @@ class Server(StreamlitServer):
     def wait_healthy(self) -> float:
         return self.start()
 
+    def roots(self) -> dict[str, set[int]]:
+        return {"server": {self.proc.pid} if self.proc and self.proc.poll() is None else set(), "proxy": set()}
+
+
+class Running:
+    """A server this script did not start (--url), such as `make serve`: its processes, for the CPU count, are
+    found through supervisord's XML-RPC socket (--supervisor: the workers group is the server, haproxy the proxy)
+    or by command line (--server-cmdline: every process whose command line holds the text is the server)."""
+
+    def __init__(self, url: str, supervisor: str | None, cmdline: str | None):
+        self.base = url.rstrip("/")
+        self.cmdline = cmdline
+        self.supervisor = None
+        if supervisor:
+            from supervisor.xmlrpc import SupervisorTransport
+
+            folder = Path(supervisor)
+            folder = folder.parent if folder.is_file() else folder
+            transport = SupervisorTransport(serverurl=f"unix://{folder / 'supervisor.sock'}")
+            self.supervisor = xmlrpc.client.ServerProxy("http://127.0.0.1", transport=transport).supervisor
+        self.last: dict[str, set[int]] = {"server": set(), "proxy": set()}
+
+    def roots(self) -> dict[str, set[int]]:
+        found: dict[str, set[int]] = {"server": set(), "proxy": set()}
+        if self.supervisor is not None:
+            try:
+                for info in self.supervisor.getAllProcessInfo():
+                    if info["pid"]:
+                        found["server" if info["group"] == "workers" else "proxy"].add(info["pid"])
+            except (OSError, xmlrpc.client.Error):
+                return self.last  # supervisord busy or gone: keep the last answer
+        elif self.cmdline:
+            for entry in os.listdir("/proc"):
+                with contextlib.suppress(OSError):
+                    line = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace") if entry.isdigit() else ""
+                    if line and int(entry) != os.getpid() and self.cmdline in line:
+                        found["server"].add(int(entry))
+        self.last = found
+        return found
+
+    def tail(self) -> str:
+        return ""
+
 
 # ---------------------------------------------------------------- CPU accounting (the machine may be shared)
 
@@ -246,10 +300,13 @@ def _machine() -> tuple[float, float]:
 
 @dataclass
 class CpuMeter:
-    """Per-process CPU seconds of this run (the server, and this script with its browser), sampled every second:
-    the largest value seen per pid counts, so processes that end during the run are not lost."""
+    """Per-process CPU seconds of this run (the server's processes, the proxy's, and this script with its browser),
+    sampled every second: the largest value seen per pid counts, so processes that end during the run (a worker that
+    died and was restarted) are not lost. `roots()` names the server's and the proxy's processes at each sample
+    ({"server": pids, "proxy": pids}); their children count with them, and this script's other descendants are the
+    client."""
 
-    server_pid: int
+    roots: Callable[[], dict[str, set[int]]]
     seen: dict[int, tuple[str, float]] = field(default_factory=dict)
     start: dict[int, float] = field(default_factory=dict)
     machine_start: tuple[float, float] = (0.0, 0.0)
@@ -262,14 +319,17 @@ class CpuMeter:
             if entry.isdigit() and (info := _proc_cpu(int(entry))):
                 table[int(entry)] = info
         me = os.getpid()
+        roles = {pid: role for role, pids in self.roots().items() for pid in pids}
         ours: dict[int, tuple[str, float]] = {}
         for pid, (_, cpu) in table.items():
-            p, chain = pid, []
-            while p and p in table and p not in (me, 1) and len(chain) < 50:
-                chain.append(p)
+            p = pid
+            for _ in range(50):  # up the parent chain: the first server or proxy process, or this script, decides
+                if p in roles or p == me:
+                    ours[pid] = (roles.get(p, "client"), cpu)
+                    break
+                if p not in table or p in (0, 1):
+                    break
                 p = table[p][0]
-            if pid == me or p == me:
-                ours[pid] = ("server" if self.server_pid in chain or pid == self.server_pid else "client", cpu)
         return ours
 
     def begin(self) -> None:
@@ -285,7 +345,7 @@ class CpuMeter:
     def finish(self) -> dict[str, float]:
         self.tick()
         self.machine_end = _machine()
-        used = {"server": 0.0, "client": 0.0}
+        used = {"server": 0.0, "proxy": 0.0, "client": 0.0}
         for pid, (role, cpu) in self.seen.items():
             used[role] += cpu - self.start.get(pid, 0.0)
         busy = self.machine_end[0] - self.machine_start[0]
@@ -294,8 +354,9 @@ class CpuMeter:
             "wall": wall,
             "busy": busy,
             "server": used["server"],
+            "proxy": used["proxy"],
             "client": used["client"],
-            "others": max(0.0, busy - used["server"] - used["client"]),
+            "others": max(0.0, busy - used["server"] - used["proxy"] - used["client"]),
             "load_max": max(self.loads, default=0.0),
             "load_mean": statistics.mean(self.loads) if self.loads else 0.0,
         }
@@ -656,10 +717,10 @@ async def warm_up_ws(base: str, mark: str) -> dict[str, dict]:
     return learned
 
 
-async def main_async_ws(args: argparse.Namespace, folder: Path, server: Server, meter: CpuMeter) -> Run:
+async def main_async_ws(args: argparse.Namespace, folder: Path, server: Server | Running, meter: CpuMeter) -> Run:
     from ws_client import Session
 
-    versions = edit_versions((folder / TABLE_FILE).read_text(encoding="utf-8"))
+    versions = [] if args.url else edit_versions((folder / TABLE_FILE).read_text(encoding="utf-8"))
     began = time.monotonic()
     learned = await warm_up_ws(server.base, row_mark(folder))
     run = learned_run(args, server.base, folder, learned, time.monotonic() - began)
@@ -694,10 +755,10 @@ async def main_async_ws(args: argparse.Namespace, folder: Path, server: Server, 
     return run
 
 
-async def main_async(args: argparse.Namespace, folder: Path, server: Server, meter: CpuMeter) -> Run:
+async def main_async(args: argparse.Namespace, folder: Path, server: Server | Running, meter: CpuMeter) -> Run:
     from playwright.async_api import async_playwright
 
-    versions = edit_versions((folder / TABLE_FILE).read_text(encoding="utf-8"))
+    versions = [] if args.url else edit_versions((folder / TABLE_FILE).read_text(encoding="utf-8"))
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -743,7 +804,7 @@ def stats(values: list[float]) -> str:
     return f"p50 {percentile(values, 50):.2f} s, p95 {percentile(values, 95):.2f} s, max {max(values):.2f} s (n={len(values)})"
 
 
-def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], data_unchanged: bool) -> int:
+def report(run: Run, first: set[int], last: set[int], cpu: dict[str, float], data_unchanged: bool) -> int:
     args = run.args
     cores = os.cpu_count() or 1
     for load in run.loads:
@@ -773,13 +834,17 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
         print(f"    full loads: the document (Streamlit's JavaScript) loaded after {stats(loaded)}")
     for path in PAGE_PATHS:
         print(f"    {path:<14} {stats([x.first for x in loads if x.path == path and not x.error and x.first is not None and x.state != 'error'])}")
-    print("edits:", ", ".join(f"{name} written at t={began:.1f} s" for name, began, _ in run.edits))
+    phases = PHASES[: len(run.edits) + 1] if args.url else PHASES  # against --url no edit is made: one phase
+    if args.url:
+        print(f"edits: none (--url: the server reads its own data, which this script does not edit); {args.url}")
+    else:
+        print("edits:", ", ".join(f"{name} written at t={began:.1f} s" for name, began, _ in run.edits))
     print(
         f"edit pickup per phase (pages using {TABLE_FILE}, judged outside the {args.grace:g} s grace windows; "
         f"'note' = opens of a page that shows the edited row's rate):"
     )
     missing = []
-    for phase in PHASES:
+    for phase in phases:
         table_opens = [x for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error]
         judged = [x for x in table_opens if not x.grace]
         ok = [x for x in judged if not x.wrong]
@@ -797,7 +862,7 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
         "sessions that saw each state (each session's first open after an edit is a page using the table, started after "
         "the grace window; a session counts when such an open read the data in that phase):"
     )
-    for phase in PHASES:
+    for phase in phases:
         seen_by = {x.session for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error and not x.grace}
         right = {x.session for x in loads if run.uses_table[x.path] and x.phase == phase and not x.error and not x.grace and not x.wrong}
         print(
@@ -806,20 +871,28 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
         )
     for x in wrong[:15]:
         print(f"    WRONG session {x.session:2d} {x.path:<14} t={x.start:5.1f}-{x.read_by:5.1f} s: {x.wrong}")
-    restarted = server.proc.poll() is not None or server.proc.pid != server_pid
-    print(f"server: one process (pid {server_pid}), {'DIED OR RESTARTED' if restarted else 'still running, never restarted'}")
+    restarted = not last or first != last
+    if args.url:
+        print(
+            f"server processes: {sorted(first) or 'not found'} at the start, {sorted(last) or 'none'} at the end"
+            + (": SOME DIED OR RESTARTED" if restarted else ", none restarted")
+        )
+    else:
+        print(f"server: one process (pid {min(first)}), {'DIED OR RESTARTED' if restarted else 'still running, never restarted'}")
     print(f"data/ unchanged: {data_unchanged}")
     for url in sorted(run.outside):
         print(f"note: the page asked for a non-loopback address (blocked, not counted as an error): {url}")
+    proxy = f", proxy {cpu['proxy']:.0f} s" if cpu["proxy"] else ""
     print(
         f"CPU during the measured {cpu['wall']:.0f} s on {cores} cores ({cpu['wall'] * cores:.0f} core-seconds): "
-        f"machine busy {cpu['busy']:.0f} s ({cpu['busy'] / max(cpu['wall'] * cores, 1e-9):.0%}); streamlit server {cpu['server']:.0f} s, "
+        f"machine busy {cpu['busy']:.0f} s ({cpu['busy'] / max(cpu['wall'] * cores, 1e-9):.0%}); "
+        f"streamlit server{'s' if len(first) > 1 else ''} {cpu['server']:.0f} s{proxy}, "
         f"this run's {'websocket clients' if ws else 'Chromium + driver'} {cpu['client']:.0f} s, other processes {cpu['others']:.0f} s; "
         f"1-min load average mean {cpu['load_mean']:.1f}, max {cpu['load_max']:.1f}"
     )
     started = max(len(loads), 1)
     print(
-        f"    per page open (over the {len(loads)} started): server {cpu['server'] / started:.2f} CPU-s, "
+        f"    per page open (over the {len(loads)} started): server {cpu['server'] / started:.2f} CPU-s ({len(first)} process(es)), "
         f"{'clients' if ws else 'browser'} {cpu['client'] / started:.2f} CPU-s"
     )
     if cpu["busy"] > 0.9 * cpu["wall"] * cores:
@@ -827,14 +900,17 @@ def report(run: Run, server: Server, server_pid: int, cpu: dict[str, float], dat
             f"    the machine was saturated: the times measure {cores} cores shared by the {'clients' if ws else 'browser'}, the server"
             f"{' and other processes' if cpu['others'] > 0.1 * cpu['wall'] * cores else ''} more than the dashboard alone"
         )
-    if cpu["server"] > 0.8 * cpu["wall"]:
-        print("    the streamlit server used about one full core (one Python process): script runs were a bottleneck")
+    if cpu["server"] > 0.8 * cpu["wall"] * len(first):
+        each = " each" if len(first) > 1 else ""
+        print(f"    the streamlit server{'s' if each else ''} used about one full core{each} (one Python process{each}): script runs were a bottleneck")
     if args.json:
         Path(args.json).write_text(
             json.dumps(
                 {
                     "sessions": args.sessions,
                     "seconds": args.seconds,
+                    "url": args.url,
+                    "server_processes": sorted(first),
                     "reload": args.reload,
                     "cpu": cpu,
                     "edits": run.edits,
@@ -869,7 +945,20 @@ def main() -> int:
         help="ws (default): each session is a Streamlit websocket client, so the load is the server's; "
         "browser: each session is a Chromium tab, which on 2 cores measures Chromium drawing charts",
     )
+    parser.add_argument(
+        "--url",
+        help="load a server that is already running (e.g. make serve: http://127.0.0.1:8501) instead of starting one; "
+        "no data edits are made then (the server reads its own data)",
+    )
+    parser.add_argument(
+        "--supervisor",
+        help="with --url: make serve's run folder (or its supervisord.conf), to count the CPU of every worker it runs and of HAProxy "
+        "(default: .serve/ when it exists)",
+    )
+    parser.add_argument("--server-cmdline", help="with --url and no supervisord: count every process whose command line holds this text as the server")
     args = parser.parse_args()
+    if args.url and not args.supervisor and not args.server_cmdline and (ROOT / ".serve" / "supervisor.sock").exists():
+        args.supervisor = str(ROOT / ".serve")
     if args.client == "browser" and not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found: install it with `apt-get install -y chromium`", file=sys.stderr)
         return 1
@@ -882,17 +971,28 @@ def main() -> int:
     temp = Path(tempfile.mkdtemp(prefix="hikikomori-load-"))
     server = None
     try:
-        folder = temp / "data"
-        shutil.copytree(DATA, folder)
-        free_the_edited_rate(folder)
-        server = Server(folder, temp)
-        healthy = server.wait_healthy()
-        server_pid = server.proc.pid
-        print(f"server: {server.base} (pid {server_pid}) on a copy of data/ in {folder}; healthy after {healthy:.1f} s", flush=True)
-        meter = CpuMeter(server_pid)
-        run = asyncio.run((main_async_ws if args.client == "ws" else main_async)(args, folder, server, meter))
+        if args.url:
+            target = Running(args.url, args.supervisor, args.server_cmdline)
+            folder = Path(os.environ.get("HIKIKOMORI_DATA_DIR") or DATA)  # read only: to learn which page shows the row
+            answer = urllib.request.build_opener(urllib.request.ProxyHandler({})).open(target.base + "/_stcore/health", timeout=10).read()
+            first = target.roots()["server"]
+            print(
+                f"server: {target.base} (not started here; health {answer.decode()!r}); server processes {sorted(first) or 'NOT FOUND'}"
+                + ("" if first else ": server CPU is not measured (pass --supervisor RUN_DIR or --server-cmdline TEXT)"),
+                flush=True,
+            )
+        else:
+            folder = temp / "data"
+            shutil.copytree(DATA, folder)
+            free_the_edited_rate(folder)
+            target = server = Server(folder, temp)
+            healthy = server.wait_healthy()
+            first = target.roots()["server"]
+            print(f"server: {server.base} (pid {server.proc.pid}) on a copy of data/ in {folder}; healthy after {healthy:.1f} s", flush=True)
+        meter = CpuMeter(target.roots)
+        run = asyncio.run((main_async_ws if args.client == "ws" else main_async)(args, folder, target, meter))
         cpu = meter.finish()
-        return report(run, server, server_pid, cpu, checksums(DATA) == before)
+        return report(run, first, target.roots()["server"], cpu, checksums(DATA) == before)
     except KeyboardInterrupt as exc:
         print(f"interrupted {exc}", file=sys.stderr)
         return 130

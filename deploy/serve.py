@@ -1,0 +1,150 @@
+"""`make serve`: N Streamlit processes (`streamlit run asgi.py`, one per core by default) on loopback ports behind
+HAProxy on one public port, kept running by supervisord in the foreground until Ctrl-C or SIGTERM.
+
+    .venv/bin/python -m deploy.serve [--workers N] [--port 8501] [--host 0.0.0.0] [--run-dir .serve] [--uploads off]
+
+What this file does by hand, and why: it only fills two templates (deploy/haproxy.cfg.j2, deploy/supervisord.conf.j2)
+with ports and paths, keeps one cookie secret, and then replaces itself with supervisord (os.execv), so the signals
+a terminal or a service manager sends go straight to supervisord, which stops every process it started (as groups).
+Restarting a dead worker is supervisord's job; routing, stickiness, health checks and redispatch are HAProxy's.
+
+Every worker gets the same `server.cookieSecret` (it signs Streamlit's cookies; replicas with different secrets
+reject each other's): HIKIKOMORI_COOKIE_SECRET if set (share it between machines), else the file
+<run-dir>/cookie-secret, made once with `secrets` and mode 0600. The secret reaches the workers through their
+environment (STREAMLIT_SERVER_COOKIE_SECRET), never a command line or a config file.
+"""
+
+import argparse
+import os
+import secrets
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import jinja2
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+SECRET_VAR = "HIKIKOMORI_COOKIE_SECRET"  # noqa: S105 (the variable's name, not a secret)
+UPLOADS_VAR = "HIKIKOMORI_UPLOADS"  # settings.UPLOADS_VAR (not imported: settings would be read before the env is set)
+COOKIE = "hikikomori_worker"  # the sticky cookie HAProxy inserts; its value names the worker (w1, w2, ...)
+HAPROXY_HINT = "haproxy is needed for `make serve`: install it with `apt-get install -y haproxy` (Debian), or set HAPROXY=/path/to/haproxy."
+# The README's security section: XSRF and CORS on, no file watcher (edits never unload modules mid-run), no
+# telemetry, no browser opened.
+STREAMLIT_FLAGS = [
+    "--server.headless=true",
+    "--server.fileWatcherType=none",
+    "--browser.gatherUsageStats=false",
+    "--server.enableXsrfProtection=true",
+    "--server.enableCORS=true",
+]
+
+
+def cookie_secret(run_dir: Path, environ: dict[str, str]) -> str:
+    """The shared cookie secret: from the environment, or the run folder's file (made once, mode 0600)."""
+    given = environ.get(SECRET_VAR, "").strip()
+    if given:
+        return given
+    path = run_dir / "cookie-secret"
+    if path.exists():
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            raise SystemExit(f"{path} is readable by others (mode {mode:o}): run `chmod 600 {path}`")
+        return path.read_text().strip()
+    value = secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(value + "\n")
+    return value
+
+
+def bind_address(host: str, port: int) -> str:
+    """HAProxy's bind line: '*' or '' for every IPv4 interface, '::' for every interface (v4 and v6)."""
+    if host in ("", "*", "0.0.0.0"):  # noqa: S104 (binding every interface is what HOST=0.0.0.0 asks for)
+        return f"*:{port}"
+    if ":" in host:
+        return f"[{host}]:{port}" + (" v4v6" if host == "::" else "")
+    return f"{host}:{port}"
+
+
+def worker_ports(args: argparse.Namespace) -> list[int]:
+    if args.worker_ports:
+        ports = [int(p) for p in args.worker_ports.split(",") if p.strip()]
+        if len(ports) != args.workers:
+            raise SystemExit(f"--worker-ports lists {len(ports)} ports for {args.workers} workers")
+        return ports
+    return [args.port + 1 + i for i in range(args.workers)]
+
+
+def render(args: argparse.Namespace, run_dir: Path, haproxy: str) -> dict[str, Path]:
+    """Write haproxy.cfg and supervisord.conf into the run folder; returns their paths."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)  # noqa: S701 (config files, not HTML)
+    values = {
+        "run_dir": run_dir,
+        "root": ROOT,
+        "python": sys.executable,
+        "haproxy": haproxy,
+        "bind": bind_address(args.host, args.port),
+        "cookie_name": COOKIE,
+        "workers": [(f"w{i + 1}", port) for i, port in enumerate(worker_ports(args))],
+        "streamlit_flags": " ".join(STREAMLIT_FLAGS),
+    }
+    written = {}
+    for name in ("haproxy.cfg", "supervisord.conf"):
+        path = run_dir / name
+        path.write_text(env.get_template(name + ".j2").render(values))
+        path.chmod(0o600)
+        written[name] = path
+    return written
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m deploy.serve", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS") or os.cpu_count() or 1), help="Streamlit processes (default: cores)")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8501), help="the public port HAProxy listens on (default 8501)")
+    parser.add_argument("--host", default=os.environ.get("HOST", "0.0.0.0"), help="the address HAProxy binds (default 0.0.0.0: every interface)")  # noqa: S104
+    parser.add_argument("--worker-ports", default=os.environ.get("WORKER_PORTS", ""), help="comma-separated loopback ports (default: PORT+1 .. PORT+N)")
+    parser.add_argument("--run-dir", default=os.environ.get("SERVE_DIR", str(ROOT / ".serve")), help="generated config, logs, sockets, the cookie secret")
+    parser.add_argument(
+        "--uploads", choices=["on", "off"], default=os.environ.get(UPLOADS_VAR, "off"), help="serve the maintainers' upload page (default off: public edition)"
+    )
+    args = parser.parse_args(argv)
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    haproxy = os.environ.get("HAPROXY") or shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
+    if not haproxy:
+        print(HAPROXY_HINT, file=sys.stderr)
+        return 2
+    supervisord = shutil.which("supervisord", path=str(Path(sys.executable).parent))
+    if not supervisord:
+        print("supervisord not found next to this Python: run `make serve` (it installs requirements.txt)", file=sys.stderr)
+        return 2
+    run_dir = Path(args.run_dir).resolve()
+    run_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    secret = cookie_secret(run_dir, os.environ)
+    files = render(args, run_dir, haproxy)
+    check = subprocess.run([haproxy, "-c", "-q", "-f", str(files["haproxy.cfg"])], capture_output=True, text=True)
+    if check.returncode != 0:
+        print(f"haproxy refused {files['haproxy.cfg']}: {check.stdout}{check.stderr}", file=sys.stderr)
+        return 2
+    os.environ.update({"STREAMLIT_SERVER_COOKIE_SECRET": secret, UPLOADS_VAR: args.uploads, "PYTHONUNBUFFERED": "1"})
+    ports = ", ".join(str(p) for p in worker_ports(args))
+    print(
+        f"serve: {args.workers} worker(s) on 127.0.0.1:{ports} behind HAProxy on {bind_address(args.host, args.port)}; "
+        f"uploads {args.uploads}; config in {run_dir}. Ctrl-C stops everything.",
+        flush=True,
+    )
+    os.chdir(ROOT)
+    os.execv(supervisord, [supervisord, "-c", str(files["supervisord.conf"])])  # noqa: S606
+    return 0  # not reached
+
+
+if __name__ == "__main__":
+    sys.exit(main())
