@@ -21,7 +21,7 @@ from settings import APP_TITLE
 from shaping.citations import NO_URL
 from shaping.downloads import rows_csv
 from shaping.edition import file_names
-from shaping.evidence import quote_groups, quotes_for
+from shaping.evidence import quote_groups, quotes_for, unread_columns
 from shaping.images import IMAGE_WIDTH, PNG_SCALE, image_height
 from tests.conftest import REAL_DATA, ROOT, STATIC_BASE, STATIC_TODAY, set_cell
 
@@ -132,7 +132,8 @@ def test_pages_carry_canonical_og_image_citation_embed_code_and_quotes(site, rea
         groups = quote_groups(quotes_for(item.figure.rows, evidence))
         quoted += bool(groups)
         assert all(str(html_text(g["quote"])) in page for g in groups if g["quote"] is not None), key
-        assert all("No readable page found for " + g["figures"][0][0] in page for g in groups if g["quote"] is None), key
+        missing = [unread_columns(g["figures"], item.figure.table_columns) for g in groups if g["quote"] is None]
+        assert all(f"No readable page found for {html_text(columns)}" in page for columns in missing), key
     assert quoted == len(built)  # every figure, claim figures that mix estimates with other rows included
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f'href="figures/{b.entry.key}/"' in index for b in built)
