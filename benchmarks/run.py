@@ -57,6 +57,7 @@ GROWTH = 100
 POLL = 0.025  # seconds between DOM probes
 PAGE_TIMEOUT = 120
 SCALE_PAGE_TIMEOUT = 45
+SCALE_START_TIMEOUT = 600
 GOALS = {"cold": 1.2, "warm": 1.2, "widget": 1.5, "memory": 1.5, "scale_check": 2.0, "scale_page": 2.0}
 
 sys.path.insert(0, str(ROOT))
@@ -524,7 +525,10 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
     # least that long: it is recorded as a lower bound and the reloads are skipped.
     results.get("scale_page", "real").samples += results.get("warm", "dashboard").samples
     server = Server(APP, log_dir, env={"HIKIKOMORI_DATA_DIR": str(grown)})
-    server.start()
+    # asgi.py validates the grown package and builds every default view before its health check answers: minutes here
+    started = server.start(timeout=SCALE_START_TIMEOUT)
+    results.info["scale_start"] = started
+    print(f"    server start to healthy on {GROWTH}x data (validation and warm-up): {started:.1f} s", flush=True)
     try:
         context = new_context(browser)
         page, first = open_drawn(context, server.base + "/", timeout=PAGE_TIMEOUT)

@@ -11,7 +11,7 @@ from typing import TypeVar
 import streamlit as st
 
 import settings
-from figures import catalog, claims, compare
+from figures import catalog, claims, compare, overview
 from figures.figure import Figure
 from figures.finished import Finished, finish
 from figures.params import HOMELESS_VIEWS, SCALES
@@ -87,11 +87,14 @@ def warm(check: PackageCheck) -> int:
                 continue
             built += 1
     # What pages ask for besides the catalog's figures: the Claim check asks for both kinds of every claim (a kind
-    # a claim lacks is a shared None), and Compare reads its annotated rows for its widgets.
+    # a claim lacks is a shared None), Compare reads its annotated rows for its widgets, the Overview its headlines.
     with suppress(DataError):
         for claim_id in check.table("claims")["claim_id"]:
             for kind in claims.KINDS:
                 shared_figure(check, claims.claim_figure, claim_id=claim_id, kind=kind)
     with suppress(DataError):
         shared(check, compare.estimates)
+    with suppress(DataError):
+        shared(check, overview.headlines)
+        shared(check, overview.coverage_text)
     return built

@@ -2,14 +2,15 @@
 
 import streamlit as st
 
+from figures import overview
 from settings import APP_TAGLINE, APP_TITLE, CAVEATS, HIKIKOMORI_DEFINITION
 from shaping.citations import short_citation
-from shaping.estimates import comparability_warnings, headline_rows
-from shaping.evidence import coverage, coverage_sentence, read_on_a_page
+from shaping.estimates import comparability_warnings
 from shaping.sentences import headline_detail, headline_figure, quote_sentence
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
 from ui.page import load_tables, whats_new
+from ui.shared import shared
 
 st.title(APP_TITLE)
 st.caption(APP_TAGLINE)
@@ -18,9 +19,8 @@ st.markdown(HIKIKOMORI_DEFINITION)
 check = load_tables("recluse_estimates", "sources", "evidence")
 if check is not None:
     sources = check.table("sources").set_index("source_id", drop=False)
-    evidence = check.table("evidence")
     vocab = Vocabulary.of(check)
-    heads = headline_rows(check.table("recluse_estimates"), read_on_a_page(evidence), vocab)
+    heads = shared(check, overview.headlines)
     st.subheader("Latest national estimate in each country")
     if heads.empty:
         st.info("No national survey figure has been confirmed on a readable page, so no headline is shown.", icon=":material/help:")
@@ -36,12 +36,9 @@ if check is not None:
     with st.expander("Quote these figures", icon=":material/format_quote:"):
         for _, row in heads.iterrows():
             st.code(quote_sentence(row, sources.loc[row["source_id"]], vocab), language=None, wrap_lines=True)
-    usable = {
-        name: check.frames[name] for name in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population") if not check.problems.get(name)
-    }
     st.markdown(
         "**Where it says so.** "
-        + markdown_plain(coverage_sentence(coverage(usable, evidence)))
+        + markdown_plain(shared(check, overview.coverage_text))
         + " Every chart's *Where it says so* lists the sentence each figure was read in, verbatim, with its page."
     )
     whats_new(check)
