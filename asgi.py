@@ -19,8 +19,8 @@ async def warm_caches(app: st.App):
 
     started = time.perf_counter()
     check = cached_package()
-    built = warm(check)
-    log.warning("warm-up: package checked and %d figures built in %.2f s", built, time.perf_counter() - started)
+    built, jobs = warm(check)
+    log.warning("warm-up: package checked and %d of %d figures built in %.2f s", built, jobs, time.perf_counter() - started)
     yield
 
 

@@ -117,6 +117,10 @@ VERDICT_COLORS = {
 # Every catalog figure's default view (about 20) plus many widget choices fit; the least recently used goes first.
 SHARED_FIGURES = 400
 
+# At most this many seconds of building figures when a server starts (asgi.py), after validation: on the bundled data
+# the warm-up takes a few seconds; on a far larger package it stops here and first readers build the rest.
+WARM_UP_SECONDS = 60
+
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart
 # per 0.4 CPU-seconds (docs/performance.md), so the page shows a few at a time with page numbers.
 CLAIMS_PER_PAGE = 3

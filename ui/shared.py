@@ -4,6 +4,7 @@ A page open used to rebuild each figure it shows (about 0.1–0.2 CPU-s each on 
 the first reader of a view, or the warm-up at server start (asgi.py), builds it and everyone else reads it. The entry
 is keyed on the package's content hash, so an edited CSV makes new entries and the old ones age out (bounded)."""
 
+import time
 from collections.abc import Callable, Hashable
 from contextlib import suppress
 from typing import TypeVar
@@ -71,30 +72,32 @@ def warm_views(entry) -> list[dict]:
     return views
 
 
-def warm(check: PackageCheck) -> int:
-    """Build every catalog figure at its default view (what most readers open first) and the views one widget click
-    away; returns how many figures were built. A figure whose tables have problems is skipped: its page shows them."""
+def warm_jobs(check: PackageCheck) -> list[tuple[Callable[..., object], Callable[..., object], dict]]:
+    """What the warm-up builds, most read first: (share function, builder, parameters). Each default view, the pages'
+    own rows (Overview headlines, Compare's rows), the views one click away, then what the Claim check asks for besides
+    the catalog (both kinds of every claim: a kind a claim lacks is a shared None)."""
+    entries = catalog(check)
+    jobs = [(shared_figure, entry.builder, entry.params) for entry in entries]
+    jobs += [(shared, overview.headlines, {}), (shared, overview.coverage_text, {}), (shared, compare.estimates, {})]
+    jobs += [(shared_figure, entry.builder, params) for entry in entries for params in warm_views(entry)[1:]]
+    jobs += [(shared_figure, claims.claim_figure, {"claim_id": c, "kind": kind}) for c in check.table("claims")["claim_id"] for kind in claims.KINDS]
+    return jobs
+
+
+def warm(check: PackageCheck, budget: float = settings.WARM_UP_SECONDS) -> tuple[int, int]:
+    """Build what readers open first (warm_jobs, in that order) until done or `budget` seconds have passed, so a
+    server on a much larger package still starts; what is left is built by its first reader. Returns (built, jobs).
+    A job whose tables have problems is skipped: its page shows them."""
+    began = time.perf_counter()
     try:
-        entries = catalog(check)
+        jobs = warm_jobs(check)
     except DataError:
-        return 0
+        return 0, 0
     built = 0
-    for entry in entries:
-        for params in warm_views(entry):
-            try:
-                shared_figure(check, entry.builder, **params)
-            except DataError:
-                continue
+    for share, builder, params in jobs:
+        if time.perf_counter() - began > budget:
+            break
+        with suppress(DataError):
+            share(check, builder, **params)
             built += 1
-    # What pages ask for besides the catalog's figures: the Claim check asks for both kinds of every claim (a kind
-    # a claim lacks is a shared None), Compare reads its annotated rows for its widgets, the Overview its headlines.
-    with suppress(DataError):
-        for claim_id in check.table("claims")["claim_id"]:
-            for kind in claims.KINDS:
-                shared_figure(check, claims.claim_figure, claim_id=claim_id, kind=kind)
-    with suppress(DataError):
-        shared(check, compare.estimates)
-    with suppress(DataError):
-        shared(check, overview.headlines)
-        shared(check, overview.coverage_text)
-    return built
+    return built, len(jobs)
