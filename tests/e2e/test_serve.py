@@ -44,7 +44,7 @@ HAPROXY = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sb
 # From the start of every document: epoch milliseconds of each finished script run, and of the first time a
 # connection status (Streamlit's "Connecting" badge), a "Connection error" dialog or an exception box appeared.
 WATCH = """(() => {
-  const w = window.__serve = {done: [], status: [], back: [], dialog: [], exception: [], shown: false};
+  const w = window.__serve = {done: [], status: [], back: [], dialog: [], exception: [], shown: false, titled: [], title: null};
   const now = () => performance.timeOrigin + performance.now();
   new MutationObserver((records) => {
     for (const r of records) {
@@ -56,6 +56,9 @@ WATCH = """(() => {
     w.shown = shown;
     if ([...document.querySelectorAll('[role=dialog]')].some(d => d.textContent.includes('Connection error'))) w.dialog.push(now());
     if (document.querySelector('[data-testid=stException]')) w.exception.push(now());
+    const h1 = document.querySelector('[data-testid=stMain] h1');
+    const title = h1 ? h1.textContent.trim() : null;
+    if (title !== w.title) { w.title = title; w.titled.push([now(), title]); }  // a page's run may be too quick to see
   }).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
 })();"""
 # Clicks a sidebar link; returns the page's own clock (epoch ms) just before the click, or null without such a link.
@@ -66,6 +69,19 @@ CLICK = """(href) => {
   const at = performance.timeOrigin + performance.now();
   a.click();
   return at;
+}"""
+
+
+# When the run a click asked for finished (page clock, epoch ms), or null: a recorded end of a run after the click, or,
+# when the run was too quick for its running state to be rendered, the first time after the click that the page's
+# title became the target's while no run is going on.
+ANSWERED = """([t, title]) => {
+  const w = window.__serve;
+  const done = w.done.find(d => d > t);
+  if (done) return done;
+  const app = document.querySelector('[data-testid=stApp]');
+  const shown = w.titled.find(([at, text]) => at > t && text === title);
+  return shown && app && app.getAttribute('data-test-script-state') === 'notRunning' ? shown[0] : null;
 }"""
 
 
@@ -273,8 +289,8 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
                     back = page.evaluate("() => window.__serve.back")
                     reconnected[i] = (back[-1] / 1000 - offset[i] - killed_at) if back else now
                     clicked[i] = click(page, served.base, "/sources")
-                if i in clicked and i not in answered and page.evaluate("(t) => window.__serve.done.some(d => d > t)", clicked[i]):
-                    ran = page.evaluate("(t) => window.__serve.done.find(d => d > t)", clicked[i])
+                ran = page.evaluate(ANSWERED, [clicked[i], titles["/sources"]]) if i in clicked and i not in answered else None
+                if ran:
                     answered[i] = ran / 1000 - offset[i] - killed_at
                 if i in answered and i not in settled:
                     state = page_state(page, title=titles["/sources"])
