@@ -2,24 +2,36 @@
 package validated and every figure's default view built while the server starts, before it accepts a connection, so
 the health check passes only when a first reader pays nothing extra."""
 
+import asyncio
 import logging
+import os
+import threading
 import time
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 import streamlit as st
 
 log = logging.getLogger("hikikomori.warm")
+# The warm-up runs at a lower CPU priority than the readers' script runs: a worker restarted behind the proxy then
+# takes a little longer to come back, and the live workers serving its readers are not slowed by it (Linux sets
+# niceness per thread; the warm-up's thread ends with it).
+WARM_UP_NICENESS = 10
+
+
+def _warm_quietly() -> tuple[int, int]:
+    from loaders.cache import cached_package
+    from ui.shared import warm
+
+    with suppress(AttributeError, OSError):  # not Linux, or not allowed: warm up at the normal priority
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_UP_NICENESS)
+    return warm(cached_package())
 
 
 @asynccontextmanager
 async def warm_caches(app: st.App):
     """Fill the caches a first visit would fill. A broken package is not fatal: the pages show its problems."""
-    from loaders.cache import cached_package
-    from ui.shared import warm
-
     started = time.perf_counter()
-    check = cached_package()
-    built, jobs = warm(check)
+    built, jobs = await asyncio.to_thread(_warm_quietly)
     log.warning("warm-up: package checked and %d of %d figures built in %.2f s", built, jobs, time.perf_counter() - started)
     yield
 
