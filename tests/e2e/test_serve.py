@@ -307,11 +307,16 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
                 if "w1 restarted by supervisord (RUNNING)" not in events and info["statename"] == "RUNNING" and info["pid"] != victim["pid"]:
                     events["w1 restarted by supervisord (RUNNING)"] = now
             time.sleep(0.1)
+        # How long each click waited for its answer: the test clicks a reconnected page only when its polling loop gets
+        # to it (up to a second or two later on a busy machine), so a reader who clicks the moment the page is back
+        # has it answered at reconnected + took.
+        took = {i: answered[i] - (clicked[i] / 1000 - offset[i] - killed_at) for i in answered}
         times = {k: round(v, 2) for k, v in events.items()}
         for worker in WORKERS:
             if worker == "w1":
                 times["readers of w1: reconnected (s after kill)"] = [round(reconnected[i], 2) for i in sorted(reconnected)]
             times[f"readers of {worker}: next page's script run finished"] = [round(answered[i], 2) for i in sorted(answered) if readers[i][2] == worker]
+            times[f"readers of {worker}: click to answer (s)"] = [round(took[i], 2) for i in sorted(took) if readers[i][2] == worker]
             times[f"readers of {worker}: next page settled"] = [round(settled[i], 2) for i in sorted(settled) if readers[i][2] == worker]
         print("\nfault test times:", json.dumps(times))
         (served.run_dir / "fault-times.json").write_text(json.dumps(times))
@@ -327,9 +332,10 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
             assert settled[i] <= PAGE_LIMIT, f"reader {i} on {worker} waited {settled[i]:.1f} s for its next page ({times})"
             if worker == "w2":  # the kill is invisible to them
                 assert not seen["status"], f"a reader of w2 saw the connection status: {seen}"
-            else:  # a working page: reconnected, and its next click answered by a script run, within 10 s of the kill
+            else:  # a working page within 10 s of the kill: reconnected, and a click made then answered by a script run
                 assert reconnected[i] <= RECONNECT_LIMIT, f"a reader of w1 reconnected only {reconnected[i]:.1f} s after the kill ({times})"
-                assert answered[i] <= RECONNECT_LIMIT, f"a reader of w1 had its click answered only {answered[i]:.1f} s after the kill ({times})"
+                working = reconnected[i] + took[i]
+                assert working <= RECONNECT_LIMIT, f"a reader of w1 had a working page only {working:.1f} s after the kill ({times})"
         assert set(events) == {"w1 DOWN in HAProxy", "w1 restarted by supervisord (RUNNING)", "w1 UP again in HAProxy"}, times
         assert served.status()["w1"] == "UP"
 
