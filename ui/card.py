@@ -194,17 +194,16 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
             _unread_notice(shown)
         url = view_url()
         rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {shown.sources_text}"
-        left, right = st.columns(2)
-        left.download_button(
-            "Download the data shown (CSV)",
-            lambda: rows_csv(rows, sources, title),
-            file_name=f"{figure.key}.csv",
-            mime="text/csv",
-            key=f"{figure.key}-csv",
-            on_click="ignore",
-            icon=":material/download:",
-        )
-        with right:
+        with st.container(horizontal=True):  # one row that wraps on a phone: one element, where columns made three
+            st.download_button(
+                "Download the data shown (CSV)",
+                lambda: rows_csv(rows, sources, title),
+                file_name=f"{figure.key}.csv",
+                mime="text/csv",
+                key=f"{figure.key}-csv",
+                on_click="ignore",
+                icon=":material/download:",
+            )
             download_package(check, key=f"{figure.key}-zip")
         if evidence is not None:
             with st.expander("Where it says so", icon=":material/find_in_page:", key=f"{figure.key}-evidence", on_change="rerun") as box:
