@@ -175,7 +175,7 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
         chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{figure.key}-view", on_change="rerun")
         if chart_tab.open:
             with chart_tab:
-                st.plotly_chart(shown.chart, key=f"{figure.key}-chart", config=PLOTLY_CONFIG, alt=alt_text(figure), width="stretch")
+                st.plotly_chart(shown.chart, key=f"{figure.key}-chart", config=PLOTLY_CONFIG, theme=None, alt=alt_text(figure), width="stretch")
         if table_tab.open:
             with table_tab:
                 table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)

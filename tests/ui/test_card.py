@@ -71,6 +71,16 @@ def run_card(figure, check, url: str | None = URL, **params: str) -> AppTest:
     return at
 
 
+def test_the_chart_is_drawn_as_its_images_and_the_static_edition_draw_it(figure, check):
+    """No Streamlit theme over the chart: its fonts and colours are the figure's own, as in its PNG, SVG and static page."""
+    from figures.finished import finish
+
+    at = run_card(figure, check)
+    chart = at.get("plotly_chart")[0].proto
+    assert chart.theme == ""
+    assert json.loads(chart.spec)["layout"]["template"] == json.loads(finish(figure, check).chart.to_json())["layout"]["template"]
+
+
 def test_chart_draws_the_rows_given(figure, check, rows):
     at = run_card(figure, check)
     charts = at.get("plotly_chart")
