@@ -3,7 +3,6 @@
 Each rule returns Problems naming the CSV line (column _line) and the column to fix.
 """
 
-import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
@@ -11,17 +10,11 @@ import pandas as pd
 
 from loaders.dates import can_precede, date_span
 from loaders.derive import wilson_interval
-from loaders.frames import LINE_COLUMN, _records
-from loaders.package import resource
+from loaders.frames import LINE_COLUMN
 from loaders.problems import Problem
 from loaders.vocabulary_rules import concepts_match_schema, labels_match_schema
 
 Rule = Callable[[pd.DataFrame, str], list[Problem]]
-HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
-MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\s*\(")
-FORMULA_START = ("=", "+", "-", "@")
-NON_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
-URL_FIELDS = {"url", "other_urls"}
 WILSON_TOLERANCE = 0.01  # percentage points: stored bounds are rounded to 2 decimals
 
 
@@ -256,51 +249,6 @@ RULES: dict[str, list[Rule]] = {
     "concepts": [concepts_match_schema],
     "labels": [labels_match_schema],
 }
-
-
-def cell_problems(name: str, text: str, shown_as: str) -> list[Problem]:
-    """Cell text a schema type accepts but readers must never get: NaN/inf numbers, HTML, Markdown
-    links or images, and spreadsheet formulas."""
-    header, rows, lines = _records(text)
-    fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
-    found = []
-    for row, line in zip(rows, lines, strict=False):
-        for column, cell in zip(header, row, strict=False):
-            field = fields.get(column)
-            value = cell.strip()
-            if field is None or not value:
-                continue
-            if field["type"] in ("number", "integer"):
-                if value.lower() in NON_FINITE:
-                    found.append(Problem(shown_as, line, column, f"'{value}' is not a number: leave the cell empty if it is unknown"))
-                elif _python_number(value) and not (value.isascii() and "_" not in value):
-                    # Python (so frictionless) reads full-width digits and 1_000; the typed table would not.
-                    found.append(
-                        Problem(
-                            shown_as,
-                            line,
-                            column,
-                            f"'{value}' is not written with the digits 0-9 only: retype it in half-width digits, without underscores or spaces",
-                        )
-                    )
-                continue
-            if field["type"] != "string" or column in URL_FIELDS:
-                continue
-            if HTML_TAG.search(value):
-                found.append(Problem(shown_as, line, column, "contains HTML markup ('<' followed by a tag): text cells are plain text"))
-            elif MARKDOWN_LINK.search(value):
-                found.append(Problem(shown_as, line, column, "contains a Markdown link or image: put web addresses in sources.csv"))
-            elif value.startswith(FORMULA_START):
-                found.append(Problem(shown_as, line, column, f"starts with '{value[0]}', which spreadsheets run as a formula: reword the cell"))
-    return found
-
-
-def _python_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
 
 
 def rule_problems(name: str, frame: pd.DataFrame, shown_as: str) -> list[Problem]:

@@ -9,10 +9,10 @@ import re
 
 from frictionless import Dialect, Package, Resource, Schema
 
+from loaders.cell_rules import NON_FINITE
 from loaders.key_lookup import KeyValues, key_table, read_whole, recorder, referenced_fields, references, validation_order
 from loaders.package import resource
 from loaders.problems import Problem
-from loaders.rules import NON_FINITE
 
 # The values loaders.frames reads as booleans; frictionless would also take 1 and 0, which the frame cannot.
 TRUE_VALUES = ["true", "True", "TRUE"]

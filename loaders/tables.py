@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from loaders.cell_rules import cell_problems
 from loaders.evidence_rules import EVIDENCE, evidence_problems
 from loaders.frames import to_frame
 from loaders.package import RawFile, file_name, read_raw, resource, table_names
 from loaders.paths import data_dir as default_data_dir
 from loaders.precheck import check_header, decode, record_lines
 from loaders.problems import DataError, Problem
-from loaders.rules import cell_problems, rule_problems
+from loaders.rules import rule_problems
 from loaders.schema_check import schema_problems
 
 
