@@ -117,6 +117,31 @@ def _snippet(text: str, start: int) -> str:
     return following + ("..." if len(following) == 20 else "")
 
 
+def _plain_line(text: str, start: int) -> tuple[int, int] | None:
+    """(end of its cells, start of the next line) of the line starting at start, when it holds no quote and no lone
+    carriage return (the line's CRLF, if any, is its end); None for a line that must be read cell by cell."""
+    newline = text.find("\n", start)
+    stop = len(text) if newline < 0 else newline
+    if text.find('"', start, stop) >= 0:
+        return None
+    carriage = text.find("\r", start, stop)
+    if carriage < 0:
+        return stop, stop + 1
+    return (carriage, stop + 1) if carriage == stop - 1 and newline >= 0 else None
+
+
+def _cell_count_problem(shown_as: str, line: int, cells: int, width: int) -> Problem:
+    """A line whose cell count is not the header's."""
+    more = cells > width
+    return Problem(
+        shown_as,
+        line,
+        None,
+        f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: "
+        + ("a comma inside a cell that is not in quotes (or a space before its opening quote)?" if more else "a cell or a comma is missing?"),
+    )
+
+
 def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem]:
     """Quotes that do not pair up, lone carriage returns, and lines whose cell count differs from the
     header's. Reads cells the way the csv module does (a quote opens a cell only as its first character)
@@ -131,6 +156,15 @@ def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem
         return header[cell - 1] if cell <= width else None
 
     while not (i >= len(text) and i == start):  # stop at the end, unless a line is unfinished
+        plain = _plain_line(text, i) if i == start else None
+        if plain is not None:  # no quote and no lone carriage return: its cells are its commas plus one
+            end, i = plain
+            cells = text.count(",", start, end) + 1
+            if start_line > 1 and end > start and cells != width:
+                problems.append(_cell_count_problem(shown_as, start_line, cells, width))
+            line += 1
+            start, start_line, cells = i, line, 1
+            continue
         if text.startswith('"', i):
             opened, i = line, i + 1
             while True:
@@ -171,16 +205,7 @@ def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem
         if text.startswith("\r", i) and not text.startswith("\r\n", i):
             return problems + [Problem(shown_as, line, None, f"this line contains a lone carriage return (old Mac line ending); {RESAVE}")]
         if start_line > 1 and text[start:i] and cells != width:
-            more = cells > width
-            problems.append(
-                Problem(
-                    shown_as,
-                    start_line,
-                    None,
-                    f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: "
-                    + ("a comma inside a cell that is not in quotes (or a space before its opening quote)?" if more else "a cell or a comma is missing?"),
-                )
-            )
+            problems.append(_cell_count_problem(shown_as, start_line, cells, width))
         i += 2 if text.startswith("\r\n", i) else 1
         line += 1
         start, start_line, cells = i, line, 1
