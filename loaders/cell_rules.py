@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate, zip_longest
 
-from loaders.frames import _records
+from loaders.frames import Records, read_records
 from loaders.package import resource
 from loaders.problems import Problem
 
@@ -61,9 +61,10 @@ def suspects(cells: tuple[str, ...], pattern: re.Pattern) -> list[int]:
     return sorted({bisect_right(starts, match.start()) - 1 for match in pattern.finditer(joined)})
 
 
-def cell_problems(name: str, text: str, shown_as: str) -> list[Problem]:
-    """Cell text a schema type accepts but readers must never get, column by column (cells past the header ignored)."""
-    header, rows, lines = _records(text)
+def cell_problems(name: str, text: str, shown_as: str, records: Records | None = None) -> list[Problem]:
+    """Cell text a schema type accepts but readers must never get, column by column (cells past the header ignored).
+    records: the text's loaders.frames.read_records, when the caller has them already."""
+    header, rows, lines = records or read_records(text)
     fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
     found = []
     for column, cells in zip(header, zip_longest(*rows, fillvalue=""), strict=False):
