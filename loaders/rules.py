@@ -3,7 +3,7 @@
 Each rule returns Problems naming the CSV line (column _line) and the column to fix.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 import pandas as pd
@@ -32,7 +32,16 @@ def _present(frame: pd.DataFrame, *columns: str) -> pd.Series:
 
 
 def _problems(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: Callable[[pd.Series], str]) -> list[Problem]:
-    return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for row in frame[mask.fillna(False)].to_dict("records")]
+    mask = mask.fillna(False)
+    if not mask.any():
+        return []  # no row to convert: to_dict costs even on none
+    return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for row in frame[mask].to_dict("records")]
+
+
+def _rows(frame: pd.DataFrame, mask: pd.Series, *columns: str) -> Iterator[tuple]:
+    """(line, values...) of the rows the mask selects, as Python values (tolist: what to_dict would give)."""
+    selected = frame.loc[mask, [LINE_COLUMN, *columns]]
+    return zip(*(selected[column].tolist() for column in selected.columns), strict=True)
 
 
 def ordered(low: str, mid: str, high: str) -> Rule:
@@ -65,14 +74,13 @@ def dates_in_order(columns: Iterable[str]) -> Rule:
         found = []
         for i, first in enumerate(columns):
             for second in columns[i + 1 :]:
-                mask = _present(frame, first, second)
-                for row in frame.loc[mask, [LINE_COLUMN, first, second]].to_dict("records"):
+                for line, earlier, later in _rows(frame, _present(frame, first, second), first, second):
                     try:
-                        ok = can_precede(row[first], row[second])
+                        ok = can_precede(earlier, later)
                     except ValueError:
                         continue  # not a date: the schema check reports it
                     if not ok:
-                        found.append(Problem(shown_as, int(row[LINE_COLUMN]), first, f"{first} {row[first]} is after {second} {row[second]}"))
+                        found.append(Problem(shown_as, int(line), first, f"{first} {earlier} is after {second} {later}"))
         return found
 
     return rule
@@ -175,26 +183,26 @@ def both_or_neither(low: str, high: str) -> Rule:
 def year_matches_date(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """year is the year of reference_date."""
     found = []
-    for row in frame.loc[_present(frame, "year", "reference_date"), [LINE_COLUMN, "year", "reference_date"]].to_dict("records"):
+    for line, year, reference_date in _rows(frame, _present(frame, "year", "reference_date"), "year", "reference_date"):
         try:
-            start = date_span(row["reference_date"])[0]
+            start = date_span(reference_date)[0]
         except ValueError:
             continue
-        if start.year != row["year"]:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "year", f"year {row['year']} does not match reference_date {row['reference_date']}"))
+        if start.year != year:
+            found.append(Problem(shown_as, int(line), "year", f"year {year} does not match reference_date {reference_date}"))
     return found
 
 
 def accessed_after_published(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """A page cannot be read before it was published."""
     found = []
-    for row in frame.loc[_present(frame, "published", "accessed"), [LINE_COLUMN, "published", "accessed"]].to_dict("records"):
+    for line, published, accessed in _rows(frame, _present(frame, "published", "accessed"), "published", "accessed"):
         try:
-            earliest = date_span(row["published"])[0]
+            earliest = date_span(published)[0]
         except ValueError:
             continue
-        if row["accessed"].date() < earliest:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "accessed", f"accessed {row['accessed'].date()} is before published {row['published']}"))
+        if accessed.date() < earliest:
+            found.append(Problem(shown_as, int(line), "accessed", f"accessed {accessed.date()} is before published {published}"))
     return found
 
 
