@@ -23,6 +23,8 @@ NOT_TEXT = {
     b"\xfe\xff": "UTF-16 text (Excel's 'Unicode Text'), not UTF-8",
 }
 CELL_END = re.compile(r"[,\r\n]")
+QUOTED_CELL = re.compile(r'"[^"]*(?:""[^"]*)*"')  # unrolled: no backtracking blow-up on a long cell
+WELL_FORMED_RECORD = re.compile(r'(?:"[^"]*(?:""[^"]*)*"|[^,"\r\n]*)(?:,(?:"[^"]*(?:""[^"]*)*"|[^,"\r\n]*))*(?=\r\n|\n|\Z)')
 
 
 def decode(raw: RawFile, shown_as: str) -> tuple[str | None, list[Problem]]:
@@ -130,6 +132,18 @@ def _plain_line(text: str, start: int) -> tuple[int, int] | None:
     return (carriage, stop + 1) if carriage == stop - 1 and newline >= 0 else None
 
 
+def _quoted_record(text: str, start: int) -> tuple[int, int, int, int] | None:
+    """(end of its cells, start of the next record, its cells, the newlines inside its quoted cells) of a record that
+    holds quoted cells and is well formed: every quote opens a cell, closes it before a comma or the line end and is
+    otherwise doubled, and the line ends in LF or CRLF (or the text ends). None for a record to read cell by cell."""
+    match = WELL_FORMED_RECORD.match(text, start)
+    if match is None:
+        return None
+    record = match.group()
+    end, after = match.end(), 2 if text.startswith("\r\n", match.end()) else 1
+    return end, end + after, QUOTED_CELL.sub("", record).count(",") + 1, record.count("\n")
+
+
 def _cell_count_problem(shown_as: str, line: int, cells: int, width: int) -> Problem:
     """A line whose cell count is not the header's."""
     more = cells > width
@@ -163,6 +177,14 @@ def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem
             if start_line > 1 and end > start and cells != width:
                 problems.append(_cell_count_problem(shown_as, start_line, cells, width))
             line += 1
+            start, start_line, cells = i, line, 1
+            continue
+        quoted = _quoted_record(text, i) if i == start else None
+        if quoted is not None:  # quotes that pair up: its cells are the commas outside them plus one
+            end, i, cells, inside = quoted
+            if start_line > 1 and end > start and cells != width:
+                problems.append(_cell_count_problem(shown_as, start_line, cells, width))
+            line += inside + 1
             start, start_line, cells = i, line, 1
             continue
         if text.startswith('"', i):
