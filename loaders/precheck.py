@@ -23,6 +23,7 @@ NOT_TEXT = {
     b"\xfe\xff": "UTF-16 text (Excel's 'Unicode Text'), not UTF-8",
 }
 CELL_END = re.compile(r"[,\r\n]")
+LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines() splits
 QUOTED_CELL = re.compile(r'"[^"]*(?:""[^"]*)*"')  # unrolled: no backtracking blow-up on a long cell
 WELL_FORMED_RECORD = re.compile(r'(?:"[^"]*(?:""[^"]*)*"|[^,"\r\n]*)(?:,(?:"[^"]*(?:""[^"]*)*"|[^,"\r\n]*))*(?=\r\n|\n|\Z)')
 
@@ -68,10 +69,16 @@ def _shown(name: str) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name)
 
 
+def _first_line(text: str) -> tuple[str, str]:
+    """The first line as str.splitlines() gives it, and the text after its line break (without splitting the rest)."""
+    brk = LINE_BREAK.search(text)
+    return (text[: brk.start()], text[brk.end() :]) if brk else (text, "")
+
+
 def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
     """Problems with the header line (delimiter, missing, unknown, repeated or reordered columns), then
     with the rows' CSV structure (quotes that do not pair up, lines with the wrong number of cells)."""
-    first = text.splitlines()[0] if text.splitlines() else ""
+    first, rest = _first_line(text)
     expected = field_names(name)
     header = next(csv.reader(io.StringIO(first)), [])
     if len(header) <= 1:
@@ -109,7 +116,7 @@ def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
         problems += [Problem(shown_as, 1, s, f"column name '{h}' has spaces around it: remove them") for h, s in zip(header, stripped, strict=True) if h != s]
     if not problems:
         problems += check_structure(text, stripped, shown_as)
-    if not problems and not any(line.strip() for line in text.splitlines()[1:]):
+    if not problems and not rest.strip():  # no line after the header has a character that is not white space
         problems.append(Problem(shown_as, None, None, "file has a header but no data rows"))
     return problems
 
