@@ -134,9 +134,12 @@ def _source_urls(sources: pd.DataFrame) -> dict[str, set[str]]:
 
 def _unlisted_pages(evidence: pd.DataFrame, sources: pd.DataFrame, shown_as: str) -> list[Problem]:
     """Evidence rows whose page is not among their source's url and other_urls."""
+    read = evidence[evidence["url"].notna()]
+    named = {str(source_id) for source_id in read["source_id"]}
+    # only the sources these rows name (str(NA) is '<NA>', as _source_urls keys a source with no id)
+    sources = sources[sources["source_id"].isin(named).fillna(False) | (sources["source_id"].isna() & ("<NA>" in named))]
     urls = _source_urls(sources)
     found = []
-    read = evidence[evidence["url"].notna()]
     for line, url, source_id in zip(read[LINE_COLUMN], read["url"], read["source_id"], strict=True):
         if str(source_id) in urls and url not in urls[str(source_id)]:
             message = f"this page is not a url or other_urls of {source_id} in sources.csv: add it there, so readers can open it from the source"
@@ -194,6 +197,11 @@ def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], show
         broken = broken_lines.get(table, set())
         types, checked = _field_types(table), _checked_columns(table)
         pointing = evidence[single & filled[target]]
+        # only rows the loop below can report or compare: a column the table lacks, or a confirmed figure of a checked column
+        named, confirmed = pointing["column"], pointing["status"].eq("confirmed").fillna(False)
+        unknown = ~named.isin([*types, INPUT]).fillna(False)
+        stating = named.ne(INPUT).fillna(True) & confirmed & pointing["stated_value"].notna() & named.isin(list(checked)).fillna(False)
+        pointing = pointing[unknown | stating]
         to_compare = []
         for line, target_id, named, status, stated in zip(
             pointing[LINE_COLUMN], pointing[target], pointing["column"], pointing["status"], pointing["stated_value"], strict=True
@@ -223,9 +231,9 @@ def missing_evidence(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], sh
     for column, (table, key) in TARGETS.items():
         if table not in frames:
             continue
-        covered = set(evidence[column].dropna().astype(str))
+        covered = set(evidence[column].dropna().tolist())  # a Python set: Series.isin converts each value to Arrow and back
         frame = frames[table]
-        rows = frame[frame[key].notna() & ~frame[key].astype(str).isin(covered)]
+        rows = frame[[filled and row_id not in covered for filled, row_id in zip(frame[key].notna().tolist(), frame[key].tolist(), strict=True)]]
         found[table] = [
             Problem(
                 shown_as[table],
