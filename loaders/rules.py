@@ -125,7 +125,8 @@ def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     fields = frame["derived_fields"].fillna("")
     bound_columns = ("value_low", "value_high", "rate_low_pct", "rate_high_pct")
     found = []
-    for row in frame[frame["interval"].eq("derived_ci95").fillna(False)].to_dict("records"):
+    derived = frame[frame["interval"].eq("derived_ci95").fillna(False)]
+    for row in derived[[LINE_COLUMN, "derived_fields", *bound_columns]].to_dict("records"):
         missing = [c for c in bound_columns if pd.notna(row[c]) and c not in str(row["derived_fields"] or "").split()]
         if missing:
             found.append(
@@ -133,7 +134,10 @@ def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
             )
     mask = fields.ne("") & frame["derivation"].isna()
     found += _problems(frame, mask, shown_as, "derivation", lambda r: "derived_fields is filled: say how in derivation")
-    for row in frame[fields.ne("")].to_dict("records"):
+    listing = frame[fields.ne("")]
+    named = {c for listed in listing["derived_fields"].tolist() for c in str(listed).split()}  # only these columns are read
+    read = [LINE_COLUMN, "derived_fields", *(c for c in frame.columns if c in named and c not in (LINE_COLUMN, "derived_fields"))]
+    for row in listing[read].to_dict("records"):
         empty = [c for c in str(row["derived_fields"]).split() if c in frame and pd.isna(row[c])]
         if empty:
             found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields", f"derived_fields names {' '.join(empty)}, which is empty"))
