@@ -6,6 +6,7 @@ whole package is typed; like loaders.rules they return Problems naming the file,
 
 import math
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -36,50 +37,56 @@ def _problem(shown_as: str, row: dict, column: str, message: str) -> Problem:
     return Problem(shown_as, int(row[LINE_COLUMN]), column, message)
 
 
-def target_of(row: dict) -> tuple[str, str, str] | None:
-    """(evidence column, table, row id) of the one data row an evidence row supports, or None."""
-    filled = [(column, *TARGETS[column]) for column in TARGETS if pd.notna(row.get(column))]
-    if len(filled) != 1:
-        return None
-    column, table, _ = filled[0]
-    return column, table, str(row[column])
+def _where(evidence: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: str) -> list[Problem]:
+    """The same problem on every evidence row the mask selects (a missing value in the mask selects none)."""
+    return [Problem(shown_as, int(line), column, message) for line in evidence.loc[mask.fillna(False).astype(bool), LINE_COLUMN]]
+
+
+# What a status needs: the columns a read figure must fill, and why a note is needed.
+REQUIRED_WHEN_READ = (
+    ("url", "the page it was read on"),
+    ("quote", "the sentence or table cell that holds the figure, verbatim"),
+    ("as_written", "the figure exactly as the quote writes it"),
+    ("stated_value", "what the figure means in the row's unit"),
+    ("locator", "where on the page (section, table, heading)"),
+)
+NOTE_NEEDED = {
+    "differs": "what the page says instead, and why the row keeps or changes its value",
+    "not_found": "where the figure was looked for",
+}
 
 
 def row_problems(evidence: pd.DataFrame, shown_as: str) -> list[Problem]:
     """Rules inside one evidence row: one target, what each status needs, and the quote holding as_written."""
-    found = []
-    for row in evidence.to_dict("records"):
-        if sum(pd.notna(row[c]) for c in TARGETS) != 1:
-            found.append(_problem(shown_as, row, "estimate_id", "fill exactly one of " + ", ".join(TARGETS)))
-        status = row["status"]
-        if status in READ:
-            for column, meaning in (
-                ("url", "the page it was read on"),
-                ("quote", "the sentence or table cell that holds the figure, verbatim"),
-                ("as_written", "the figure exactly as the quote writes it"),
-                ("stated_value", "what the figure means in the row's unit"),
-                ("locator", "where on the page (section, table, heading)"),
-            ):
-                if pd.isna(row[column]):
-                    found.append(_problem(shown_as, row, column, f"status is {status}, so {column} is required: {meaning}"))
-        if status in ("differs", "not_found") and pd.isna(row["note"]):
-            why = "what the page says instead, and why the row keeps or changes its value" if status == "differs" else "where the figure was looked for"
-            found.append(_problem(shown_as, row, "note", f"status is {status}, so note is required: {why}"))
-        if status == "not_found" and pd.notna(row["quote"]):
-            found.append(_problem(shown_as, row, "quote", "status is not_found, so quote must be empty: a quote means the figure was read"))
-        if pd.notna(row["quote"]) and pd.notna(row["as_written"]) and str(row["as_written"]) not in str(row["quote"]):
-            found.append(
-                _problem(shown_as, row, "as_written", f"'{_short(row['as_written'])}' does not appear in quote: copy the figure exactly as the quote writes it")
-            )
-        if pd.notna(row["quote"]) and NEEDS_TRANSLATION.search(str(row["quote"])) and pd.isna(row["quote_en"]):
-            found.append(_problem(shown_as, row, "quote_en", "the quote is not in English: give an English translation in quote_en"))
+    present = evidence.notna()
+    status = evidence["status"]
+    found = _where(evidence, present[list(TARGETS)].sum(axis=1).ne(1), shown_as, "estimate_id", "fill exactly one of " + ", ".join(TARGETS))
+    for state in READ:
+        for column, meaning in REQUIRED_WHEN_READ:
+            found += _where(evidence, status.eq(state) & ~present[column], shown_as, column, f"status is {state}, so {column} is required: {meaning}")
+    for state, why in NOTE_NEEDED.items():
+        found += _where(evidence, status.eq(state) & ~present["note"], shown_as, "note", f"status is {state}, so note is required: {why}")
+    found += _where(
+        evidence, status.eq("not_found") & present["quote"], shown_as, "quote", "status is not_found, so quote must be empty: a quote means the figure was read"
+    )
+    quoted = evidence[present["quote"] & present["as_written"]]
+    for line, written, quote in zip(quoted[LINE_COLUMN], quoted["as_written"], quoted["quote"], strict=True):
+        if str(written) not in str(quote):
+            message = f"'{_short(written)}' does not appear in quote: copy the figure exactly as the quote writes it"
+            found.append(Problem(shown_as, int(line), "as_written", message))
+    untranslated = evidence[present["quote"] & ~present["quote_en"]]
+    for line, quote in zip(untranslated[LINE_COLUMN], untranslated["quote"], strict=True):
+        if NEEDS_TRANSLATION.search(str(quote)):
+            found.append(Problem(shown_as, int(line), "quote_en", "the quote is not in English: give an English translation in quote_en"))
     return found
 
 
+@lru_cache(maxsize=16)
 def _field_types(table: str) -> dict[str, str]:
     return {f["name"]: f["type"] for f in resource(table)["schema"]["fields"]}
 
 
+@lru_cache(maxsize=16)
 def _checked_columns(table: str) -> set[str]:
     """Columns whose cell a confirmed quote must state exactly: numbers, booleans, dates and coded values.
     Free text (comparison, population, note) is the maintainer's wording, so a quote supports it without repeating it."""
@@ -118,11 +125,59 @@ def _same(stated: str, actual: object, kind: str) -> bool | None:
 
 def _source_urls(sources: pd.DataFrame) -> dict[str, set[str]]:
     urls = {}
-    for source in sources.to_dict("records"):
-        listed = {source["url"]} if pd.notna(source["url"]) else set()
-        listed |= set(str(source["other_urls"]).split()) if pd.notna(source["other_urls"]) else set()
-        urls[str(source["source_id"])] = listed
+    for source_id, url, other_urls in zip(sources["source_id"], sources["url"], sources["other_urls"], strict=True):
+        listed = {url} if pd.notna(url) else set()
+        listed |= set(str(other_urls).split()) if pd.notna(other_urls) else set()
+        urls[str(source_id)] = listed
     return urls
+
+
+def _unlisted_pages(evidence: pd.DataFrame, sources: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """Evidence rows whose page is not among their source's url and other_urls."""
+    read = evidence[evidence["url"].notna()]
+    named = {str(source_id) for source_id in read["source_id"]}
+    # only the sources these rows name (str(NA) is '<NA>', as _source_urls keys a source with no id)
+    sources = sources[sources["source_id"].isin(named).fillna(False) | (sources["source_id"].isna() & ("<NA>" in named))]
+    urls = _source_urls(sources)
+    found = []
+    for line, url, source_id in zip(read[LINE_COLUMN], read["url"], read["source_id"], strict=True):
+        if str(source_id) in urls and url not in urls[str(source_id)]:
+            message = f"this page is not a url or other_urls of {source_id} in sources.csv: add it there, so readers can open it from the source"
+            found.append(Problem(shown_as, int(line), "url", message))
+    return found
+
+
+def _compared(row: dict, data_row: dict, table: str, row_id: str, column: str, shown_as: str) -> Problem | None:
+    """A confirmed quote's stated_value against the cell it confirms: the problem, or None when they agree."""
+    types = _field_types(table)
+    if column in _derived_columns(table, data_row):
+        return _problem(
+            shown_as,
+            row,
+            "column",
+            f"{column} of {row_id} is derived here, so a quote cannot confirm it: confirm the figures it is derived from with column {INPUT}",
+        )
+    actual = data_row[column]
+    if pd.isna(actual):
+        return _problem(
+            shown_as,
+            row,
+            "stated_value",
+            f"{row_id} has no {column}, but this confirmed quote states {_short(row['stated_value'])}: fill the row, or mark the evidence differs",
+        )
+    same = _same(str(row["stated_value"]), actual, types[column])
+    if same is None:
+        return _problem(shown_as, row, "stated_value", f"'{_short(row['stated_value'])}' is not {types[column]} like {column}")
+    if not same:
+        shown = str(actual)[:10] if types[column] == "date" else actual
+        return _problem(
+            shown_as,
+            row,
+            "stated_value",
+            f"status is confirmed but stated_value {_short(row['stated_value'])} "
+            f"is not {row_id}'s {column} ({shown}): correct the row, or mark the evidence differs",
+        )
+    return None
 
 
 def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: str, broken_lines: dict[str, set[int]] | None = None) -> list[Problem]:
@@ -130,75 +185,43 @@ def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], show
     row's figure, a derived figure is confirmed through its inputs, and the page is one of the source's.
     A data row with a schema problem of its own is not compared (its typed values are unreliable until fixed)."""
     broken_lines = broken_lines or {}
-    found = []
-    # each table's rows by id, as plain dicts: a dictionary lookup per quote, not a pandas .loc (a fifth of a second on the real data)
-    indexed = {
-        table: {str(r[key]): r for r in frames[table].to_dict("records")} for table, key in TARGETS.values() if table in frames and frames[table][key].is_unique
-    }
-    urls = _source_urls(frames["sources"]) if "sources" in frames else None
-    for row in evidence.to_dict("records"):
-        if urls is not None and pd.notna(row["url"]) and str(row["source_id"]) in urls and row["url"] not in urls[str(row["source_id"])]:
-            found.append(
-                _problem(
-                    shown_as,
-                    row,
-                    "url",
-                    f"this page is not a url or other_urls of {row['source_id']} in sources.csv: add it there, so readers can open it from the source",
-                )
-            )
-        target = target_of(row)
-        if target is None or target[1] not in indexed or target[2] not in indexed[target[1]]:
-            continue  # no target, or one the foreign-key check already reports
-        _, table, row_id = target
-        data_row = indexed[table][row_id]
-        if int(data_row[LINE_COLUMN]) in broken_lines.get(table, set()):
-            continue
-        column = str(row["column"])
-        types = _field_types(table)
-        if column != INPUT and column not in types:
-            found.append(
-                _problem(
-                    shown_as, row, "column", f"'{_short(column)}' is not a column of {resource(table)['path']} (or {INPUT}, for an input of a derived number)"
-                )
-            )
-            continue
-        if column == INPUT or row["status"] != "confirmed" or pd.isna(row["stated_value"]) or column not in _checked_columns(table):
-            continue
-        if column in _derived_columns(table, data_row):
-            found.append(
-                _problem(
-                    shown_as,
-                    row,
-                    "column",
-                    f"{column} of {row_id} is derived here, so a quote cannot confirm it: confirm the figures it is derived from with column {INPUT}",
-                )
-            )
-            continue
-        actual = data_row[column]
-        if pd.isna(actual):
-            found.append(
-                _problem(
-                    shown_as,
-                    row,
-                    "stated_value",
-                    f"{row_id} has no {column}, but this confirmed quote states {_short(row['stated_value'])}: fill the row, or mark the evidence differs",
-                )
-            )
-            continue
-        same = _same(str(row["stated_value"]), actual, types[column])
-        if same is None:
-            found.append(_problem(shown_as, row, "stated_value", f"'{_short(row['stated_value'])}' is not {types[column]} like {column}"))
-        elif not same:
-            shown = str(actual)[:10] if types[column] == "date" else actual
-            found.append(
-                _problem(
-                    shown_as,
-                    row,
-                    "stated_value",
-                    f"status is confirmed but stated_value {_short(row['stated_value'])} "
-                    f"is not {row_id}'s {column} ({shown}): correct the row, or mark the evidence differs",
-                )
-            )
+    found = _unlisted_pages(evidence, frames["sources"], shown_as) if "sources" in frames else []
+    filled = evidence[list(TARGETS)].notna()
+    single = filled.sum(axis=1).eq(1)
+    for target, (table, key) in TARGETS.items():
+        if table not in frames or not frames[table][key].is_unique:
+            continue  # no table, or ids the primary-key check already reports
+        frame = frames[table]
+        position = {str(row_id): i for i, row_id in enumerate(frame[key].tolist())}
+        data_lines = frame[LINE_COLUMN].tolist()
+        broken = broken_lines.get(table, set())
+        types, checked = _field_types(table), _checked_columns(table)
+        pointing = evidence[single & filled[target]]
+        # only rows the loop below can report or compare: a column the table lacks, or a confirmed figure of a checked column
+        named, confirmed = pointing["column"], pointing["status"].eq("confirmed").fillna(False)
+        unknown = ~named.isin([*types, INPUT]).fillna(False)
+        stating = named.ne(INPUT).fillna(True) & confirmed & pointing["stated_value"].notna() & named.isin(list(checked)).fillna(False)
+        pointing = pointing[unknown | stating]
+        to_compare = []
+        for line, target_id, named, status, stated in zip(
+            pointing[LINE_COLUMN], pointing[target], pointing["column"], pointing["status"], pointing["stated_value"], strict=True
+        ):
+            row_id, column = str(target_id), str(named)
+            at = position.get(row_id)
+            if at is None or int(data_lines[at]) in broken:
+                continue  # a row the foreign-key check already reports, or one with a problem of its own
+            if column != INPUT and column not in types:
+                message = f"'{_short(column)}' is not a column of {resource(table)['path']} (or {INPUT}, for an input of a derived number)"
+                found.append(Problem(shown_as, int(line), "column", message))
+            elif column != INPUT and status == "confirmed" and pd.notna(stated) and column in checked:
+                to_compare.append((line, row_id, column, stated, at))
+        # only the rows a confirmed quote states a figure of, as plain dicts (typed as a whole table's to_dict would give them)
+        wanted = sorted({at for *_, at in to_compare})
+        data_rows = dict(zip(wanted, frame.iloc[wanted].to_dict("records"), strict=True))
+        for line, row_id, column, stated, at in to_compare:
+            problem = _compared({LINE_COLUMN: line, "stated_value": stated}, data_rows[at], table, row_id, column, shown_as)
+            if problem is not None:
+                found.append(problem)
     return found
 
 
@@ -208,9 +231,9 @@ def missing_evidence(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], sh
     for column, (table, key) in TARGETS.items():
         if table not in frames:
             continue
-        covered = set(evidence[column].dropna().astype(str))
+        covered = set(evidence[column].dropna().tolist())  # a Python set: Series.isin converts each value to Arrow and back
         frame = frames[table]
-        rows = frame[frame[key].notna() & ~frame[key].astype(str).isin(covered)]
+        rows = frame[[filled and row_id not in covered for filled, row_id in zip(frame[key].notna().tolist(), frame[key].tolist(), strict=True)]]
         found[table] = [
             Problem(
                 shown_as[table],

@@ -11,7 +11,10 @@ from loaders.package import resource
 LINE_COLUMN = "_line"
 
 
-def _records(text: str) -> tuple[list[str], list[list[str]], list[int]]:
+Records = tuple[list[str], list[list[str]], list[int]]
+
+
+def read_records(text: str) -> Records:
     """Header, data records and the line each record starts on (blank lines skipped)."""
     reader = csv.reader(io.StringIO(text))
     header, rows, lines, start = None, [], [], 1
@@ -33,10 +36,11 @@ def _numbers(values: pd.Series) -> pd.Series:
     return numbers.where(np.isfinite(numbers))
 
 
-def to_frame(name: str, text: str) -> pd.DataFrame:
+def to_frame(name: str, text: str, records: Records | None = None) -> pd.DataFrame:
     """The table with schema dtypes (nullable integers, floats, booleans, dates); a cell that does
-    not parse becomes missing (validation reports it). Column _line holds each row's CSV line."""
-    header, rows, lines = _records(text)
+    not parse becomes missing (validation reports it). Column _line holds each row's CSV line.
+    records: the text's read_records, when the caller has them already."""
+    header, rows, lines = records or read_records(text)
     width = len(header)
     raw = pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header, dtype="string") if rows else pd.DataFrame(columns=header, dtype="string")
     frame = pd.DataFrame(index=raw.index)

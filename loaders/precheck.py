@@ -23,6 +23,9 @@ NOT_TEXT = {
     b"\xfe\xff": "UTF-16 text (Excel's 'Unicode Text'), not UTF-8",
 }
 CELL_END = re.compile(r"[,\r\n]")
+LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines() splits
+QUOTED_CELL = re.compile(r'"[^"]*(?:""[^"]*)*"')  # unrolled: no backtracking blow-up on a long cell
+WELL_FORMED_RECORD = re.compile(r'(?:"[^"]*(?:""[^"]*)*"|[^,"\r\n]*)(?:,(?:"[^"]*(?:""[^"]*)*"|[^,"\r\n]*))*(?=\r\n|\n|\Z)')
 
 
 def decode(raw: RawFile, shown_as: str) -> tuple[str | None, list[Problem]]:
@@ -66,10 +69,16 @@ def _shown(name: str) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name)
 
 
+def _first_line(text: str) -> tuple[str, str]:
+    """The first line as str.splitlines() gives it, and the text after its line break (without splitting the rest)."""
+    brk = LINE_BREAK.search(text)
+    return (text[: brk.start()], text[brk.end() :]) if brk else (text, "")
+
+
 def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
     """Problems with the header line (delimiter, missing, unknown, repeated or reordered columns), then
     with the rows' CSV structure (quotes that do not pair up, lines with the wrong number of cells)."""
-    first = text.splitlines()[0] if text.splitlines() else ""
+    first, rest = _first_line(text)
     expected = field_names(name)
     header = next(csv.reader(io.StringIO(first)), [])
     if len(header) <= 1:
@@ -107,7 +116,7 @@ def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
         problems += [Problem(shown_as, 1, s, f"column name '{h}' has spaces around it: remove them") for h, s in zip(header, stripped, strict=True) if h != s]
     if not problems:
         problems += check_structure(text, stripped, shown_as)
-    if not problems and not any(line.strip() for line in text.splitlines()[1:]):
+    if not problems and not rest.strip():  # no line after the header has a character that is not white space
         problems.append(Problem(shown_as, None, None, "file has a header but no data rows"))
     return problems
 
@@ -115,6 +124,43 @@ def check_header(name: str, text: str, shown_as: str) -> list[Problem]:
 def _snippet(text: str, start: int) -> str:
     following = text[start : start + 20].split("\n")[0].replace("\r", "")
     return following + ("..." if len(following) == 20 else "")
+
+
+def _plain_line(text: str, start: int) -> tuple[int, int] | None:
+    """(end of its cells, start of the next line) of the line starting at start, when it holds no quote and no lone
+    carriage return (the line's CRLF, if any, is its end); None for a line that must be read cell by cell."""
+    newline = text.find("\n", start)
+    stop = len(text) if newline < 0 else newline
+    if text.find('"', start, stop) >= 0:
+        return None
+    carriage = text.find("\r", start, stop)
+    if carriage < 0:
+        return stop, stop + 1
+    return (carriage, stop + 1) if carriage == stop - 1 and newline >= 0 else None
+
+
+def _quoted_record(text: str, start: int) -> tuple[int, int, int, int] | None:
+    """(end of its cells, start of the next record, its cells, the newlines inside its quoted cells) of a record that
+    holds quoted cells and is well formed: every quote opens a cell, closes it before a comma or the line end and is
+    otherwise doubled, and the line ends in LF or CRLF (or the text ends). None for a record to read cell by cell."""
+    match = WELL_FORMED_RECORD.match(text, start)
+    if match is None:
+        return None
+    record = match.group()
+    end, after = match.end(), 2 if text.startswith("\r\n", match.end()) else 1
+    return end, end + after, QUOTED_CELL.sub("", record).count(",") + 1, record.count("\n")
+
+
+def _cell_count_problem(shown_as: str, line: int, cells: int, width: int) -> Problem:
+    """A line whose cell count is not the header's."""
+    more = cells > width
+    return Problem(
+        shown_as,
+        line,
+        None,
+        f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: "
+        + ("a comma inside a cell that is not in quotes (or a space before its opening quote)?" if more else "a cell or a comma is missing?"),
+    )
 
 
 def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem]:
@@ -131,6 +177,23 @@ def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem
         return header[cell - 1] if cell <= width else None
 
     while not (i >= len(text) and i == start):  # stop at the end, unless a line is unfinished
+        plain = _plain_line(text, i) if i == start else None
+        if plain is not None:  # no quote and no lone carriage return: its cells are its commas plus one
+            end, i = plain
+            cells = text.count(",", start, end) + 1
+            if start_line > 1 and end > start and cells != width:
+                problems.append(_cell_count_problem(shown_as, start_line, cells, width))
+            line += 1
+            start, start_line, cells = i, line, 1
+            continue
+        quoted = _quoted_record(text, i) if i == start else None
+        if quoted is not None:  # quotes that pair up: its cells are the commas outside them plus one
+            end, i, cells, inside = quoted
+            if start_line > 1 and end > start and cells != width:
+                problems.append(_cell_count_problem(shown_as, start_line, cells, width))
+            line += inside + 1
+            start, start_line, cells = i, line, 1
+            continue
         if text.startswith('"', i):
             opened, i = line, i + 1
             while True:
@@ -171,16 +234,7 @@ def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem
         if text.startswith("\r", i) and not text.startswith("\r\n", i):
             return problems + [Problem(shown_as, line, None, f"this line contains a lone carriage return (old Mac line ending); {RESAVE}")]
         if start_line > 1 and text[start:i] and cells != width:
-            more = cells > width
-            problems.append(
-                Problem(
-                    shown_as,
-                    start_line,
-                    None,
-                    f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: "
-                    + ("a comma inside a cell that is not in quotes (or a space before its opening quote)?" if more else "a cell or a comma is missing?"),
-                )
-            )
+            problems.append(_cell_count_problem(shown_as, start_line, cells, width))
         i += 2 if text.startswith("\r\n", i) else 1
         line += 1
         start, start_line, cells = i, line, 1

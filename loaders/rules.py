@@ -3,25 +3,18 @@
 Each rule returns Problems naming the CSV line (column _line) and the column to fix.
 """
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 import pandas as pd
 
 from loaders.dates import can_precede, date_span
 from loaders.derive import wilson_interval
-from loaders.frames import LINE_COLUMN, _records
-from loaders.package import resource
+from loaders.frames import LINE_COLUMN
 from loaders.problems import Problem
 from loaders.vocabulary_rules import concepts_match_schema, labels_match_schema
 
 Rule = Callable[[pd.DataFrame, str], list[Problem]]
-HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
-MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\s*\(")
-FORMULA_START = ("=", "+", "-", "@")
-NON_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
-URL_FIELDS = {"url", "other_urls"}
 WILSON_TOLERANCE = 0.01  # percentage points: stored bounds are rounded to 2 decimals
 
 
@@ -39,7 +32,16 @@ def _present(frame: pd.DataFrame, *columns: str) -> pd.Series:
 
 
 def _problems(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: Callable[[pd.Series], str]) -> list[Problem]:
-    return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for row in frame[mask.fillna(False)].to_dict("records")]
+    mask = mask.fillna(False)
+    if not mask.any():
+        return []  # no row to convert: to_dict costs even on none
+    return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for row in frame[mask].to_dict("records")]
+
+
+def _rows(frame: pd.DataFrame, mask: pd.Series, *columns: str) -> Iterator[tuple]:
+    """(line, values...) of the rows the mask selects, as Python values (tolist: what to_dict would give)."""
+    selected = frame.loc[mask, [LINE_COLUMN, *columns]]
+    return zip(*(selected[column].tolist() for column in selected.columns), strict=True)
 
 
 def ordered(low: str, mid: str, high: str) -> Rule:
@@ -72,14 +74,13 @@ def dates_in_order(columns: Iterable[str]) -> Rule:
         found = []
         for i, first in enumerate(columns):
             for second in columns[i + 1 :]:
-                mask = _present(frame, first, second)
-                for row in frame.loc[mask, [LINE_COLUMN, first, second]].to_dict("records"):
+                for line, earlier, later in _rows(frame, _present(frame, first, second), first, second):
                     try:
-                        ok = can_precede(row[first], row[second])
+                        ok = can_precede(earlier, later)
                     except ValueError:
                         continue  # not a date: the schema check reports it
                     if not ok:
-                        found.append(Problem(shown_as, int(row[LINE_COLUMN]), first, f"{first} {row[first]} is after {second} {row[second]}"))
+                        found.append(Problem(shown_as, int(line), first, f"{first} {earlier} is after {second} {later}"))
         return found
 
     return rule
@@ -124,7 +125,8 @@ def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     fields = frame["derived_fields"].fillna("")
     bound_columns = ("value_low", "value_high", "rate_low_pct", "rate_high_pct")
     found = []
-    for row in frame[frame["interval"].eq("derived_ci95").fillna(False)].to_dict("records"):
+    derived = frame[frame["interval"].eq("derived_ci95").fillna(False)]
+    for row in derived[[LINE_COLUMN, "derived_fields", *bound_columns]].to_dict("records"):
         missing = [c for c in bound_columns if pd.notna(row[c]) and c not in str(row["derived_fields"] or "").split()]
         if missing:
             found.append(
@@ -132,7 +134,10 @@ def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
             )
     mask = fields.ne("") & frame["derivation"].isna()
     found += _problems(frame, mask, shown_as, "derivation", lambda r: "derived_fields is filled: say how in derivation")
-    for row in frame[fields.ne("")].to_dict("records"):
+    listing = frame[fields.ne("")]
+    named = {c for listed in listing["derived_fields"].tolist() for c in str(listed).split()}  # only these columns are read
+    read = [LINE_COLUMN, "derived_fields", *(c for c in frame.columns if c in named and c not in (LINE_COLUMN, "derived_fields"))]
+    for row in listing[read].to_dict("records"):
         empty = [c for c in str(row["derived_fields"]).split() if c in frame and pd.isna(row[c])]
         if empty:
             found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields", f"derived_fields names {' '.join(empty)}, which is empty"))
@@ -182,26 +187,26 @@ def both_or_neither(low: str, high: str) -> Rule:
 def year_matches_date(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """year is the year of reference_date."""
     found = []
-    for row in frame.loc[_present(frame, "year", "reference_date"), [LINE_COLUMN, "year", "reference_date"]].to_dict("records"):
+    for line, year, reference_date in _rows(frame, _present(frame, "year", "reference_date"), "year", "reference_date"):
         try:
-            start = date_span(row["reference_date"])[0]
+            start = date_span(reference_date)[0]
         except ValueError:
             continue
-        if start.year != row["year"]:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "year", f"year {row['year']} does not match reference_date {row['reference_date']}"))
+        if start.year != year:
+            found.append(Problem(shown_as, int(line), "year", f"year {year} does not match reference_date {reference_date}"))
     return found
 
 
 def accessed_after_published(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """A page cannot be read before it was published."""
     found = []
-    for row in frame.loc[_present(frame, "published", "accessed"), [LINE_COLUMN, "published", "accessed"]].to_dict("records"):
+    for line, published, accessed in _rows(frame, _present(frame, "published", "accessed"), "published", "accessed"):
         try:
-            earliest = date_span(row["published"])[0]
+            earliest = date_span(published)[0]
         except ValueError:
             continue
-        if row["accessed"].date() < earliest:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "accessed", f"accessed {row['accessed'].date()} is before published {row['published']}"))
+        if accessed.date() < earliest:
+            found.append(Problem(shown_as, int(line), "accessed", f"accessed {accessed.date()} is before published {published}"))
     return found
 
 
@@ -256,51 +261,6 @@ RULES: dict[str, list[Rule]] = {
     "concepts": [concepts_match_schema],
     "labels": [labels_match_schema],
 }
-
-
-def cell_problems(name: str, text: str, shown_as: str) -> list[Problem]:
-    """Cell text a schema type accepts but readers must never get: NaN/inf numbers, HTML, Markdown
-    links or images, and spreadsheet formulas."""
-    header, rows, lines = _records(text)
-    fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
-    found = []
-    for row, line in zip(rows, lines, strict=False):
-        for column, cell in zip(header, row, strict=False):
-            field = fields.get(column)
-            value = cell.strip()
-            if field is None or not value:
-                continue
-            if field["type"] in ("number", "integer"):
-                if value.lower() in NON_FINITE:
-                    found.append(Problem(shown_as, line, column, f"'{value}' is not a number: leave the cell empty if it is unknown"))
-                elif _python_number(value) and not (value.isascii() and "_" not in value):
-                    # Python (so frictionless) reads full-width digits and 1_000; the typed table would not.
-                    found.append(
-                        Problem(
-                            shown_as,
-                            line,
-                            column,
-                            f"'{value}' is not written with the digits 0-9 only: retype it in half-width digits, without underscores or spaces",
-                        )
-                    )
-                continue
-            if field["type"] != "string" or column in URL_FIELDS:
-                continue
-            if HTML_TAG.search(value):
-                found.append(Problem(shown_as, line, column, "contains HTML markup ('<' followed by a tag): text cells are plain text"))
-            elif MARKDOWN_LINK.search(value):
-                found.append(Problem(shown_as, line, column, "contains a Markdown link or image: put web addresses in sources.csv"))
-            elif value.startswith(FORMULA_START):
-                found.append(Problem(shown_as, line, column, f"starts with '{value[0]}', which spreadsheets run as a formula: reword the cell"))
-    return found
-
-
-def _python_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
 
 
 def rule_problems(name: str, frame: pd.DataFrame, shown_as: str) -> list[Problem]:

@@ -9,9 +9,10 @@ import re
 
 from frictionless import Dialect, Package, Resource, Schema
 
+from loaders.cell_rules import NON_FINITE
+from loaders.key_lookup import KeyValues, key_table, read_whole, recorder, referenced_fields, references, validation_order
 from loaders.package import resource
 from loaders.problems import Problem
-from loaders.rules import NON_FINITE
 
 # The values loaders.frames reads as booleans; frictionless would also take 1 and 0, which the frame cannot.
 TRUE_VALUES = ["true", "True", "TRUE"]
@@ -129,30 +130,41 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
     return kept
 
 
+def _resource(name: str, text: str, readable: dict[str, str]) -> Resource:
+    """The table as a frictionless resource with our schema: booleans as loaders.frames reads them, and foreign keys
+    only into readable tables (a reference to a table that could not be read is skipped: its own problem says why)."""
+    descriptor = copy.deepcopy(resource(name)["schema"])
+    for field in descriptor["fields"]:
+        if field["type"] == "boolean":
+            field.update(trueValues=TRUE_VALUES, falseValues=FALSE_VALUES)
+    descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in readable]
+    return Resource(
+        text.encode("utf-8"),
+        name=name,
+        format="csv",
+        encoding="utf-8",
+        schema=Schema.from_descriptor(descriptor),
+        dialect=Dialect.from_descriptor({"delimiter": ","}),
+    )
+
+
 def schema_problems(texts: dict[str, str], shown_as: dict[str, str], lines: dict[str, list[int]]) -> dict[str, list[Problem]]:
-    """Validate every readable table with frictionless; problems per table name."""
-    resources = []
-    for name, text in texts.items():
-        descriptor = copy.deepcopy(resource(name)["schema"])
-        for field in descriptor["fields"]:
-            if field["type"] == "boolean":
-                field.update(trueValues=TRUE_VALUES, falseValues=FALSE_VALUES)
-        # A reference to a table that could not be read is skipped: that table's own problem says why.
-        descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in texts]
-        resources.append(
-            Resource(
-                text.encode("utf-8"),
-                name=name,
-                format="csv",
-                encoding="utf-8",
-                schema=Schema.from_descriptor(descriptor),
-                dialect=Dialect.from_descriptor({"delimiter": ","}),
-            )
-        )
-    package = Package(resources=resources)
+    """Validate every readable table with frictionless; problems per table name. Each table is validated in a package
+    holding the key values of the tables it points into, recorded while those were validated (loaders.key_lookup)."""
+    resources = {name: _resource(name, text, texts) for name, text in texts.items()}
+    wanted = referenced_fields(resources)
+    keys: dict[str, KeyValues] = {}
     found: dict[str, list[Problem]] = {}
-    for name in texts:
+    for name in validation_order(resources):
+        lookups = [
+            key_table(target, wanted[target], keys[target]) if target in keys else _resource(target, texts[target], texts)
+            for target in references(resources[name])
+        ]
+        Package(resources=[resources[name], *lookups])
+        values: KeyValues = set()
+        report = resources[name].validate(on_row=recorder(wanted[name], values) if name in wanted else None)
+        if name in wanted and read_whole(report):
+            keys[name] = values
         fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
-        report = package.get_resource(name).validate()
         found[name] = [_problem(e, name, shown_as[name], lines[name], fields) for task in report.tasks for e in _reported(task.errors, name, fields)]
-    return found
+    return {name: found[name] for name in texts}

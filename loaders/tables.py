@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from loaders.cell_rules import cell_problems
 from loaders.evidence_rules import EVIDENCE, evidence_problems
-from loaders.frames import to_frame
+from loaders.frames import read_records, to_frame
 from loaders.package import RawFile, file_name, read_raw, resource, table_names
 from loaders.paths import data_dir as default_data_dir
 from loaders.precheck import check_header, decode, record_lines
 from loaders.problems import DataError, Problem
-from loaders.rules import cell_problems, rule_problems
+from loaders.rules import rule_problems
 from loaders.schema_check import schema_problems
 
 
@@ -71,11 +72,12 @@ def check_texts(texts: dict[str, str], shown_as: dict[str, str], early: dict[str
         schema_lines[name] = {p.line for p in found if p.line}
     frames = {}
     for name, text in readable.items():
-        frame = to_frame(name, text)
+        records = read_records(text)  # read once, for the typed frame and the cell rules
+        frame = to_frame(name, text, records)
         # Cross-column rules read typed values, which a type or constraint error on the line makes unreliable
         # ('row has no figure' for a count typed as 'abc'): such lines get the schema's message only, until fixed.
         rules = [p for p in rule_problems(name, frame, shown_as[name]) if p.line not in schema_lines.get(name, set())]
-        problems[name] += cell_problems(name, text, shown_as[name]) + rules
+        problems[name] += cell_problems(name, text, shown_as[name], records) + rules
         frames[name] = frame
     flagged = {name: {p.line for p in found if p.line} for name, found in problems.items()}
     for name, found in evidence_problems(frames, shown_as, schema_lines, flagged).items():

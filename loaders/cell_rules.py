@@ -1,0 +1,85 @@
+"""Cell text a schema type accepts but readers must never get: NaN/inf numbers, digits Python reads and pandas does
+not, HTML, Markdown links or images, and spreadsheet formulas.
+
+Each column is searched as one string for the few characters such a cell must contain (a regular expression runs
+once per column, not once per cell); only the cells found are read one by one, with the rules below.
+"""
+
+import re
+from bisect import bisect_right
+from itertools import accumulate, zip_longest
+
+from loaders.frames import Records, read_records
+from loaders.package import resource
+from loaders.problems import Problem
+
+HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
+MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\s*\(")
+FORMULA_START = ("=", "+", "-", "@")
+NON_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
+URL_FIELDS = {"url", "other_urls"}
+SEPARATOR = "\x00"  # between the cells of a joined column: loaders.precheck refuses text holding it
+# A cell with none of these has no problem: a number cell of ASCII digits, dots, signs and exponents only; a text cell
+# without '<' or '[' that starts with a letter or digit (which strip() keeps, so no formula sign can come first).
+NUMBER_SUSPECT = re.compile(r"[^0-9.eE+\-\x00]")
+TEXT_SUSPECT = re.compile(r"<|\[|\x00[^A-Za-z0-9\x00]")
+
+
+def _python_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def number_problem(value: str) -> str | None:
+    """What is wrong with a number cell's stripped text, or None."""
+    if value.lower() in NON_FINITE:
+        return f"'{value}' is not a number: leave the cell empty if it is unknown"
+    if _python_number(value) and not (value.isascii() and "_" not in value):
+        # Python (so frictionless) reads full-width digits and 1_000; the typed table would not.
+        return f"'{value}' is not written with the digits 0-9 only: retype it in half-width digits, without underscores or spaces"
+    return None
+
+
+def text_problem(value: str) -> str | None:
+    """What is wrong with a text cell's stripped text, or None."""
+    if HTML_TAG.search(value):
+        return "contains HTML markup ('<' followed by a tag): text cells are plain text"
+    if MARKDOWN_LINK.search(value):
+        return "contains a Markdown link or image: put web addresses in sources.csv"
+    if value.startswith(FORMULA_START):
+        return f"starts with '{value[0]}', which spreadsheets run as a formula: reword the cell"
+    return None
+
+
+def suspects(cells: tuple[str, ...], pattern: re.Pattern) -> list[int]:
+    """Indexes of the cells the pattern finds something in, searching the column joined (each cell after a separator)."""
+    joined = SEPARATOR + SEPARATOR.join(cells)
+    starts = list(accumulate((len(cell) + 1 for cell in cells), initial=0))  # where each cell's separator is
+    return sorted({bisect_right(starts, match.start()) - 1 for match in pattern.finditer(joined)})
+
+
+def cell_problems(name: str, text: str, shown_as: str, records: Records | None = None) -> list[Problem]:
+    """Cell text a schema type accepts but readers must never get, column by column (cells past the header ignored).
+    records: the text's loaders.frames.read_records, when the caller has them already."""
+    header, rows, lines = records or read_records(text)
+    fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
+    found = []
+    for column, cells in zip(header, zip_longest(*rows, fillvalue=""), strict=False):
+        field = fields.get(column)
+        if field is None:
+            continue
+        if field["type"] in ("number", "integer"):
+            pattern, problem = NUMBER_SUSPECT, number_problem
+        elif field["type"] == "string" and column not in URL_FIELDS:
+            pattern, problem = TEXT_SUSPECT, text_problem
+        else:
+            continue
+        for index in suspects(cells, pattern):
+            value = cells[index].strip()
+            message = problem(value) if value else None
+            if message is not None:
+                found.append(Problem(shown_as, lines[index], column, message))
+    return found

@@ -1,0 +1,36 @@
+"""check_structure reads quoted records in one step: the cell counts and line numbers are those of a cell-by-cell read."""
+
+from loaders.precheck import check_structure
+
+HEADER = ["a", "b", "c"]
+
+
+def lines_and_words(text: str) -> list[tuple[int | None, str]]:
+    return [(p.line, p.message.split(":")[0]) for p in check_structure(text, HEADER, "f.csv")]
+
+
+def test_commas_and_newlines_inside_quotes_are_not_cells_or_lines():
+    text = 'a,b,c\n"x, y",2,3\n"multi\nline, cell","say ""hi"", ok",3\n1,2\n'
+    assert lines_and_words(text) == [(5, "this line has 2 cells but the header has 3")]
+
+
+def test_crlf_text_with_quotes():
+    text = 'a,b,c\r\n"x",y,z\r\n"1,2",3\r\n'
+    assert lines_and_words(text) == [(3, "this line has 2 cells but the header has 3")]
+
+
+def test_a_lone_carriage_return_after_a_quoted_cell_is_reported():
+    text = 'a,b,c\n"x",y,z\r1,2,3\n'
+    assert [line for line, _ in lines_and_words(text)] == [2]
+    assert "lone carriage return" in check_structure(text, HEADER, "f.csv")[0].message
+
+
+def test_a_stray_quote_after_a_closed_cell_is_reported_at_its_line():
+    text = 'a,b,c\n1,2,3\n"x"y,2,3\n'
+    problems = check_structure(text, HEADER, "f.csv")
+    assert [(p.line, p.column) for p in problems] == [(3, "a")]
+    assert "followed by 'y,2,3'" in problems[0].message
+
+
+def test_a_last_line_without_newline_is_counted():
+    assert lines_and_words('a,b,c\n"1",2') == [(2, "this line has 2 cells but the header has 3")]
