@@ -3,6 +3,7 @@ than settings.WARM_UP_SECONDS, so a far larger package still gets a server that 
 
 import asyncio
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import asgi
 
@@ -14,7 +15,10 @@ def _run_lifespan() -> bool:
         async with asgi.warm_caches(None):
             return True
 
-    return asyncio.run(enter())
+    # In a thread of its own: an earlier test in the same process (Playwright's sync API) may leave an event loop
+    # running in this one, where asyncio.run refuses to start.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, enter()).result()
 
 
 def test_the_server_waits_for_a_warm_up_that_ends_within_the_budget(monkeypatch):
