@@ -121,6 +121,10 @@ SHARED_FIGURES = 400
 # the warm-up takes a few seconds; on a far larger package it stops here and first readers build the rest.
 WARM_UP_SECONDS = 60
 
+# The dashboard validates the data package in a child process (loaders/isolated.py), so no server process keeps the
+# validator in memory (about 40 MB each). False: validate in the server process (what the in-process page tests use).
+CHECK_IN_CHILD = True
+
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart
 # per 0.4 CPU-seconds (docs/performance.md), so the page shows a few at a time with page numbers.
 CLAIMS_PER_PAGE = 3

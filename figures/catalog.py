@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 
 from figures import claims, compare, health, homelessness, japan
 from figures.figure import Figure
+from loaders.package_check import PackageCheck
 from loaders.paths import data_dir
-from loaders.tables import PackageCheck, check_package
 from settings import CLAIMS_PER_PAGE
 from shaping.claims import topic_labels
 from shaping.vocabulary import Vocabulary
@@ -59,7 +59,10 @@ def _claim_entries(check: PackageCheck) -> list[Entry]:
 
 def catalog(check: PackageCheck | None = None) -> list[Entry]:
     """Every figure the dashboard can show, page by page in navigation order (the data folder's package by default)."""
-    check = check if check is not None else check_package(data_dir())
+    if check is None:
+        from loaders.tables import check_package  # the validator, loaded only when no check is given
+
+        check = check_package(data_dir())
     return [
         Entry("japan-rounds", "japan", japan.rounds_title("rate"), japan.rounds, {"measure": "rate"}),
         Entry("japan-split", "japan", japan.SPLIT_TITLE, japan.split),

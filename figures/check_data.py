@@ -5,7 +5,7 @@ Not in the catalog: it previews an upload against the current data rather than s
 
 from figures.figure import Figure
 from figures.params import points
-from loaders.tables import PackageCheck
+from loaders.package_check import PackageCheck
 from shaping.charts import count_series, dot_plot, forest_plot
 from shaping.estimates import annotate as annotate_estimates
 from shaping.estimates import point_descriptions

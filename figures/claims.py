@@ -6,7 +6,7 @@ import pandas as pd
 
 from figures.figure import Figure
 from figures.params import points
-from loaders.tables import PackageCheck
+from loaders.package_check import PackageCheck
 from shaping.charts import dot_plot, forest_plot
 from shaping.claims import linked_health, linked_rows, verdict_badge
 from shaping.health import forest_rows

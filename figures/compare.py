@@ -5,7 +5,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from figures.figure import Figure
-from loaders.tables import PackageCheck
+from loaders.package_check import PackageCheck
 from settings import COMPARE_DEFAULT_CONCEPTS
 from shaping.charts import dot_plot
 from shaping.estimates import annotate, drawable, headline_rows, point_descriptions, select

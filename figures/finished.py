@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from figures.figure import Figure
-from loaders.tables import PackageCheck
+from loaders.package_check import PackageCheck
 from settings import APP_TITLE
 from shaping.charts import with_source
 from shaping.citations import citation_groups, source_line, sources_for

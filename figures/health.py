@@ -2,7 +2,7 @@
 
 from figures.figure import Figure
 from figures.params import points
-from loaders.tables import PackageCheck
+from loaders.package_check import PackageCheck
 from shaping.charts import forest_plot, percent_bars
 from shaping.health import SURVIVAL_GROUP, forest_rows, percent_rows
 from shaping.vocabulary import Vocabulary

@@ -1,7 +1,5 @@
 """One validated, typed DataFrame per table; every problem in the package collected as values."""
 
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -10,42 +8,12 @@ from loaders.cell_rules import cell_problems
 from loaders.evidence_rules import EVIDENCE, evidence_problems
 from loaders.frames import read_records, to_frame
 from loaders.package import RawFile, file_name, read_raw, resource, table_names
+from loaders.package_check import PackageCheck, shown_path
 from loaders.paths import data_dir as default_data_dir
 from loaders.precheck import check_header, decode, record_lines
-from loaders.problems import DataError, Problem
+from loaders.problems import Problem
 from loaders.rules import rule_problems
 from loaders.schema_check import schema_problems
-
-
-@dataclass(frozen=True)
-class PackageCheck:
-    """The outcome of reading a data folder: typed frames and the problems of each table."""
-
-    data_dir: Path
-    frames: dict[str, pd.DataFrame]
-    problems: dict[str, list[Problem]] = field(default_factory=dict)
-    # The data files' content hash (loaders.package.fingerprint) when the check came from loaders.cache: what keys the
-    # figures shared by every session (ui/shared.py). None for a check made otherwise (a candidate upload, a test).
-    content_hash: str | None = None
-
-    def all_problems(self) -> list[Problem]:
-        """Every problem, table by table in package order."""
-        return [p for name in table_names() for p in self.problems.get(name, [])]
-
-    def table(self, name: str) -> pd.DataFrame:
-        """The validated table, or DataError with its problems."""
-        if self.problems.get(name):
-            raise DataError(self.problems[name])
-        return self.frames[name]
-
-
-def shown_path(path: Path) -> str:
-    """The path as a maintainer would type it: relative to the working folder when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 def _echo_of_a_broken_table(problem: Problem, flagged: dict[str, set[int]]) -> bool:

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from figures import Entry, Figure, catalog
 from loaders.package import descriptor, fingerprint
-from loaders.tables import PackageCheck
+from loaders.package_check import PackageCheck
 from publish import content, metadata
 from settings import APP_TAGLINE, APP_TITLE, PAGES
 from shaping.citations import source_line, sources_for, url_or_unknown

@@ -10,7 +10,7 @@ import streamlit as st
 import settings
 from figures.figure import Figure, row_notes
 from figures.finished import Finished, finish
-from loaders.tables import PackageCheck
+from loaders.package_check import PackageCheck
 from settings import APP_TITLE, CAVEATS
 from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, url_or_unknown
 from shaping.downloads import rows_csv

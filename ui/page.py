@@ -11,7 +11,7 @@ from streamlit.navigation.page import StreamlitPage
 import settings
 from loaders.cache import cached_package
 from loaders.package import changelog, file_name, fingerprint, package_version, table_updated
-from loaders.tables import PackageCheck
+from loaders.package_check import PackageCheck
 from loaders.vocabulary_rules import VOCABULARY
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices

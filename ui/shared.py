@@ -16,8 +16,8 @@ from figures import catalog, claims, compare, overview
 from figures.figure import Figure
 from figures.finished import Finished, finish
 from figures.params import HOMELESS_VIEWS, SCALES
+from loaders.package_check import PackageCheck
 from loaders.problems import DataError
-from loaders.tables import PackageCheck
 
 T = TypeVar("T")
 

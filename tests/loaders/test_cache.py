@@ -1,18 +1,22 @@
-"""The Streamlit cache wrapper notices an edited CSV on the next call, without a restart."""
+"""The Streamlit cache wrapper notices an edited CSV on the next call, without a restart, and checks in a child
+process as a server does."""
 
-from loaders import cache, tables
+import settings
+from loaders import cache
 from tests.conftest import set_cell
 
 
 def test_edited_file_is_picked_up(package, monkeypatch):
     monkeypatch.setenv("HIKIKOMORI_DATA_DIR", str(package))
+    monkeypatch.setattr(settings, "CHECK_IN_CHILD", True)
     calls = []
+    checked_in_child = cache.check_in_child
 
     def counting(folder):
         calls.append(folder)
-        return tables.check_package(folder)
+        return checked_in_child(folder)
 
-    monkeypatch.setattr(cache, "check_package", counting)
+    monkeypatch.setattr(cache, "check_in_child", counting)
     cache._checked.clear()
     assert cache.cached_package().all_problems() == []
     assert cache.cached_package().all_problems() == []
@@ -22,3 +26,4 @@ def test_edited_file_is_picked_up(package, monkeypatch):
     assert len(calls) == 2
     set_cell(package, "population", 1, "value", "oops")
     assert [p.column for p in cache.cached_package().problems["population"]] == ["value"]
+    assert len(calls) == 3
