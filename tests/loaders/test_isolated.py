@@ -62,7 +62,7 @@ from pathlib import Path
 from figures import catalog
 from figures.finished import finish
 from loaders.isolated import check_in_child
-import ui.card, ui.page, ui.shared  # noqa: F401  what every page imports
+import ui.card, ui.page, ui.shared, loaders.candidate, figures.check_data  # noqa: F401  what every page imports, the upload page too
 check = check_in_child(Path(sys.argv[1]))
 for entry in catalog(check):
     figure = entry.builder(check, **entry.params)
