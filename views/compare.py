@@ -48,8 +48,7 @@ if check is not None:
         measure = COMPARE_MEASURES[
             middle.segmented_control("Show", list(COMPARE_MEASURES), default=list(COMPARE_MEASURES)[0], key="measure", bind="query-params", required=True)
         ]
-        log = SCALES[right.segmented_control("Scale", list(SCALES), default="Linear", key="scale", bind="query-params", required=True)]
-        cities = st.toggle("Include city-level surveys", value=False, key="cities", bind="query-params")
+        cities = right.toggle("Include city-level surveys", value=False, key="cities", bind="query-params")
     view = {
         "countries": tuple(COUNTRIES[c] for c in countries),
         "concepts": tuple(CONCEPT_LABELS[c] for c in concepts),
@@ -72,4 +71,11 @@ if check is not None:
     if shown.empty:
         st.info("No estimates match these filters. Widen the years or add countries, concepts or evidence types.")
     else:
-        figure_card(shared_figure(check, compare.build, **view, log=log), check)
+
+        @st.fragment
+        def chart(view: dict) -> None:
+            """The Scale control and the card: changing the scale reruns only this, not the filters and the panel."""
+            log = SCALES[st.segmented_control("Scale", list(SCALES), default="Linear", key="scale", bind="query-params", required=True)]
+            figure_card(shared_figure(check, compare.build, **view, log=log), check)
+
+        chart(view)
