@@ -122,7 +122,8 @@ SHARED_FIGURES = 400
 WARM_UP_SECONDS = 60
 
 # The dashboard validates the data package in a child process (loaders/isolated.py), so no server process keeps the
-# validator in memory (about 40 MB each). False: validate in the server process (what the in-process page tests use).
+# validator in memory (20–25 MB of RSS each, docs/performance.md). False: validate in the server process (what the
+# in-process page tests use).
 CHECK_IN_CHILD = True
 
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart

@@ -6,9 +6,9 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from loaders.package import MAX_FILE_BYTES, RawFile, field_names, file_name, read_raw, table_names
+from loaders.package_check import PackageCheck, shown_path
 from loaders.precheck import BOM
 from loaders.problems import Problem
-from loaders.package_check import PackageCheck, shown_path
 
 MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
 

@@ -1,6 +1,6 @@
 """check_package run in a child process, so a server process never loads the validator: frictionless and what it reads
-in while checking stay about 40 MB in every worker otherwise (docs/performance.md). The child's result is a plain
-PackageCheck (pandas frames and Problems), pickled; unpickling it here needs no frictionless.
+in while checking would otherwise stay in every worker (20–25 MB of RSS, measured in docs/performance.md). The
+child's result is a plain PackageCheck (pandas frames and Problems), pickled; unpickling it here needs no frictionless.
 
 A plain `python -m loaders.isolated FOLDER` child rather than multiprocessing: a spawned multiprocessing child re-runs
 the parent's main script, which for a server started by a script without a main guard would start it again."""
