@@ -18,6 +18,8 @@ DERIVED_BAR = {"color": "#8c8c8c", "thickness": 1.5, "width": 3}
 # validated deep copy of it (about 15 ms a chart; see docs/performance.md).
 pio.templates.default = "plotly_white"
 DERIVED_NAME = "95% interval derived here (not published)"
+# Legend names longer than a phone's chart is wide are broken by hand.
+HOLLOW_NOT_SURVEY = "Hollow: advocacy, expert or press figure,<br>or a sum (not a survey)"
 PUBLISHED_NAME = "Published 95% interval or range"
 
 
@@ -33,6 +35,70 @@ def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "
     fig.update_xaxes(title_text=x_title, automargin=True)
     fig.update_yaxes(title_text=y_title, automargin=True)
     return fig
+
+
+# A row's label is written above its line, across the plot, in lines of at most this many characters (about 270 px
+# at 12 px): on a 390-px phone a chart is about 320 px wide, and labels beside the axis took most of it, cut.
+ROW_LABEL_CHARS = 50
+ROW_LINE_PX = 15
+
+
+def wrapped(text: str, width: int = ROW_LABEL_CHARS) -> list[str]:
+    """Lines of at most `width` characters: at each newline, then after a ' · ' where one fits, else at spaces."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        parts: list[str] = []
+        for part in paragraph.split(" · "):
+            joined = f"{parts[-1]} · {part}" if parts else part
+            if parts and len(joined) <= width:
+                parts[-1] = joined
+            else:
+                parts.append(part)
+        lines += [line for long in parts for line in (textwrap.wrap(long, width, break_long_words=False) or [""])]
+    return lines
+
+
+def row_label_annotations(categories: list[str], texts: list[str], above_px: int = 10) -> list[dict]:
+    """One annotation per row, written from the plot's left edge with its foot `above_px` above the row's line (clear of
+    a marker; more for a bar); text is plain, not markup."""
+    return [
+        {
+            "x": 0,
+            "xref": "paper",
+            "y": category,
+            "yref": "y",
+            "yshift": above_px,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "align": "left",
+            "text": "<br>".join(plotly_plain(line) for line in wrapped(text)),
+            "showarrow": False,
+            "font": {"size": 12, "color": "#1f1f1f"},
+            "bgcolor": "rgba(255,255,255,0.85)",  # over grid and reference lines, still readable
+        }
+        for category, text in zip(categories, texts, strict=True)
+    ]
+
+
+def row_height(texts: list[str]) -> int:
+    """Pixels per row: the tallest wrapped label above its line, the marker and a gap."""
+    return 22 + ROW_LINE_PX * max((len(wrapped(t)) for t in texts), default=1)
+
+
+LEGEND_ROW_PX = 30
+LEGEND_CHARS = 40
+
+
+def legend_name(text: str) -> str:
+    """A legend entry in lines a phone-wide legend can show whole (plain text, not markup)."""
+    return "<br>".join(plotly_plain(line) for line in wrapped(text, LEGEND_CHARS))
+
+
+def legend_room(fig: go.Figure) -> int:
+    """Pixels a phone needs for the legend beyond one row: there each entry takes a row of its own, and a fixed-height
+    chart would otherwise squeeze its rows together (on a wide screen the rows get the room instead)."""
+    entries = sum(1 for trace in fig.data if trace.showlegend is not False and trace.name)
+    return LEGEND_ROW_PX * max(entries - 1, 0)
 
 
 def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -90,11 +156,9 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
             go.Scatter(
                 x=marks["_point"],
                 y=marks["_label"],
-                mode="markers+text",
+                mode="markers",
                 name=plotly_plain(marks["country_name"].iloc[0] if color_by == "country" else key),
                 text=[plotly_plain(figure_text(r, measure)) for _, r in marks.iterrows()],
-                textposition="top center",
-                textfont={"size": 12},
                 cliponaxis=False,
                 marker={"color": color, "size": 13, "symbol": symbols, "line": {"color": color, "width": 2}},
                 customdata=[[plotly_plain(r["method_label"]), plotly_plain(r["source_id"]), interval_words(r)] for _, r in marks.iterrows()],
@@ -127,10 +191,8 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
             go.Scatter(
                 x=[r["_low"], r["_high"]],
                 y=[r["_label"], r["_label"]],
-                mode="lines+text",
+                mode="lines",
                 line={"color": COUNTRY_COLORS.get(r["country"], "#333333"), "width": 4, "dash": "dot"},
-                text=["", plotly_plain(figure_text(r, measure))],
-                textposition="top center",
                 name="Published range (no point value)",
                 hoverinfo="skip",
             )
@@ -141,7 +203,7 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                 x=[None],
                 y=[None],
                 mode="markers",
-                name="Hollow: advocacy, expert or press figure, or a sum (not a survey)",
+                name=HOLLOW_NOT_SURVEY,
                 marker={"symbol": "circle-open", "size": 12, "color": "#555555", "line": {"width": 2}},
             )
         )
@@ -155,11 +217,14 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                 marker={"symbol": "line-ew", "size": 12, "color": "#555555", "line": {"width": 1}},
             )
         )
-    height = 230 + 44 * max(len(rows), 1)
+    # Each row's label and figure above its line ("Japan · … · 2022: 2.05%"), so they stay whole at any width.
+    texts = [f"{label}: {figure_text(r, measure)}" for label, (_, r) in zip(rows["label"], rows.iterrows(), strict=True)]
+    height = 200 + row_height(texts) * max(len(rows), 1) + legend_room(fig)
     x_title = "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households where stated)"
     base_layout(fig, height, x_title=x_title)
-    # Reversed category axis with room above the first row for its label.
-    fig.update_yaxes(range=[len(rows["_label"]) - 0.5, -1.0], categoryorder="array", categoryarray=list(rows["_label"]))
+    fig.update_layout(annotations=[*fig.layout.annotations, *row_label_annotations(list(rows["_label"]), texts)])
+    # Reversed category axis with room above the first row for its label; the labels are the annotations.
+    fig.update_yaxes(range=[len(rows["_label"]) - 0.5, -0.75], categoryorder="array", categoryarray=list(rows["_label"]), showticklabels=False)
     values = pd.concat([rows["_point"], rows["_low"], rows["_high"]]).dropna()
     values = values[values > 0]
     if log and not values.empty:
@@ -239,7 +304,8 @@ def japan_series(rows: pd.DataFrame, measure: str) -> go.Figure:
 def split_bars(rows: pd.DataFrame) -> go.Figure:
     """Broad = narrow + quasi per round, as stacked bars; values derived here are hatched."""
     fig = go.Figure()
-    rows = rows.sort_values("year").assign(_round=lambda r: r["year"].astype(str) + " (aged " + r["ages"] + ")")
+    # Year and ages on two lines: three rounds then fit a phone's width without slanted labels.
+    rows = rows.sort_values("year").assign(_round=lambda r: r["year"].astype(str) + "<br>aged " + r["ages"].map(plotly_plain))
     for concept, color, name in (
         ("hikikomori_narrow", "#0072B2", "Narrow: rarely leaves room or house, or only to a nearby shop"),
         ("hikikomori_quasi", "#E69F00", "Quasi: goes out for hobby errands"),
@@ -250,7 +316,7 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
             go.Bar(
                 x=part["_round"],
                 y=part["value"].astype("float64"),
-                name=name,
+                name=legend_name(name),
                 marker_color=color,
                 marker_pattern_shape=["/" if d else "" for d in derived],
                 text=[count_short(v) + (" (derived here)" if d else "") for v, d in zip(part["value"], derived, strict=True)],
@@ -269,7 +335,7 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
         )
     )
     fig.update_layout(barmode="stack")
-    base_layout(fig, 440, x_title="Survey round", y_title="People (estimated)")
+    base_layout(fig, 440 + legend_room(fig), x_title="Survey round", y_title="People (estimated)")
     return fig
 
 
@@ -320,7 +386,7 @@ def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_t
                 x=group["year"].astype(int),
                 y=group[value_column].astype("float64"),
                 mode="lines+markers+text",
-                name=plotly_plain(name),
+                name=legend_name(name),
                 text=shown,
                 customdata=texts,
                 textposition="top center",
@@ -342,7 +408,7 @@ def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_t
             ay=45,
             font={"size": 11, "color": "#333333"},
         )
-    base_layout(fig, 460, x_title="Year of the count (January)", y_title=y_title)
+    base_layout(fig, 460 + legend_room(fig), x_title="Year of the count (January)", y_title=y_title)
     if log:
         fig.update_yaxes(type="log")
     else:
@@ -395,63 +461,51 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
             x=[None],
             y=[None],
             mode="markers",
-            name="Hollow: CI crosses 1 (not significant) or no CI published",
+            name="Hollow: CI crosses 1 (not significant)<br>or no CI published",
             marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}},
         )
     )
     fig.add_vline(x=1, line={"color": "#333333", "width": 1.5})
-    # A column of estimates at the right and a heading above each group, added in one step: Plotly's add_annotation
-    # re-validates every annotation already there, so a loop of them is quadratic (minutes on a 100x package).
-    estimates = [
-        {
-            "x": 1.01,
-            "xref": "paper",
-            "y": y,
-            "yref": "y",
-            "text": plotly_plain(text),
-            "showarrow": False,
-            "xanchor": "left",
-            "font": {"size": 10, "color": "#1f1f1f"},
-        }
-        for y, text in zip(rows["_y"], rows["estimate_text"], strict=True)
+    # Each row's label and estimate above its line, and each group's heading on a line of its own above its rows, all
+    # added in one step: Plotly's add_annotation re-validates every annotation already there, so a loop of them is
+    # quadratic (minutes on a 100x package). A heading's line is a category no row uses (it starts with a word joiner).
+    firsts = rows.groupby("group", sort=False)["_y"].first()
+    heading_of = {first: "\u2060" + plotly_plain(group_name) for group_name, first in firsts.items()}
+    categories = [line for y in rows["_y"] for line in ([heading_of[y]] if y in heading_of else []) + [y]]
+    texts = [f"{label}:\n{estimate}" for label, estimate in zip(rows["label"], rows["estimate_text"], strict=True)]
+    heading_notes = [
+        {**note, "text": f"<b>{note['text']}</b>", "font": {"size": 13, "color": "#1f1f1f"}}
+        for note in row_label_annotations(list(heading_of.values()), list(firsts.index))
     ]
-    headings = [
-        {
-            "x": 0,
-            "xref": "paper",
-            "y": first,
-            "yref": "y",
-            "yshift": 14,
-            "text": f"<b>{plotly_plain(group_name)}</b>",
-            "showarrow": False,
-            "xanchor": "left",
-            "font": {"size": 11, "color": "#1f1f1f"},
-        }
-        for group_name, first in rows.groupby("group", sort=False)["_y"].first().items()
-    ]
-    base_layout(fig, 220 + 30 * len(rows), x_title="Ratio (log scale; 1 = no difference)")
-    fig.update_layout(margin_r=200, annotations=[*fig.layout.annotations, *estimates, *headings])
+    base_layout(fig, 200 + row_height(texts) * max(len(categories), 1) + legend_room(fig), x_title="Ratio (log scale; 1 = no difference)")
+    fig.update_layout(annotations=[*fig.layout.annotations, *row_label_annotations(list(rows["_y"]), texts), *heading_notes])
     high = float(pd.concat([rows["ci_high"], rows["value"]]).max()) if not rows.empty else 2
     fig.update_xaxes(type="log", range=[math.log10(0.7), math.log10(max(high, 2) * 1.15)], tickvals=[0.75, 1, 1.5, 2, 3, 5, 8])
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(rows["_y"]), tickfont={"size": 10})
+    fig.update_yaxes(range=[len(categories) - 0.5, -0.75], categoryorder="array", categoryarray=categories, showticklabels=False)
     return fig
 
 
 def percent_bars(rows: pd.DataFrame) -> go.Figure:
-    """Percentage increases given without intervals, as labelled bars (no error bars: none were published)."""
+    """Percentage increases given without intervals, as labelled bars (no error bars: none were published); each
+    bar's label and figure written above it, as in the dot plots."""
+    labels = [plotly_plain(v) for v in rows["label"]]
+    figures = [f"about +{float(v):g}%" for v in rows["value"]]
     fig = go.Figure(
         go.Bar(
             x=rows["value"],
-            y=[plotly_plain(v) for v in rows["label"]],
+            y=labels,
             orientation="h",
+            width=0.35,  # a thin bar below its label: the label takes the upper part of the row
             marker_color="#0072B2",
-            text=[f"about +{float(v):g}%" for v in rows["value"]],
-            textposition="outside",
+            text=figures,
+            textposition="none",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    base_layout(fig, 200 + 40 * len(rows), x_title="Increase in risk (%), as stated by the source")
-    fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.35 if not rows.empty else 1])
-    fig.update_yaxes(autorange="reversed")
+    texts = [f"{label}: {figure}" for label, figure in zip(rows["label"], figures, strict=True)]
+    base_layout(fig, 200 + (row_height(texts) + 8) * max(len(rows), 1), x_title="Increase in risk (%), as stated by the source")
+    fig.update_layout(annotations=[*fig.layout.annotations, *row_label_annotations(labels, texts, above_px=16)])
+    fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.1 if not rows.empty else 1])
+    fig.update_yaxes(range=[len(rows) - 0.5, -0.75], showticklabels=False)
     return fig

@@ -59,9 +59,20 @@ def test_phone_width_needs_no_horizontal_scrolling(browser, base_url, path):
         context.close()
 
 
+# An SVG text's lines (Plotly writes each line of a multi-line text as a tspan of class "line"), joined by spaces.
+LINES = "t => { const lines = [...t.querySelectorAll('tspan.line')]; return lines.length ? lines.map(l => l.textContent).join(' ') : t.textContent; }"
+
+
 def y_labels(page, chart_index: int = 0) -> list[str]:
-    chart = page.query_selector_all("[data-testid=stPlotlyChart]")[chart_index]
-    return [t.text_content() for t in chart.query_selector_all(".ytick text")]
+    """The rows the chart draws a mark for, top down, each checked to be written whole above its row on screen."""
+    chart = page.query_selector_all("[data-testid=stPlotlyChart] .js-plotly-plot")[chart_index]
+    rows = chart.evaluate("gd => gd.data.filter(t => t.mode === 'markers' && t.text).flatMap(t => t.y)")
+    order = chart.evaluate("gd => gd._fullLayout.yaxis.categoryarray")
+    written = [note.evaluate(LINES) for note in chart.query_selector_all(".annotation-text")]
+    for row in rows:
+        label = " ".join(row.replace("·", " ").split())
+        assert any(" ".join(text.replace("·", " ").split()).startswith(label + ":") for text in written), (row, written)
+    return sorted(rows, key=order.index)
 
 
 def test_copied_url_reopens_the_same_selection(page, base_url):

@@ -8,21 +8,27 @@ import zipfile
 import pandas as pd
 import pytest
 
-from shaping.charts import DERIVED_NAME, PUBLISHED_NAME, dot_plot, japan_series, split_bars, with_source
+from shaping.charts import DERIVED_NAME, PUBLISHED_NAME, dot_plot, figure_text, japan_series, split_bars, with_source
 from shaping.downloads import neutralise_formula, package_zip, rows_csv
 from shaping.estimates import cabinet_office_rounds
+from shaping.numbers import pct
 from tests.conftest import REAL_DATA
 
 
 def marks(fig):
-    """(label, x) of every drawn data point in marker traces that carry text."""
+    """(label, x) of every drawn data point in the marker traces that carry each point's figure (for hover)."""
     return sorted(
         (y, float(x))
         for trace in fig.data
-        if trace.mode and "text" in trace.mode and trace.type == "scatter"
+        if trace.type == "scatter" and trace.mode == "markers" and trace.text is not None
         for x, y in zip(trace.x, trace.y, strict=True)
         if x is not None
     )
+
+
+def row_labels(fig) -> dict[str, str]:
+    """Each row's label as written above its line (lines joined), by the row it belongs to."""
+    return {a.y: a.text.replace("<br>", " ") for a in fig.layout.annotations if a.xref == "paper" and a.yref == "y"}
 
 
 def test_dot_plot_draws_exactly_the_rows_with_a_rate(estimates):
@@ -32,6 +38,13 @@ def test_dot_plot_draws_exactly_the_rows_with_a_rate(estimates):
     assert len(with_rate) < len(rows)  # JoongAng's count has no rate: it must not be drawn as 0 or NaN
     expected = sorted(zip(with_rate["label"], with_rate["rate_pct"], strict=True))
     assert [(y, x) for y, x in marks(fig)] == [(y, x) for y, x in expected]
+    # Each row drawn has its whole label and its figure written above it, and no other row has one.
+    written = row_labels(fig)
+    assert sorted(written) == sorted(with_rate["label"])
+    for _, row in with_rate.iterrows():
+        assert written[row["label"]].replace(" · ", " ").split() == f"{row['label']}: {figure_text(row, 'rate')}".replace(" · ", " ").split()
+        assert pct(row["rate_pct"]) in written[row["label"]]
+    assert fig.layout.yaxis.showticklabels is False
 
 
 def test_intervals_published_and_derived_are_separate_traces(estimates):

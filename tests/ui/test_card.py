@@ -86,7 +86,7 @@ def test_chart_draws_the_rows_given(figure, check, rows):
     charts = at.get("plotly_chart")
     assert len(charts) == 1
     spec = json.loads(charts[0].proto.spec)
-    marked = [y for trace in spec["data"] if trace.get("mode") == "markers+text" for y in trace["y"]]
+    marked = [y for trace in spec["data"] if trace.get("mode") == "markers" and trace.get("text") is not None for y in trace["y"]]
     assert sorted(marked) == sorted(rows["label"])
     assert charts[0].proto.id and "Chart: Three estimates (counts)." in at.get("plotly_chart")[0].proto.alt
     inside = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "source-line"]

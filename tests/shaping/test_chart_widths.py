@@ -1,0 +1,89 @@
+"""Charts readable on a 390-px phone: row labels written whole above their rows (not cut beside the axis), legend
+entries and labels in lines a phone's chart can show, and each row's figure in its label."""
+
+from figures import catalog
+from figures.finished import finish
+from shaping.charts import LEGEND_CHARS, ROW_LABEL_CHARS, forest_plot, legend_name, percent_bars, wrapped
+from shaping.health import forest_rows, percent_rows
+
+# A legend line at 14 px: about 44 characters fit beside its symbol in a 390-px phone's chart.
+PHONE_LEGEND_CHARS = 44
+
+
+def test_wrapped_breaks_after_separators_then_at_spaces_and_newlines():
+    assert wrapped("Japan · Hikikomori, broad (Cabinet Office) · 15–39 · 2022: 2.05%", 50) == [
+        "Japan · Hikikomori, broad (Cabinet Office) · 15–39",
+        "2022: 2.05%",
+    ]
+    assert wrapped("Kuiper 2015 · loneliness → dementia:\nRR 1.58 (1.19–2.09)") == ["Kuiper 2015 · loneliness → dementia:", "RR 1.58 (1.19–2.09)"]
+    assert wrapped("a b c d e f", 3) == ["a b", "c d", "e f"]
+    assert wrapped("short") == ["short"]
+
+
+def test_legend_name_is_plain_and_wrapped():
+    assert legend_name("United States: unaccompanied children, under 18") == "United States: unaccompanied children,<br>under 18"
+    assert legend_name("<b>bold</b>") == "&lt;b&gt;bold&lt;/b&gt;"
+
+
+def words(text: str) -> list[str]:
+    """The words of a label as written (line breaks and the ' · ' a break replaced do not count)."""
+    return text.replace("<br>", " ").replace("·", " ").split()
+
+
+def row_notes(chart) -> dict[str, str]:
+    return {a.y: a.text for a in chart.layout.annotations if a.xref == "paper" and a.yref == "y"}
+
+
+def phone_problems(chart) -> list[str]:
+    """What would be cut or unreadable in a 390-px phone's chart."""
+    found = []
+    for trace in chart.data:
+        if trace.showlegend is not False and trace.name:
+            found += [f"legend line too long: {line}" for line in trace.name.split("<br>") if len(line) > PHONE_LEGEND_CHARS]
+    drawn = {y for trace in chart.data if trace.y is not None for y in trace.y if isinstance(y, str)}
+    if drawn:  # rows by name: the names are written above the rows, never cut beside the axis
+        notes = row_notes(chart)
+        if chart.layout.yaxis.showticklabels is not False:
+            found.append("row names beside the axis")
+        found += [f"row without its label above it: {y}" for y in sorted(drawn - set(notes))]
+        lines = [line for text in notes.values() for line in text.replace("<b>", "").replace("</b>", "").split("<br>")]
+        found += [f"label line too long: {line}" for line in lines if len(line) > ROW_LABEL_CHARS]
+    return found
+
+
+def test_every_catalog_figure_fits_a_phone(real_check):
+    problems = {}
+    for entry in catalog(real_check):
+        figure = entry.builder(real_check, **entry.params)
+        if figure is not None:
+            problems[entry.key] = phone_problems(finish(figure, real_check).chart)
+    assert len(problems) >= 10
+    assert {key: found for key, found in problems.items() if found} == {}
+
+
+def test_forest_writes_each_estimate_above_its_row_and_each_group_on_a_line_of_its_own(real_check, vocab):
+    rows = forest_rows(real_check.table("isolation_health_risks"), vocab)
+    chart = forest_plot(rows)
+    notes = row_notes(chart)
+    for label, estimate in zip(rows["label"], rows["estimate_text"], strict=True):
+        assert words(notes[label]) == words(f"{label}: {estimate}")
+    groups = list(dict.fromkeys(rows["group"]))
+    headings = [y for y in chart.layout.yaxis.categoryarray if y not in set(rows["label"])]
+    assert [words(notes[h]) for h in headings] == [words(f"<b>{g}</b>") for g in groups]
+    assert not any(h in set(y for trace in chart.data if trace.y is not None for y in trace.y) for h in headings)
+    assert len(chart.layout.yaxis.categoryarray) == len(rows) + len(groups)
+
+
+def test_percent_bars_write_each_figure_above_its_bar(real_check, vocab):
+    rows = percent_rows(real_check.table("isolation_health_risks"), vocab)
+    chart = percent_bars(rows)
+    notes = row_notes(chart)
+    assert sorted(notes) == sorted(rows["label"])
+    for label, value in zip(rows["label"], rows["value"], strict=True):
+        assert words(notes[label]) == words(f"{label}: about +{float(value):g}%")
+
+
+def test_legend_lines_stay_short_for_a_long_series_name():
+    long = "United States: unaccompanied youth, under 25, counted on one night"
+    assert max(len(line) for line in legend_name(long).split("<br>")) <= LEGEND_CHARS
+    assert legend_name(long).replace("<br>", " ") == long
