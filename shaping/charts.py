@@ -220,7 +220,9 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     # Each row's label and figure above its line ("Japan · … · 2022: 2.05%"), so they stay whole at any width.
     texts = [f"{label}: {figure_text(r, measure)}" for label, (_, r) in zip(rows["label"], rows.iterrows(), strict=True)]
     height = 200 + row_height(texts) * max(len(rows), 1) + legend_room(fig)
-    x_title = "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households where stated)"
+    x_title = (
+        "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households<br>where stated)"
+    )  # two lines: one is wider than a phone
     base_layout(fig, height, x_title=x_title)
     fig.update_layout(annotations=[*fig.layout.annotations, *row_label_annotations(list(rows["_label"]), texts)])
     # Reversed category axis with room above the first row for its label; the labels are the annotations.
