@@ -68,7 +68,7 @@ def y_labels(page, chart_index: int = 0) -> list[str]:
     chart = page.query_selector_all("[data-testid=stPlotlyChart] .js-plotly-plot")[chart_index]
     rows = chart.evaluate("gd => gd.data.filter(t => t.mode === 'markers' && t.text).flatMap(t => t.y)")
     order = chart.evaluate("gd => gd._fullLayout.yaxis.categoryarray")
-    written = [note.evaluate(LINES) for note in chart.query_selector_all(".annotation-text")]
+    written = [text.evaluate(LINES) for text in chart.query_selector_all(".textpoint text")]
     for row in rows:
         label = " ".join(row.replace("·", " ").split())
         assert any(" ".join(text.replace("·", " ").split()).startswith(label + ":") for text in written), (row, written)

@@ -3,7 +3,7 @@ entries and labels in lines a phone's chart can show, and each row's figure in i
 
 from figures import catalog
 from figures.finished import finish
-from shaping.charts import LEGEND_CHARS, ROW_LABEL_CHARS, forest_plot, legend_name, percent_bars, wrapped
+from shaping.charts import GROUP_HEADINGS, LEGEND_CHARS, ROW_LABEL_CHARS, ROW_LABELS, forest_plot, legend_name, percent_bars, wrapped
 from shaping.health import forest_rows, percent_rows
 
 # A legend line at 14 px: about 44 characters fit beside its symbol in a 390-px phone's chart.
@@ -31,7 +31,13 @@ def words(text: str) -> list[str]:
 
 
 def row_notes(chart) -> dict[str, str]:
-    return {a.y: a.text for a in chart.layout.annotations if a.xref == "paper" and a.yref == "y"}
+    """What is written above each row (its label trace's text), by the row's category."""
+    return {y: text for trace in chart.data if trace.name in (ROW_LABELS, GROUP_HEADINGS) for y, text in zip(trace.y, trace.text, strict=True)}
+
+
+def marked_rows(chart) -> set[str]:
+    """The rows a data trace draws a mark for (not the label traces)."""
+    return {y for trace in chart.data if trace.name not in (ROW_LABELS, GROUP_HEADINGS) and trace.y is not None for y in trace.y if isinstance(y, str)}
 
 
 def phone_problems(chart) -> list[str]:
@@ -40,7 +46,7 @@ def phone_problems(chart) -> list[str]:
     for trace in chart.data:
         if trace.showlegend is not False and trace.name:
             found += [f"legend line too long: {line}" for line in trace.name.split("<br>") if len(line) > PHONE_LEGEND_CHARS]
-    drawn = {y for trace in chart.data if trace.y is not None for y in trace.y if isinstance(y, str)}
+    drawn = marked_rows(chart)
     if drawn:  # rows by name: the names are written above the rows, never cut beside the axis
         notes = row_notes(chart)
         if chart.layout.yaxis.showticklabels is not False:
@@ -70,7 +76,7 @@ def test_forest_writes_each_estimate_above_its_row_and_each_group_on_a_line_of_i
     groups = list(dict.fromkeys(rows["group"]))
     headings = [y for y in chart.layout.yaxis.categoryarray if y not in set(rows["label"])]
     assert [words(notes[h]) for h in headings] == [words(f"<b>{g}</b>") for g in groups]
-    assert not any(h in set(y for trace in chart.data if trace.y is not None for y in trace.y) for h in headings)
+    assert not set(headings) & marked_rows(chart)
     assert len(chart.layout.yaxis.categoryarray) == len(rows) + len(groups)
 
 

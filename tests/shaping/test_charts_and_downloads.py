@@ -8,7 +8,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from shaping.charts import DERIVED_NAME, PUBLISHED_NAME, dot_plot, figure_text, japan_series, split_bars, with_source
+from shaping.charts import DERIVED_NAME, PUBLISHED_NAME, ROW_LABELS, dot_plot, figure_text, japan_series, split_bars, with_source
 from shaping.downloads import neutralise_formula, package_zip, rows_csv
 from shaping.estimates import cabinet_office_rounds
 from shaping.numbers import pct
@@ -28,7 +28,7 @@ def marks(fig):
 
 def row_labels(fig) -> dict[str, str]:
     """Each row's label as written above its line (lines joined), by the row it belongs to."""
-    return {a.y: a.text.replace("<br>", " ") for a in fig.layout.annotations if a.xref == "paper" and a.yref == "y"}
+    return {y: text.replace("<br>", " ") for trace in fig.data if trace.name == ROW_LABELS for y, text in zip(trace.y, trace.text, strict=True)}
 
 
 def test_dot_plot_draws_exactly_the_rows_with_a_rate(estimates):
