@@ -88,6 +88,9 @@ def row_height(texts: list[str]) -> int:
 
 
 LEGEND_ROW_PX = 30
+# Room for at most this many more legend rows: a chart with more series than that (a synthetic 100x package) would
+# otherwise grow by thousands of pixels for a legend nobody reads.
+LEGEND_ROWS_AT_MOST = 8
 LEGEND_CHARS = 40
 
 
@@ -100,7 +103,7 @@ def legend_room(fig: go.Figure) -> int:
     """Pixels a phone needs for the legend beyond one row: there each entry takes a row of its own, and a fixed-height
     chart would otherwise squeeze its rows together (on a wide screen the rows get the room instead)."""
     entries = sum(1 for trace in fig.data if trace.showlegend is not False and trace.name)
-    return LEGEND_ROW_PX * max(entries - 1, 0)
+    return LEGEND_ROW_PX * min(max(entries - 1, 0), LEGEND_ROWS_AT_MOST)
 
 
 def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.Series]:
