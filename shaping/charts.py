@@ -349,8 +349,9 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def with_source(fig: go.Figure, text: str, width: int = 55) -> go.Figure:
-    """The figure with its source line inside (wrapped), so a PNG saved from the toolbar carries it.
+def with_source(fig: go.Figure, text: str, width: int = 48) -> go.Figure:
+    """The figure with its source line inside (wrapped to fit beside a y-axis title on a phone), so a PNG saved from
+    the toolbar carries it.
 
     Changes and returns `fig` itself: figures are built afresh for every script run, and a copy costs a
     validation of the whole figure."""
