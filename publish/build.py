@@ -110,9 +110,10 @@ def plotly_bundle(charts: list, basic: Path | None = None, full: Path | None = N
 
 
 def social_size(chart) -> tuple[int, int, float]:
-    """Layout width, height and scale that render the chart at SOCIAL_SIZE pixels: 1.91:1 at about the chart's own
-    height (at least 420 layout px so short charts are not tiny, at most 945 so tall ones stay legible)."""
-    step = max(20, min(45, round(image_height(chart) / 21)))  # 40:21 is 1200:630
+    """Layout width, height and scale that render the chart at SOCIAL_SIZE pixels: 1.91:1 at the chart's own height
+    (at least 420 layout px so short charts are not tiny). A tall chart is shrunk whole rather than squeezed into a
+    shorter layout: its rows' labels are written above them, and squeezed rows would print them over each other."""
+    step = max(20, round(image_height(chart) / 21))  # 40:21 is 1200:630
     return 40 * step, 21 * step, SOCIAL_SIZE[0] / (40 * step)
 
 
