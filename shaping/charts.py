@@ -114,7 +114,7 @@ def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.
 
 
 def figure_text(row: pd.Series, measure: str) -> str:
-    """The label next to a marker: 'about 44,000', '5.2%', with '(no published interval)' where there is none."""
+    """A row's figure as its label above the row and its hover give it: 'about 44,000', '5.2%', or a range."""
     if measure == "rate":
         text = qualified(pct(row["rate_pct"]), row["qualifier"]) if pd.notna(row["rate_pct"]) else ""
     elif pd.notna(row["value"]):
