@@ -126,17 +126,19 @@ def _snippet(text: str, start: int) -> str:
     return following + ("..." if len(following) == 20 else "")
 
 
-def _plain_line(text: str, start: int) -> tuple[int, int] | None:
-    """(end of its cells, start of the next line) of the line starting at start, when it holds no quote and no lone
-    carriage return (the line's CRLF, if any, is its end); None for a line that must be read cell by cell."""
+def _plain_line(text: str, start: int) -> tuple[int, int, int, int] | None:
+    """(end of its cells, start of the next line, its cells, 0 newlines inside cells) of the line starting at start,
+    when it holds no quote and no lone carriage return (the line's CRLF, if any, is its end); None for a line that
+    must be read otherwise."""
     newline = text.find("\n", start)
     stop = len(text) if newline < 0 else newline
     if text.find('"', start, stop) >= 0:
         return None
     carriage = text.find("\r", start, stop)
-    if carriage < 0:
-        return stop, stop + 1
-    return (carriage, stop + 1) if carriage == stop - 1 and newline >= 0 else None
+    if carriage >= 0 and not (carriage == stop - 1 and newline >= 0):
+        return None
+    end = stop if carriage < 0 else carriage
+    return end, stop + 1, text.count(",", start, end) + 1, 0
 
 
 def _quoted_record(text: str, start: int) -> tuple[int, int, int, int] | None:
@@ -177,18 +179,11 @@ def check_structure(text: str, header: list[str], shown_as: str) -> list[Problem
         return header[cell - 1] if cell <= width else None
 
     while not (i >= len(text) and i == start):  # stop at the end, unless a line is unfinished
-        plain = _plain_line(text, i) if i == start else None
-        if plain is not None:  # no quote and no lone carriage return: its cells are its commas plus one
-            end, i = plain
-            cells = text.count(",", start, end) + 1
-            if start_line > 1 and end > start and cells != width:
-                problems.append(_cell_count_problem(shown_as, start_line, cells, width))
-            line += 1
-            start, start_line, cells = i, line, 1
-            continue
-        quoted = _quoted_record(text, i) if i == start else None
-        if quoted is not None:  # quotes that pair up: its cells are the commas outside them plus one
-            end, i, cells, inside = quoted
+        # A line with no quote, or whose quotes all pair up, is counted in one step: its cells are the commas outside
+        # quotes plus one. Anything else is read character by character below, to say what is wrong and where.
+        whole = (_plain_line(text, i) or _quoted_record(text, i)) if i == start else None
+        if whole is not None:
+            end, i, cells, inside = whole
             if start_line > 1 and end > start and cells != width:
                 problems.append(_cell_count_problem(shown_as, start_line, cells, width))
             line += inside + 1
