@@ -18,8 +18,6 @@ DERIVED_BAR = {"color": "#8c8c8c", "thickness": 1.5, "width": 3}
 # validated deep copy of it (about 15 ms a chart; see docs/performance.md).
 pio.templates.default = "plotly_white"
 DERIVED_NAME = "95% interval derived here (not published)"
-# Legend names longer than a phone's chart is wide are broken by hand.
-HOLLOW_NOT_SURVEY = "Hollow: advocacy, expert or press figure,<br>or a sum (not a survey)"
 PUBLISHED_NAME = "Published 95% interval or range"
 
 
@@ -208,7 +206,7 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=HOLLOW_NOT_SURVEY,
+                name=legend_name("Hollow: advocacy, expert or press figure, or a sum (not a survey)"),
                 marker={"symbol": "circle-open", "size": 12, "color": "#555555", "line": {"width": 2}},
             )
         )
@@ -477,7 +475,7 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
             x=[None],
             y=[None],
             mode="markers",
-            name="Hollow: CI crosses 1 (not significant)<br>or no CI published",
+            name=legend_name("Hollow: CI crosses 1 (not significant) or no CI published"),
             marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}},
         )
     )
