@@ -35,9 +35,10 @@ def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "
     return fig
 
 
-# A row's label is written above its line, across the plot, in lines of at most this many characters (about 270 px
-# at 12 px): on a 390-px phone a chart is about 320 px wide, and labels beside the axis took most of it, cut.
-ROW_LABEL_CHARS = 50
+# A row's label is written above its line, across the plot, in lines of at most this many characters (about 225 px
+# at 12 px): on a 390-px phone a chart is 300-320 px wide (300 inside the Claim check's nested cards), and labels
+# beside the axis took most of it, cut.
+ROW_LABEL_CHARS = 42
 ROW_LINE_PX = 15
 
 
