@@ -129,3 +129,9 @@ CHECK_IN_CHILD = True
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart
 # per 0.4 CPU-seconds (docs/performance.md), so the page shows a few at a time with page numbers.
 CLAIMS_PER_PAGE = 3
+
+# A chart with one line per row (dot plots, the forest plot, percentage bars) draws at most this many rows, the first in
+# the table's order, and says so in its source line; the table and the CSV keep every row. The bundled data's largest
+# such chart has 28 rows; a package with thousands made charts tens of thousands of pixels tall that a browser took
+# seconds to draw (docs/performance.md).
+CHART_ROWS_AT_MOST = 60

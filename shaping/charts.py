@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
+from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, CHART_ROWS_AT_MOST, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
 from shaping.numbers import count_short, pct, qualified
 from shaping.text import plotly_plain
 
@@ -105,6 +105,27 @@ def legend_room(fig: go.Figure) -> int:
     return LEGEND_ROW_PX * min(max(entries - 1, 0), LEGEND_ROWS_AT_MOST)
 
 
+def first_rows(rows: pd.DataFrame, limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The rows a one-line-per-row chart draws (the first `limit`, default settings.CHART_ROWS_AT_MOST, in the table's
+    order) and how many it was given, for left_out_line."""
+    limit = CHART_ROWS_AT_MOST if limit is None else limit
+    return rows.head(limit), len(rows)
+
+
+def drawn_meta(drawn: int, total: int, **meta: str) -> dict:
+    """The chart's layout.meta: what with_source reads to say that rows were left out of the drawing."""
+    return {**meta, "rows_drawn": drawn, "rows_total": total}
+
+
+def left_out_line(fig: go.Figure) -> str | None:
+    """'Drawn: the first 60 of 2,800 rows …' when a chart left rows out (first_rows), else None."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    drawn, total = meta.get("rows_drawn"), meta.get("rows_total")
+    if drawn is None or total is None or drawn >= total:
+        return None
+    return f"Drawn: the first {drawn:,} of {total:,} rows, in the table's order; the table and its CSV hold all {total:,}."
+
+
 def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Point, low and high for 'rate' or 'count' rows."""
     if measure == "rate":
@@ -145,7 +166,7 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     fig = go.Figure()
     point, low, high = _bounds(rows, measure)
     rows = rows.assign(_point=point, _low=low, _high=high)
-    rows = rows[rows["_point"].notna() | (rows["_low"].notna() & rows["_high"].notna())]
+    rows, total = first_rows(rows[rows["_point"].notna() | (rows["_low"].notna() & rows["_high"].notna())])
     labels = [plotly_plain(v) for v in rows["label"]]
     rows = rows.assign(_label=labels)
     unit_word = "% of the age band" if measure == "rate" else "people or households"
@@ -240,7 +261,7 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     elif not values.empty:
         fig.update_xaxes(range=[0, values.max() * 1.2])
     fig.add_trace(row_label_trace(list(rows["_label"]), texts, left))
-    fig.update_layout(meta={"unit": unit_word})
+    fig.update_layout(meta=drawn_meta(len(rows), total, unit=unit_word))
     return fig
 
 
@@ -354,7 +375,8 @@ def with_source(fig: go.Figure, text: str, width: int = 48) -> go.Figure:
 
     Changes and returns `fig` itself: figures are built afresh for every script run, and a copy costs a
     validation of the whole figure."""
-    lines = textwrap.wrap(text, width) or [""]
+    left_out = left_out_line(fig)
+    lines = (textwrap.wrap(left_out, width) if left_out else []) + (textwrap.wrap(text, width) or [""])
     title_lines = str(fig.layout.xaxis.title.text or "").count("<br>")  # a two-line axis title needs a line's room
     bottom = 80 + 13 * len(lines) + 18 * title_lines
     fig.update_layout(margin_b=bottom, height=(fig.layout.height or 450) + 13 * (len(lines) - 1))
@@ -437,6 +459,7 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
     Rows whose CI crosses 1 have hollow markers and say 'not significant'; rows without a CI have no bar.
     """
     fig = go.Figure()
+    rows, total = first_rows(rows)
     rows = rows.assign(_y=[plotly_plain(lbl) for lbl in rows["label"]])
     exposures = list(dict.fromkeys(rows["exposure_group"]))
     symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
@@ -493,12 +516,14 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
     high = float(pd.concat([rows["ci_high"], rows["value"]]).max()) if not rows.empty else 2
     fig.update_xaxes(type="log", range=[math.log10(FOREST_LEFT), math.log10(max(high, 2) * 1.15)], tickvals=[0.75, 1, 1.5, 2, 3, 5, 8])
     fig.update_yaxes(range=[len(categories) - 0.5, -0.75], categoryorder="array", categoryarray=categories, showticklabels=False)
+    fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig
 
 
 def percent_bars(rows: pd.DataFrame) -> go.Figure:
     """Percentage increases given without intervals, as labelled bars (no error bars: none were published); each
     bar's label and figure written above it, as in the dot plots."""
+    rows, total = first_rows(rows)
     labels = [plotly_plain(v) for v in rows["label"]]
     figures = [f"about +{float(v):g}%" for v in rows["value"]]
     fig = go.Figure(
@@ -520,4 +545,5 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
     fig.update_layout(showlegend=False)  # one series: the labels say what each bar is
     fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.1 if not rows.empty else 1])
     fig.update_yaxes(range=[len(rows) - 0.5, -0.75], showticklabels=False)
+    fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig
