@@ -12,6 +12,7 @@ from figures.figure import Figure, row_notes
 from figures.finished import Finished, finish
 from loaders.package_check import PackageCheck
 from settings import APP_TITLE, CAVEATS
+from shaping.charts import left_out_line
 from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, url_or_unknown
 from shaping.downloads import rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
@@ -175,6 +176,9 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
         chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{figure.key}-view", on_change="rerun")
         if chart_tab.open:
             with chart_tab:
+                left_out = left_out_line(shown.chart)
+                if left_out:  # also inside the chart's source line, so its images carry it
+                    st.info(left_out, icon=":material/filter_list:")
                 st.plotly_chart(shown.chart, key=f"{figure.key}-chart", config=PLOTLY_CONFIG, theme=None, alt=alt_text(figure), width="stretch")
         if table_tab.open:
             with table_tab:

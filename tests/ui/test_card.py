@@ -142,3 +142,21 @@ def test_closed_expanders_build_nothing(figure, check):
     at = open_cards(at, expanders=("about",))
     rows_told = [m.value for m in at.markdown if m.value.startswith("- **")]
     assert len([m for m in at.markdown if m.value.startswith("**Each row")]) == 1 and len(rows_told) >= len(ROWS)
+
+
+def test_a_chart_that_left_rows_out_says_so_above_it_and_the_table_keeps_them(check, rows, monkeypatch):
+    import shaping.charts
+
+    monkeypatch.setattr(shaping.charts, "CHART_ROWS_AT_MOST", 2)
+    at = run_card(card_figure(rows), check)
+    (notice,) = [i.value for i in at.info]
+    assert notice == f"Drawn: the first 2 of {len(rows)} rows, in the table's order; the table and its CSV hold all {len(rows)}."
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    marked = [y for trace in spec["data"] if trace.get("mode") == "markers" and trace.get("text") is not None for y in trace["y"]]
+    assert sorted(marked) == sorted(rows["label"].head(2))
+    at = open_cards(at, view="Table")
+    assert [d.value for d in at.dataframe][0]["Estimate"].tolist() == rows["label"].tolist()
+
+
+def test_a_chart_with_every_row_drawn_has_no_notice(figure, check):
+    assert not run_card(figure, check).info
