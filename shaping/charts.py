@@ -58,6 +58,8 @@ def wrapped(text: str, width: int = ROW_LABEL_CHARS) -> list[str]:
 
 
 ROW_LABELS = "row labels"
+# How far (in log10 units, about 0.0002%) a log axis starts left of the point its row labels hang from.
+LABEL_ANCHOR_INSIDE = 1e-6
 
 
 def row_label_trace(categories: list[str], texts: list[str], x: float, name: str = ROW_LABELS, bold: bool = False, clearance_px: int = 20) -> go.Scatter:
@@ -256,8 +258,10 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     left = 0.0
     if log and not values.empty:
         low = math.log10(values.min()) - 0.3
-        fig.update_xaxes(type="log", range=[low, math.log10(values.max()) + 0.45])
         left = 10**low
+        # The labels' anchor a hair inside the axis: exactly on its end, rounding put some charts' anchors outside, and
+        # Plotly then hid every label of the chart (the Claim check's second chart had none).
+        fig.update_xaxes(type="log", range=[low - LABEL_ANCHOR_INSIDE, math.log10(values.max()) + 0.45], dtick="D2")
     elif not values.empty:
         fig.update_xaxes(range=[0, values.max() * 1.2])
     fig.add_trace(row_label_trace(list(rows["_label"]), texts, left))
@@ -366,6 +370,7 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
     )
     fig.update_layout(barmode="stack")
     base_layout(fig, 440 + legend_room(fig), x_title="Survey round", y_title="People (estimated)")
+    fig.update_xaxes(tickangle=0)  # three two-line rounds fit a phone level; turned, they ran into the axis title
     return fig
 
 
@@ -378,7 +383,8 @@ def with_source(fig: go.Figure, text: str, width: int = 48) -> go.Figure:
     left_out = left_out_line(fig)
     lines = (textwrap.wrap(left_out, width) if left_out else []) + (textwrap.wrap(text, width) or [""])
     title_lines = str(fig.layout.xaxis.title.text or "").count("<br>")  # a two-line axis title needs a line's room
-    bottom = 80 + 13 * len(lines) + 18 * title_lines
+    # 16 px of it for tick labels Plotly turns on a narrow screen, which push the axis title down
+    bottom = 96 + 13 * len(lines) + 18 * title_lines
     fig.update_layout(margin_b=bottom, height=(fig.layout.height or 450) + 13 * (len(lines) - 1))
     fig.add_annotation(
         text="<br>".join(plotly_plain(line) for line in lines),
@@ -395,6 +401,15 @@ def with_source(fig: go.Figure, text: str, width: int = 48) -> go.Figure:
         name="source-line",
     )
     return fig
+
+
+def value_positions(values: list[float]) -> list[str]:
+    """Where each point's figure goes: above a point, below one lower than the point before it (outside the line's
+    bend), and beside a lone point (on a phone a lone mark a few years from another series' had their figures on top
+    of each other)."""
+    if len(values) == 1:
+        return ["middle left"]
+    return ["bottom center" if j and value < values[j - 1] else "top center" for j, value in enumerate(values)]
 
 
 def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_title: str = "People counted on one night") -> go.Figure:
@@ -414,6 +429,7 @@ def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_t
         ]
         # Long series: label the first and last points only; hover shows every value.
         shown = [t if len(texts) <= 4 or j in (0, len(texts) - 1) else "" for j, t in enumerate(texts)]
+        values = list(group[value_column].astype("float64"))
         fig.add_trace(
             go.Scatter(
                 x=group["year"].astype(int),
@@ -422,7 +438,7 @@ def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_t
                 name=legend_name(name),
                 text=shown,
                 customdata=texts,
-                textposition="top center",
+                textposition=value_positions(values),
                 cliponaxis=False,
                 marker={"size": 10, "color": color, "symbol": symbol, "line": {"color": color, "width": 2}},
                 line={"color": color, "width": 2, "dash": ["solid", "dot", "dash", "dashdot"][nth % 4]},
@@ -443,7 +459,7 @@ def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_t
         )
     base_layout(fig, 460 + legend_room(fig), x_title="Year of the count (January)", y_title=y_title)
     if log:
-        fig.update_yaxes(type="log")
+        fig.update_yaxes(type="log", dtick="D2")  # 2 and 5 between powers of ten: all nine crowd each other on a phone
     else:
         fig.update_yaxes(rangemode="tozero")
     return fig
@@ -514,7 +530,7 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
     fig.add_trace(row_label_trace(list(rows["_y"]), texts, FOREST_LEFT))
     fig.add_trace(row_label_trace(list(heading_of.values()), list(firsts.index), FOREST_LEFT, name=GROUP_HEADINGS, bold=True))
     high = float(pd.concat([rows["ci_high"], rows["value"]]).max()) if not rows.empty else 2
-    fig.update_xaxes(type="log", range=[math.log10(FOREST_LEFT), math.log10(max(high, 2) * 1.15)], tickvals=[0.75, 1, 1.5, 2, 3, 5, 8])
+    fig.update_xaxes(type="log", range=[math.log10(FOREST_LEFT) - LABEL_ANCHOR_INSIDE, math.log10(max(high, 2) * 1.15)], tickvals=[0.75, 1, 1.5, 2, 3, 5, 8])
     fig.update_yaxes(range=[len(categories) - 0.5, -0.75], categoryorder="array", categoryarray=categories, showticklabels=False)
     fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig

@@ -75,6 +75,48 @@ def y_labels(page, chart_index: int = 0) -> list[str]:
     return sorted(rows, key=order.index)
 
 
+# Every text Plotly draws in a chart (labels, annotations, legend, ticks, axis titles) with its box on screen; a text
+# point Plotly hid (display="none": its anchor fell outside the axis) has an empty box and is listed as hidden.
+TEXT_SELECTOR = ".textpoint text, .annotation-text, .legendtext, .xtick text, .ytick text, .g-xtitle text, .g-ytitle text"
+CHART_TEXTS = f"""gd => [...gd.querySelectorAll('{TEXT_SELECTOR}')].filter(t => t.textContent).map(t => {{
+    const r = t.getBoundingClientRect(), hidden = t.closest('[display=none]') !== null;
+    return {{text: t.textContent.slice(0, 60), hidden, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}};
+}})"""
+
+
+def overlapping(texts: list[dict], tolerance: float = 1) -> list[tuple[str, str]]:
+    """Pairs of drawn texts whose boxes overlap by more than `tolerance` px both ways."""
+    pairs = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            width, height = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]), min(a["y1"], b["y1"]) - max(a["y0"], b["y0"])
+            if width > tolerance and height > tolerance:
+                pairs.append((a["text"], b["text"]))
+    return pairs
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_every_chart_text_is_drawn_and_none_covers_another(browser, base_url, width):
+    """Row labels, values, legend, ticks and titles in every chart of every page (every Claim check page too): none
+    hidden by Plotly, none on top of another. Both happened on a phone, and labels of whole charts were hidden."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = {}
+    try:
+        for path in [p for p in PATHS if CHARTS[p]] + ["/claims?claims_page=2", "/claims?claims_page=3"]:
+            open_page(page, base_url + path)
+            for i, chart in enumerate(page.query_selector_all("[data-testid=stPlotlyChart] .js-plotly-plot")):
+                texts = chart.evaluate(CHART_TEXTS)
+                assert texts, (path, i)
+                hidden = [t["text"] for t in texts if t["hidden"]]
+                covered = overlapping([t for t in texts if not t["hidden"] and t["x1"] > t["x0"]])
+                if hidden or covered:
+                    problems[f"{path} chart {i}"] = {"hidden": hidden, "overlapping": covered}
+    finally:
+        context.close()
+    assert problems == {}
+
+
 def test_copied_url_reopens_the_same_selection(page, base_url):
     open_page(page, base_url + "/compare?countries=Italy&measure=Count")
     labels = y_labels(page)

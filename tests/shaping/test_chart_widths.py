@@ -93,3 +93,19 @@ def test_legend_lines_stay_short_for_a_long_series_name():
     long = "United States: unaccompanied youth, under 25, counted on one night"
     assert max(len(line) for line in legend_name(long).split("<br>")) <= LEGEND_CHARS
     assert legend_name(long).replace("<br>", " ") == long
+
+
+def test_row_labels_hang_from_inside_the_axis(real_check):
+    """Plotly hides a text point lying on a log axis's end: every chart's row labels start just inside it."""
+    import math
+
+    checked = 0
+    for entry in catalog(real_check):
+        figure = entry.builder(real_check, **entry.params)
+        chart = figure.chart if figure is not None else None
+        for trace in chart.data if chart is not None else []:
+            if trace.name in (ROW_LABELS, GROUP_HEADINGS) and chart.layout.xaxis.type == "log":
+                start = chart.layout.xaxis.range[0]
+                assert all(math.log10(x) > start for x in trace.x), (entry.key, start, trace.x[0])
+                checked += 1
+    assert checked >= 5
