@@ -126,6 +126,10 @@ WARM_UP_SECONDS = 60
 # in-process page tests use).
 CHECK_IN_CHILD = True
 
+# Worker processes for checking a large package (over loaders.parallel_check.PARALLEL_MIN_LINES lines) in the commands
+# that run check_package alone in a process (python -m loaders.validate, the loaders.isolated child); 1: one process.
+CHECK_WORKERS = 2
+
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart
 # per 0.4 CPU-seconds (docs/performance.md), so the page shows a few at a time with page numbers.
 CLAIMS_PER_PAGE = 3

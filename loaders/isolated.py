@@ -40,5 +40,8 @@ def check_in_child(folder: Path) -> PackageCheck:
 
 if __name__ == "__main__":
     from loaders.tables import check_package
+    from settings import CHECK_WORKERS
 
-    sys.stdout.buffer.write(pickle.dumps(check_package(sys.argv[1]), protocol=pickle.HIGHEST_PROTOCOL))
+    # The child is a one-thread command, so a large package may be checked in forked workers; the fallback above, inside
+    # a server process with threads, stays serial.
+    sys.stdout.buffer.write(pickle.dumps(check_package(sys.argv[1], workers=CHECK_WORKERS), protocol=pickle.HIGHEST_PROTOCOL))

@@ -6,6 +6,7 @@ disk is touched or re-read) and turns its errors into Problems a maintainer can 
 
 import copy
 import re
+from dataclasses import dataclass
 
 from frictionless import Dialect, Package, Resource, Schema
 
@@ -148,23 +149,57 @@ def _resource(name: str, text: str, readable: dict[str, str]) -> Resource:
     )
 
 
+@dataclass(frozen=True)
+class SchemaPlan:
+    """How the readable tables are validated: in order, each handed the key values of the tables in earlier[name]
+    (those it points into that come before it), recording the fields in wanted[name] when others point at them."""
+
+    resources: dict[str, Resource]
+    order: list[str]
+    wanted: dict[str, list[str]]
+    earlier: dict[str, list[str]]
+
+
+def schema_plan(texts: dict[str, str]) -> SchemaPlan:
+    """The plan for validating these readable tables (name -> text); a table only waits for the tables in earlier."""
+    resources = {name: _resource(name, text, texts) for name, text in texts.items()}
+    order = validation_order(resources)
+    earlier = {name: [target for target in references(resources[name]) if target in order[:position]] for position, name in enumerate(order)}
+    return SchemaPlan(resources, order, referenced_fields(resources), earlier)
+
+
+def table_schema_problems(
+    name: str,
+    texts: dict[str, str],
+    shown_as: str,
+    lines: list[int],
+    wanted: dict[str, list[str]],
+    keys: dict[str, KeyValues],
+    table: Resource | None = None,
+) -> tuple[list[Problem], KeyValues | None]:
+    """Validate one readable table with frictionless, its foreign keys looked up in keys (a referenced table's recorded
+    key values) or else in the whole referenced table; its problems, and its own key values when others point into it
+    and its validation read every row (None otherwise). The same step whether tables are validated serially or not.
+    table: the table's resource (_resource) when the caller has it already."""
+    table = table if table is not None else _resource(name, texts[name], texts)
+    lookups = [key_table(target, wanted[target], keys[target]) if target in keys else _resource(target, texts[target], texts) for target in references(table)]
+    Package(resources=[table, *lookups])
+    values: KeyValues = set()
+    report = table.validate(on_row=recorder(wanted[name], values) if name in wanted else None)
+    fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
+    found = [_problem(e, name, shown_as, lines, fields) for task in report.tasks for e in _reported(task.errors, name, fields)]
+    return found, values if name in wanted and read_whole(report) else None
+
+
 def schema_problems(texts: dict[str, str], shown_as: dict[str, str], lines: dict[str, list[int]]) -> dict[str, list[Problem]]:
     """Validate every readable table with frictionless; problems per table name. Each table is validated in a package
     holding the key values of the tables it points into, recorded while those were validated (loaders.key_lookup)."""
-    resources = {name: _resource(name, text, texts) for name, text in texts.items()}
-    wanted = referenced_fields(resources)
+    plan = schema_plan(texts)
     keys: dict[str, KeyValues] = {}
     found: dict[str, list[Problem]] = {}
-    for name in validation_order(resources):
-        lookups = [
-            key_table(target, wanted[target], keys[target]) if target in keys else _resource(target, texts[target], texts)
-            for target in references(resources[name])
-        ]
-        Package(resources=[resources[name], *lookups])
-        values: KeyValues = set()
-        report = resources[name].validate(on_row=recorder(wanted[name], values) if name in wanted else None)
-        if name in wanted and read_whole(report):
-            keys[name] = values
-        fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
-        found[name] = [_problem(e, name, shown_as[name], lines[name], fields) for task in report.tasks for e in _reported(task.errors, name, fields)]
+    for name in plan.order:
+        handed = {target: keys[target] for target in plan.earlier[name] if target in keys}
+        found[name], recorded = table_schema_problems(name, texts, shown_as[name], lines[name], plan.wanted, handed, plan.resources[name])
+        if recorded is not None:
+            keys[name] = recorded
     return {name: found[name] for name in texts}

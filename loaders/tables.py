@@ -4,16 +4,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.cell_rules import cell_problems
+from loaders import parallel_check
+from loaders.check_steps import serial_steps
 from loaders.evidence_rules import EVIDENCE, evidence_problems
-from loaders.frames import read_records, to_frame
 from loaders.package import RawFile, file_name, read_raw, resource, table_names
 from loaders.package_check import PackageCheck, shown_path
+from loaders.parallel_check import line_count, parallel_steps
 from loaders.paths import data_dir as default_data_dir
-from loaders.precheck import check_header, decode, record_lines
+from loaders.precheck import decode
 from loaders.problems import Problem
-from loaders.rules import rule_problems
-from loaders.schema_check import schema_problems
 
 
 def _echo_of_a_broken_table(problem: Problem, flagged: dict[str, set[int]]) -> bool:
@@ -24,29 +23,33 @@ def _echo_of_a_broken_table(problem: Problem, flagged: dict[str, set[int]]) -> b
     return target is not None and bool(flagged.get(target)) and "is not a" in problem.message
 
 
-def check_texts(texts: dict[str, str], shown_as: dict[str, str], early: dict[str, list[Problem]] | None = None) -> PackageCheck:
-    """Validate decoded CSV texts (table name -> text) as one package: header, schema, rules."""
+def check_texts(
+    texts: dict[str, str],
+    shown_as: dict[str, str],
+    early: dict[str, list[Problem]] | None = None,
+    workers: int = 1,
+    parallel_from: int | None = None,
+) -> PackageCheck:
+    """Validate decoded CSV texts (table name -> text) as one package: header, schema, rules. With workers > 1 and at
+    least parallel_from lines (default parallel_check.PARALLEL_MIN_LINES), the tables are checked in that many forked
+    processes (loaders.parallel_check: only from a process with one thread); the result is the same either way."""
+    large = line_count(texts) >= (parallel_check.PARALLEL_MIN_LINES if parallel_from is None else parallel_from)
+    steps = parallel_steps(texts, shown_as, workers) if workers > 1 and large else None
+    steps = steps or serial_steps(texts, shown_as)
     problems = {name: list((early or {}).get(name, [])) for name in table_names()}
-    readable = {}
-    for name, text in texts.items():
-        header_problems = check_header(name, text, shown_as[name])
-        problems[name] += header_problems
-        if not header_problems:
-            readable[name] = text
-    lines = {name: record_lines(text) for name, text in readable.items()}
+    for name, found in steps.headers.items():
+        problems[name] += found
     schema_lines: dict[str, set[int]] = {}
-    for name, found in schema_problems(readable, shown_as, lines).items():
+    for name, found in steps.schema.items():
         problems[name] += found
         schema_lines[name] = {p.line for p in found if p.line}
     frames = {}
-    for name, text in readable.items():
-        records = read_records(text)  # read once, for the typed frame and the cell rules
-        frame = to_frame(name, text, records)
+    for name, own in steps.own.items():
         # Cross-column rules read typed values, which a type or constraint error on the line makes unreliable
         # ('row has no figure' for a count typed as 'abc'): such lines get the schema's message only, until fixed.
-        rules = [p for p in rule_problems(name, frame, shown_as[name]) if p.line not in schema_lines.get(name, set())]
-        problems[name] += cell_problems(name, text, shown_as[name], records) + rules
-        frames[name] = frame
+        rules = [p for p in own.rules if p.line not in schema_lines.get(name, set())]
+        problems[name] += own.cells + rules
+        frames[name] = own.frame
     flagged = {name: {p.line for p in found if p.line} for name, found in problems.items()}
     for name, found in evidence_problems(frames, shown_as, schema_lines, flagged).items():
         problems[name] += found
@@ -56,23 +59,26 @@ def check_texts(texts: dict[str, str], shown_as: dict[str, str], early: dict[str
     return PackageCheck(Path("."), frames, problems)
 
 
-def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) -> PackageCheck:
-    """Validate raw file bytes (table name -> RawFile) as one package; the same rules whatever their origin."""
+def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path, workers: int = 1) -> PackageCheck:
+    """Validate raw file bytes (table name -> RawFile) as one package; the same rules whatever their origin.
+    workers: as for check_texts."""
     texts, early = {}, {}
     for name, raw in raws.items():
         text, found = decode(raw, shown_as[name])
         early[name] = found
         if text is not None:
             texts[name] = text
-    result = check_texts(texts, shown_as, early)
+    result = check_texts(texts, shown_as, early, workers)
     return PackageCheck(folder, result.frames, result.problems)
 
 
-def check_package(data_dir: Path | str | None = None) -> PackageCheck:
-    """Read and validate every table in a data folder (default: data/ or $HIKIKOMORI_DATA_DIR). Never writes."""
+def check_package(data_dir: Path | str | None = None, workers: int = 1) -> PackageCheck:
+    """Read and validate every table in a data folder (default: data/ or $HIKIKOMORI_DATA_DIR). Never writes.
+    workers > 1 checks a large package in that many forked processes: only for a process with one thread (a command,
+    not a server); the result is the same."""
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     shown_as = {name: shown_path(folder / file_name(name)) for name in table_names()}
-    return check_raw(read_raw(folder), shown_as, folder)
+    return check_raw(read_raw(folder), shown_as, folder, workers)
 
 
 def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:

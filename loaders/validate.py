@@ -7,6 +7,7 @@ from pathlib import Path
 from loaders.paths import ENV_VAR
 from loaders.tables import check_package
 from loaders.vocabulary_rules import CONCEPTS, LABELS, VOCABULARY
+from settings import CHECK_WORKERS
 
 
 def summary(check) -> str:
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.data_dir is not None and not args.data_dir.is_dir():
         print(f"{args.data_dir}: not a folder", file=sys.stderr)
         return 2
-    check = check_package(args.data_dir)
+    check = check_package(args.data_dir, workers=CHECK_WORKERS)  # a command: one thread, so worker processes may fork
     problems = check.all_problems()
     for problem in problems:
         print(problem)
