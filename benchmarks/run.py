@@ -347,13 +347,14 @@ def grow_package(source: Path, target: Path, factor: int) -> dict[str, int]:
 CHECK_TIMER = """
 import json, statistics, sys, time
 from loaders.tables import check_package
+from settings import CHECK_WORKERS  # what python -m loaders.validate and the dashboard's checking child pass
 out = {}
 check_package(sys.argv[2])  # untimed: the first call pays lazy imports inside frictionless
 for folder in sys.argv[2:]:
     times = []
     for _ in range(int(sys.argv[1])):
         began = time.perf_counter()
-        check = check_package(folder)
+        check = check_package(folder, workers=CHECK_WORKERS)
         times.append(time.perf_counter() - began)
     out[folder] = {"times": times, "rows": sum(len(f) for f in check.frames.values()),
                    "problems": len(check.all_problems())}
