@@ -98,3 +98,16 @@ def test_compare_builder_refuses_unknown_parameters_and_says_when_nothing_matche
     with pytest.raises(TypeError, match="scales"):
         entry.build(check, scales=True)
     assert entry.build(check, countries=()) is None
+
+
+def test_claim_rows_are_shaped_once_per_package(real_check):
+    """Every claim's figure starts from the same shaped rows: made once for a package, again for another package."""
+    from dataclasses import replace
+
+    from figures.claims import evidence
+
+    first = evidence(real_check)
+    assert evidence(real_check) is first
+    other = replace(real_check, frames=dict(real_check.frames))
+    assert evidence(other) is not first
+    assert evidence(other).rows.equals(first.rows)
