@@ -10,6 +10,7 @@ unlike a spawned child, never re-runs the parent's main script. A fork is only s
 so this is for commands (python -m loaders.validate, the loaders.isolated child), never for a server process."""
 
 import multiprocessing
+import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -26,6 +27,19 @@ PARALLEL_MIN_LINES = 10_000
 
 _texts: dict[str, str] = {}  # in a worker: every decoded table, as the parent had it when it forked
 _shown_as: dict[str, str] = {}
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the system has one, else every CPU): more workers than
+    that only take turns on the same cores and cost a fork each."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def usable_workers(workers: int) -> int:
+    """The workers asked for, at most one per available CPU: one CPU means the serial path."""
+    return max(1, min(workers, available_cpus()))
 
 
 def line_count(texts: dict[str, str]) -> int:

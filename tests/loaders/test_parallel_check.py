@@ -5,6 +5,7 @@ The parallel path is forced on small packages (workers=2, threshold 0). It runs 
 steps ran in more than one worker process and never in the one that asked, so a silent fallback to the serial path
 cannot pass. The bad inputs: one case of each kind and every key case (key values are what the workers hand on)."""
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from loaders import parallel_check
+from loaders import parallel_check, tables
 from loaders.check_steps import CheckSteps
 from loaders.package_check import PackageCheck
 from loaders.tables import check_package
@@ -153,3 +154,39 @@ def test_pool_failure_falls_back_to_serial(monkeypatch, real_check):
     monkeypatch.setattr(parallel_check, "ProcessPoolExecutor", no_fork)
     monkeypatch.setattr(parallel_check, "PARALLEL_MIN_LINES", 0)
     assert_same_check(real_check, check_package(REAL_DATA, workers=2))
+
+
+def test_one_cpu_checks_serially(monkeypatch, real_check):
+    """On one CPU, workers=2 starts no pool: a second process would only take turns with this one."""
+    started = no_pool(monkeypatch)
+    monkeypatch.setattr(parallel_check, "available_cpus", lambda: 1)
+    monkeypatch.setattr(parallel_check, "PARALLEL_MIN_LINES", 0)
+    assert_same_check(real_check, check_package(REAL_DATA, workers=2))
+    assert started == []
+
+
+class Asked(Exception):
+    """Raised by a stand-in for parallel_steps with the workers it was asked for (no pool, no check)."""
+
+
+def test_workers_capped_at_the_cpus(monkeypatch):
+    def asked(texts, shown_as, workers):
+        raise Asked(workers)
+
+    monkeypatch.setattr(parallel_check, "available_cpus", lambda: 3)
+    monkeypatch.setattr(parallel_check, "PARALLEL_MIN_LINES", 0)
+    monkeypatch.setattr(tables, "parallel_steps", asked)
+    for workers, expected in [(8, 3), (3, 3), (2, 2)]:
+        with pytest.raises(Asked) as raised:
+            check_package(REAL_DATA, workers=workers)
+        assert raised.value.args == (expected,)
+
+
+def test_available_cpus_is_the_affinity_else_the_count(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    assert parallel_check.available_cpus() == 1
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    assert parallel_check.available_cpus() == 4
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert parallel_check.available_cpus() == 1
