@@ -94,6 +94,7 @@ def outcomes(tmp_path_factory) -> dict[str, Outcome]:
         "bundled texts": Job(REAL_DATA, "texts"),
         "broken steps": Job(broken, "steps"),
         "broken raw": Job(broken, "raw"),
+        "broken, wrong guesses": Job(broken, "steps", wrong_guesses=True),
         "grown steps": Job(grown, "steps"),
         "grown raw": Job(grown, "raw"),
     }
@@ -119,6 +120,12 @@ def test_broken_package_same_in_workers(outcomes):
     assert_same_check(outcomes["broken raw"].serial, outcomes["broken raw"].parallel)
     assert_in_workers(outcomes["broken raw"])
     assert len({p.file for p in outcomes["broken raw"].serial.all_problems()}) >= 3
+
+
+def test_wrong_key_guesses_are_not_kept(outcomes):
+    """A schema check started on key values guessed from the text runs again when the recorded ones differ."""
+    assert_same_steps(outcomes["broken, wrong guesses"].serial, outcomes["broken, wrong guesses"].parallel)
+    assert_in_workers(outcomes["broken, wrong guesses"])
 
 
 def test_grown_package_same_in_workers(outcomes):
