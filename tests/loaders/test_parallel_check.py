@@ -86,18 +86,23 @@ def no_pool(monkeypatch) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory) -> dict[str, Outcome]:
-    """Every comparison of this file, run in one child process: job name -> outcome."""
-    root = tmp_path_factory.mktemp("parallel")
-    broken = broken_package(root / "broken")
-    grown = grown_package(root / "grown")
+    """The comparisons make check runs, in one child process: job name -> outcome."""
+    broken = broken_package(tmp_path_factory.mktemp("parallel") / "broken")
     jobs = {
         "bundled texts": Job(REAL_DATA, "texts"),
         "broken steps": Job(broken, "steps"),
         "broken raw": Job(broken, "raw"),
         "broken, wrong guesses": Job(broken, "steps", wrong_guesses=True),
-        "grown steps": Job(grown, "steps"),
-        "grown raw": Job(grown, "raw"),
     }
+    return dict(zip(jobs, run_jobs(list(jobs.values())), strict=True))
+
+
+@pytest.fixture(scope="module")
+def slow_outcomes(tmp_path_factory) -> dict[str, Outcome]:
+    """The grown package and the bad inputs (about 15 s, left out of make check), in one child process."""
+    root = tmp_path_factory.mktemp("parallel-slow")
+    grown = grown_package(root / "grown")
+    jobs = {"grown steps": Job(grown, "steps"), "grown raw": Job(grown, "raw")}
     for case in BAD_CASES:
         folder = root / f"case{len(jobs)}"
         shutil.copytree(REAL_DATA, folder)
@@ -128,13 +133,14 @@ def test_wrong_key_guesses_are_not_kept(outcomes):
     assert_in_workers(outcomes["broken, wrong guesses"])
 
 
-def test_grown_package_same_in_workers(outcomes):
+@pytest.mark.slow
+def test_grown_package_same_in_workers(outcomes, slow_outcomes):
     """The benchmark's grown package (as the 100x one python -m loaders.validate takes on, with fewer copies)."""
-    assert_same_steps(outcomes["grown steps"].serial, outcomes["grown steps"].parallel)
-    assert_in_workers(outcomes["grown steps"])
-    check = outcomes["grown raw"].serial
-    assert_same_check(check, outcomes["grown raw"].parallel)
-    assert_in_workers(outcomes["grown raw"])
+    assert_same_steps(slow_outcomes["grown steps"].serial, slow_outcomes["grown steps"].parallel)
+    assert_in_workers(slow_outcomes["grown steps"])
+    check = slow_outcomes["grown raw"].serial
+    assert_same_check(check, slow_outcomes["grown raw"].parallel)
+    assert_in_workers(slow_outcomes["grown raw"])
     assert not check.all_problems()
     assert len(check.frames["sources"]) == GROWN_FACTOR * len(outcomes["bundled texts"].serial.frames["sources"])
 
@@ -146,10 +152,11 @@ def test_small_package_stays_serial(monkeypatch, real_check):
     assert started == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", BAD_CASES, ids=[f"{c.kind}: {c.name}" for c in BAD_CASES])
-def test_bad_input_same_in_workers(case, outcomes):
-    assert_same_steps(outcomes[case.name].serial, outcomes[case.name].parallel)
-    assert_in_workers(outcomes[case.name])
+def test_bad_input_same_in_workers(case, slow_outcomes):
+    assert_same_steps(slow_outcomes[case.name].serial, slow_outcomes[case.name].parallel)
+    assert_in_workers(slow_outcomes[case.name])
 
 
 def test_pool_failure_falls_back_to_serial(monkeypatch, real_check):
