@@ -128,6 +128,7 @@ CHECK_IN_CHILD = True
 
 # Worker processes for checking a large package (over loaders.parallel_check.PARALLEL_MIN_LINES lines) in the commands
 # that run check_package alone in a process (python -m loaders.validate, the loaders.isolated child); 1: one process.
+# At most one per CPU this process may run on (loaders.parallel_check.available_cpus): on one CPU, the serial path.
 CHECK_WORKERS = 2
 
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart

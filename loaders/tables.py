@@ -32,7 +32,9 @@ def check_texts(
 ) -> PackageCheck:
     """Validate decoded CSV texts (table name -> text) as one package: header, schema, rules. With workers > 1 and at
     least parallel_from lines (default parallel_check.PARALLEL_MIN_LINES), the tables are checked in that many forked
-    processes (loaders.parallel_check: only from a process with one thread); the result is the same either way."""
+    processes (loaders.parallel_check: only from a process with one thread), at most one per available CPU; the
+    result is the same either way."""
+    workers = parallel_check.usable_workers(workers)
     large = line_count(texts) >= (parallel_check.PARALLEL_MIN_LINES if parallel_from is None else parallel_from)
     steps = parallel_steps(texts, shown_as, workers) if workers > 1 and large else None
     steps = steps or serial_steps(texts, shown_as)

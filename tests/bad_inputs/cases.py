@@ -447,3 +447,11 @@ CASES = [
         ],
     ),
 ]
+
+
+def one_of_each_kind() -> list[Case]:
+    """The first rejected case of each kind, and the first accepted one."""
+    chosen: dict[tuple[str, bool], Case] = {}
+    for case in CASES:
+        chosen.setdefault((case.kind, case.words is None), case)
+    return list(chosen.values())

@@ -20,7 +20,7 @@ from loaders.paths import ENV_VAR
 from loaders.tables import check_package
 from loaders.validate import main
 from loaders.vocabulary_rules import VOCABULARY
-from tests.bad_inputs.cases import CASES, Case
+from tests.bad_inputs.cases import CASES, Case, one_of_each_kind
 from tests.conftest import REAL_DATA, ROOT, checksums
 
 # Cheapest first: a case runs the first page that uses its table and the first page that does not.
@@ -30,14 +30,6 @@ PAGE_TABLES = {
     page: set(re.findall(r'"(\w+)"', re.search(r"load_tables\(([^)]*)\)", (ROOT / "views" / f"{page}.py").read_text()).group(1))) | set(VOCABULARY)
     for page in PAGE_ORDER
 }
-
-
-def one_of_each_kind() -> list[Case]:
-    """The first rejected case of each kind, and the first accepted one."""
-    chosen: dict[tuple[str, bool], Case] = {}
-    for case in CASES:
-        chosen.setdefault((case.kind, case.words is None), case)
-    return list(chosen.values())
 
 
 PAGE_CASES = one_of_each_kind()
