@@ -121,16 +121,6 @@ SHARED_FIGURES = 400
 # the warm-up takes a few seconds; on a far larger package it stops here and first readers build the rest.
 WARM_UP_SECONDS = 60
 
-# The dashboard validates the data package in a child process (loaders/isolated.py), so no server process keeps the
-# validator in memory (20–25 MB of RSS each, docs/performance.md). False: validate in the server process (what the
-# in-process page tests use).
-CHECK_IN_CHILD = True
-
-# Worker processes for checking a large package (over loaders.parallel_check.PARALLEL_MIN_LINES lines) in the commands
-# that run check_package alone in a process (python -m loaders.validate, the loaders.isolated child); 1: one process.
-# At most one per CPU this process may run on (loaders.parallel_check.available_cpus): on one CPU, the serial path.
-CHECK_WORKERS = 2
-
 # Claims on one screen of the Claim check page: each may draw a chart, and a browser draws about one chart
 # per 0.4 CPU-seconds (docs/performance.md), so the page shows a few at a time with page numbers.
 CLAIMS_PER_PAGE = 3

@@ -31,8 +31,6 @@ This is a benchmark, not a test: it never fails on a MISS (exit 0), only on a br
 """
 
 import argparse
-import csv
-import io
 import json
 import os
 import platform
@@ -61,7 +59,9 @@ SCALE_START_TIMEOUT = 600
 GOALS = {"cold": 1.2, "warm": 1.2, "widget": 1.5, "memory": 1.5, "scale_check": 2.0, "scale_page": 2.0}
 
 sys.path.insert(0, str(ROOT))
-from loaders.package import MAX_FILE_BYTES, descriptor  # noqa: E402  (stdlib-only modules of the project)
+from validation import grow_package  # noqa: E402
+
+from core.package import MAX_FILE_BYTES  # noqa: E402
 from settings import PAGES  # noqa: E402
 from tests.support.streamlit_server import (  # noqa: E402  (the server and "settled" rule the browser tests use)
     CHROMIUM,
@@ -265,96 +265,16 @@ def click_redrawn(page, option: str, **kw) -> float:
     return wait_drawn(page, began, changed_from=before, **kw)
 
 
-# ---------------------------------------------------------------- synthetic 100x data
-
-
-# The vocabulary (concepts.csv, labels.csv) stays as it is: a package with more figures has no more words.
-VOCABULARY_TABLES = {"concepts", "labels"}
-# evidence.csv column -> (table, its id column) of the row it supports
-EVIDENCE_TARGETS = {
-    "estimate_id": ("recluse_estimates", "estimate_id"),
-    "homelessness_row_id": ("youth_homelessness", "row_id"),
-    "health_row_id": ("isolation_health_risks", "row_id"),
-    "population_id": ("population", "population_id"),
-}
-
-
-def _records(path: Path) -> list[list[str]]:
-    return [r for r in csv.reader(io.StringIO(path.read_text(encoding="utf-8"))) if r]
-
-
-def _grown_evidence(source: Path, header: list[str], body: list[list[str]], factor: int) -> list[list[str]]:
-    """Copy 0 is the real evidence; each later copy gets one small not_found row per grown data row (quotes 100 times
-    over would pass the 5 MB file limit, which the validator enforces, and measure the limit instead of the rules)."""
-    rows = [list(r) for r in body]
-    for k in range(1, factor):
-        for column, (table, key) in EVIDENCE_TARGETS.items():
-            records = _records(source / f"{table}.csv")
-            head = records[0]
-            for record in records[1:]:
-                row = dict.fromkeys(header, "")
-                row_id, source_id = record[head.index(key)], record[head.index("source_id")]
-                row.update(
-                    {
-                        "evidence_id": f"ev-{row_id}-x{k}",
-                        column: f"{row_id}-x{k}",
-                        "column": "value",
-                        "source_id": f"{source_id}-x{k}",
-                        "checked": "2026-11-30",
-                        "status": "not_found",
-                        "note": "Benchmark copy: no quote.",
-                    }
-                )
-                rows.append([row[h] for h in header])
-    return rows
-
-
-def grow_package(source: Path, target: Path, factor: int) -> dict[str, int]:
-    """Copy a data folder with every CSV grown `factor` times: copy k of a row gets '-x<k>' on its primary key and
-    on every foreign key it fills, and copy k of the referenced tables exists too, so every key stays valid.
-    The vocabulary is not grown and keys into it are kept; evidence grows as _grown_evidence says.
-    All other cells are unchanged. Returns the bytes of each grown file."""
-    shutil.copytree(source, target)
-    sizes = {}
-    for res in descriptor()["resources"]:
-        schema = res["schema"]
-        if res["name"] in VOCABULARY_TABLES:
-            sizes[res["path"]] = (target / res["path"]).stat().st_size
-            continue
-        keyed = schema["primaryKey"] + [fk["fields"] for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] not in VOCABULARY_TABLES]
-        records = _records(source / res["path"])
-        header, body = records[0], records[1:]
-        columns = [header.index(c) for c in keyed]
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        if res["name"] == "evidence":
-            writer.writerows(_grown_evidence(source, header, body, factor))
-        else:
-            for k in range(factor):
-                for row in body:
-                    row = list(row)
-                    if k:
-                        for i in columns:
-                            if row[i]:
-                                row[i] += f"-x{k}"
-                    writer.writerow(row)
-        (target / res["path"]).write_text(out.getvalue(), encoding="utf-8")
-        sizes[res["path"]] = (target / res["path"]).stat().st_size
-    return sizes
-
-
 CHECK_TIMER = """
 import json, statistics, sys, time
 from loaders.tables import check_package
-from settings import CHECK_WORKERS  # what python -m loaders.validate and the dashboard's checking child pass
 out = {}
 check_package(sys.argv[2])  # untimed: the first call pays lazy imports inside frictionless
 for folder in sys.argv[2:]:
     times = []
     for _ in range(int(sys.argv[1])):
         began = time.perf_counter()
-        check = check_package(folder, workers=CHECK_WORKERS)
+        check = check_package(folder)
         times.append(time.perf_counter() - began)
     out[folder] = {"times": times, "rows": sum(len(f) for f in check.frames.values()),
                    "problems": len(check.all_problems())}

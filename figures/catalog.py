@@ -4,10 +4,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from core.package_check import PackageCheck
+from core.paths import data_dir
 from figures import claims, compare, health, homelessness, japan
 from figures.figure import Figure
-from loaders.package_check import PackageCheck
-from loaders.paths import data_dir
 from settings import CLAIMS_PER_PAGE
 from shaping.claims import topic_labels
 from shaping.vocabulary import Vocabulary

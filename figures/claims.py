@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.package_check import PackageCheck
 from figures.figure import Figure
 from figures.params import points
-from loaders.package_check import PackageCheck
 from shaping.charts import dot_plot, forest_plot
 from shaping.claims import linked_health, linked_rows, verdict_badge
 from shaping.health import forest_rows

@@ -4,8 +4,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from core.package_check import PackageCheck
 from figures.figure import Figure
-from loaders.package_check import PackageCheck
 from settings import COMPARE_DEFAULT_CONCEPTS
 from shaping.charts import dot_plot
 from shaping.estimates import annotate, drawable, headline_rows, point_descriptions, select

@@ -1,8 +1,8 @@
 """The health page's figures: a forest plot of published associations, and the headline percentages."""
 
+from core.package_check import PackageCheck
 from figures.figure import Figure
 from figures.params import points
-from loaders.package_check import PackageCheck
 from shaping.charts import forest_plot, percent_bars
 from shaping.health import SURVIVAL_GROUP, forest_rows, percent_rows
 from shaping.vocabulary import Vocabulary

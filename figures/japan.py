@@ -1,7 +1,7 @@
 """The Japan page's figures: the Cabinet Office rounds, broad split into narrow and quasi, every other estimate."""
 
+from core.package_check import PackageCheck
 from figures.figure import Figure
-from loaders.package_check import PackageCheck
 from shaping.charts import dot_plot, japan_series, split_bars
 from shaping.estimates import cabinet_office_rounds, other_japanese_estimates, point_descriptions, population_for
 from shaping.sentences import how_made, quote_sentence, summary_sentence

@@ -8,10 +8,10 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.dates import can_precede, date_span
-from loaders.derive import wilson_interval
-from loaders.frames import LINE_COLUMN
-from loaders.problems import Problem
+from core.dates import can_precede, date_span
+from core.derive import wilson_interval
+from core.model import LINE_COLUMN
+from core.problems import Problem
 from loaders.vocabulary_rules import concepts_match_schema, labels_match_schema
 
 Rule = Callable[[pd.DataFrame, str], list[Problem]]

@@ -4,13 +4,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from loaders.paths import ENV_VAR
+from core.model import CONCEPTS, LABELS, VOCABULARY
+from core.package_check import PackageCheck
+from core.paths import ENV_VAR
 from loaders.tables import check_package
-from loaders.vocabulary_rules import CONCEPTS, LABELS, VOCABULARY
-from settings import CHECK_WORKERS
 
 
-def summary(check) -> str:
+def summary(check: PackageCheck) -> str:
     """One line: tables, rows and sources of a valid package."""
     data = {name: frame for name, frame in check.frames.items() if name not in VOCABULARY}
     rows = sum(len(f) for f in data.values())
@@ -22,12 +22,13 @@ def summary(check) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Validate a data folder; exit 1 and print file:line: column: message per problem."""
     parser = argparse.ArgumentParser(prog="python -m loaders.validate", description=__doc__)
-    parser.add_argument("data_dir", nargs="?", type=Path, help=f"folder with the CSVs (default: ${ENV_VAR} or the bundled data/)")
+    default = f"folder with the CSVs (default: ${ENV_VAR} or the bundled data/)"
+    parser.add_argument("data_dir", nargs="?", type=Path, help=default)
     args = parser.parse_args(argv)
     if args.data_dir is not None and not args.data_dir.is_dir():
         print(f"{args.data_dir}: not a folder", file=sys.stderr)
         return 2
-    check = check_package(args.data_dir, workers=CHECK_WORKERS)  # a command: one thread, so worker processes may fork
+    check = check_package(args.data_dir)
     problems = check.all_problems()
     for problem in problems:
         print(problem)

@@ -14,9 +14,9 @@ import plotly
 import plotly.io as pio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from core.package import descriptor, fingerprint
+from core.package_check import PackageCheck
 from figures import Entry, Figure, catalog
-from loaders.package import descriptor, fingerprint
-from loaders.package_check import PackageCheck
 from publish import content, metadata
 from settings import APP_TAGLINE, APP_TITLE, PAGES
 from shaping.citations import source_line, sources_for, url_or_unknown

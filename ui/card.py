@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 import settings
+from core.package_check import PackageCheck
 from figures.figure import Figure, row_notes
 from figures.finished import Finished, finish
-from loaders.package_check import PackageCheck
 from settings import APP_TITLE, CAVEATS
 from shaping.charts import left_out_line
 from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, url_or_unknown

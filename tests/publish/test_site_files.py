@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from markupsafe import escape as html_text
 
+from core.package import fingerprint, package_version
 from figures import catalog
-from loaders.package import fingerprint, package_version
 from publish import metadata
 from publish.build import SOCIAL_NAME, SOCIAL_SIZE, build_site
 from settings import APP_TITLE
