@@ -25,10 +25,10 @@ from pathlib import Path
 
 import jinja2
 
+import settings
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
-SECRET_VAR = "HIKIKOMORI_COOKIE_SECRET"  # noqa: S105 (the variable's name, not a secret)
-UPLOADS_VAR = "HIKIKOMORI_UPLOADS"  # settings.UPLOADS_VAR (not imported: settings would be read before the env is set)
 COOKIE = "hikikomori_worker"  # the sticky cookie HAProxy inserts; its value names the worker (w1, w2, ...)
 HAPROXY_HINT = "haproxy is needed for `make serve`: install it with `apt-get install -y haproxy` (Debian), or set HAPROXY=/path/to/haproxy."
 # The README's security section: XSRF and CORS on, no file watcher (edits never unload modules mid-run), no
@@ -44,7 +44,7 @@ STREAMLIT_FLAGS = [
 
 def cookie_secret(run_dir: Path, environ: dict[str, str]) -> str:
     """The shared cookie secret: from the environment, or the run folder's file (made once, mode 0600)."""
-    given = environ.get(SECRET_VAR, "").strip()
+    given = settings.value("COOKIE_SECRET", environ)
     if given:
         return given
     path = run_dir / "cookie-secret"
@@ -102,14 +102,19 @@ def render(args: argparse.Namespace, run_dir: Path, haproxy: str) -> dict[str, P
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m deploy.serve", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS") or os.cpu_count() or 1), help="Streamlit processes (default: cores)")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8501), help="the public port HAProxy listens on (default 8501)")
-    parser.add_argument("--host", default=os.environ.get("HOST", "0.0.0.0"), help="the address HAProxy binds (default 0.0.0.0: every interface)")  # noqa: S104
-    parser.add_argument("--worker-ports", default=os.environ.get("WORKER_PORTS", ""), help="comma-separated loopback ports (default: PORT+1 .. PORT+N)")
-    parser.add_argument("--run-dir", default=os.environ.get("SERVE_DIR", str(ROOT / ".serve")), help="generated config, logs, sockets, the cookie secret")
-    parser.add_argument(
-        "--uploads", choices=["on", "off"], default=os.environ.get(UPLOADS_VAR, "off"), help="serve the maintainers' upload page (default off: public edition)"
-    )
+    workers = settings.value("WORKERS") or os.cpu_count() or 1
+    parser.add_argument("--workers", type=int, default=workers, help="Streamlit processes (default: cores)")
+    port = settings.value("PORT")
+    parser.add_argument("--port", type=int, default=port, help="the public port HAProxy listens on (default 8501)")
+    host_help = "the address HAProxy binds (default 0.0.0.0: every interface)"
+    parser.add_argument("--host", default=settings.value("HOST"), help=host_help)
+    ports_help = "comma-separated loopback ports (default: PORT+1 .. PORT+N)"
+    parser.add_argument("--worker-ports", default=settings.value("WORKER_PORTS"), help=ports_help)
+    run_dir = settings.value("SERVE_DIR", default=str(ROOT / ".serve"))
+    parser.add_argument("--run-dir", default=run_dir, help="generated config, logs, sockets, the cookie secret")
+    uploads = "on" if settings.value("UPLOADS", default=False) else "off"  # the public edition unless asked
+    uploads_help = "serve the maintainers' upload page (default off: public edition)"
+    parser.add_argument("--uploads", choices=["on", "off"], default=uploads, help=uploads_help)
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
@@ -118,7 +123,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
-    haproxy = os.environ.get("HAPROXY") or shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
+    haproxy = settings.value("HAPROXY") or shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
     if not haproxy:
         print(HAPROXY_HINT, file=sys.stderr)
         return 2
@@ -134,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     if check.returncode != 0:
         print(f"haproxy refused {files['haproxy.cfg']}: {check.stdout}{check.stderr}", file=sys.stderr)
         return 2
-    os.environ.update({"STREAMLIT_SERVER_COOKIE_SECRET": secret, UPLOADS_VAR: args.uploads, "PYTHONUNBUFFERED": "1"})
+    workers_env = {"STREAMLIT_SERVER_COOKIE_SECRET": secret, settings.UPLOADS_VAR: args.uploads, "PYTHONUNBUFFERED": "1"}
+    os.environ.update(workers_env)
     ports = ", ".join(str(p) for p in worker_ports(args))
     print(
         f"serve: {args.workers} worker(s) on 127.0.0.1:{ports} behind HAProxy on {bind_address(args.host, args.port)}; "
