@@ -61,7 +61,7 @@ def figure(rows):
 
 
 def run_card(figure, check, url: str | None = URL, **params: str) -> AppTest:
-    at = AppTest.from_function(card_script, args=(figure, check), default_timeout=30)
+    at = AppTest.from_function(card_script, args=(figure, check), default_timeout=60)
     if url is not None:
         at.context["url"] = url
     for key, value in params.items():

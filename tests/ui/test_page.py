@@ -31,7 +31,7 @@ def view_url_script(page_path):
 
 def url_shown(monkeypatch, public: str | None, browser: str | None, page_path: str | None = "japan", **params: str) -> str | None:
     monkeypatch.setattr("settings.PUBLIC_BASE_URL", public)
-    at = AppTest.from_function(view_url_script, args=(page_path,), default_timeout=30)
+    at = AppTest.from_function(view_url_script, args=(page_path,), default_timeout=60)
     if browser is not None:
         at.context["url"] = browser
     for key, value in params.items():
@@ -60,7 +60,7 @@ def test_card_citation_says_no_url_rather_than_inventing_one(monkeypatch):
     monkeypatch.setattr("settings.PUBLIC_BASE_URL", None)
     check = check_package(REAL_DATA)
     built = card_figure(card_rows(check))
-    at = open_cards(AppTest.from_function(card_script, args=(built, check), default_timeout=30).run(), expanders=("cite",))
+    at = open_cards(AppTest.from_function(card_script, args=(built, check), default_timeout=60).run(), expanders=("cite",))
     assert not at.exception
     citations = [c.value for c in at.code[:2]]
     assert citations[0] == f'Hikikomori in Numbers, "{built.title}". {NO_URL} (accessed {date.today().isoformat()}).'
