@@ -49,8 +49,8 @@ def forest(check: PackageCheck) -> Figure:
 
 def percent(check: PackageCheck) -> Figure:
     """The rounded percentage increases of the National Academies and the Surgeon General."""
-    risks, sources = check.table("isolation_health_risks"), check.table("sources")
-    percents = percent_rows(risks, Vocabulary.of(check), sources)
+    risks = check.table("isolation_health_risks")
+    percents = percent_rows(risks, Vocabulary.of(check))
     return Figure(
         key="health-percent",
         title=PERCENT_TITLE,

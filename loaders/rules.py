@@ -44,26 +44,23 @@ def _rows(frame: pd.DataFrame, mask: pd.Series, *columns: str) -> Iterator[tuple
     return zip(*(selected[column].tolist() for column in selected.columns), strict=True)
 
 
-def ordered(low: str, mid: str, high: str) -> Rule:
-    """low <= mid <= high wherever both sides of a comparison are present."""
+def not_above(low: str, high: str, only: Callable[[pd.DataFrame], pd.Series] | None = None) -> Rule:
+    """low <= high wherever both are present (and only selects the row)."""
 
     def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
-        found = []
-        pairs = ((low, mid, "above"), (mid, high, "above"))
-        for a, b, word in pairs:
-            mask = _present(frame, a, b) & (frame[a] > frame[b])
-            found += _problems(frame, mask, shown_as, a, lambda r, a=a, b=b, w=word: f"{a} {_num(r[a])} is {w} {b} {_num(r[b])}")
-        mask = frame[mid].isna() & _present(frame, low, high) & (frame[low] > frame[high])
-        found += _problems(frame, mask, shown_as, low, lambda r: f"{low} {_num(r[low])} is above {high} {_num(r[high])}")
-        return found
+        mask = _present(frame, low, high) & (frame[low] > frame[high]) & (True if only is None else only(frame))
+        return _problems(frame, mask, shown_as, low, lambda r: f"{low} {_num(r[low])} is above {high} {_num(r[high])}")
 
     return rule
 
 
-def ages(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
-    """age_min <= age_max."""
-    mask = _present(frame, "age_min", "age_max") & (frame["age_min"] > frame["age_max"])
-    return _problems(frame, mask, shown_as, "age_min", lambda r: f"age_min {r['age_min']} is above age_max {r['age_max']}")
+def ordered(low: str, mid: str, high: str) -> Rule:
+    """low <= mid <= high wherever both sides of a comparison are present (low <= high when mid is empty)."""
+    rules = [not_above(low, mid), not_above(mid, high), not_above(low, high, only=lambda frame: frame[mid].isna())]
+    return lambda frame, shown_as: [p for rule in rules for p in rule(frame, shown_as)]
+
+
+ages = not_above("age_min", "age_max")
 
 
 def dates_in_order(columns: Iterable[str]) -> Rule:
@@ -142,12 +139,6 @@ def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         if empty:
             found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields", f"derived_fields names {' '.join(empty)}, which is empty"))
     return found
-
-
-def cases_within_sample(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
-    """cases <= sample_size."""
-    mask = _present(frame, "cases", "sample_size") & (frame["cases"] > frame["sample_size"])
-    return _problems(frame, mask, shown_as, "cases", lambda r: f"cases {r['cases']} is above sample_size {r['sample_size']}")
 
 
 def wilson_matches(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
@@ -247,7 +238,7 @@ RULES: dict[str, list[Rule]] = {
         interval_matches_bounds,
         derived_is_declared,
         wilson_matches,
-        cases_within_sample,
+        not_above("cases", "sample_size"),
         ages,
         dates_in_order(["fieldwork_start", "fieldwork_end", "published"]),
         not_in_future(["fieldwork_start", "published"]),

@@ -29,8 +29,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def real_check():
-    """The bundled data validated once per run, shared read-only by every test that reads it (about two seconds
-    each time it is built on a 2-core machine)."""
+    """The bundled data validated once per run, shared read-only by every test that reads it (a validation is the
+    costliest step of most tests)."""
     from loaders.tables import check_package
 
     return check_package(REAL_DATA)

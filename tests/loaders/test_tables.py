@@ -9,7 +9,7 @@ from core.problems import DataError
 from loaders.tables import check_package
 from tests.conftest import add_row, checksums, rows, set_cell, write_rows
 
-# Each test validates its own copy of the fixture package through frictionless (about a second each): make test only.
+# Each test validates its own copy of the fixture package through frictionless: make test only.
 pytestmark = pytest.mark.slow
 
 
