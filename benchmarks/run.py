@@ -59,7 +59,7 @@ SCALE_START_TIMEOUT = 600
 GOALS = {"cold": 1.2, "warm": 1.2, "widget": 1.5, "memory": 1.5, "scale_check": 2.0, "scale_page": 2.0}
 
 sys.path.insert(0, str(ROOT))
-from validation import grow_package  # noqa: E402
+from validation import grow_package, time_checks  # noqa: E402
 
 from core.package import MAX_FILE_BYTES  # noqa: E402
 from settings import PAGES  # noqa: E402
@@ -265,23 +265,6 @@ def click_redrawn(page, option: str, **kw) -> float:
     return wait_drawn(page, began, changed_from=before, **kw)
 
 
-CHECK_TIMER = """
-import json, statistics, sys, time
-from loaders.tables import check_package
-out = {}
-check_package(sys.argv[2])  # untimed: the first call pays lazy imports inside frictionless
-for folder in sys.argv[2:]:
-    times = []
-    for _ in range(int(sys.argv[1])):
-        began = time.perf_counter()
-        check = check_package(folder)
-        times.append(time.perf_counter() - began)
-    out[folder] = {"times": times, "rows": sum(len(f) for f in check.frames.values()),
-                   "problems": len(check.all_problems())}
-print(json.dumps(out))
-"""
-
-
 # ---------------------------------------------------------------- results
 
 
@@ -424,10 +407,8 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
         f"(MAX_FILE_BYTES {MAX_FILE_BYTES / 1e6:.2f} MB): " + (f"OVER the limit: {sorted(over)}" if over else "all under the limit"),
         flush=True,
     )
-    timer = subprocess.run([sys.executable, "-c", CHECK_TIMER, str(reps), str(DATA), str(grown)], cwd=ROOT, capture_output=True, text=True, timeout=900)
-    if timer.returncode != 0:
-        raise BenchError(f"check_package timing failed: {timer.stderr[-2000:]}")
-    timed = json.loads(timer.stdout.strip().splitlines()[-1])
+    checked = time_checks({"real": DATA, "grown": grown}, reps)
+    timed = {str(DATA): checked["real"], str(grown): checked["grown"]}
     results.get("scale_check", "real").samples += timed[str(DATA)]["times"]
     results.get("scale_check", "grown").samples += timed[str(grown)]["times"]
     results.info["scale_rows"] = {"real": timed[str(DATA)]["rows"], "grown": timed[str(grown)]["rows"]}
@@ -595,8 +576,6 @@ FAULT_GOALS = {"readers of w1: working page (s after kill)": 10.0, "readers of w
 
 def validation_measure(args: argparse.Namespace) -> dict:
     """check_package on the bundled data and a copy grown --factor times (benchmarks/validation.py)."""
-    from validation import time_checks
-
     grown = Path(tempfile.mkdtemp(prefix="hikikomori-grown-")) / "data"
     TEMP_DIRS.append(grown.parent)
     grow_package(DATA, grown, args.factor)

@@ -83,12 +83,6 @@ def _shown(name: str) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name)
 
 
-def _first_line(text: str) -> tuple[str, str]:
-    """The first line as str.splitlines() gives it, and the text after its line break (without splitting the rest)."""
-    brk = LINE_BREAK.search(text)
-    return (text[: brk.start()], text[brk.end() :]) if brk else (text, "")
-
-
 def header_problems(name: str, first: str, shown_as: str) -> list[Problem]:
     """Problems with the header line: delimiter, missing, unknown, repeated or reordered columns, spaces around names."""
     expected = field_names(name)
@@ -128,7 +122,7 @@ def header_problems(name: str, first: str, shown_as: str) -> list[Problem]:
 def read_table(name: str, text: str, shown_as: str) -> tuple[Records | None, list[Problem]]:
     """The table's records, or None with the problems of its header or its CSV structure (quotes that do not pair up,
     lines with the wrong number of cells) that stop it being read further."""
-    first, rest = _first_line(text)
+    first, rest = (LINE_BREAK.split(text, maxsplit=1) + [""])[:2]  # the header line, as str.splitlines() ends it
     problems = header_problems(name, first, shown_as)
     if problems:
         return None, problems

@@ -38,6 +38,14 @@ def _problems(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, 
     return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for row in frame[mask].to_dict("records")]
 
 
+def _earliest(value: object) -> date | None:
+    """The first day a partial date (or a typed date) can mean; None when it is not a date (the schema reports it)."""
+    try:
+        return value.date() if hasattr(value, "date") else date_span(value)[0]
+    except ValueError:
+        return None
+
+
 def _rows(frame: pd.DataFrame, mask: pd.Series, *columns: str) -> Iterator[tuple]:
     """(line, values...) of the rows the mask selects, as Python values (tolist: what to_dict would give)."""
     selected = frame.loc[mask, [LINE_COLUMN, *columns]]
@@ -179,11 +187,8 @@ def year_matches_date(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """year is the year of reference_date."""
     found = []
     for line, year, reference_date in _rows(frame, _present(frame, "year", "reference_date"), "year", "reference_date"):
-        try:
-            start = date_span(reference_date)[0]
-        except ValueError:
-            continue
-        if start.year != year:
+        start = _earliest(reference_date)
+        if start is not None and start.year != year:
             found.append(Problem(shown_as, int(line), "year", f"year {year} does not match reference_date {reference_date}"))
     return found
 
@@ -192,11 +197,8 @@ def accessed_after_published(frame: pd.DataFrame, shown_as: str) -> list[Problem
     """A page cannot be read before it was published."""
     found = []
     for line, published, accessed in _rows(frame, _present(frame, "published", "accessed"), "published", "accessed"):
-        try:
-            earliest = date_span(published)[0]
-        except ValueError:
-            continue
-        if accessed.date() < earliest:
+        earliest = _earliest(published)
+        if earliest is not None and accessed.date() < earliest:
             found.append(Problem(shown_as, int(line), "accessed", f"accessed {accessed.date()} is before published {published}"))
     return found
 
@@ -211,11 +213,8 @@ def not_in_future(columns: Iterable[str]) -> Rule:
         for column in columns:
             present = frame[frame[column].notna()]
             for line, value in zip(present[LINE_COLUMN], present[column], strict=True):
-                try:
-                    earliest = value.date() if hasattr(value, "date") else date_span(value)[0]
-                except ValueError:
-                    continue
-                if earliest > today:
+                earliest = _earliest(value)
+                if earliest is not None and earliest > today:
                     found.append(Problem(shown_as, int(line), column, f"{column} {str(value)[:10]} is in the future: a typo?"))
         return found
 

@@ -94,7 +94,7 @@ def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str
                 return Problem(shown_as, line, column, f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>")
             return Problem(shown_as, line, column, f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}")
         return Problem(shown_as, line, None, error.note)
-    if kind in ("extra-cell", "missing-cell"):  # normally found first by loaders.precheck.check_structure
+    if kind in ("extra-cell", "missing-cell"):  # normally found first by loaders.precheck.read_rows
         word = "more" if kind == "extra-cell" else "fewer"
         return Problem(shown_as, line, None, f"this line has {word} cells than the header: a stray comma, or a quote that is not closed?")
     if kind == "blank-row":
