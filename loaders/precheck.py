@@ -33,6 +33,10 @@ NEVER_CLOSED = (
 )
 
 
+# A cell may be as long as a file may be (the schema's maxLength then names it); never lowers a limit set elsewhere.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+
+
 @dataclass(frozen=True)
 class Records:
     """A readable table as the csv module reads it: the header's names, the data records and the line each starts on,

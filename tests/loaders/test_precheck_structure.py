@@ -56,3 +56,8 @@ def test_a_quote_never_closed_names_its_line_and_column():
 
 def test_a_carriage_return_before_a_line_feed_is_still_a_lone_one():
     assert [line for line, _ in lines_and_words("a,b,c\n1,2,3\r\r\n4,5,6\n")] == [2]
+
+
+def test_a_cell_longer_than_the_csv_modules_default_limit_is_read():
+    records, problems = read_rows('a,b,c\n"' + "x" * 200_000 + '",2,3\n', HEADER, "f.csv")
+    assert problems == [] and len(records.rows[0][0]) == 200_000
