@@ -128,8 +128,7 @@ def test_a_differs_row_whose_row_now_equals_its_figure_is_a_stale_status(package
         (
             2,
             "status",
-            "status is differs but stated_value 1.79 now equals jp-cao-2010-broad's rate_pct: "
-            "mark it confirmed and say in note what the quote shows",
+            "status is differs but stated_value 1.79 now equals jp-cao-2010-broad's rate_pct: mark it confirmed and say in note what the quote shows",
         )
     ]
 
