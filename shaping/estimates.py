@@ -1,4 +1,4 @@
-"""Shaping estimate rows for charts and panels: labels, evidence type, headline picks, comparability."""
+"""Shaping estimate rows for charts and panels: labels, evidence type, comparability (headlines: shaping.headlines)."""
 
 from collections.abc import Iterable
 
@@ -35,27 +35,6 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     repeated = out["label"].duplicated(keep=False)
     out.loc[repeated, "label"] = out.loc[repeated, "label"] + " · " + out.loc[repeated, "estimate_id"]
     return out
-
-
-def headline_rows(rows: pd.DataFrame, read: set[str], vocab: Vocabulary) -> pd.DataFrame:
-    """The latest national survey figure per country as its publisher released it, read on a page (CONTRIBUTING.md:
-    "Which figure is the headline"). Projections by others, sums, advocacy, expert and press figures never headline,
-    nor does a row whose figure no readable page holds (`read`: ids from shaping.evidence.read_on_a_page). The methods that
-    may headline and the order concepts win a tie in are the package's (labels.csv: headline; concepts.csv: headline_rank)."""
-    eligible = rows[(rows["area"] == "national") & rows["method"].isin(vocab.methods("headline")) & rows["estimate_id"].isin(read)]
-    if eligible.empty:
-        return eligible
-    candidates = annotate(eligible, vocab)
-    candidates = candidates.assign(
-        _published=candidates["published"].fillna(candidates["fieldwork_start"]).fillna(""),
-        _concept=strict_map(candidates["concept"], vocab.headline_ranks(), "headline rank"),
-        _has_value=candidates["value"].notna(),
-        _width=(candidates["age_max"].astype("Float64") - candidates["age_min"].astype("Float64")).fillna(0),
-    )
-    ordered = candidates.sort_values(["_published", "_concept", "_has_value", "_width"], ascending=[False, True, False, False])
-    picks = ordered.groupby("country", sort=False).head(1)
-    order = {c: i for i, c in enumerate(COUNTRY_NAMES)}
-    return picks.sort_values("country", key=lambda s: s.map(order)).drop(columns=["_published", "_concept", "_has_value", "_width"])
 
 
 def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
