@@ -15,6 +15,16 @@ def reference_year(rows: pd.DataFrame) -> pd.Series:
     return pd.to_numeric(when.str[:4], errors="coerce").astype("Int64")
 
 
+def years(rows: pd.DataFrame) -> pd.Series:
+    """The years a row describes, for a label: '2022', or '2015–2018' when its fieldwork spans years (a sum of two
+    rounds); 'year not stated' when nothing dates it."""
+    start = reference_year(rows).astype("string")
+    ended = rows["fieldwork_end"] if "fieldwork_end" in rows else pd.Series(pd.NA, index=rows.index)
+    end = pd.to_numeric(ended.fillna("").astype(str).str[:4], errors="coerce").astype("Int64").astype("string")
+    spans = start.notna() & end.notna() & (end != start)
+    return start.where(~spans, start + "–" + end).fillna("year not stated")
+
+
 def is_survey(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
     """True for surveys (labels.csv: survey); advocacy, expert, press figures and sums of surveys are not."""
     return rows["method"].isin(vocab.methods("survey"))
@@ -31,9 +41,26 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out["method_label"] = strict_map(out["method"], vocab.labels_of("recluse_estimates", "method"), "method label")
     place = out["area"].where(out["area"] != "national", out["country_name"])
     scope = out["scope"].map({"enrolled_students": "students "}).fillna("")
-    out["label"] = place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · " + out["year"].astype("string").fillna("n.d.")
+    out["label"] = place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · " + years(out)
+    return _distinct_labels(out)
+
+
+def _distinct_labels(out: pd.DataFrame) -> pd.DataFrame:
+    """Rows that would share a label say how they differ in words a reader knows: a projection of a survey is named
+    as such beside the survey, then the publication year, then a number; never a row id."""
     repeated = out["label"].duplicated(keep=False)
-    out.loc[repeated, "label"] = out.loc[repeated, "label"] + " · " + out.loc[repeated, "estimate_id"]
+    if repeated.any():
+        not_survey_as_published = ~out["method"].isin(["national_survey", "regional_survey", "student_survey", "household_survey"])
+        named = repeated & not_survey_as_published
+        out.loc[named, "label"] = out.loc[named, "label"] + " · " + out.loc[named, "method_label"]
+    for words in (out["as_published"].astype("string"), "published " + out["published"].astype("string").str[:4]):
+        repeated = out["label"].duplicated(keep=False) & words.notna()
+        if repeated.any():
+            out.loc[repeated, "label"] = out.loc[repeated, "label"] + " · " + words[repeated]
+    repeated = out["label"].duplicated(keep=False)
+    if repeated.any():
+        number = out.groupby("label").cumcount() + 1
+        out.loc[repeated, "label"] = out.loc[repeated, "label"] + " (" + number[repeated].astype(str) + ")"
     return out
 
 
