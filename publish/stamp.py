@@ -30,8 +30,8 @@ def counts_line(check) -> str:
     confirmed, differs, missing = (int(table[s].sum()) for s in ("confirmed", "differs", "not_found"))
     sources, evidence = len(check.frames["sources"]), len(check.frames["evidence"])
     return (
-        f"{COUNTS}{rows} rows in the four data tables: {confirmed} confirmed on a readable page, {differs} read with a "
-        f"different figure, {missing} with no readable page found; {evidence} evidence rows; {sources} sources."
+        f"{COUNTS}{rows:,} rows in the four data tables: {confirmed:,} confirmed on a readable page, {differs:,} read "
+        f"with a different figure, {missing:,} with no readable page found; {evidence:,} evidence rows; {sources:,} sources."
     )
 
 
@@ -41,7 +41,7 @@ def stamped_changelog(text: str, version: str, day: str, counts: str) -> str:
     if found and found.groups() == (version, day):
         start, end = found.end(), (HEADING.search(text, found.end()) or re.compile(r"\Z").search(text)).start()
         body = "\n".join(line for line in text[start:end].split("\n") if not line.startswith(COUNTS))
-        body = "\n\n" + counts + "\n" + body.lstrip("\n")
+        body = "\n\n" + counts + "\n\n" + body.lstrip("\n")
         return text[:start] + body.rstrip("\n") + "\n\n" + text[end:]
     insert_at = found.start() if found else len(text)
     entry = f"## {version} — {day}\n\n{counts}\n\n"

@@ -15,7 +15,10 @@ from tests.conftest import REAL_DATA, VALID, set_cell
 def folder(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(VALID, target)
-    shutil.copy(REAL_DATA / "datapackage.json", target)
+    package = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        resource.pop(STAMP_KEY, None)  # a package never stamped: every table counts as changed
+    (target / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
     (target / "CHANGELOG.md").write_text("# What's new in the data\n\n## 0.0.1 — 2026-01-01\n\n- First.\n", encoding="utf-8")
     return target
 
@@ -54,4 +57,5 @@ def test_a_package_with_problems_is_not_stamped(folder, capsys):
 def test_restamping_the_same_version_replaces_its_counts_and_keeps_the_maintainers_lines():
     text = "# Changes\n\n## 0.4.0 — 2027-02-01\n\n" + COUNTS + "old.\n\n- Added a row.\n\n## 0.3.0 — 2027-01-01\n"
     again = stamped_changelog(text, "0.4.0", "2027-02-01", COUNTS + "new.")
+    assert COUNTS + "new.\n\n- Added a row." in again
     assert again.count(COUNTS) == 1 and COUNTS + "new." in again and "- Added a row." in again and "## 0.3.0" in again
