@@ -50,3 +50,14 @@ def test_a_table_edited_after_its_stamp_is_named(folder):
 def test_a_folder_of_csvs_only_is_described_by_the_bundled_package(tmp_path):
     shutil.copytree(VALID, tmp_path / "data")
     assert release_problems(tmp_path / "data") == []
+
+
+def test_the_version_line_follows_an_edited_descriptor_without_a_restart(folder):
+    from loaders.package import package_version, table_updated
+
+    assert package_version(folder) == ("1.2.0", "2027-01-15")
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    package["version"], package["resources"][0]["updated"] = "1.3.0", "2027-02-02"
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert package_version(folder)[0] == "1.3.0"
+    assert table_updated(package["resources"][0]["name"], folder) == "2027-02-02"
