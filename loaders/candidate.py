@@ -15,7 +15,8 @@ from loaders.problems import Problem
 MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
 # Whatever a broken or hostile zip entry raises while it is opened or inflated (bad CRC, truncated or invalid data,
 # an unknown or unsupported method, encryption): each becomes a Problem naming the upload and the entry.
-ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
+ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError, RuntimeError)
+ARCHIVE_ERRORS += (ValueError,)
 
 
 def recognise_table(content: bytes) -> str | None:
@@ -63,16 +64,21 @@ def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], l
     return found, problems
 
 
-def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload_name: str, base: str) -> tuple[bytes, Problem | None]:
+Entry = tuple[bytes, Problem | None]
+
+
+def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, base: str) -> Entry:
     """One entry inflated to at most MAX_FILE_BYTES + 1 bytes, whatever size its header declares (a zip bomb's
     header may lie); an entry whose length is not the declared one, or that cannot be read, becomes a Problem."""
     try:
         with archive.open(info) as entry:
             body = entry.read(MAX_FILE_BYTES + 1)
     except ARCHIVE_ERRORS as error:
-        return b"", Problem(upload_name, None, None, f"'{base}' could not be unzipped ({type(error).__name__}: {str(error)[:200]})")
+        why = f"'{base}' could not be unzipped ({type(error).__name__}: {str(error)[:200]})"
+        return b"", Problem(upload, None, None, why)
     if len(body) != info.file_size:
-        return b"", Problem(upload_name, None, None, f"'{base}' unzips to another size than its zip header says ({info.file_size:,} bytes)")
+        why = f"'{base}' unzips to another size than its zip header says ({info.file_size:,} bytes)"
+        return b"", Problem(upload, None, None, why)
     return body, None
 
 

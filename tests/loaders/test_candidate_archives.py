@@ -84,7 +84,8 @@ def test_a_bomb_declaring_a_large_size_is_refused_with_its_name():
     ],
 )
 def test_every_broken_entry_is_a_problem_naming_the_upload_and_the_entry(case, method, local, central, value, error):
-    content = patched(zipped((REAL_DATA / NAME).read_bytes(), method), local, central, "<H" if local in (6, 8) else "<I", value)
+    field = "<H" if local in (6, 8) else "<I"  # flags and method are 2 bytes, the CRC 4
+    content = patched(zipped((REAL_DATA / NAME).read_bytes(), method), local, central, field, value)
     found, problems = unzip_package(content, "broken.zip")
     assert found == {}, case
     assert problems[0].file == "broken.zip"

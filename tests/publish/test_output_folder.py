@@ -13,7 +13,8 @@ from tests.conftest import REAL_DATA, ROOT, checksums
 
 def publish(folder: Path) -> subprocess.CompletedProcess:
     """`python -m publish <folder>` as an operator runs it."""
-    return subprocess.run([sys.executable, "-m", "publish", str(folder)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    command = [sys.executable, "-m", "publish", str(folder)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
 def a_blog(folder: Path) -> Path:
@@ -60,7 +61,8 @@ def test_a_symlinked_output_folder_is_refused_in_one_line(tmp_path):
     link.symlink_to(edition, target_is_directory=True)
     done = publish(link)
     assert done.returncode == 2, done.stderr
-    assert done.stderr.strip().splitlines() == [f"No site written: {link} is a symbolic link: give the real folder it points to (nothing was deleted)"]
+    said = f"No site written: {link} is a symbolic link: give the real folder it points to (nothing was deleted)"
+    assert done.stderr.strip().splitlines() == [said]
     assert "Traceback" not in done.stderr
     assert (edition / "index.html").read_text() == "an earlier edition" and link.is_symlink()
 
