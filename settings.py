@@ -74,6 +74,25 @@ SETTINGS = (
     Setting("SERVE_DIR", ".serve", "`make serve`: generated config, logs, sockets and the cookie secret.", "SERVE_DIR"),
     Setting("HAPROXY", "", "`make serve`: the haproxy program (unset: found on the PATH).", "HAPROXY"),
     Setting(
+        "METRICS",
+        "off",
+        "`make serve`: on lets /_stcore/metrics through the proxy (off: refused, it names internals).",
+        "HIKIKOMORI_METRICS",
+    ),
+    Setting(
+        "FRAME_ANCESTORS",
+        "",
+        "`make serve`: the origins that may frame the dashboard (CSP frame-ancestors); none by default.",
+        "HIKIKOMORI_FRAME_ANCESTORS",
+    ),
+    Setting(
+        "SECURE_COOKIES",
+        "off",
+        "`make serve`: on behind TLS, every cookie the proxy passes or sets gets `Secure`.",
+        "HIKIKOMORI_SECURE_COOKIES",
+    ),
+    Setting("PIP_AUDIT", "", "`make audit`: the pip-audit command (unset: this Python's, as pinned).", "PIP_AUDIT"),
+    Setting(
         "SHARED_FIGURES",
         400,
         "Finished figures kept in memory for every session (ui/shared.py), one entry per view a reader picks; the "

@@ -7,6 +7,8 @@ from pathlib import Path
 from core.model import CONCEPTS, LABELS, VOCABULARY
 from core.package_check import PackageCheck
 from core.paths import ENV_VAR
+from core.paths import data_dir as default_data_dir
+from loaders.release import release_problems
 from loaders.tables import check_package
 
 
@@ -29,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data_dir}: not a folder", file=sys.stderr)
         return 2
     check = check_package(args.data_dir)
-    problems = check.all_problems()
+    problems = check.all_problems() + release_problems(args.data_dir or default_data_dir())
     for problem in problems:
         print(problem)
     if problems:
