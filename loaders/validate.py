@@ -8,7 +8,7 @@ from core.model import CONCEPTS, LABELS, VOCABULARY
 from core.package_check import PackageCheck
 from core.paths import ENV_VAR
 from core.paths import data_dir as default_data_dir
-from loaders.release import release_problems
+from loaders.release import release_problems, unstamped_tables
 from loaders.tables import check_package
 
 
@@ -31,9 +31,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data_dir}: not a folder", file=sys.stderr)
         return 2
     check = check_package(args.data_dir)
-    problems = check.all_problems() + release_problems(args.data_dir or default_data_dir())
+    folder = args.data_dir or default_data_dir()
+    problems = check.all_problems() + release_problems(folder)
     for problem in problems:
         print(problem)
+    for notice in unstamped_tables(folder):
+        print(f"Not yet stamped: {notice}", file=sys.stderr)
     if problems:
         files = len({p.file for p in problems})
         print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
