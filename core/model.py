@@ -15,3 +15,4 @@ INPUT = "input"  # an evidence row's column when its quote holds an input of a n
 CONCEPTS = "concepts"
 LABELS = "labels"
 VOCABULARY = (CONCEPTS, LABELS)  # the words for the coded values, not rows of data
+GLOSSARY = "glossary"  # each concept's name in Japanese, Korean and Italian as its sources write it, with the quote

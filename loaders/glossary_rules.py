@@ -7,8 +7,8 @@ file, the CSV line (column _line) and the column to fix. The Table Schema checks
 
 import pandas as pd
 
-from loaders.frames import LINE_COLUMN
-from loaders.problems import Problem
+from core.model import LINE_COLUMN
+from core.problems import Problem
 
 LANGUAGES = ("ja", "ko", "it")  # the languages the glossary names every concept in
 SOURCED = "sourced"  # a source in that language uses the term for the concept: quote shows it

@@ -21,6 +21,7 @@ READER_TEXT = {
     "claims": ("traced_origin", "explanation"),
     "concepts": ("definition",),
     "evidence": ("note",),
+    "glossary": ("label", "definition", "note"),
 }
 _URL = re.compile(r"https?://\S+")
 # (pattern, what it is): words that belong to a checker's working notes, never to a reader's.

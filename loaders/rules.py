@@ -12,6 +12,7 @@ from core.dates import can_precede, date_span
 from core.derive import wilson_interval
 from core.model import LINE_COLUMN
 from core.problems import Problem
+from loaders.glossary_rules import glossary_problems
 from loaders.reader_words import reader_text_problems
 from loaders.vocabulary_rules import concepts_match_schema, labels_match_schema
 
@@ -251,6 +252,7 @@ RULES: dict[str, list[Rule]] = {
     "evidence": [],  # loaders.evidence_rules: its rules read the rows each quote supports
     "concepts": [concepts_match_schema],
     "labels": [labels_match_schema],
+    "glossary": [glossary_problems],
 }
 
 

@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.model import CONCEPTS, LABELS, VOCABULARY
+from core.model import CONCEPTS, GLOSSARY, LABELS, VOCABULARY
 from core.package_check import PackageCheck
 from core.paths import ENV_VAR
 from core.paths import data_dir as default_data_dir
@@ -14,10 +14,11 @@ from loaders.tables import check_package
 
 def summary(check: PackageCheck) -> str:
     """One line: tables, rows and sources of a valid package."""
-    data = {name: frame for name, frame in check.frames.items() if name not in VOCABULARY}
+    data = {name: frame for name, frame in check.frames.items() if name not in (*VOCABULARY, GLOSSARY)}
     rows = sum(len(f) for f in data.values())
     sources = len(check.frames["sources"])
-    words = f"{len(check.frames[CONCEPTS])} concepts and {len(check.frames[LABELS])} labels"
+    terms = len(check.frames[GLOSSARY]) if GLOSSARY in check.frames else 0
+    words = f"{len(check.frames[CONCEPTS])} concepts, {len(check.frames[LABELS])} labels and {terms} glossary terms"
     return f"OK: {len(data)} tables, {rows} rows, {sources} sources, {words} in {check.data_dir}"
 
 

@@ -16,8 +16,9 @@ def labelled_fields(target: str) -> dict[tuple[str, str], list[str]]:
     for res in descriptor()["resources"]:
         fields = {f["name"]: f for f in res["schema"]["fields"]}
         for fk in res["schema"].get("foreignKeys", []):
-            if fk["reference"]["resource"] == target:
-                found[(res["name"], fk["fields"])] = fields[fk["fields"]].get("constraints", {}).get("enum", [])
+            allowed = fields[fk["fields"]].get("constraints", {}).get("enum")
+            if fk["reference"]["resource"] == target and allowed:  # a coded field; glossary.concept only refers
+                found[(res["name"], fk["fields"])] = allowed
     return found
 
 

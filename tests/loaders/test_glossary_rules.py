@@ -4,9 +4,9 @@ with the right line, column and message, and a glossary naming one concept in ja
 import pandas as pd
 import pytest
 
-from loaders.frames import LINE_COLUMN
+from core.model import LINE_COLUMN
+from core.problems import Problem
 from loaders.glossary_rules import glossary_problems
-from loaders.problems import Problem
 
 SHOWN = "data/glossary.csv"
 COLUMNS = ["concept", "lang", "term", "label", "definition", "source_id", "url", "quote", "quote_en", "locator", "checked", "status", "note"]
