@@ -25,7 +25,7 @@ listed in the report), and it stops by itself:
    one page in full (page i for session i; --open-at-once at a time, one per core by default, before the clock
    starts: a cold page load costs Chromium about 10 CPU-seconds, so 20 at once saturate 2 cores for minutes),
    then for --seconds keeps opening the pages in turn (every page of
-   settings.PAGES except check_data) by clicking the sidebar links, as a reader does; with --reload every page is
+   words/pages.toml except check_data) by clicking the sidebar links, as a reader does; with --reload every page is
    a full page load instead. Each open is timed from navigation start (the click, or the navigation's time
    origin) to the first new chart drawn ([data-testid=stPlotlyChart] .main-svg) or, on a page without charts, to
    the end of the script run (script state notRunning). A page has settled when a script run began after the
@@ -78,13 +78,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 sys.path.insert(0, str(ROOT))
-from settings import PAGES  # noqa: E402
+from shaping.words import pages  # noqa: E402
 from tests.support.streamlit_server import CHROMIUM, LOOPBACK_ONLY, SETTLED, VIEWPORT, StreamlitServer  # noqa: E402
 from tests.support.streamlit_server import CHROMIUM_ARGS as BROWSER_TEST_ARGS  # noqa: E402
 
 CHROMIUM_ARGS = [*BROWSER_TEST_ARGS, LOOPBACK_ONLY]
 
-PAGE_PATHS = ["/" + url for _, _, _, url in PAGES if url != "check_data"]
+PAGE_PATHS = ["/" + p.url for p in pages() if p.url != "check_data"]
 TABLE = "recluse_estimates"
 TABLE_FILE = "recluse_estimates.csv"
 EDIT_ROW = "jp-cao-2010-broad"  # a Cabinet Office round: its rate is on the Japan and Compare pages' charts

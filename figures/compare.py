@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from figures.figure import Figure
+from figures.figure import Figure, declare
 from loaders.package_check import PackageCheck
 from settings import COMPARE_DEFAULT_CONCEPTS
 from shaping.charts import dot_plot
@@ -12,6 +12,7 @@ from shaping.estimates import annotate, drawable, headline_rows, point_descripti
 from shaping.evidence import read_on_a_page
 from shaping.sentences import quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
+from shaping.words import figure_words
 
 COUNTRY_CODES = ("JPN", "KOR", "ITA")
 TABLE_COLUMNS = {
@@ -53,30 +54,29 @@ def selection(
     return chosen, drawable(chosen, measure)
 
 
-def title(measure: str) -> str:
-    return "Estimates of withdrawn, reclusive and isolated people" + (" (% of each age band)" if measure == "rate" else " (counts)")
-
-
 def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log: bool = False) -> Figure:
     """The dot plot of the rows shown (a selection's drawable rows), with the comparability caveats."""
     indexed_sources = check.table("sources").set_index("source_id", drop=False)
     read = read_on_a_page(check.table("evidence")) if not check.problems.get("evidence") else set()
     vocab = Vocabulary.of(check)
     heads = headline_rows(shown, read, vocab)
+    words = figure_words("compare")
     return Figure(
         key="compare",
-        title=title(measure),
+        title=words.text("title", measure),
+        subtitle=words.text("subtitle", measure),
         summary=" ".join(summary_sentence(shown[shown["country"] == c]) for c in heads["country"]) if not heads.empty else summary_sentence(shown),
         chart=dot_plot(shown, measure, log),
         rows=shown,
         table_columns=TABLE_COLUMNS,
         points=point_descriptions(shown, measure),
         concepts=list(shown["concept"]),
-        caveats=["definitions", "students_only", "not_surveys", "few_cases"],
+        caveats=words.caveats(),
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in heads.iterrows()],
     )
 
 
+@declare("compare", "compare", params=DEFAULTS)
 def build(check: PackageCheck, **params) -> Figure | None:
     """The Compare figure for a selection (DEFAULTS for what is not given), from the package alone; None when nothing
     matches (the page then says so instead)."""

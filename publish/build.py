@@ -18,12 +18,12 @@ from figures import Entry, Figure, catalog
 from loaders.package import descriptor, fingerprint
 from loaders.package_check import PackageCheck
 from publish import content, metadata
-from settings import APP_TAGLINE, APP_TITLE, PAGES
 from shaping.citations import source_line, sources_for, url_or_unknown
 from shaping.downloads import package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url
 from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, finished, image_height
 from shaping.vocabulary import Vocabulary
+from shaping.words import app_title, pages, say
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -41,7 +41,6 @@ EMBED_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
 # og:image: the 1.91:1 card social sites show (1200 × 630 pixels), its own file beside the figure's PNG and SVG.
 SOCIAL_SIZE = (1200, 630)
 SOCIAL_NAME = "{key}-social.png"
-PAGE_TITLES = {url: title for _, title, _, url in PAGES}
 
 
 @dataclass
@@ -141,7 +140,7 @@ def build_all(check: PackageCheck) -> list[Built]:
         if figure is None:
             continue
         line = source_line(sources_for(figure.rows, sources))
-        built.append(Built(entry, figure, finished(figure.chart, f"{APP_TITLE} · {line}"), line))
+        built.append(Built(entry, figure, finished(figure.chart, f"{app_title()} · {line}"), line))
     return built
 
 
@@ -191,8 +190,8 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     evidence = None if check.problems.get("evidence") else check.table("evidence")
     sources = check.table("sources")
     common = {
-        "app_title": APP_TITLE,
-        "tagline": APP_TAGLINE,
+        "app_title": app_title(),
+        "tagline": say("tagline"),
         "package": package,
         "content_hash": content_hash,
         "built": today.isoformat(),
@@ -228,7 +227,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "package": f"../../{zip_name}",
         }
         chart_json = pio.to_json(item.chart, validate=False)
-        cite_line = f"{APP_TITLE}: {figure.title}. {url_or_unknown(urls['dashboard'])}. {item.line}"
+        cite_line = f"{app_title()}: {figure.title}. {url_or_unknown(urls['dashboard'])}. {item.line}"
         (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, cite_line))
         document = metadata.document(
             figure,
@@ -250,7 +249,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "root": "../../",
             "figure": figure,
             "entry": entry,
-            "page_title": PAGE_TITLES.get(entry.page, entry.page),
+            "page_title": next((p.title for p in pages() if p.url == entry.page), entry.page),
             "urls": urls,
             "files": files,
             "height": height,
@@ -272,7 +271,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
         )
         embed_json = script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(EMBED_CONFIG) + "}")
         (folder / "embed.html").write_text(env.get_template("embed.html").render(**{**page, "chart_json": embed_json}), encoding="utf-8")
-    groups = [(title, [b for b in built if b.entry.page == url]) for _, title, _, url in PAGES]
+    groups = [(p.title, [b for b in built if b.entry.page == p.url]) for p in pages()]
     (out / "index.html").write_text(env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]]), encoding="utf-8")
     if images:
         write_images([b.chart for b in built], [out / "figures" / b.entry.key / b.entry.key for b in built])

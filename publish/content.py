@@ -10,11 +10,11 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from figures.figure import Figure, row_notes
-from settings import CAVEATS
 from shaping.citations import bibtex_figure, bibtex_source, citation_groups, figure_citation, plain_source_citation
 from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns, unread_rows
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
+from shaping.words import caveats
 
 
 def _made(items):
@@ -42,7 +42,7 @@ def notes(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> dict:
         "concepts": [tuple(vocab.concept(c)[["label", "definition"]]) for c in dict.fromkeys(figure.concepts)],
         "rows": rows,
         "extra": list(figure.extra_notes),
-        "caveats": [CAVEATS[k] for k in figure.caveats],
+        "caveats": [caveats()[k] for k in figure.caveats],
         "how_made": _made(figure.how_made),
         "quotes": _made(figure.quotes),
         "source_types": sorted({vocab.label("sources", "source_type", t) for t in used["source_type"]}),

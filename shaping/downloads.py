@@ -8,7 +8,7 @@ import pandas as pd
 
 from loaders.frames import LINE_COLUMN
 from loaders.package import DESCRIPTOR_NAME, SCHEMA_PATH, descriptor, table_names
-from settings import APP_TITLE
+from shaping.words import app_title
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_COLUMNS = ["producer", "title", "url", "accessed", "citation", "source_type"]
@@ -50,7 +50,7 @@ def package_readme() -> str:
         "",
         "Schema: datapackage.json (Frictionless Data Package; validate with `frictionless validate datapackage.json`).",
         "",
-        f"Cite as: {APP_TITLE} (version {package['version']}), data package. Cite the original source of each figure too: see sources.csv.",
+        f"Cite as: {app_title()} (version {package['version']}), data package. Cite the original source of each figure too: see sources.csv.",
         "Numbers listed in derived_fields were computed by this project and are not published figures.",
     ]
     return "\n".join(lines) + "\n"

@@ -11,7 +11,6 @@ import settings
 from figures.figure import Figure, row_notes
 from figures.finished import Finished, finish
 from loaders.package_check import PackageCheck
-from settings import APP_TITLE, CAVEATS
 from shaping.charts import left_out_line
 from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, url_or_unknown
 from shaping.downloads import rows_csv
@@ -20,6 +19,7 @@ from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, un
 from shaping.images import finished, image_bytes, image_height
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
+from shaping.words import app_title, caveats
 from ui.page import download_package, view_url
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -47,7 +47,7 @@ def _about(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> None:
     if figure.caveats:
         st.markdown("**Caveats that apply**")
         for key in figure.caveats:
-            st.markdown(f"- {markdown_plain(CAVEATS[key])}")
+            st.markdown(f"- {markdown_plain(caveats()[key])}")
     kinds = sorted({vocab.label("sources", "source_type", t) for t in used["source_type"]})
     st.caption("Source types: " + markdown_plain(", ".join(kinds)))
     if figure.how_made:
@@ -197,7 +197,7 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
         else:
             _unread_notice(shown)
         url = view_url()
-        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {shown.sources_text}"
+        rows, title = figure.rows, f"{app_title()}: {figure.title}. {url_or_unknown(url)}. {shown.sources_text}"
         with st.container(horizontal=True):  # one row that wraps on a phone: one element, where columns made three
             st.download_button(
                 "Download the data shown (CSV)",

@@ -11,16 +11,13 @@ from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
 from ui.card import figure_card
 from ui.page import load_tables, url_notices, vocabulary
+from ui.render import page_header
 from ui.shared import shared_figure
 
 words = vocabulary()
 TOPICS = {label: key for key, label in topic_labels(words).items()} if words is not None else {}
 
-st.title("Claim check")
-st.caption(
-    "The project began with a 2020 magazine article, “Hikikomori: Japan's Modern-Day Hermits” (HubPages, updated 10 August 2020). "
-    "Each of its statistical claims is traced to where it most likely came from and set against the best evidence."
-)
+page_header("claims")
 url_notices({"topics": TOPICS, "claims_page": int_between(1, 10_000)})
 check = load_tables("claims", "claim_evidence", "recluse_estimates", "youth_homelessness", "isolation_health_risks", "sources")
 if check is not None:

@@ -11,6 +11,7 @@ from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
 from ui.card import figure_card
 from ui.page import load_tables, url_notices, vocabulary
+from ui.render import page_header
 from ui.shared import shared, shared_figure
 
 COUNTRIES = {COUNTRY_NAMES[c]: c for c in compare.COUNTRY_CODES}
@@ -18,8 +19,7 @@ words = vocabulary()
 CONCEPT_LABELS = {label: key for key, label in words.concept_labels().items()} if words is not None else {}
 EVIDENCE = {label: key for key, label in EVIDENCE_TYPES.items()}
 
-st.title("Compare countries")
-st.caption("Rates are shares of each survey's own age band. Read the comparability panel before setting numbers side by side.")
+page_header("compare")
 url_notices(
     {
         "countries": COUNTRIES,

@@ -4,15 +4,16 @@ from datetime import date
 
 import streamlit as st
 
-from settings import CAVEATS
 from shaping.citations import bibtex_dashboard, dashboard_citation, url_or_unknown
 from shaping.downloads import table_csv
 from shaping.sources import matching, source_usage, unusable_tables
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary, strict_map
+from shaping.words import caveats
 from ui.page import download_package, load_tables, url_notices, view_url, whats_new
+from ui.render import page_header
 
-st.title("Sources and method")
+page_header("sources")
 url_notices({"q": lambda value: len(value) <= 100})
 check = load_tables("sources")
 if check is not None:
@@ -77,7 +78,7 @@ if check is not None:
     for _, concept in Vocabulary.of(check).concepts.iterrows():
         st.markdown(f"- **{markdown_plain(concept['label'])}** (`{concept['concept']}`): {markdown_plain(concept['definition'])}")
 st.subheader("Warnings that apply across the dashboard")
-for text in CAVEATS.values():
+for text in caveats().values():
     st.markdown(f"- {markdown_plain(text)}")
 
 st.subheader("Cite this dashboard")

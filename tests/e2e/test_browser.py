@@ -8,8 +8,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from settings import PAGES
+from shaping.words import pages
 from tests.e2e.conftest import open_expanders, settle, start_server, stop_server
+
+PAGES = [(p.file, p.title, p.icon, p.url) for p in pages()]
 
 # The default page (Overview) lives at "/": Streamlit ignores a default page's url_path, so "/overview" is
 # "Page not found" on a warm server (a modal over the main page).

@@ -26,12 +26,13 @@ from pathlib import Path
 import pytest
 
 import settings
+from shaping.words import served_pages
 from tests.e2e.test_browser import CHARTS, problems_on_screen
 from tests.support.streamlit_server import NO_PROXY, RESET, ROOT, VIEWPORT, free_port, page_state, settle
 
 COOKIE = "hikikomori_worker"
 WORKERS = ("w1", "w2")
-PATHS = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(settings.served_pages(True))]
+PATHS = ["/" if i == 0 else "/" + p.url for i, p in enumerate(served_pages(True, settings.UPLOAD_PAGE))]
 SESSIONS = 10
 # Seconds from the kill until the page of a reader of the killed worker is connected again and the script run its next
 # click asks for has finished (a working page).

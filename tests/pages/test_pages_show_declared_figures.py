@@ -1,8 +1,9 @@
-"""Every card a page draws is in figures.catalog() and the other way round, and each card shows what its builder makes.
+"""Each page shows exactly the figures declared for it (figures.figure.declare, collected by figures.catalog), in order,
+and each card shows what its builder makes.
 
-Each page runs through app.py at its default view (the Claim check once per screen of claims): the cards' keys are
-the catalog's keys for that view, in order; each card's title is the built figure's title and its CSV holds exactly
-the built figure's rows.
+Each page of words/pages.toml runs through app.py at its default view (the Claim check once per screen of claims): the
+cards' keys are the keys declared for that page and view, in order; each card's title is the built figure's title (from
+its words file) and its CSV holds exactly the built figure's rows.
 """
 
 from functools import cache
@@ -11,9 +12,9 @@ import pytest
 
 from figures import catalog
 from loaders.tables import check_package
-from settings import PAGES
 from shaping.downloads import rows_csv
 from shaping.text import markdown_plain
+from shaping.words import pages
 from tests.conftest import REAL_DATA
 from tests.pages.helpers import card_keys, csv_bytes
 
@@ -28,9 +29,9 @@ def views() -> list[tuple[str, str, dict]]:
     """(file, url path, link parameters) of every view the catalog's entries are on, plus each page's default view."""
     _, listed = entries()
     found = []
-    for file, _, _, url in PAGES:
-        queries = [{}] + [e.query for e in listed if e.page == url and e.query]
-        found += [(file, url, dict(q)) for q in {tuple(sorted(q.items())): q for q in queries}.values()]
+    for page in pages():
+        queries = [{}] + [e.query for e in listed if e.page == page.url and e.query]
+        found += [(page.file, page.url, dict(q)) for q in {tuple(sorted(q.items())): q for q in queries}.values()]
     return found
 
 
