@@ -15,13 +15,15 @@ import plotly.io as pio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from figures import Entry, Figure, catalog
+from figures.card import CardContent
+from figures.finished import Finished, finish
 from loaders.package import descriptor, fingerprint
 from loaders.package_check import PackageCheck
-from publish import content, metadata
-from shaping.citations import source_line, sources_for, url_or_unknown
+from publish import metadata
+from shaping.citations import url_or_unknown
 from shaping.downloads import package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url
-from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, finished, image_height
+from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, image_height
 from shaping.vocabulary import Vocabulary
 from shaping.words import app_title, pages, say
 
@@ -45,12 +47,23 @@ SOCIAL_NAME = "{key}-social.png"
 
 @dataclass
 class Built:
-    """One catalog figure, built, with the finished chart (source line inside) the page, embed and images show."""
+    """One catalog figure, finished as the app's card finishes it (figures.finished): the chart with its source line
+    inside, which the page, embed and images show."""
 
     entry: Entry
-    figure: Figure
-    chart: object
-    line: str
+    shown: Finished
+
+    @property
+    def figure(self) -> Figure:
+        return self.shown.figure
+
+    @property
+    def chart(self):
+        return self.shown.chart
+
+    @property
+    def line(self) -> str:
+        return self.shown.sources_text
 
 
 def _environment() -> Environment:
@@ -134,13 +147,10 @@ def write_images(charts: list, stems: list[Path]) -> list[Path]:
 
 def build_all(check: PackageCheck) -> list[Built]:
     built = []
-    sources = check.table("sources")
     for entry in catalog(check):
         figure = entry.build(check)
-        if figure is None:
-            continue
-        line = source_line(sources_for(figure.rows, sources))
-        built.append(Built(entry, figure, finished(figure.chart, f"{app_title()} · {line}"), line))
+        if figure is not None:
+            built.append(Built(entry, finish(figure, check)))
     return built
 
 
@@ -187,7 +197,6 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     zip_name = f"hikikomori-in-numbers-data-{package['version']}.zip"
     (out / zip_name).write_bytes(package_zip(data_dir))
     env = _environment()
-    evidence = None if check.problems.get("evidence") else check.table("evidence")
     sources = check.table("sources")
     common = {
         "app_title": app_title(),
@@ -207,10 +216,12 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
         entry, figure = item.entry, item.figure
         folder = out / "figures" / entry.key
         folder.mkdir(parents=True)
-        used = sources_for(figure.rows, sources)
+        used = item.shown.used
+        canonical = figure_url(public_base, entry.key)
+        card = CardContent(item.shown, check, canonical, today, package["version"])
         height = image_height(item.chart)
         urls = {
-            "canonical": figure_url(public_base, entry.key),
+            "canonical": canonical,
             "embed": figure_url(public_base, entry.key, "embed.html"),
             "png": figure_url(public_base, entry.key, f"{entry.key}.png"),
             "social": figure_url(public_base, entry.key, SOCIAL_NAME.format(key=entry.key)),
@@ -255,18 +266,15 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "height": height,
             "embed_height": frame,
             "line": item.line,
-            "sources": content.source_links(used),
-            "alt": content.alt_text(figure),
+            "card": card,
+            "say": say,
+            "sources": card.source_links,
+            "alt": card.alt,
             "chart_json": script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
             "embed_code": embed_code(urls["embed"], figure.title, frame) if urls["embed"] else None,
         }
         (folder / "index.html").write_text(
-            env.get_template("figure.html").render(
-                **page,
-                notes=content.notes(figure, used, vocab),
-                evidence=content.evidence(figure, evidence),
-                citations=content.citations(figure, used, urls["canonical"], today),
-            ),
+            env.get_template("figure.html").render(**page),
             encoding="utf-8",
         )
         embed_json = script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(EMBED_CONFIG) + "}")

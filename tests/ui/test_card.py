@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from figures import Figure
+from loaders.package import package_version
 from shaping.charts import dot_plot
 from shaping.citations import bibtex_figure, figure_citation, plain_source_citation, source_line, sources_for
 from shaping.estimates import annotate, point_descriptions
@@ -125,12 +126,15 @@ def test_csv_download_holds_exactly_the_rows(figure, check, rows):
 
 
 def test_citation_names_the_figure_the_view_and_each_source(figure, check, rows):
+    """One citation first, with the data version; BibTeX and each source's citation behind a second step."""
     at = open_cards(run_card(figure, check, countries="Japan"), expanders=("cite",))
     today = date.today()
-    codes = [c.value for c in at.code]
     url = f"{URL}?countries=Japan"
-    assert codes[0] == figure_citation("Three estimates (counts)", url, today)
-    assert codes[1] == bibtex_figure("Three estimates (counts)", url, today, "test-card")
+    title = f"Three estimates (counts) (data version {package_version()[0]})"
+    assert [c.value for c in at.code] == [figure_citation(title, url, today)]
+    at.session_state["test-card-cite-more"] = True
+    codes = [c.value for c in at.run().code]
+    assert codes[:2] == [figure_citation(title, url, today), bibtex_figure(title, url, today, "test-card")]
     used = sources_for(rows, check.table("sources"))
     assert codes[2::2] == [plain_source_citation(s) for _, s in used.iterrows()]
 

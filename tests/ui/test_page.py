@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from loaders.package import package_version
 from loaders.tables import check_package
 from settings import PUBLIC_URL_VAR, public_base_url
 from shaping.citations import NO_URL
@@ -60,10 +61,13 @@ def test_card_citation_says_no_url_rather_than_inventing_one(monkeypatch):
     monkeypatch.setattr("settings.PUBLIC_BASE_URL", None)
     check = check_package(REAL_DATA)
     built = card_figure(card_rows(check))
-    at = open_cards(AppTest.from_function(card_script, args=(built, check), default_timeout=30).run(), expanders=("cite",))
+    at = AppTest.from_function(card_script, args=(built, check), default_timeout=30).run()
+    at.session_state[f"{built.key}-cite-more"] = True
+    at = open_cards(at, expanders=("cite",))
     assert not at.exception
     citations = [c.value for c in at.code[:2]]
-    assert citations[0] == f'Hikikomori in Numbers, "{built.title}". {NO_URL} (accessed {date.today().isoformat()}).'
+    version = package_version()[0]
+    assert citations[0] == f'Hikikomori in Numbers, "{built.title} (data version {version})". {NO_URL} (accessed {date.today().isoformat()}).'
     assert "howpublished" not in citations[1] and NO_URL in citations[1]
     first_line = download(at, "Download the data shown").decode("utf-8").split("\n", 1)[0]
     assert first_line.startswith(f"# Hikikomori in Numbers: {built.title}. {NO_URL}. Sources: ")
