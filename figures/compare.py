@@ -8,9 +8,10 @@ from figures.figure import Figure, declare
 from loaders.package_check import PackageCheck
 from settings import COMPARE_DEFAULT_CONCEPTS
 from shaping.charts import dot_plot
-from shaping.estimates import annotate, drawable, headline_rows, point_descriptions, select
+from shaping.estimates import annotate, drawable, point_descriptions, select
 from shaping.evidence import read_on_a_page
-from shaping.sentences import quote_sentence, summary_sentence
+from shaping.headlines import cautions, headline_rows
+from shaping.sentences import headline_summary, quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
 from shaping.words import figure_words
 
@@ -59,13 +60,15 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
     indexed_sources = check.table("sources").set_index("source_id", drop=False)
     read = read_on_a_page(check.table("evidence")) if not check.problems.get("evidence") else set()
     vocab = Vocabulary.of(check)
-    heads = headline_rows(shown, read, vocab)
+    # the package's headline of each country shown: the Overview's, whatever the filters draw
+    heads = headline_rows(check.table("recluse_estimates"), read, vocab)
+    heads = heads[heads["country"].isin(shown["country"])]
     words = figure_words("compare")
     return Figure(
         key="compare",
         title=words.text("title", measure),
         subtitle=words.text("subtitle", measure),
-        summary=" ".join(summary_sentence(shown[shown["country"] == c]) for c in heads["country"]) if not heads.empty else summary_sentence(shown),
+        summary=" ".join(headline_summary(r, cautions(r)) for _, r in heads.iterrows()) if not heads.empty else summary_sentence(shown),
         chart=dot_plot(shown, measure, log),
         rows=shown,
         table_columns=TABLE_COLUMNS,

@@ -3,15 +3,15 @@
 import pandas as pd
 
 from loaders.package_check import PackageCheck
-from shaping.estimates import headline_rows
 from shaping.evidence import coverage, coverage_sentence, read_on_a_page
+from shaping.headlines import headline_rows
 from shaping.vocabulary import Vocabulary
 
 COVERED = ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
 
 
 def headlines(check: PackageCheck) -> pd.DataFrame:
-    """The latest national survey figure of each country that a readable page confirms (CONTRIBUTING, the headline rule)."""
+    """Each country's one headline figure (shaping.headlines: the rule in CONTRIBUTING), the same on every page."""
     return headline_rows(check.table("recluse_estimates"), read_on_a_page(check.table("evidence")), Vocabulary.of(check))
 
 

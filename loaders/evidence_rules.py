@@ -180,6 +180,22 @@ def _compared(row: dict, data_row: dict, table: str, row_id: str, column: str, s
     return None
 
 
+def _stale(row: dict, data_row: dict, table: str, row_id: str, column: str, shown_as: str) -> Problem | None:
+    """A differs quote whose stated_value now equals the row's cell: the row was corrected, the status was not."""
+    actual = data_row[column]
+    if column in _derived_columns(table, data_row) or pd.isna(actual):
+        return None
+    if not _same(str(row["stated_value"]), actual, _field_types(table)[column]):
+        return None
+    return _problem(
+        shown_as,
+        row,
+        "status",
+        f"status is differs but stated_value {_short(row['stated_value'])} now equals {row_id}'s {column}: "
+        "mark it confirmed and say in note what the quote shows",
+    )
+
+
 def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: str, broken_lines: dict[str, set[int]] | None = None) -> list[Problem]:
     """Rules between an evidence row and the row it supports: the column exists, a confirmed figure is the
     row's figure, a derived figure is confirmed through its inputs, and the page is one of the source's.
@@ -198,9 +214,12 @@ def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], show
         types, checked = _field_types(table), _checked_columns(table)
         pointing = evidence[single & filled[target]]
         # only rows the loop below can report or compare: a column the table lacks, or a confirmed figure of a checked column
-        named, confirmed = pointing["column"], pointing["status"].eq("confirmed").fillna(False)
+        named, read = pointing["column"], pointing["status"].isin(READ).fillna(False)
         unknown = ~named.isin([*types, INPUT]).fillna(False)
-        stating = named.ne(INPUT).fillna(True) & confirmed & pointing["stated_value"].notna() & named.isin(list(checked)).fillna(False)
+        # a confirmed figure is compared only in checked columns; a differs one in any (a stale status in a text column
+        # misleads as much)
+        compared = named.isin(list(checked)).fillna(False) | pointing["status"].eq("differs").fillna(False)
+        stating = named.ne(INPUT).fillna(True) & read & pointing["stated_value"].notna() & compared
         pointing = pointing[unknown | stating]
         to_compare = []
         for line, target_id, named, status, stated in zip(
@@ -213,13 +232,17 @@ def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], show
             if column != INPUT and column not in types:
                 message = f"'{_short(column)}' is not a column of {resource(table)['path']} (or {INPUT}, for an input of a derived number)"
                 found.append(Problem(shown_as, int(line), "column", message))
-            elif column != INPUT and status == "confirmed" and pd.notna(stated) and column in checked:
-                to_compare.append((line, row_id, column, stated, at))
+            elif column != INPUT and status in READ and pd.notna(stated) and (column in checked or status == "differs"):
+                to_compare.append((line, row_id, column, stated, at, status))
         # only the rows a confirmed quote states a figure of, as plain dicts (typed as a whole table's to_dict would give them)
-        wanted = sorted({at for *_, at in to_compare})
+        wanted = sorted({at for *_, at, _status in to_compare})
         data_rows = dict(zip(wanted, frame.iloc[wanted].to_dict("records"), strict=True))
-        for line, row_id, column, stated, at in to_compare:
-            problem = _compared({LINE_COLUMN: line, "stated_value": stated}, data_rows[at], table, row_id, column, shown_as)
+        for line, row_id, column, stated, at, status in to_compare:
+            row = {LINE_COLUMN: line, "stated_value": stated}
+            if status == "differs":
+                problem = _stale(row, data_rows[at], table, row_id, column, shown_as)
+            else:
+                problem = _compared(row, data_rows[at], table, row_id, column, shown_as)
             if problem is not None:
                 found.append(problem)
     return found

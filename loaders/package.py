@@ -77,15 +77,24 @@ def fingerprint(data_dir: Path) -> str:
     return h.hexdigest()
 
 
-def package_version() -> tuple[str, str]:
+def _release_descriptor(data_dir: Path | None) -> dict:
+    """The descriptor whose version and dates describe a data folder: its own datapackage.json if it has one, else the
+    bundled one. Read on every call (a small file), so a page's version line follows an edit as its numbers do."""
+    own = Path(data_dir) / DESCRIPTOR_NAME if data_dir is not None else SCHEMA_PATH
+    return json.loads((own if own.is_file() else SCHEMA_PATH).read_text(encoding="utf-8"))
+
+
+def package_version(data_dir: Path | None = None) -> tuple[str, str]:
     """The data package's version and the date it was last updated."""
-    package = descriptor()
+    package = _release_descriptor(data_dir)
     return package["version"], package.get("updated", "")
 
 
-def table_updated(name: str) -> str:
-    """The date a table was last updated, as recorded in datapackage.json."""
-    return resource(name).get("updated", descriptor().get("updated", ""))
+def table_updated(name: str, data_dir: Path | None = None) -> str:
+    """The date a table was last updated, as recorded in the folder's datapackage.json."""
+    package = _release_descriptor(data_dir)
+    found = next((r for r in package["resources"] if r["name"] == name), {})
+    return found.get("updated", package.get("updated", ""))
 
 
 CHANGELOG_NAME = "CHANGELOG.md"

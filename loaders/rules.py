@@ -12,6 +12,7 @@ from loaders.dates import can_precede, date_span
 from loaders.derive import wilson_interval
 from loaders.frames import LINE_COLUMN
 from loaders.problems import Problem
+from loaders.reader_words import reader_text_problems
 from loaders.vocabulary_rules import concepts_match_schema, labels_match_schema
 
 Rule = Callable[[pd.DataFrame, str], list[Problem]]
@@ -268,4 +269,4 @@ def rule_problems(name: str, frame: pd.DataFrame, shown_as: str) -> list[Problem
     leave behind) are skipped: the schema check reports them as blank rows."""
     filled = frame.drop(columns=[LINE_COLUMN]).notna().any(axis=1)
     frame = frame[filled]
-    return [p for rule in RULES[name] for p in rule(frame, shown_as)]
+    return [p for rule in RULES[name] for p in rule(frame, shown_as)] + reader_text_problems(name, frame, shown_as)

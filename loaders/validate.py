@@ -5,6 +5,8 @@ import sys
 from pathlib import Path
 
 from loaders.paths import ENV_VAR
+from loaders.paths import data_dir as default_data_dir
+from loaders.release import release_problems
 from loaders.tables import check_package
 from loaders.vocabulary_rules import CONCEPTS, LABELS, VOCABULARY
 from settings import CHECK_WORKERS
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data_dir}: not a folder", file=sys.stderr)
         return 2
     check = check_package(args.data_dir, workers=CHECK_WORKERS)  # a command: one thread, so worker processes may fork
-    problems = check.all_problems()
+    problems = check.all_problems() + release_problems(args.data_dir or default_data_dir())
     for problem in problems:
         print(problem)
     if problems:

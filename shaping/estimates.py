@@ -1,4 +1,4 @@
-"""Shaping estimate rows for charts and panels: labels, evidence type, headline picks, comparability."""
+"""Shaping estimate rows for charts and panels: labels, evidence type, comparability (headlines: shaping.headlines)."""
 
 from collections.abc import Iterable
 
@@ -13,6 +13,16 @@ def reference_year(rows: pd.DataFrame) -> pd.Series:
     """The year a row describes: fieldwork start, else publication."""
     when = rows["fieldwork_start"].fillna(rows["published"]).fillna("")
     return pd.to_numeric(when.str[:4], errors="coerce").astype("Int64")
+
+
+def years(rows: pd.DataFrame) -> pd.Series:
+    """The years a row describes, for a label: '2022', or '2015–2018' when its fieldwork spans years (a sum of two
+    rounds); 'year not stated' when nothing dates it."""
+    start = reference_year(rows).astype("string")
+    ended = rows["fieldwork_end"] if "fieldwork_end" in rows else pd.Series(pd.NA, index=rows.index)
+    end = pd.to_numeric(ended.fillna("").astype(str).str[:4], errors="coerce").astype("Int64").astype("string")
+    spans = start.notna() & end.notna() & (end != start)
+    return start.where(~spans, start + "–" + end).fillna("year not stated")
 
 
 def is_survey(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
@@ -31,31 +41,27 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out["method_label"] = strict_map(out["method"], vocab.labels_of("recluse_estimates", "method"), "method label")
     place = out["area"].where(out["area"] != "national", out["country_name"])
     scope = out["scope"].map({"enrolled_students": "students "}).fillna("")
-    out["label"] = place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · " + out["year"].astype("string").fillna("n.d.")
+    out["label"] = place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · " + years(out)
+    return _distinct_labels(out)
+
+
+def _distinct_labels(out: pd.DataFrame) -> pd.DataFrame:
+    """Rows that would share a label say how they differ in words a reader knows: a projection of a survey is named
+    as such beside the survey, then the publication year, then a number; never a row id."""
     repeated = out["label"].duplicated(keep=False)
-    out.loc[repeated, "label"] = out.loc[repeated, "label"] + " · " + out.loc[repeated, "estimate_id"]
+    if repeated.any():
+        not_survey_as_published = ~out["method"].isin(["national_survey", "regional_survey", "student_survey", "household_survey"])
+        named = repeated & not_survey_as_published
+        out.loc[named, "label"] = out.loc[named, "label"] + " · " + out.loc[named, "method_label"]
+    for words in (out["as_published"].astype("string"), "published " + out["published"].astype("string").str[:4]):
+        repeated = out["label"].duplicated(keep=False) & words.notna()
+        if repeated.any():
+            out.loc[repeated, "label"] = out.loc[repeated, "label"] + " · " + words[repeated]
+    repeated = out["label"].duplicated(keep=False)
+    if repeated.any():
+        number = out.groupby("label").cumcount() + 1
+        out.loc[repeated, "label"] = out.loc[repeated, "label"] + " (" + number[repeated].astype(str) + ")"
     return out
-
-
-def headline_rows(rows: pd.DataFrame, read: set[str], vocab: Vocabulary) -> pd.DataFrame:
-    """The latest national survey figure per country as its publisher released it, read on a page (CONTRIBUTING.md:
-    "Which figure is the headline"). Projections by others, sums, advocacy, expert and press figures never headline,
-    nor does a row whose figure no readable page holds (`read`: ids from shaping.evidence.read_on_a_page). The methods that
-    may headline and the order concepts win a tie in are the package's (labels.csv: headline; concepts.csv: headline_rank)."""
-    eligible = rows[(rows["area"] == "national") & rows["method"].isin(vocab.methods("headline")) & rows["estimate_id"].isin(read)]
-    if eligible.empty:
-        return eligible
-    candidates = annotate(eligible, vocab)
-    candidates = candidates.assign(
-        _published=candidates["published"].fillna(candidates["fieldwork_start"]).fillna(""),
-        _concept=strict_map(candidates["concept"], vocab.headline_ranks(), "headline rank"),
-        _has_value=candidates["value"].notna(),
-        _width=(candidates["age_max"].astype("Float64") - candidates["age_min"].astype("Float64")).fillna(0),
-    )
-    ordered = candidates.sort_values(["_published", "_concept", "_has_value", "_width"], ascending=[False, True, False, False])
-    picks = ordered.groupby("country", sort=False).head(1)
-    order = {c: i for i, c in enumerate(COUNTRY_NAMES)}
-    return picks.sort_values("country", key=lambda s: s.map(order)).drop(columns=["_published", "_concept", "_has_value", "_width"])
 
 
 def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:

@@ -113,6 +113,18 @@ def summary_sentence(rows: pd.DataFrame, subject: str = "") -> str:
     return f"{owner}'s latest {label}{fieldwork} {verb} {text}."
 
 
+def headline_summary(row: pd.Series, cautions: list[str]) -> str:
+    """A country's headline in one sentence with what must not be dropped: "Japan's headline figure, from a national
+    survey fielded in November 2022: 2.05% of people aged 15–39. (caution...)"."""
+    country = COUNTRY_NAMES.get(row["country"], row["country"])
+    fielded = when(row)
+    source = f"a {row['method_label']}" + (f" {fielded}" if fielded else "")
+    ages = aged(row.get("age_min"), row.get("age_max"))
+    ages = "" if ages == "of all ages" else f" {ages}"
+    text = f"{country}'s headline figure, from {source}: {figure_phrase(row)}{ages}."
+    return " ".join([text, *cautions])
+
+
 def how_made(row: pd.Series, population: float | None = None, population_label: str = "") -> list[str]:
     """The arithmetic behind an estimate, step by step, from the pieces the data holds."""
     steps = []

@@ -32,8 +32,9 @@ def load_tables(*names: str) -> PackageCheck | None:
         st.dataframe(problems, hide_index=True, width="stretch")
         st.caption("Maintainers: run `python -m loaders.validate` for the full list.")
         return None
-    version, _ = package_version()
-    st.caption("Data: " + ", ".join(f"{file_name(n)} updated {table_updated(n)}" for n in names) + f" · data package version {version}")
+    version, _ = package_version(check.data_dir)
+    updated = ", ".join(f"{file_name(n)} updated {table_updated(n, check.data_dir)}" for n in names)
+    st.caption("Data: " + updated + f" · data package version {version}")
     return check
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from figures import overview
 from shaping.citations import short_citation
 from shaping.estimates import comparability_warnings
+from shaping.headlines import cautions
 from shaping.sentences import headline_detail, headline_figure, quote_sentence
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
@@ -21,7 +22,7 @@ if check is not None:
     sources = check.table("sources").set_index("source_id", drop=False)
     vocab = Vocabulary.of(check)
     heads = shared(check, overview.headlines)
-    st.subheader("Latest national estimate in each country")
+    st.subheader("One figure per country")
     if heads.empty:
         st.info("No national survey figure has been confirmed on a readable page, so no headline is shown.", icon=":material/help:")
     for column, (_, row) in zip(st.columns(max(len(heads), 1)), heads.iterrows(), strict=False):
@@ -29,6 +30,8 @@ if check is not None:
         with column.container(border=True):
             st.metric(row["country_name"], headline_figure(row))
             st.markdown(markdown_plain(headline_detail(row)))
+            for caution in cautions(row):
+                st.caption(markdown_plain(caution))
             st.markdown(markdown_plain(f"Evidence: {row['method_label']}") + " · " + markdown_link(short_citation(source), source["url"]))
     warnings = comparability_warnings(heads, vocab)
     if warnings:

@@ -32,6 +32,9 @@ CASES = [
     (1, "estimate_id", "jp-cao-2099", "estimate_id", "'jp-cao-2099' is not a estimate_id in recluse_estimates.csv"),
     (1, "status", "read", "status", "must be one of: confirmed, differs, not_found"),
     (1, "checked", "", "checked", "is required but empty"),
+    (1, "note", "Should become 3.", "note", "readers see note, but it uses a checker's working language (should become)"),
+    (2, "note", "Not on the page in HEAD.", "note", "working language (HEAD)"),
+    (3, "note", "As in data/recluse_estimates.csv.", "note", "working language (a file path)"),
 ]
 
 
@@ -115,3 +118,38 @@ def test_evidence_pointing_at_a_row_whose_id_was_emptied_is_not_reported_twice(p
     check = check_package(package)
     assert [p.message for p in check.problems["population"]] == ["is required but empty"]
     assert check.problems["evidence"] == []
+
+
+def test_a_differs_row_whose_row_now_equals_its_figure_is_a_stale_status(package):
+    set_cell(package, "evidence", 1, "status", "differs")
+    set_cell(package, "evidence", 1, "note", "The page rounds differently.")
+    found = check_package(package).problems["evidence"]
+    assert [(p.line, p.column, p.message) for p in found] == [
+        (
+            2,
+            "status",
+            "status is differs but stated_value 1.79 now equals jp-cao-2010-broad's rate_pct: mark it confirmed and say in note what the quote shows",
+        )
+    ]
+
+
+def test_a_differs_row_in_a_text_column_equal_to_its_row_is_stale_too(package):
+    set_cell(package, "evidence", 1, "status", "differs")
+    set_cell(package, "evidence", 1, "note", "The page words the scope differently.")
+    set_cell(package, "evidence", 1, "column", "scope")
+    scope = rows(package / "recluse_estimates.csv")[1][rows(package / "recluse_estimates.csv")[0].index("scope")]
+    set_cell(package, "evidence", 1, "stated_value", scope)
+    found = check_package(package).problems["evidence"]
+    assert [(p.line, p.column) for p in found] == [(2, "status")]
+
+
+def test_working_language_in_a_checker_note_passes(package):
+    set_cell(package, "evidence", 1, "checker_note", "Should become 3; fixed in main at commit abc; see data/evidence.csv.")
+    assert check_package(package).all_problems() == []
+
+
+def test_working_language_in_a_data_table_note_names_that_table(package):
+    set_cell(package, "recluse_estimates", 1, "note", "Value proposed by the audit.")
+    found = check_package(package).problems["recluse_estimates"]
+    assert [(p.line, p.column) for p in found] == [(2, "note")]
+    assert "(proposed, audit)" in found[0].message

@@ -1,33 +1,8 @@
-"""Headline picks and comparability rules."""
+"""Comparability rules and the Compare filters (headline picks: test_headlines.py)."""
 
-import pytest
+import pandas as pd
 
-from shaping.estimates import comparability_warnings, drawable, headline_rows, select
-from shaping.evidence import read_on_a_page
-
-
-@pytest.fixture(scope="module")
-def read(real_check):
-    return read_on_a_page(real_check.table("evidence"))
-
-
-def test_headline_is_the_latest_national_survey_per_country(real_check, read, vocab):
-    estimates = real_check.table("recluse_estimates")
-    heads = headline_rows(estimates, read, vocab)
-    assert heads["country"].tolist() == ["JPN", "KOR", "ITA"]
-    surveys = estimates[(estimates["area"] == "national") & estimates["method"].isin(["national_survey", "student_survey"])]
-    for _, head in heads.iterrows():  # nothing published later in that country (robust to new rounds)
-        same = surveys[surveys["country"] == head["country"]]
-        assert (same["published"].fillna("") <= head["published"]).all()
-    assert heads.set_index("country").loc["JPN", "estimate_id"] == "jp-cao-2022-15-64"  # the widest band of the 2022 round
-
-
-def test_headline_never_uses_advocacy_or_city_figures(real_check, read, vocab):
-    estimates = real_check.table("recluse_estimates")
-    surveys_removed = estimates[estimates["method"] != "national_survey"]
-    heads = headline_rows(surveys_removed, read, vocab)
-    assert set(heads["method"]) <= {"student_survey", "regional_survey", "household_survey"}
-    assert set(heads["area"]) == {"national"}
+from shaping.estimates import comparability_warnings, drawable, select
 
 
 def test_like_for_like_rows_have_no_warning(estimates, vocab):
@@ -58,26 +33,14 @@ def test_labels_are_unique(estimates):
     assert estimates["label"].is_unique
 
 
-def test_a_count_others_derived_from_a_survey_never_headlines(real_check, read, vocab):
-    """FKI/KIHASA multiplied the 2024 survey's 5.2% by a population and published 537,863: the headline is the survey."""
-    estimates = real_check.table("recluse_estimates")
-    korea = headline_rows(estimates, read, vocab).set_index("country").loc["KOR"]
-    assert korea["estimate_id"] == "kr-opm-2024" and korea["rate_pct"] == 5.2
+def test_a_projection_beside_its_survey_is_flagged_as_another_method(estimates, vocab):
+    """FKI multiplied the 2024 survey's rate by a population: shown together, the warning says they differ in method."""
     projections = estimates[estimates["method"] == "survey_projection"]
-    assert projections["estimate_id"].tolist() == ["kr-fki-2026"]
-    assert "kr-fki-2026" in read  # read on a page, and still not the headline: the rule is the method
-    warnings = comparability_warnings(estimates[estimates["estimate_id"].isin(["kr-opm-2024", "kr-fki-2026"])], vocab)
-    assert "Different survey methods: national survey, projection from survey data." in warnings
-
-
-def test_a_row_no_readable_page_holds_never_headlines(real_check, read, vocab):
-    estimates = real_check.table("recluse_estimates")
-    japan = headline_rows(estimates, read, vocab).set_index("country").loc["JPN", "estimate_id"]
-    assert japan in read
-    without = headline_rows(estimates, read - {japan}, vocab).set_index("country")
-    assert without.loc["JPN", "estimate_id"] != japan
-    assert set(without["estimate_id"]) <= read - {japan}
-    assert headline_rows(estimates, set(), vocab).empty
+    assert not projections.empty
+    projection = projections.iloc[0]
+    same_survey = estimates[(estimates["country"] == projection["country"]) & (estimates["method"] == "national_survey")]
+    rows = pd.concat([same_survey.head(1), projections.head(1)])
+    assert any("Different survey methods" in w for w in comparability_warnings(rows, vocab))
 
 
 def test_the_headline_rule_is_written_for_maintainers():

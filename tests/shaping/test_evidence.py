@@ -110,3 +110,15 @@ def test_the_figures_a_quote_holds_are_named_as_the_figure_table_names_its_colum
     assert held_text(figures, headings) == "Rate % 1.79 percent; Valid respondents 3,287 (differs from the row); input of a figure derived here 59"
     assert unread_columns([("value", None, None, "not_found"), ("rate_low_pct", None, None, "not_found")], headings) == "Count, Rate low %"
     assert column_name("fieldwork_end", {}) == "Fieldwork end"  # never the raw name with underscores
+
+
+def test_where_it_says_so_shows_the_readers_note_never_the_checkers(check):
+    evidence = check.table("evidence").copy()
+    evidence["note"] = evidence["note"].astype("string")
+    evidence.loc[evidence.index[0], "note"] = "The page rounds to one decimal."
+    evidence["checker_note"] = "Compared with the 2019 report; was 1.8, corrected on 2026-12-07."
+    estimates = check.table("recluse_estimates")
+    groups = quote_groups(quotes_for(estimates, evidence))
+    shown = repr(groups)
+    assert "The page rounds to one decimal." in shown
+    assert "Compared with the 2019 report" not in shown
