@@ -9,7 +9,7 @@ from figures.figure import Figure, declare
 from figures.params import points
 from loaders.package_check import PackageCheck
 from settings import CLAIMS_PER_PAGE
-from shaping.charts import dot_plot, forest_plot
+from shaping.charts import dot_plot, forest_plot, spans_a_decade
 from shaping.claims import linked_health, linked_rows, topic_labels, verdict_badge
 from shaping.health import forest_rows
 from shaping.vocabulary import Vocabulary
@@ -103,7 +103,7 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
             origin=_counted(words, "origin", int((counted["role"] == "origin").sum())),
             evidence=_counted(words, "evidence", int((counted["role"] == "evidence").sum())),
         ),
-        chart=dot_plot(counted, "count", True),
+        chart=dot_plot(counted, "count", spans_a_decade(pd.concat([counted["value"], counted["value_low"], counted["value_high"]]).astype("float64"))),
         rows=counted,
         table_columns=TABLE_COLUMNS,
         points=points(counted),

@@ -134,6 +134,32 @@ def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.
     return rows["value"].astype("float64"), rows["value_low"].astype("float64"), rows["value_high"].astype("float64")
 
 
+def tick_text(value: float) -> str:
+    """A log axis's tick named in full: 20 -> '20', 20000 -> '20k', 5000000 -> '5M', 0.5 -> '0.5' (never a bare 2)."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
+
+
+def log_ticks(low: float, high: float) -> dict:
+    """Tick values 1, 2 and 5 times each power of ten between low and high (1 and 10 only across more than three
+    powers, so a phone's axis does not crowd), each with its full name: update_xaxes(**log_ticks(...))."""
+    if not (low > 0 and high > low):
+        return {}
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    steps = (1,) if last - first > 3 else (1, 2, 5)
+    values = [m * 10**e for e in range(first, last + 1) for m in steps if low <= m * 10**e <= high]
+    return {"tickmode": "array", "tickvals": values, "ticktext": [tick_text(v) for v in values]}
+
+
+def spans_a_decade(values: pd.Series) -> bool:
+    """Whether positive values span ten times or more: a log scale helps only then (a 0.5–1.5 million range does not)."""
+    values = values.dropna()
+    values = values[values > 0]
+    return not values.empty and values.max() / values.min() >= 10
+
+
 def figure_text(row: pd.Series, measure: str) -> str:
     """A row's figure as its label above the row and its hover give it: 'about 44,000', '5.2%', or a range."""
     if measure == "rate":
@@ -187,8 +213,8 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                 text=[plotly_plain(figure_text(r, measure)) for _, r in marks.iterrows()],
                 cliponaxis=False,
                 marker={"color": color, "size": 13, "symbol": symbols, "line": {"color": color, "width": 2}},
-                customdata=[[plotly_plain(r["method_label"]), plotly_plain(r["source_id"]), interval_words(r)] for _, r in marks.iterrows()],
-                hovertemplate="%{y}<br>%{text} (%{customdata[2]})<br>%{customdata[0]} · source: %{customdata[1]}<extra></extra>",
+                customdata=[[plotly_plain(r["method_label"]), interval_words(r)] for _, r in marks.iterrows()],
+                hovertemplate="%{y}<br>%{text} (%{customdata[1]})<br>%{customdata[0]}<extra></extra>",
             )
         )
     bar_kinds = ((("published_ci95", "range"), PUBLISHED_BAR, say("chart.published_interval")), (("derived_ci95",), DERIVED_BAR, say("chart.derived_interval")))
@@ -261,7 +287,8 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
         left = 10**low
         # The labels' anchor a hair inside the axis: exactly on its end, rounding put some charts' anchors outside, and
         # Plotly then hid every label of the chart (the Claim check's second chart had none).
-        fig.update_xaxes(type="log", range=[low - LABEL_ANCHOR_INSIDE, math.log10(values.max()) + 0.45], dtick="D2")
+        high = math.log10(values.max()) + 0.45
+        fig.update_xaxes(type="log", range=[low - LABEL_ANCHOR_INSIDE, high], **log_ticks(10**low, 10**high))
     elif not values.empty:
         fig.update_xaxes(range=[0, values.max() * 1.2])
     fig.add_trace(row_label_trace(list(rows["_label"]), texts, left))
@@ -456,7 +483,8 @@ def count_series(rows: pd.DataFrame, log: bool, value_column: str, x_title: str,
         )
     base_layout(fig, 460 + legend_room(fig), x_title=x_title, y_title=y_title)
     if log:
-        fig.update_yaxes(type="log", dtick="D2")  # 2 and 5 between powers of ten: all nine crowd each other on a phone
+        values = rows[value_column].astype("float64")
+        fig.update_yaxes(type="log", **log_ticks(values[values > 0].min() / 2, values.max() * 2))
     else:
         fig.update_yaxes(rangemode="tozero")
     return fig

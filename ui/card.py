@@ -137,7 +137,7 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
     and some seventy citation blocks that few readers open (measured in docs/performance.md).
     """
     shown = shown if isinstance(shown, Finished) else finish(shown, check)
-    version, _ = package_version()
+    version, _ = package_version(check.data_dir)
     card = CardContent(shown, check, view_url(), date.today(), version)
     figure, sources = shown.figure, check.table("sources")
     with st.container(border=True, key=f"card-{figure.key}"):

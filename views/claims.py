@@ -9,6 +9,7 @@ from shaping.claims import claims_on_page, page_count, topic_labels, verdict_bad
 from shaping.selection import int_between
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
+from shaping.words import page
 from ui.card import figure_card
 from ui.page import load_tables, url_notices, vocabulary
 from ui.render import page_header
@@ -30,7 +31,9 @@ if check is not None:
     pages = page_count(len(chosen_claims), CLAIMS_PER_PAGE)
     asked = st.query_params.get("claims_page", "")
     if asked.isdigit() and int(asked) > pages:
-        st.info(f"Ignored page {asked} of the link: there {'is' if pages == 1 else 'are'} {pages} page(s) of claims.", icon=":material/link_off:")
+        words = page("claims")
+        ignored = words.say("ignored_page_one", asked=asked) if pages == 1 else words.say("ignored_page_many", asked=asked, pages=pages)
+        st.info(ignored, icon=":material/link_off:")
     number = min(st.pagination(pages, key="claims_page", bind="query-params"), pages)
     shown, first = claims_on_page(chosen_claims, number, CLAIMS_PER_PAGE)
     hidden = len(claims) - len(chosen_claims)

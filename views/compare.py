@@ -9,6 +9,7 @@ from shaping.estimates import comparability_warnings
 from shaping.selection import int_between
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
+from shaping.words import page
 from ui.card import figure_card
 from ui.page import load_tables, url_notices, vocabulary
 from ui.render import page_header
@@ -67,7 +68,9 @@ if check is not None:
     elif len(shown) > 1:
         st.success("These rows share concept, six-month rule, age band, scope, method and period.", icon=":material/check_circle:")
     if missing:
-        st.caption(f"{missing} selected estimate(s) have no {'rate' if measure == 'rate' else 'count'} and are not drawn; switch 'Show' to see them.")
+        words = page("compare")
+        unit = words.say(measure)
+        st.caption(words.say("not_drawn_one", measure=unit) if missing == 1 else words.say("not_drawn_many", count=missing, measure=unit))
     if shown.empty:
         st.info("No estimates match these filters. Widen the years or add countries, concepts or evidence types.")
     else:

@@ -16,6 +16,7 @@ from shaping.downloads import rows_csv
 from shaping.text import markdown_plain
 from shaping.words import pages
 from tests.conftest import REAL_DATA
+from tests.figures.test_nothing_raw import raw_in
 from tests.pages.helpers import card_keys, csv_bytes
 
 
@@ -42,6 +43,10 @@ def test_cards_drawn_are_the_catalog_entries_and_their_builds(run_page, file, ur
     expected = [e for e in listed if e.page == url and e.query == query]
     at = run_page(file, **query)
     assert not at.exception and not at.error
+    if url != "sources":  # Sources and method documents the CSV's columns for those who download it
+        prose = [e.value for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "success") for e in at.get(kind)]
+        prose = [text for text in prose if not text.startswith("# What's new")]  # the data changelog names rows by id, for CSV users
+        assert not {text[:80]: raw_in(text) for text in prose if raw_in(text)}, url
     assert card_keys(at) == [e.key for e in expected]
     titles = [s.value for s in at.subheader if s.proto.anchor]
     sources = check.table("sources")
