@@ -2,12 +2,13 @@
 # make check: lint, validate the data and run the fast tests (under a minute; no browser, no AppTest, nothing marked slow).
 # make test: set up .venv with test tools, lint, validate the data and run every test (CI's .ci/run calls this).
 # make serve: the public edition on several processes behind HAProxy (README, "Serving many readers"); WORKERS=, PORT=, HOST=, UPLOADS=on.
+# make audit: pip-audit and npm audit; fails when a package is vulnerable or was not checked (README, "Security").
 # make site: write the static edition of every figure to site/ (README, "The static edition").
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run serve check test validate lint format-check clean e2e-tools site
+.PHONY: run serve check test validate lint format-check clean e2e-tools site audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +64,11 @@ check: lint validate
 
 test: lint validate e2e-tools
 	$(BIN)/python -m pytest
+
+# Needs network access to PyPI's advisory service and npm's registry: without it every package is "not checked",
+# which fails (deploy/audit.py), never passes. PIP_AUDIT= names another pip-audit.
+audit: $(VENV)/.dev
+	$(BIN)/python -m deploy.audit requirements.txt requirements-dev.txt --lock package-lock.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache site

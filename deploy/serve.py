@@ -15,9 +15,14 @@ environment (STREAMLIT_SERVER_COOKIE_SECRET), never a command line or a config f
 """
 
 import argparse
+import base64
+import hashlib
+import importlib.util
 import os
+import re
 import secrets
 import shutil
+import socket
 import stat
 import subprocess
 import sys
@@ -29,6 +34,24 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 SECRET_VAR = "HIKIKOMORI_COOKIE_SECRET"  # noqa: S105 (the variable's name, not a secret)
 UPLOADS_VAR = "HIKIKOMORI_UPLOADS"  # settings.UPLOADS_VAR (not imported: settings would be read before the env is set)
+METRICS_VAR = "HIKIKOMORI_METRICS"  # "on" lets /_stcore/metrics through the proxy (off by default: it names internals)
+FRAME_VAR = "HIKIKOMORI_FRAME_ANCESTORS"  # origins that may frame the dashboard (CSP frame-ancestors); none by default
+SECURE_VAR = "HIKIKOMORI_SECURE_COOKIES"  # "on" behind TLS: every cookie the proxy passes or sets gets `Secure`
+# The Content-Security-Policy the dashboard works under, found in Chromium (tests/e2e/test_proxy_hardening.py: every
+# page draws with no violation): Streamlit's frontend injects its styles at run time (emotion), uses a data: favicon
+# and data: fonts, compiles WebAssembly (its protobuf decoder) and talks to its own origin over a websocket. The
+# hashes of the inline scripts in Streamlit's index.html are added at each start (inline_script_hashes).
+DASHBOARD_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self' 'wasm-unsafe-eval'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data:",
+    "font-src": "'self' data:",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+}
 COOKIE = "hikikomori_worker"  # the sticky cookie HAProxy inserts; its value names the worker (w1, w2, ...)
 HAPROXY_HINT = "haproxy is needed for `make serve`: install it with `apt-get install -y haproxy` (Debian), or set HAPROXY=/path/to/haproxy."
 # The README's security section: XSRF and CORS on, no file watcher (edits never unload modules mid-run), no
@@ -69,6 +92,41 @@ def bind_address(host: str, port: int) -> str:
     return f"{host}:{port}"
 
 
+def inline_script_hashes(index: Path | None = None) -> list[str]:
+    """CSP sources ('sha256-…') for the inline <script>s of the installed Streamlit's index.html."""
+    if index is None:
+        spec = importlib.util.find_spec("streamlit")  # finds the package without importing it
+        index = Path(next(iter(spec.submodule_search_locations))) / "static" / "index.html"
+    html = index.read_text(encoding="utf-8")
+    bodies = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S | re.I)
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'" for body in bodies]
+
+
+def content_security_policy(frame_ancestors: str, script_hashes: list[str] | None = None) -> str:
+    """The dashboard's CSP header value: DASHBOARD_CSP with Streamlit's inline-script hashes, framed by nobody
+    unless origins are given."""
+    hashes = inline_script_hashes() if script_hashes is None else script_hashes
+    policy = {**DASHBOARD_CSP, "script-src": " ".join([DASHBOARD_CSP["script-src"], *hashes])}
+    policy["frame-ancestors"] = " ".join(frame_ancestors.replace(",", " ").split()) or "'none'"
+    return "; ".join(f"{name} {value}" for name, value in policy.items())
+
+
+def taken_port(host: str, port: int, worker_ports: list[int]) -> str | None:
+    """A sentence naming the first port `make serve` needs (the proxy's on `host`, each worker's on loopback) that
+    another process already listens on, or None when all are free."""
+    wanted = [(host, port, "the proxy's port")]
+    wanted += [("127.0.0.1", p, f"worker w{i + 1}'s port") for i, p in enumerate(worker_ports)]
+    for address, number, role in wanted:
+        family = socket.AF_INET6 if ":" in address else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as HAProxy and uvicorn do: TIME_WAIT is free
+            try:
+                probe.bind(("" if address in ("", "*", "0.0.0.0") else address, number))  # noqa: S104
+            except OSError:
+                return f"port {number} ({role}) is already in use: stop what listens there or choose another PORT"
+    return None
+
+
 def worker_ports(args: argparse.Namespace) -> list[int]:
     if args.worker_ports:
         ports = [int(p) for p in args.worker_ports.split(",") if p.strip()]
@@ -90,6 +148,11 @@ def render(args: argparse.Namespace, run_dir: Path, haproxy: str) -> dict[str, P
         "cookie_name": COOKIE,
         "workers": [(f"w{i + 1}", port) for i, port in enumerate(worker_ports(args))],
         "streamlit_flags": " ".join(STREAMLIT_FLAGS),
+        "uploads": args.uploads == "on",
+        "metrics": args.metrics == "on",
+        "secure_cookies": args.secure_cookies == "on",
+        "csp": content_security_policy(args.frame_ancestors),
+        "framed": bool(args.frame_ancestors.strip()),
     }
     written = {}
     for name in ("haproxy.cfg", "supervisord.conf"):
@@ -110,7 +173,16 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--uploads", choices=["on", "off"], default=os.environ.get(UPLOADS_VAR, "off"), help="serve the maintainers' upload page (default off: public edition)"
     )
+    on_off = {"choices": ["on", "off"]}
+    metrics = os.environ.get(METRICS_VAR, "off")
+    parser.add_argument("--metrics", **on_off, default=metrics, help="pass /_stcore/metrics through (default off)")
+    frames = os.environ.get(FRAME_VAR, "")
+    parser.add_argument("--frame-ancestors", default=frames, help="origins that may frame the dashboard (default none)")
+    secure = os.environ.get(SECURE_VAR, "off")
+    parser.add_argument("--secure-cookies", **on_off, default=secure, help="mark cookies Secure (on behind TLS)")
     args = parser.parse_args(argv)
+    if any(c in args.frame_ancestors for c in "\"';\n"):
+        parser.error("--frame-ancestors takes origins such as https://example.org, separated by spaces")
     if args.workers < 1:
         parser.error("--workers must be at least 1")
     return args
@@ -125,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     supervisord = shutil.which("supervisord", path=str(Path(sys.executable).parent))
     if not supervisord:
         print("supervisord not found next to this Python: run `make serve` (it installs requirements.txt)", file=sys.stderr)
+        return 2
+    taken = taken_port(args.host, args.port, worker_ports(args))
+    if taken:
+        print(f"serve: {taken}", file=sys.stderr)
         return 2
     run_dir = Path(args.run_dir).resolve()
     run_dir.mkdir(mode=0o700, parents=True, exist_ok=True)

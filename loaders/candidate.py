@@ -2,7 +2,9 @@
 
 import csv
 import io
+import lzma
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from loaders.package import MAX_FILE_BYTES, RawFile, field_names, file_name, read_raw, table_names
@@ -11,6 +13,10 @@ from loaders.precheck import BOM
 from loaders.problems import Problem
 
 MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
+# Whatever a broken or hostile zip entry raises while it is opened or inflated (bad CRC, truncated or invalid data,
+# an unknown or unsupported method, encryption): each becomes a Problem naming the upload and the entry.
+ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError, RuntimeError)
+ARCHIVE_ERRORS += (ValueError,)
 
 
 def recognise_table(content: bytes) -> str | None:
@@ -31,7 +37,7 @@ def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], l
     """The package's CSVs from a zip (by file name, any folder); unknown, oversized or unsafe entries refused."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
-    except zipfile.BadZipFile:
+    except ARCHIVE_ERRORS:
         return {}, [Problem(upload_name, None, None, "not a zip file: upload a .csv, or a .zip of the data package")]
     known = {file_name(name): name for name in table_names()}
     found, problems, total = {}, [], 0
@@ -44,14 +50,36 @@ def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], l
         if base not in known:
             problems.append(Problem(upload_name, None, None, f"ignored '{base[:80]}': not a file of this data package"))
             continue
-        total += info.file_size
-        if info.file_size > MAX_FILE_BYTES or total > MAX_ZIP_BYTES:
+        if info.file_size > MAX_FILE_BYTES or total + info.file_size > MAX_ZIP_BYTES:
             problems.append(Problem(upload_name, None, None, f"'{base}' is too large once unzipped ({info.file_size:,} bytes)"))
             continue
-        found[known[base]] = archive.read(info)
+        body, refused = bounded_entry(archive, info, upload_name, base)
+        if refused:
+            problems.append(refused)
+            continue
+        total += len(body)
+        found[known[base]] = body
     if not found:
         problems.append(Problem(upload_name, None, None, "the zip holds none of the package's CSV files"))
     return found, problems
+
+
+Entry = tuple[bytes, Problem | None]
+
+
+def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, base: str) -> Entry:
+    """One entry inflated to at most MAX_FILE_BYTES + 1 bytes, whatever size its header declares (a zip bomb's
+    header may lie); an entry whose length is not the declared one, or that cannot be read, becomes a Problem."""
+    try:
+        with archive.open(info) as entry:
+            body = entry.read(MAX_FILE_BYTES + 1)
+    except ARCHIVE_ERRORS as error:
+        why = f"'{base}' could not be unzipped ({type(error).__name__}: {str(error)[:200]})"
+        return b"", Problem(upload, None, None, why)
+    if len(body) != info.file_size:
+        why = f"'{base}' unzips to another size than its zip header says ({info.file_size:,} bytes)"
+        return b"", Problem(upload, None, None, why)
+    return body, None
 
 
 def check_candidate(data_dir: Path, uploads: dict[str, bytes], shown_as_upload: dict[str, str] | None = None) -> PackageCheck:

@@ -19,6 +19,7 @@ from figures.card import CardContent
 from figures.finished import Finished, finish
 from loaders.package import descriptor, fingerprint
 from loaders.package_check import PackageCheck
+from loaders.paths import DEFAULT_DATA_DIR
 from publish import metadata
 from shaping.citations import url_or_unknown
 from shaping.downloads import package_zip, rows_csv
@@ -154,20 +155,26 @@ def build_all(check: PackageCheck) -> list[Built]:
     return built
 
 
-# Written into every site folder: a build empties only a folder that holds an earlier site (or nothing at all).
+# Written into every site folder: a build empties only a folder that holds this mark (an edition it wrote) or nothing.
 SITE_MARK = ".static-edition"
 
 
 def refusal(out: Path, data_dir: Path) -> str | None:
-    """Why `out` must not be emptied and written (it is or holds the data, or holds files of something else), or None."""
-    out, data_dir = out.resolve(), data_dir.resolve()
-    if data_dir == out or data_dir.is_relative_to(out):
-        return f"{out} is or holds the data folder {data_dir}: choose another folder for the site"
+    """Why `out` must not be emptied and written (a symlink, a file, the data or inside it, a folder of other files),
+    or None. Only an empty folder or one holding SITE_MARK counts as the publisher's own."""
+    if Path(out).is_symlink():
+        return f"{out} is a symbolic link: give the real folder it points to (nothing was deleted)"
+    out = out.resolve()
+    for data in dict.fromkeys((data_dir.resolve(), DEFAULT_DATA_DIR.resolve())):
+        if data == out or data.is_relative_to(out):
+            return f"{out} is or holds the data folder {data}: choose another folder for the site"
+        if out.is_relative_to(data):
+            return f"{out} is inside the data folder {data}: choose a folder outside it for the site"
     if out.is_file():
         return f"{out} is a file, not a folder"
-    earlier_site = (out / SITE_MARK).exists() or ((out / "index.html").is_file() and (out / "figures").is_dir())
-    if out.is_dir() and any(out.iterdir()) and not earlier_site:
-        return f"{out} is not empty and holds no earlier static edition: choose an empty or new folder (nothing was deleted)"
+    if out.is_dir() and any(out.iterdir()) and not (out / SITE_MARK).is_file():
+        why = f"{out} is not empty and holds no earlier static edition (no {SITE_MARK} file)"
+        return why + ": choose an empty or new folder (nothing was deleted)"
     return None
 
 

@@ -8,6 +8,7 @@ from figures.check_data import affected_figure
 from loaders.candidate import check_candidate, normalised, recognise_table, unzip_package
 from loaders.package import MAX_FILE_BYTES, file_name, resource, table_names
 from shaping.diff import table_diff
+from shaping.downloads import neutralise_formula
 from shaping.text import markdown_plain
 from ui.card import figure_card
 from ui.page import load_tables
@@ -52,11 +53,10 @@ if current is not None:
             st.subheader("Validation")
             if problems:
                 st.error(f"{len(problems)} problem(s): fix them and upload again. Nothing was changed.", icon=":material/error:")
-                st.dataframe(
-                    pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in problems]),
-                    hide_index=True,
-                    width="stretch",
-                )
+                # The table's own "Download as CSV" exports what it shows: a formula in the upload's name or a cell
+                # quoted in a message must reach a spreadsheet as text (OWASP rule, as every download here).
+                listed = [{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in problems]
+                st.dataframe(pd.DataFrame(listed).map(neutralise_formula), hide_index=True, width="stretch")
             else:
                 st.success(f"Valid: {', '.join(file_name(t) for t in uploads)} pass every rule with the rest of the package.", icon=":material/check_circle:")
                 for table in uploads:
