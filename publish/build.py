@@ -22,7 +22,7 @@ from loaders.package_check import PackageCheck
 from loaders.paths import DEFAULT_DATA_DIR
 from publish import metadata
 from shaping.citations import url_or_unknown
-from shaping.downloads import package_zip, rows_csv
+from shaping.downloads import about_columns, package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url
 from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, image_height
 from shaping.vocabulary import Vocabulary
@@ -245,8 +245,8 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "package": f"../../{zip_name}",
         }
         chart_json = pio.to_json(item.chart, validate=False)
-        cite_line = f"{app_title()}: {figure.title}. {url_or_unknown(urls['dashboard'])}. {item.line}"
-        (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, cite_line))
+        about = about_columns(f"{app_title()}: {figure.title}", url_or_unknown(urls["dashboard"]), package["version"])
+        (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, about))
         document = metadata.document(
             figure,
             page=entry.page,

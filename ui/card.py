@@ -12,7 +12,7 @@ from loaders.package import package_version
 from loaders.package_check import PackageCheck
 from shaping.charts import left_out_line
 from shaping.citations import url_or_unknown
-from shaping.downloads import rows_csv
+from shaping.downloads import about_columns, rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
 from shaping.images import finished, image_bytes, image_height
 from shaping.text import markdown_link, markdown_plain
@@ -167,11 +167,11 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
             _unread_notice(card)
         else:
             st.warning(say("card.evidence_broken"), icon=":material/error:")
-        rows, title = figure.rows, f"{app_title()}: {figure.title}. {url_or_unknown(card.url)}. {shown.sources_text}"
+        rows, about = figure.rows, about_columns(f"{app_title()}: {figure.title}", url_or_unknown(card.url), version)
         with st.container(horizontal=True):  # one row that wraps on a phone: one element, where columns made three
             st.download_button(
                 say("card.download_csv"),
-                lambda: rows_csv(rows, sources, title),
+                lambda: rows_csv(rows, sources, about),
                 file_name=f"{figure.key}.csv",
                 mime="text/csv",
                 key=f"{figure.key}-csv",

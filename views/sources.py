@@ -4,12 +4,13 @@ from datetime import date
 
 import streamlit as st
 
+from loaders.package import package_version
 from shaping.citations import bibtex_dashboard, dashboard_citation, url_or_unknown
-from shaping.downloads import table_csv
+from shaping.downloads import about_columns, table_csv
 from shaping.sources import matching, source_usage, unusable_tables
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary, strict_map
-from shaping.words import caveats
+from shaping.words import app_title, caveats
 from ui.page import download_package, load_tables, url_notices, view_url, whats_new
 from ui.render import page_header
 
@@ -46,7 +47,8 @@ if check is not None:
     st.download_button(
         "Download this list (CSV)",
         table_csv(
-            shown.assign(type=strict_map(shown["source_type"], types, "source type label")), f"Hikikomori in Numbers: sources. {url_or_unknown(view_url())}"
+            shown.assign(type=strict_map(shown["source_type"], types, "source type label")),
+            about_columns(f"{app_title()}: sources", url_or_unknown(view_url()), package_version(check.data_dir)[0], kind="list"),
         ),
         file_name="sources.csv",
         mime="text/csv",

@@ -104,7 +104,7 @@ def test_sources_search_from_url_and_download(run_page):
     at = run_page("views/sources.py", q="Valtorta")
     listing = at.dataframe[0].value
     assert listing["source_id"].tolist() == ["h-valtorta-2016"]
-    csv = pd.read_csv(io.BytesIO(download(at, "Download this list")), skiprows=1)
+    csv = pd.read_csv(io.BytesIO(download(at, "Download this list")))
     assert csv["source_id"].tolist() == ["h-valtorta-2016"]
     archive = zipfile.ZipFile(io.BytesIO(download(at, "Download the whole data package")))
     assert "datapackage.json" in archive.namelist()

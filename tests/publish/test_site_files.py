@@ -14,11 +14,11 @@ import pytest
 from markupsafe import escape as html_text
 
 from figures import catalog
-from loaders.package import fingerprint, package_version
+from loaders.package import descriptor, fingerprint, package_version
 from publish import metadata
 from publish.build import SOCIAL_NAME, SOCIAL_SIZE, build_site
 from shaping.citations import NO_URL
-from shaping.downloads import rows_csv
+from shaping.downloads import about_columns, rows_csv
 from shaping.edition import file_names
 from shaping.evidence import quote_groups, quotes_for, unread_columns
 from shaping.images import IMAGE_WIDTH, PNG_SCALE, image_height
@@ -88,7 +88,7 @@ def test_csv_is_the_cards_download_of_the_same_view(site, real_check):
     for item in built:
         entry, figure = item.entry, item.figure
         view = BASE + entry.page + ("?" + urlencode(entry.query) if entry.query else "")
-        expected = rows_csv(figure.rows, sources, f"{app_title()}: {figure.title}. {view}. {item.line}")
+        expected = rows_csv(figure.rows, sources, about_columns(f"{app_title()}: {figure.title}", view, descriptor()["version"]))
         assert (out / "figures" / entry.key / f"{entry.key}.csv").read_bytes() == expected, entry.key
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from shaping.charts import ROW_LABELS, dot_plot, figure_text, japan_series, split_bars, with_source
-from shaping.downloads import neutralise_formula, package_zip, rows_csv
+from shaping.downloads import about_columns, neutralise_formula, package_zip, rows_csv
 from shaping.estimates import cabinet_office_rounds
 from shaping.numbers import pct
 from shaping.words import figure_words, say
@@ -108,10 +108,11 @@ def test_source_line_is_inside_the_figure(estimates):
 
 def test_csv_download_holds_exactly_the_rows_shown(estimates, sources):
     rows = estimates[estimates["country"] == "ITA"]
-    data = rows_csv(rows, sources.reset_index(drop=True), "Hikikomori in Numbers: Italy. http://x/compare?c=Italy")
-    text = data.decode("utf-8")
-    assert text.startswith("# Hikikomori in Numbers: Italy. http://x/compare?c=Italy\n")
-    back = pd.read_csv(io.StringIO(text), comment=None, skiprows=1)
+    data = rows_csv(rows, sources.reset_index(drop=True), about_columns("Hikikomori in Numbers: Italy", "http://x/compare?c=Italy", "0.3.0"))
+    back = pd.read_csv(io.BytesIO(data))  # pandas' defaults: the first line is the header
+    assert list(back.columns[:1]) == ["estimate_id"] and len(back) == len(rows)
+    assert set(back["figure"]) == {"Hikikomori in Numbers: Italy"} and set(back["figure_url"]) == {"http://x/compare?c=Italy"}
+    assert set(back["data_package_version"].astype(str)) == {"0.3.0"}
     assert back["estimate_id"].tolist() == rows["estimate_id"].tolist()
     assert back["value"].dropna().astype(int).tolist() == rows["value"].dropna().astype(int).tolist()
     assert back["source_url"].str.startswith("http").all()

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from figures import Figure
 from loaders.package import package_version
 from shaping.charts import dot_plot
-from shaping.citations import bibtex_figure, figure_citation, plain_source_citation, source_line, sources_for
+from shaping.citations import bibtex_figure, figure_citation, plain_source_citation, sources_for
 from shaping.estimates import annotate, point_descriptions
 from shaping.vocabulary import Vocabulary
 from tests.pages.helpers import download, open_cards, source_lines
@@ -115,12 +115,13 @@ def test_table_tab_shows_the_rows_given(figure, check, rows):
 
 @pytest.mark.usefixtures("record_downloads")
 def test_csv_download_holds_exactly_the_rows(figure, check, rows):
+    """pandas' defaults read it: the first line is the header; what the file is goes into columns of every row."""
     at = run_card(figure, check, countries="Japan")
-    data = download(at, "Download the data shown").decode("utf-8")
-    first, body = data.split("\n", 1)
     used = sources_for(rows, check.table("sources"))
-    assert first == f"# Hikikomori in Numbers: Three estimates (counts). {URL}?countries=Japan. {source_line(used)}"
-    csv = pd.read_csv(io.StringIO(body))
+    csv = pd.read_csv(io.BytesIO(download(at, "Download the data shown")))
+    assert set(csv["figure"]) == {"Hikikomori in Numbers: Three estimates (counts)"}
+    assert set(csv["figure_url"]) == {f"{URL}?countries=Japan"}
+    assert set(csv["data_package_version"].astype(str)) == {package_version(check.data_dir)[0]}
     assert csv["estimate_id"].tolist() == ROWS
     assert csv["source_url"].tolist() == [used.set_index("source_id").loc[s, "url"] for s in rows["source_id"]]
 
