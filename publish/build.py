@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import plotly
+import plotly.graph_objects as go
 import plotly.io as pio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -24,7 +25,7 @@ from publish import metadata
 from shaping.citations import url_or_unknown
 from shaping.downloads import about_columns, package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url
-from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, image_height
+from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, SOURCE_LINE, image_height, titled
 from shaping.vocabulary import Vocabulary
 from shaping.words import app_title, pages, say
 
@@ -130,18 +131,32 @@ def social_size(chart) -> tuple[int, int, float]:
     return 40 * step, 21 * step, SOCIAL_SIZE[0] / (40 * step)
 
 
-def write_images(charts: list, stems: list[Path]) -> list[Path]:
-    """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, in one Kaleido batch (one
-    Chromium start); the paths written."""
+def social_card(chart, title: str, subtitle: str):
+    """The 1200 x 630 card of a chart: its layout at social_size, the title drawn large enough to read as a thumbnail."""
+    width, height, scale = social_size(chart)
+    card = titled(go.Figure(chart).update_layout(width=width, height=height), title, subtitle, scale=scale, grow=False)
+    for note in card.layout.annotations:
+        if note.name == SOURCE_LINE:  # the source line too at a size a thumbnail shows (the chart is shrunk by scale)
+            size = max(10, 12 / scale)
+            extra = (note.text.count("<br>") + 1) * (size - 10) * 1.3
+            note.update(font_size=size, yshift=note.yshift - extra)
+            card.update_layout(margin_b=card.layout.margin.b + extra)
+    return card, (width, height, scale)
+
+
+def write_images(charts: list, stems: list[Path], words: list[tuple[str, str]]) -> list[Path]:
+    """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, each with its (title,
+    subtitle) at the top and its source line at the bottom, in one Kaleido batch (one Chromium start); the paths."""
     pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
-    social = [social_size(c) for c in charts]
+    exported = [titled(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
+    cards = [social_card(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
     paths = [s.with_suffix(".png") for s in stems] + [s.with_suffix(".svg") for s in stems] + [s.with_name(SOCIAL_NAME.format(key=s.name)) for s in stems]
     pio.write_images(
-        charts * 3,
+        exported * 2 + [card for card, _ in cards],
         paths,
-        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for w, _, _ in social],
-        height=[image_height(c) for c in charts] * 2 + [h for _, h, _ in social],
-        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, _, s in social],
+        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for _, (w, _, _) in cards],
+        height=[image_height(c) for c in exported] * 2 + [h for _, (_, h, _) in cards],
+        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, (_, _, s) in cards],
     )
     return paths
 
@@ -271,6 +286,7 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "urls": urls,
             "files": files,
             "height": height,
+            "still_height": image_height(titled(item.chart, figure.title, figure.subtitle)),
             "embed_height": frame,
             "line": item.line,
             "card": card,
@@ -289,5 +305,6 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     groups = [(p.title, [b for b in built if b.entry.page == p.url]) for p in pages()]
     (out / "index.html").write_text(env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]]), encoding="utf-8")
     if images:
-        write_images([b.chart for b in built], [out / "figures" / b.entry.key / b.entry.key for b in built])
+        words = [(b.figure.title, b.figure.subtitle) for b in built]
+        write_images([b.chart for b in built], [out / "figures" / b.entry.key / b.entry.key for b in built], words)
     return built

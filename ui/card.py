@@ -14,7 +14,7 @@ from shaping.charts import left_out_line
 from shaping.citations import url_or_unknown
 from shaping.downloads import about_columns, rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
-from shaping.images import finished, image_bytes, image_height
+from shaping.images import image_bytes, image_height, titled
 from shaping.text import markdown_link, markdown_plain
 from shaping.words import app_title, say
 from ui.page import download_package, view_url
@@ -88,28 +88,45 @@ def _where_it_says_so(card: CardContent) -> None:
                 st.caption(markdown_plain(q["notes"]))
 
 
-def _embed_and_images(figure: Figure, source_text: str) -> None:
-    """'Embed and images': the static edition's <iframe> code and files when it is published at the public address
-    (its figures at their default view), and this view's PNG and SVG, made by Kaleido only when a button is clicked."""
+def _default_view(check: PackageCheck, key: str) -> Finished | None:
+    """The figure at its catalog entry's default parameters: the one view the static edition publishes (None for a
+    figure the catalog does not list, such as the upload page's before/after)."""
+    from figures.catalog import catalog  # only when the expander is open
+    from ui.shared import shared_figure
+
+    entry = next((e for e in catalog(check) if e.key == key), None)
+    return None if entry is None else shared_figure(check, entry.builder, **entry.params)
+
+
+def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
+    """'Embed and images': the static edition's <iframe> code and files when it is published at the public address,
+    for the view it publishes (the default: its title and height, not the screen's), and this view's PNG and SVG,
+    titled and sourced, made by Kaleido only when a button is clicked."""
+    figure = shown.figure
     with st.expander(say("card.embed"), icon=":material/code:", key=f"{figure.key}-embed", on_change="rerun") as box:
         if not box.open:
             return
-        chart = finished(figure.chart, source_text)
+        chart = titled(shown.chart, figure.title, figure.subtitle)  # the images say what they show, where and when
         base = settings.PUBLIC_BASE_URL
-        if base:
-            st.markdown("**Embed this figure** (its default view, from the static edition; full width, fixed height)")
-            st.code(embed_code(figure_url(base, figure.key, "embed.html"), figure.title, embed_height(image_height(chart))), language="html", wrap_lines=True)
+        published = _default_view(check, figure.key) if base else None
+        if published is not None:
+            default = published.figure
+            st.markdown(f"**{say('card.embed_code')}**")
+            if default.title != figure.title or not default.rows.index.equals(figure.rows.index):
+                st.caption(markdown_plain(say("card.embed_default", title=default.title)))
+            height = embed_height(image_height(published.chart))
+            st.code(embed_code(figure_url(base, figure.key, "embed.html"), default.title, height), language="html", wrap_lines=True)
             st.markdown(
                 " · ".join(
-                    markdown_link(label, figure_url(base, figure.key, name))
-                    for label, name in (("Static page", ""), ("PNG", f"{figure.key}.png"), ("SVG", f"{figure.key}.svg"))
+                    markdown_link(say(f"card.{label}"), figure_url(base, figure.key, name))
+                    for label, name in (("static_page", ""), ("png", f"{figure.key}.png"), ("svg", f"{figure.key}.svg"))
                 )
             )
         else:
-            st.caption("No embed code: no public address is configured for the static edition (HIKIKOMORI_PUBLIC_URL).")
+            st.caption(say("card.no_embed" if not base else "card.not_published"))
         left, right = st.columns(2)
         left.download_button(
-            "PNG of this view",
+            say("card.png_of_view"),
             lambda: image_bytes(chart, "png"),
             file_name=f"{figure.key}.png",
             mime="image/png",
@@ -118,7 +135,7 @@ def _embed_and_images(figure: Figure, source_text: str) -> None:
             icon=":material/image:",
         )
         right.download_button(
-            "SVG of this view",
+            say("card.svg_of_view"),
             lambda: image_bytes(chart, "svg"),
             file_name=f"{figure.key}.svg",
             mime="image/svg+xml",
@@ -189,4 +206,4 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
             with st.expander(say("card.where_it_says_so"), icon=":material/find_in_page:", key=f"{figure.key}-evidence", on_change="rerun") as box:
                 if box.open:
                     _where_it_says_so(card)
-        _embed_and_images(figure, shown.source_line)
+        _embed_and_images(shown, check)
