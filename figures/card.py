@@ -69,7 +69,17 @@ class CardContent:
 
     @property
     def interval_note(self) -> str:
-        return self.figure.interval_note
+        """A plain-words line on what a drawn 95% interval means, wherever one is drawn: intervals derived here also
+        say that they ignore the survey's design."""
+        if self.figure.interval_note:
+            return self.figure.interval_note
+        rows = self.figure.rows
+        kinds = set(rows["interval"].dropna()) if "interval" in rows else set()
+        if "derived_ci95" in kinds:
+            return say("chart.interval_explainer")
+        if "published_ci95" in kinds or ("ci_low" in rows and rows["ci_low"].notna().any()):
+            return say("chart.published_interval_explainer")
+        return ""
 
     @cached_property
     def alt(self) -> str:

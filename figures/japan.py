@@ -51,7 +51,6 @@ def rounds(check: PackageCheck, measure: str = "rate") -> Figure:
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in shown.iterrows()],
         how_made=lambda: [(r["label"], how_made(r, *population_for(population, r))) for _, r in shown.iterrows() if how_made(r)],
         extra_notes=words.notes(),
-        interval_note=say("chart.interval_explainer") if shown["interval"].eq("derived_ci95").any() else "",
     )
 
 

@@ -13,8 +13,8 @@ from tests.e2e.conftest import open_expanders, settle, start_server, stop_server
 
 PAGES = [(p.file, p.title, p.icon, p.url) for p in pages()]
 
-# The default page (Overview) lives at "/": Streamlit ignores a default page's url_path, so "/overview" is
-# "Page not found" on a warm server (a modal over the main page).
+# The default page (Overview) lives at "/": Streamlit ignores a default page's url_path; app.py's hidden page at
+# "/overview" sends readers there (test_overview_path_opens_the_overview).
 PATHS = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(PAGES)]
 CHARTS = {"/": 0, "/japan": 3, "/compare": 1, "/homelessness": 3, "/health": 2, "/claims": 3, "/sources": 0, "/check_data": 0}
 
@@ -149,12 +149,22 @@ def test_download_holds_the_rows_drawn(page, base_url):
     assert all(r["source_url"].startswith("http") for r in rows)
 
 
+def test_overview_path_opens_the_overview(page, base_url):
+    """'/overview' opened a "Page not found" dialog: the Overview's own path now shows the Overview."""
+    open_page(page, base_url + "/overview")
+    assert problems_on_screen(page) == []
+    assert "Latest national estimate" in page.inner_text("body") or "Hikikomori are people" in page.inner_text("body")
+
+
 def test_cite_text_contains_the_current_url(page, base_url):
     open_page(page, base_url + "/compare?countries=Japan&measure=Count")
     page.get_by_text("Quote and cite", exact=True).first.click()
     settle(page)
     citations = [c.inner_text() for c in page.query_selector_all("[data-testid=stCode]")]
     assert any("compare?countries=Japan&measure=Count" in c and c.startswith("Hikikomori in Numbers") for c in citations)
+    page.get_by_text("Show every citation", exact=False).first.click()  # BibTeX and the sources: a second step
+    settle(page)
+    citations = [c.inner_text() for c in page.query_selector_all("[data-testid=stCode]")]
     assert any("howpublished = {\\url{" in c and "countries=Japan" in c for c in citations)
 
 
