@@ -15,17 +15,20 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from figures import Entry, Figure, catalog
+from figures import Entry, Figure, catalog, overview
 from figures.card import CardContent
 from figures.finished import Finished, finish
 from loaders.package import descriptor, fingerprint
 from loaders.package_check import PackageCheck
 from loaders.paths import DEFAULT_DATA_DIR
 from publish import metadata
-from shaping.citations import url_or_unknown
+from shaping.citations import short_citation, url_or_unknown
 from shaping.downloads import about_columns, package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url
+from shaping.headlines import cautions
 from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, SOURCE_LINE, image_height, titled
+from shaping.sentences import headline_detail, headline_figure
+from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
 from shaping.words import app_title, pages, say
 
@@ -303,7 +306,21 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
         embed_json = script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(EMBED_CONFIG) + "}")
         (folder / "embed.html").write_text(env.get_template("embed.html").render(**{**page, "chart_json": embed_json}), encoding="utf-8")
     groups = [(p.title, [b for b in built if b.entry.page == p.url]) for p in pages()]
-    (out / "index.html").write_text(env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]]), encoding="utf-8")
+    heads = [
+        {
+            "country": r["country_name"],
+            "figure": headline_figure(r),
+            "detail": headline_detail(r),
+            "cautions": cautions(r),
+            "source": short_citation(sources.set_index("source_id").loc[r["source_id"]]),
+            "url": safe_url(sources.set_index("source_id").loc[r["source_id"], "url"]),
+        }
+        for _, r in overview.headlines(check).iterrows()
+    ]
+    (out / "index.html").write_text(
+        env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]], heads=heads, definition=say("definition"), say=say),
+        encoding="utf-8",
+    )
     if images:
         words = [(b.figure.title, b.figure.subtitle) for b in built]
         write_images([b.chart for b in built], [out / "figures" / b.entry.key / b.entry.key for b in built], words)

@@ -491,6 +491,7 @@ def count_series(rows: pd.DataFrame, log: bool, value_column: str, x_title: str,
 
 
 FOREST_LEFT = 0.7  # the ratio axis's left end
+REFERENCE_MARKS = "reference marks"
 GROUP_HEADINGS = "group headings"
 
 
@@ -544,7 +545,20 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
             marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}},
         )
     )
-    fig.add_vline(x=1, line={"color": "#333333", "width": 1.5}, layer="below")
+    # The reference ("1 = no difference") as a short upright mark on each row's line: a full-height line ran through
+    # the labels written above the rows.
+    fig.add_trace(
+        go.Scatter(
+            x=[1] * len(rows),
+            y=rows["_y"],
+            mode="markers",
+            name=REFERENCE_MARKS,
+            marker={"symbol": "line-ns", "size": 16, "line": {"color": "#333333", "width": 1.5}},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.data = (fig.data[-1], *fig.data[:-1])  # under the estimates
     # Each row's label and estimate above its line, and each group's heading on a line of its own above its rows (a
     # category no row uses: it starts with a word joiner).
     firsts = rows.groupby("group", sort=False)["_y"].first()

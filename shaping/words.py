@@ -40,7 +40,7 @@ FIGURE_FIELDS = {
 }
 ANNOTATION_FIELDS = {"x": "number", "text": "text", "y": "number", "position": "text"}
 PAGE_FIELDS = {"file", "title", "icon", "heading", "caption", "link", "text"}
-SITE_FIELDS = {"app_title", "tagline", "definition", "caveats", "controls", "card", "chart", "messages"}
+SITE_FIELDS = {"app_title", "tagline", "definition", "headlines", "headlines_not_comparable", "caveats", "controls", "card", "chart", "messages"}
 
 
 def fields(template: str) -> set[str]:

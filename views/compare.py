@@ -37,13 +37,15 @@ if check is not None:
     estimates = shared(check, compare.estimates)
     first, last = int(estimates["year"].min()), int(estimates["year"].max())
     with st.container(border=True):
-        left, middle, right = st.columns(3)
+        # Countries and evidence side by side, concepts on a line of their own: in three columns at 1280 px the chips
+        # were cut ("Hikikomori, broad (Ca…", Italy behind a fade).
+        left, right = st.columns(2)
         countries = left.multiselect("Countries", list(COUNTRIES), default=list(COUNTRIES), key="countries", bind="query-params")
+        evidence = right.multiselect("Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params")
         present = [label for label, key in CONCEPT_LABELS.items() if key in set(estimates["concept"])]
         names = Vocabulary.of(check).concept_labels()
         defaults = [names[c] for c in COMPARE_DEFAULT_CONCEPTS if names[c] in present]
-        concepts = middle.multiselect("Concepts", present, default=defaults, key="concepts", bind="query-params")
-        evidence = right.multiselect("Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params")
+        concepts = st.multiselect("Concepts", present, default=defaults, key="concepts", bind="query-params")
         left, middle, right = st.columns(3)
         years = left.slider("Years", first, last, (first, last), key="years", bind="query-params")
         measure = COMPARE_MEASURES[

@@ -89,3 +89,11 @@ def test_a_scale_fits_its_data_by_default(built):
         if key.startswith("claim-") and key.endswith("-counts") and figure.chart.layout.xaxis.type == "log":
             values = pd.concat([figure.rows["value"], figure.rows["value_low"], figure.rows["value_high"]]).astype("float64")
             assert spans_a_decade(values), key
+
+
+def test_the_forest_plots_reference_is_a_mark_per_row_not_a_line_through_the_labels(built):
+    for key, figure in built:
+        if figure.chart.layout.xaxis.type == "log" and key.startswith(("health-forest", "claim-c-mortality")):
+            assert not [s for s in figure.chart.layout.shapes if s.x0 == 1 and s.x1 == 1], key
+            marks = next(t for t in figure.chart.data if t.name == "reference marks")
+            assert set(marks.x) == {1} and len(marks.y) == len(figure.rows), key

@@ -66,3 +66,20 @@ def test_static_page_puts_cite_before_where_it_says_so_and_collapses_it_with_its
         assert order == sorted(order), item.entry.key
         assert re.search(r'<details class="evidence">\s*<summary><h2>Where it says so \(\d+ quotes\)</h2>', page), item.entry.key
         assert "(data version " in page[page.index('id="cite"') : page.index("Downloads</h2>")], item.entry.key
+
+
+def test_static_index_opens_with_the_definition_and_one_figure_per_country(site, real_check):
+    """The static edition, where most readers on a phone meet the project, says first what hikikomori means and each
+    country's one headline (shaping.headlines, as the Overview), before the figure list."""
+    from figures import overview
+    from shaping.sentences import headline_figure
+    from shaping.words import say
+
+    out, _ = site
+    index = (out / "index.html").read_text(encoding="utf-8")
+    main = index[index.index("<main>") :]
+    assert str(escape(say("definition"))) in main and main.index("One figure per country") < main.index('<ul class="cards">')
+    heads = overview.headlines(real_check)
+    assert len(heads) >= 3
+    for _, row in heads.iterrows():
+        assert f"{escape(row['country_name'])}: {escape(headline_figure(row))}" in main
