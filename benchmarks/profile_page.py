@@ -200,7 +200,7 @@ def main() -> None:
     elif args.what == "check":
         profile_check(args.folder, args.top)
     else:
-        from run import DATA, grow_package
+        from validation import DATA, grow_package
 
         sizes = grow_package(DATA, Path(args.folder), args.factor)
         print("\n".join(f"{name}: {size / 1e6:.2f} MB" for name, size in sizes.items()))

@@ -31,8 +31,6 @@ This is a benchmark, not a test: it never fails on a MISS (exit 0), only on a br
 """
 
 import argparse
-import csv
-import io
 import json
 import os
 import platform
@@ -61,7 +59,9 @@ SCALE_START_TIMEOUT = 600
 GOALS = {"cold": 1.2, "warm": 1.2, "widget": 1.5, "memory": 1.5, "scale_check": 2.0, "scale_page": 2.0}
 
 sys.path.insert(0, str(ROOT))
-from loaders.package import MAX_FILE_BYTES, descriptor  # noqa: E402  (stdlib-only modules of the project)
+from validation import grow_package, time_checks  # noqa: E402
+
+from core.package import MAX_FILE_BYTES  # noqa: E402
 from shaping.words import pages  # noqa: E402
 from tests.support.streamlit_server import (  # noqa: E402  (the server and "settled" rule the browser tests use)
     CHROMIUM,
@@ -265,103 +265,6 @@ def click_redrawn(page, option: str, **kw) -> float:
     return wait_drawn(page, began, changed_from=before, **kw)
 
 
-# ---------------------------------------------------------------- synthetic 100x data
-
-
-# The vocabulary (concepts.csv, labels.csv) stays as it is: a package with more figures has no more words.
-VOCABULARY_TABLES = {"concepts", "labels"}
-# evidence.csv column -> (table, its id column) of the row it supports
-EVIDENCE_TARGETS = {
-    "estimate_id": ("recluse_estimates", "estimate_id"),
-    "homelessness_row_id": ("youth_homelessness", "row_id"),
-    "health_row_id": ("isolation_health_risks", "row_id"),
-    "population_id": ("population", "population_id"),
-}
-
-
-def _records(path: Path) -> list[list[str]]:
-    return [r for r in csv.reader(io.StringIO(path.read_text(encoding="utf-8"))) if r]
-
-
-def _grown_evidence(source: Path, header: list[str], body: list[list[str]], factor: int) -> list[list[str]]:
-    """Copy 0 is the real evidence; each later copy gets one small not_found row per grown data row (quotes 100 times
-    over would pass the 5 MB file limit, which the validator enforces, and measure the limit instead of the rules)."""
-    rows = [list(r) for r in body]
-    for k in range(1, factor):
-        for column, (table, key) in EVIDENCE_TARGETS.items():
-            records = _records(source / f"{table}.csv")
-            head = records[0]
-            for record in records[1:]:
-                row = dict.fromkeys(header, "")
-                row_id, source_id = record[head.index(key)], record[head.index("source_id")]
-                row.update(
-                    {
-                        "evidence_id": f"ev-{row_id}-x{k}",
-                        column: f"{row_id}-x{k}",
-                        "column": "value",
-                        "source_id": f"{source_id}-x{k}",
-                        "checked": "2026-11-30",
-                        "status": "not_found",
-                        "note": "Benchmark copy: no quote.",
-                    }
-                )
-                rows.append([row[h] for h in header])
-    return rows
-
-
-def grow_package(source: Path, target: Path, factor: int) -> dict[str, int]:
-    """Copy a data folder with every CSV grown `factor` times: copy k of a row gets '-x<k>' on its primary key and
-    on every foreign key it fills, and copy k of the referenced tables exists too, so every key stays valid.
-    The vocabulary is not grown and keys into it are kept; evidence grows as _grown_evidence says.
-    All other cells are unchanged. Returns the bytes of each grown file."""
-    shutil.copytree(source, target)
-    sizes = {}
-    for res in descriptor()["resources"]:
-        schema = res["schema"]
-        if res["name"] in VOCABULARY_TABLES:
-            sizes[res["path"]] = (target / res["path"]).stat().st_size
-            continue
-        keyed = schema["primaryKey"] + [fk["fields"] for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] not in VOCABULARY_TABLES]
-        records = _records(source / res["path"])
-        header, body = records[0], records[1:]
-        columns = [header.index(c) for c in keyed]
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        if res["name"] == "evidence":
-            writer.writerows(_grown_evidence(source, header, body, factor))
-        else:
-            for k in range(factor):
-                for row in body:
-                    row = list(row)
-                    if k:
-                        for i in columns:
-                            if row[i]:
-                                row[i] += f"-x{k}"
-                    writer.writerow(row)
-        (target / res["path"]).write_text(out.getvalue(), encoding="utf-8")
-        sizes[res["path"]] = (target / res["path"]).stat().st_size
-    return sizes
-
-
-CHECK_TIMER = """
-import json, statistics, sys, time
-from loaders.tables import check_package
-from settings import CHECK_WORKERS  # what python -m loaders.validate and the dashboard's checking child pass
-out = {}
-check_package(sys.argv[2])  # untimed: the first call pays lazy imports inside frictionless
-for folder in sys.argv[2:]:
-    times = []
-    for _ in range(int(sys.argv[1])):
-        began = time.perf_counter()
-        check = check_package(folder, workers=CHECK_WORKERS)
-        times.append(time.perf_counter() - began)
-    out[folder] = {"times": times, "rows": sum(len(f) for f in check.frames.values()),
-                   "problems": len(check.all_problems())}
-print(json.dumps(out))
-"""
-
-
 # ---------------------------------------------------------------- results
 
 
@@ -504,10 +407,8 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
         f"(MAX_FILE_BYTES {MAX_FILE_BYTES / 1e6:.2f} MB): " + (f"OVER the limit: {sorted(over)}" if over else "all under the limit"),
         flush=True,
     )
-    timer = subprocess.run([sys.executable, "-c", CHECK_TIMER, str(reps), str(DATA), str(grown)], cwd=ROOT, capture_output=True, text=True, timeout=900)
-    if timer.returncode != 0:
-        raise BenchError(f"check_package timing failed: {timer.stderr[-2000:]}")
-    timed = json.loads(timer.stdout.strip().splitlines()[-1])
+    checked = time_checks({"real": DATA, "grown": grown}, reps)
+    timed = {str(DATA): checked["real"], str(grown): checked["grown"]}
     results.get("scale_check", "real").samples += timed[str(DATA)]["times"]
     results.get("scale_check", "grown").samples += timed[str(grown)]["times"]
     results.info["scale_rows"] = {"real": timed[str(DATA)]["rows"], "grown": timed[str(grown)]["rows"]}
@@ -667,6 +568,94 @@ def machine() -> dict[str, str]:
     return {"nproc": str(os.cpu_count()), "cpu": cpu, "memory": memory, "python": platform.python_version(), "chromium": chromium, **packages}
 
 
+# ---------------------------------------------------------------- quick measures: validation, load, fault
+
+LOAD_SESSIONS = 20
+FAULT_GOALS = {"readers of w1: working page (s after kill)": 10.0, "readers of w2: next page settled": 30.0}
+
+
+def validation_measure(args: argparse.Namespace) -> dict:
+    """check_package on the bundled data and a copy grown --factor times (benchmarks/validation.py)."""
+    grown = Path(tempfile.mkdtemp(prefix="hikikomori-grown-")) / "data"
+    TEMP_DIRS.append(grown.parent)
+    grow_package(DATA, grown, args.factor)
+    timed = time_checks({"bundled": DATA, f"{args.factor}x": grown}, args.reps)
+    for label, r in timed.items():
+        print(f"  {label:>8}: {r['seconds']:.3f} s, {r['rows']:,} rows, {r['ms_per_1000_rows']:.0f} ms per 1,000 rows")
+    ratio = timed[f"{args.factor}x"]["ms_per_1000_rows"] / timed["bundled"]["ms_per_1000_rows"]
+    print(f"  cost per row, {args.factor}x / bundled: {ratio:.2f} (goal <= 1): {'PASS' if ratio <= 1 else 'MISS'}")
+    return timed
+
+
+async def _reader(base: str, number: int, until: float, runs: list[float], errors: list[str]) -> None:
+    """One reader without a browser (ws_client.Session) opening every page in turn until the clock says stop."""
+    from ws_client import Session
+
+    session = Session(base)
+    await session.connect()
+    try:
+        i = number
+        while time.perf_counter() < until:
+            path = DASHBOARD_PAGES[i % len(DASHBOARD_PAGES)].strip("/")
+            seen = await session.open(path, timeout=PAGE_TIMEOUT)
+            if seen.exceptions or seen.error_boxes or seen.page_not_found:
+                errors.append(f"/{path}: {(seen.exceptions + seen.error_boxes)[:1] or 'page not found'}")
+            runs.append(seen.finished)
+            i += 1
+    finally:
+        await session.close()
+
+
+def load_measure(args: argparse.Namespace) -> dict:
+    """LOAD_SESSIONS readers at once against one warm server for --seconds: script runs finished, their p50 and p95
+    seconds, and every error box or exception a reader was shown."""
+    import asyncio
+
+    log_dir = Path(tempfile.mkdtemp(prefix="hikikomori-bench-logs-"))
+    TEMP_DIRS.append(log_dir)
+    server = Server(APP, log_dir)
+    print(f"  server healthy after {server.start():.1f} s; {LOAD_SESSIONS} readers for {args.seconds:.0f} s", flush=True)
+    runs: list[float] = []
+    errors: list[str] = []
+
+    async def readers() -> None:
+        until = time.perf_counter() + args.seconds
+        await asyncio.gather(*(_reader(server.base, n, until, runs, errors) for n in range(LOAD_SESSIONS)))
+
+    asyncio.run(readers())
+    server.stop()
+    cut = statistics.quantiles(runs, n=20) if len(runs) > 1 else runs * 19
+    result = {"runs": len(runs), "p50": statistics.median(runs), "p95": cut[18], "errors": errors}
+    print(f"  {len(runs)} script runs, p50 {result['p50']:.2f} s, p95 {result['p95']:.2f} s, {len(errors)} error(s)")
+    return result
+
+
+def fault_measure(args: argparse.Namespace) -> dict:
+    """tests/e2e/test_serve.py's fault test (a worker killed under ten readers), which judges the outcome; here its
+    times are judged against FAULT_GOALS (the largest time of any reader)."""
+    out = Path(tempfile.mkdtemp(prefix="hikikomori-fault-")) / "times.json"
+    TEMP_DIRS.append(out.parent)
+    test = "tests/e2e/test_serve.py::test_a_killed_worker_loses_no_reader_and_comes_back"
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+        cwd=ROOT,
+        env={**os.environ, "FAULT_TIMES": str(out)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if not out.exists():
+        raise BenchError(f"the fault test wrote no times: {done.stdout[-2000:]}")
+    times = json.loads(out.read_text())
+    for name, goal in FAULT_GOALS.items():
+        worst = max(times.get(name) or [float("nan")])
+        print(f"  {name}: worst {worst:.1f} s (goal <= {goal:.0f} s): {'PASS' if worst <= goal else 'MISS'}")
+    return times
+
+
+QUICK = {"validation": validation_measure, "load": load_measure, "fault": fault_measure}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reps", type=int, default=5, help="repetitions of measures 1-4 and 6 (default 5)")
@@ -674,7 +663,19 @@ def main() -> int:
     parser.add_argument("--page", help="the heaviest page to use, e.g. /claims (default: found by opening every page)")
     parser.add_argument("--skip", action="append", default=[], choices=["scale", "memory"], help="leave out measure 6 (scale) or 5 (memory; then give --page)")
     parser.add_argument("--json", type=Path, help="also write every sample and the machine description here")
+    parser.add_argument("--measure", choices=sorted(QUICK), help="only this quick measure (no browser run)")
+    parser.add_argument("--factor", type=int, default=10, help="validation: how many times to grow the data (10)")
+    parser.add_argument("--seconds", type=float, default=60, help="load: how long the readers read (60)")
     args = parser.parse_args()
+    if args.measure:
+        print(f"measure {args.measure}; load average before: {os.getloadavg()[0]:.2f}", flush=True)
+        try:
+            result = QUICK[args.measure](args)
+        finally:
+            cleanup()
+        if args.json:
+            args.json.write_text(json.dumps({"measure": args.measure, "result": result, "machine": machine()}, indent=2))
+        return 0
     args.mem_reps = max(1, args.mem_reps)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found: install Debian's chromium package", file=sys.stderr)

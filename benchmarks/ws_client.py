@@ -1,7 +1,7 @@
 """A Streamlit session without a browser: one websocket speaking Streamlit's own protobuf messages.
 
-Used by benchmarks/load_test.py --client ws, where 20 Chromium sessions would measure two CPU cores drawing
-charts more than the server serving them. It opens a page as the browser does (a BackMsg rerun_script naming the
+Used by benchmarks/run.py --measure load, where 20 Chromium sessions would measure two CPU cores drawing charts
+more than the server serving them. It opens a page as the browser does (a BackMsg rerun_script naming the
 page), reads every ForwardMsg of the script run until the run has finished, and reports what a reader would
 have seen: the page title, the charts (with their Plotly JSON), error boxes, exception boxes and captions.
 Streamlit has no public client library; the message types used here are the ones its frontend sends and reads

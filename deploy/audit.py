@@ -7,13 +7,14 @@ every package (its service unreachable, as on a machine without network access):
 
 import argparse
 import json
-import os
 import shlex
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 Runner = Callable[[list[str]], subprocess.CompletedProcess]
@@ -26,7 +27,8 @@ def run(command: list[str]) -> subprocess.CompletedProcess:
 
 def pip_audit_command() -> list[str]:
     """pip-audit as $PIP_AUDIT names it, else this Python's (requirements-dev.txt pins it)."""
-    return shlex.split(os.environ["PIP_AUDIT"]) if os.environ.get("PIP_AUDIT") else [sys.executable, "-m", "pip_audit"]
+    given = settings.value("PIP_AUDIT")
+    return shlex.split(given) if given else [sys.executable, "-m", "pip_audit"]
 
 
 def pip_verdict(requirements: str, runner: Runner = run) -> tuple[bool, list[str]]:

@@ -30,13 +30,10 @@ from pathlib import Path
 
 import jinja2
 
+import settings
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
-SECRET_VAR = "HIKIKOMORI_COOKIE_SECRET"  # noqa: S105 (the variable's name, not a secret)
-UPLOADS_VAR = "HIKIKOMORI_UPLOADS"  # settings.UPLOADS_VAR (not imported: settings would be read before the env is set)
-METRICS_VAR = "HIKIKOMORI_METRICS"  # "on" lets /_stcore/metrics through the proxy (off by default: it names internals)
-FRAME_VAR = "HIKIKOMORI_FRAME_ANCESTORS"  # origins that may frame the dashboard (CSP frame-ancestors); none by default
-SECURE_VAR = "HIKIKOMORI_SECURE_COOKIES"  # "on" behind TLS: every cookie the proxy passes or sets gets `Secure`
 # The Content-Security-Policy the dashboard works under, found in Chromium (tests/e2e/test_proxy_hardening.py: every
 # page draws with no violation): Streamlit's frontend injects its styles at run time (emotion), uses a data: favicon
 # and data: fonts, compiles WebAssembly (its protobuf decoder) and talks to its own origin over a websocket. The
@@ -67,7 +64,7 @@ STREAMLIT_FLAGS = [
 
 def cookie_secret(run_dir: Path, environ: dict[str, str]) -> str:
     """The shared cookie secret: from the environment, or the run folder's file (made once, mode 0600)."""
-    given = environ.get(SECRET_VAR, "").strip()
+    given = settings.value("COOKIE_SECRET", environ)
     if given:
         return given
     path = run_dir / "cookie-secret"
@@ -165,20 +162,25 @@ def render(args: argparse.Namespace, run_dir: Path, haproxy: str) -> dict[str, P
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m deploy.serve", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS") or os.cpu_count() or 1), help="Streamlit processes (default: cores)")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8501), help="the public port HAProxy listens on (default 8501)")
-    parser.add_argument("--host", default=os.environ.get("HOST", "0.0.0.0"), help="the address HAProxy binds (default 0.0.0.0: every interface)")  # noqa: S104
-    parser.add_argument("--worker-ports", default=os.environ.get("WORKER_PORTS", ""), help="comma-separated loopback ports (default: PORT+1 .. PORT+N)")
-    parser.add_argument("--run-dir", default=os.environ.get("SERVE_DIR", str(ROOT / ".serve")), help="generated config, logs, sockets, the cookie secret")
-    parser.add_argument(
-        "--uploads", choices=["on", "off"], default=os.environ.get(UPLOADS_VAR, "off"), help="serve the maintainers' upload page (default off: public edition)"
-    )
+    workers = settings.value("WORKERS") or os.cpu_count() or 1
+    parser.add_argument("--workers", type=int, default=workers, help="Streamlit processes (default: cores)")
+    port = settings.value("PORT")
+    parser.add_argument("--port", type=int, default=port, help="the public port HAProxy listens on (default 8501)")
+    host_help = "the address HAProxy binds (default 0.0.0.0: every interface)"
+    parser.add_argument("--host", default=settings.value("HOST"), help=host_help)
+    ports_help = "comma-separated loopback ports (default: PORT+1 .. PORT+N)"
+    parser.add_argument("--worker-ports", default=settings.value("WORKER_PORTS"), help=ports_help)
+    run_dir = settings.value("SERVE_DIR", default=str(ROOT / ".serve"))
+    parser.add_argument("--run-dir", default=run_dir, help="generated config, logs, sockets, the cookie secret")
+    uploads = "on" if settings.value("UPLOADS", default=False) else "off"  # the public edition unless asked
+    uploads_help = "serve the maintainers' upload page (default off: public edition)"
+    parser.add_argument("--uploads", choices=["on", "off"], default=uploads, help=uploads_help)
     on_off = {"choices": ["on", "off"]}
-    metrics = os.environ.get(METRICS_VAR, "off")
+    metrics = settings.value("METRICS")
     parser.add_argument("--metrics", **on_off, default=metrics, help="pass /_stcore/metrics through (default off)")
-    frames = os.environ.get(FRAME_VAR, "")
+    frames = settings.value("FRAME_ANCESTORS")
     parser.add_argument("--frame-ancestors", default=frames, help="origins that may frame the dashboard (default none)")
-    secure = os.environ.get(SECURE_VAR, "off")
+    secure = settings.value("SECURE_COOKIES")
     parser.add_argument("--secure-cookies", **on_off, default=secure, help="mark cookies Secure (on behind TLS)")
     args = parser.parse_args(argv)
     if any(c in args.frame_ancestors for c in "\"';\n"):
@@ -190,7 +192,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
-    haproxy = os.environ.get("HAPROXY") or shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
+    haproxy = settings.value("HAPROXY") or shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
     if not haproxy:
         print(HAPROXY_HINT, file=sys.stderr)
         return 2
@@ -210,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     if check.returncode != 0:
         print(f"haproxy refused {files['haproxy.cfg']}: {check.stdout}{check.stderr}", file=sys.stderr)
         return 2
-    os.environ.update({"STREAMLIT_SERVER_COOKIE_SECRET": secret, UPLOADS_VAR: args.uploads, "PYTHONUNBUFFERED": "1"})
+    os.environ.update(
+        {"STREAMLIT_SERVER_COOKIE_SECRET": secret, settings.UPLOADS_VAR: args.uploads, "PYTHONUNBUFFERED": "1"},
+    )
     ports = ", ".join(str(p) for p in worker_ports(args))
     print(
         f"serve: {args.workers} worker(s) on 127.0.0.1:{ports} behind HAProxy on {bind_address(args.host, args.port)}; "

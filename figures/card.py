@@ -13,9 +13,9 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from core.package_check import PackageCheck
 from figures.figure import Figure, row_notes
 from figures.finished import Finished
-from loaders.package_check import PackageCheck
 from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation
 from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns
 from shaping.text import safe_url

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from core.package_check import PackageCheck
+from core.paths import data_dir
 from figures import claims, compare, health, homelessness, japan  # noqa: F401  (their decorators declare the figures)
 from figures.figure import DECLARED, Declared, Figure
-from loaders.package_check import PackageCheck
-from loaders.paths import data_dir
 from shaping.words import figure_words, pages
 
 

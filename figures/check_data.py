@@ -3,9 +3,9 @@
 Not in the catalog: it previews an upload against the current data rather than showing a published figure.
 """
 
+from core.package_check import PackageCheck
 from figures.figure import Figure
 from figures.params import points
-from loaders.package_check import PackageCheck
 from shaping.charts import count_series, dot_plot, forest_plot
 from shaping.estimates import annotate as annotate_estimates
 from shaping.estimates import point_descriptions

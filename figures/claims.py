@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.package_check import PackageCheck
 from figures.figure import Figure, declare
 from figures.params import points
-from loaders.package_check import PackageCheck
 from settings import CLAIMS_PER_PAGE
 from shaping.charts import dot_plot, forest_plot, spans_a_decade
 from shaping.claims import linked_health, linked_rows, topic_labels, verdict_badge

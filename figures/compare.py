@@ -4,8 +4,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from core.package_check import PackageCheck
 from figures.figure import Figure, declare
-from loaders.package_check import PackageCheck
 from settings import COMPARE_DEFAULT_CONCEPTS
 from shaping.charts import dot_plot
 from shaping.estimates import annotate, drawable, point_descriptions, select

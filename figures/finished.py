@@ -5,8 +5,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.package_check import PackageCheck
 from figures.figure import Figure
-from loaders.package_check import PackageCheck
 from shaping.charts import with_source
 from shaping.citations import citation_groups, source_line, sources_for
 from shaping.evidence import row_labels, unread_rows

@@ -1,8 +1,8 @@
 """The health page's figures: a forest plot of published associations, and the headline percentages."""
 
+from core.package_check import PackageCheck
 from figures.figure import Figure, declare
 from figures.params import points
-from loaders.package_check import PackageCheck
 from shaping.charts import forest_plot, percent_bars
 from shaping.health import SURVIVAL_GROUP, forest_rows, percent_rows
 from shaping.vocabulary import Vocabulary
@@ -56,8 +56,8 @@ def forest(check: PackageCheck) -> Figure:
 def percent(check: PackageCheck) -> Figure:
     """The rounded percentage increases of the National Academies and the Surgeon General."""
     words = figure_words("health-percent")
-    risks, sources = check.table("isolation_health_risks"), check.table("sources")
-    percents = percent_rows(risks, Vocabulary.of(check), sources)
+    risks = check.table("isolation_health_risks")
+    percents = percent_rows(risks, Vocabulary.of(check))
     return Figure(
         key="health-percent",
         title=words.text("title"),

@@ -2,9 +2,9 @@
 
 import pandas as pd
 
+from core.package_check import PackageCheck
 from figures.figure import Figure, declare
 from figures.params import HOMELESS_VIEW, SCALE, points
-from loaders.package_check import PackageCheck
 from shaping.charts import count_series, dot_plot
 from shaping.homelessness import WHOLE_YEAR, annotate, describe, latest_pair, pair_sentence, street_counts, with_per_100k
 from shaping.vocabulary import Vocabulary

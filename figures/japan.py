@@ -1,8 +1,8 @@
 """The Japan page's figures: the Cabinet Office rounds, broad split into narrow and quasi, every other estimate."""
 
+from core.package_check import PackageCheck
 from figures.figure import Figure, declare
 from figures.params import JAPAN_MEASURE, SCALE
-from loaders.package_check import PackageCheck
 from shaping.charts import dot_plot, japan_series, split_bars
 from shaping.estimates import cabinet_office_rounds, other_japanese_estimates, point_descriptions, population_for
 from shaping.sentences import how_made, quote_sentence, summary_sentence

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from loaders.package_check import PackageCheck
+from core.package_check import PackageCheck
 from shaping.evidence import coverage, coverage_sentence, read_on_a_page
 from shaping.headlines import headline_rows
 from shaping.vocabulary import Vocabulary

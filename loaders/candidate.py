@@ -7,10 +7,11 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from loaders.package import MAX_FILE_BYTES, RawFile, field_names, file_name, read_raw, table_names
-from loaders.package_check import PackageCheck, shown_path
+from core.package import MAX_FILE_BYTES, RawFile, field_names, file_name, read_raw, table_names
+from core.package_check import PackageCheck, shown_path
+from core.problems import Problem
 from loaders.precheck import BOM
-from loaders.problems import Problem
+from loaders.tables import check_raw
 
 MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
 # Whatever a broken or hostile zip entry raises while it is opened or inflated (bad CRC, truncated or invalid data,
@@ -84,10 +85,7 @@ def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, 
 
 def check_candidate(data_dir: Path, uploads: dict[str, bytes], shown_as_upload: dict[str, str] | None = None) -> PackageCheck:
     """The current data folder with the uploaded tables in place of its own files, validated exactly as
-    `python -m loaders.validate` would; nothing is written anywhere. The validator is imported here, on the first
-    upload, so a server whose readers never upload never loads it (loaders/isolated.py)."""
-    from loaders.tables import check_raw
-
+    `python -m loaders.validate` would; nothing is written anywhere."""
     raws = read_raw(data_dir)
     shown_as = {name: shown_path(Path(data_dir) / file_name(name)) for name in table_names()}
     for name, content in uploads.items():

@@ -9,13 +9,13 @@ import re
 from bisect import bisect_right
 from itertools import accumulate, zip_longest
 
-from loaders.frames import Records, read_records
-from loaders.package import resource
-from loaders.problems import Problem
+from core.package import resource
+from core.problems import Problem
+from loaders.precheck import Records
 
 HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
 MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\s*\(")
-FORMULA_START = ("=", "+", "-", "@")
+FORMULA_SIGNS = ("=", "+", "-", "@")  # a stripped cell starting so is refused; downloads also escape tab and CR
 NON_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
 URL_FIELDS = {"url", "other_urls"}
 SEPARATOR = "\x00"  # between the cells of a joined column: loaders.precheck refuses text holding it
@@ -49,7 +49,7 @@ def text_problem(value: str) -> str | None:
         return "contains HTML markup ('<' followed by a tag): text cells are plain text"
     if MARKDOWN_LINK.search(value):
         return "contains a Markdown link or image: put web addresses in sources.csv"
-    if value.startswith(FORMULA_START):
+    if value.startswith(FORMULA_SIGNS):
         return f"starts with '{value[0]}', which spreadsheets run as a formula: reword the cell"
     return None
 
@@ -61,13 +61,11 @@ def suspects(cells: tuple[str, ...], pattern: re.Pattern) -> list[int]:
     return sorted({bisect_right(starts, match.start()) - 1 for match in pattern.finditer(joined)})
 
 
-def cell_problems(name: str, text: str, shown_as: str, records: Records | None = None) -> list[Problem]:
-    """Cell text a schema type accepts but readers must never get, column by column (cells past the header ignored).
-    records: the text's loaders.frames.read_records, when the caller has them already."""
-    header, rows, lines = records or read_records(text)
+def cell_problems(name: str, records: Records, shown_as: str) -> list[Problem]:
+    """Cell text a schema type accepts but readers must never get, column by column (cells past the header ignored)."""
     fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
     found = []
-    for column, cells in zip(header, zip_longest(*rows, fillvalue=""), strict=False):
+    for column, cells in zip(records.header, zip_longest(*records.rows, fillvalue=""), strict=False):
         field = fields.get(column)
         if field is None:
             continue
@@ -81,5 +79,5 @@ def cell_problems(name: str, text: str, shown_as: str, records: Records | None =
             value = cells[index].strip()
             message = problem(value) if value else None
             if message is not None:
-                found.append(Problem(shown_as, lines[index], column, message))
+                found.append(Problem(shown_as, records.lines[index], column, message))
     return found

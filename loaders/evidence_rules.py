@@ -10,19 +10,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from loaders.frames import LINE_COLUMN
-from loaders.package import resource
-from loaders.problems import Problem
+from core.model import EVIDENCE, INPUT, LINE_COLUMN, TARGETS
+from core.package import resource
+from core.problems import Problem
 
-EVIDENCE = "evidence"
-# evidence.csv column -> (table it points into, that table's id column)
-TARGETS = {
-    "estimate_id": ("recluse_estimates", "estimate_id"),
-    "homelessness_row_id": ("youth_homelessness", "row_id"),
-    "health_row_id": ("isolation_health_risks", "row_id"),
-    "population_id": ("population", "population_id"),
-}
-INPUT = "input"  # the quote holds an input of a number derived here
 READ = ("confirmed", "differs")  # statuses that mean the figure was read on a page
 # Scripts that are not English: a quote in them needs a translation beside it.
 NEEDS_TRANSLATION = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\uff66-\uff9f]")

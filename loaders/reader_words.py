@@ -8,8 +8,8 @@ import re
 
 import pandas as pd
 
-from loaders.frames import LINE_COLUMN
-from loaders.problems import Problem
+from core.model import LINE_COLUMN
+from core.problems import Problem
 
 # Columns a reader sees, per table: the app, the static edition, images and downloads show them.
 READER_TEXT = {
@@ -21,6 +21,7 @@ READER_TEXT = {
     "claims": ("traced_origin", "explanation"),
     "concepts": ("definition",),
     "evidence": ("note",),
+    "glossary": ("label", "definition", "note"),
 }
 _URL = re.compile(r"https?://\S+")
 # (pattern, what it is): words that belong to a checker's working notes, never to a reader's.

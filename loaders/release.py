@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.package import CHANGELOG_NAME, DESCRIPTOR_NAME
-from loaders.problems import Problem
+from core.package import CHANGELOG_NAME, DESCRIPTOR_NAME
+from core.problems import Problem
 
 HEADING = re.compile(r"^## (\S+) — (\d{4}-\d{2}-\d{2})$", re.M)
 STAMP_KEY = "stamped_sha256"  # per resource: the SHA-256 of its CSV when `updated` was last stamped
@@ -49,7 +49,7 @@ def _line_of(text: str, needle: str) -> int | None:
 
 
 def release_problems(folder: Path) -> list[Problem]:
-    """Where version, dates, CHANGELOG and tables disagree, each naming the file and line to fix (or the command)."""
+    """Where version, dates and CHANGELOG disagree, each naming the file and line to fix (or the command)."""
     folder = Path(folder)
     if not (folder / DESCRIPTOR_NAME).is_file():
         return []  # a folder of CSVs only: the bundled package describes it, and its release is the bundled one
@@ -63,11 +63,24 @@ def release_problems(folder: Path) -> list[Problem]:
         message = f"newest heading is {' — '.join(stamp.heading)} but datapackage.json says {stamp.version} — {stamp.updated}: run {COMMAND} VERSION"
         found.append(Problem(str(folder / CHANGELOG_NAME), stamp.heading_line, None, message))
     for resource in package["resources"]:
-        path = folder / resource["path"]
         line = _line_of(text, f'"name": "{resource["name"]}"')
         if resource.get("updated", "") > stamp.updated:
             found.append(Problem(shown, line, "updated", f"{resource['name']} is updated {resource['updated']}, after the package"))
+    return found
+
+
+def unstamped_tables(folder: Path) -> list[Problem]:
+    """Tables edited since the last stamp: a notice while a maintainer works (the edit may be unfinished), which the
+    tests turn into a failure for the bundled data, so a release is never committed unstamped."""
+    folder = Path(folder)
+    if not (folder / DESCRIPTOR_NAME).is_file():
+        return []
+    text = (folder / DESCRIPTOR_NAME).read_text(encoding="utf-8")
+    package = json.loads(text)
+    found = []
+    for resource in package["resources"]:
+        path = folder / resource["path"]
         if path.is_file() and resource.get(STAMP_KEY) not in (None, content_hash(path)):
-            message = f"{resource['path']} changed since version {stamp.version} was stamped: when done, run {COMMAND} NEW_VERSION"
-            found.append(Problem(shown, line, "updated", message))
+            message = f"{resource['path']} changed since version {package['version']} was stamped: when done, run {COMMAND} NEW_VERSION"
+            found.append(Problem(str(folder / DESCRIPTOR_NAME), _line_of(text, f'"name": "{resource["name"]}"'), "updated", message))
     return found

@@ -8,10 +8,11 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.dates import can_precede, date_span
-from loaders.derive import wilson_interval
-from loaders.frames import LINE_COLUMN
-from loaders.problems import Problem
+from core.dates import can_precede, date_span
+from core.derive import wilson_interval
+from core.model import LINE_COLUMN
+from core.problems import Problem
+from loaders.glossary_rules import glossary_problems
 from loaders.reader_words import reader_text_problems
 from loaders.vocabulary_rules import concepts_match_schema, labels_match_schema
 
@@ -39,32 +40,37 @@ def _problems(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, 
     return [Problem(shown_as, int(row[LINE_COLUMN]), column, message(row)) for row in frame[mask].to_dict("records")]
 
 
+def _earliest(value: object) -> date | None:
+    """The first day a partial date (or a typed date) can mean; None when it is not a date (the schema reports it)."""
+    try:
+        return value.date() if hasattr(value, "date") else date_span(value)[0]
+    except ValueError:
+        return None
+
+
 def _rows(frame: pd.DataFrame, mask: pd.Series, *columns: str) -> Iterator[tuple]:
     """(line, values...) of the rows the mask selects, as Python values (tolist: what to_dict would give)."""
     selected = frame.loc[mask, [LINE_COLUMN, *columns]]
     return zip(*(selected[column].tolist() for column in selected.columns), strict=True)
 
 
-def ordered(low: str, mid: str, high: str) -> Rule:
-    """low <= mid <= high wherever both sides of a comparison are present."""
+def not_above(low: str, high: str, only: Callable[[pd.DataFrame], pd.Series] | None = None) -> Rule:
+    """low <= high wherever both are present (and only selects the row)."""
 
     def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
-        found = []
-        pairs = ((low, mid, "above"), (mid, high, "above"))
-        for a, b, word in pairs:
-            mask = _present(frame, a, b) & (frame[a] > frame[b])
-            found += _problems(frame, mask, shown_as, a, lambda r, a=a, b=b, w=word: f"{a} {_num(r[a])} is {w} {b} {_num(r[b])}")
-        mask = frame[mid].isna() & _present(frame, low, high) & (frame[low] > frame[high])
-        found += _problems(frame, mask, shown_as, low, lambda r: f"{low} {_num(r[low])} is above {high} {_num(r[high])}")
-        return found
+        mask = _present(frame, low, high) & (frame[low] > frame[high]) & (True if only is None else only(frame))
+        return _problems(frame, mask, shown_as, low, lambda r: f"{low} {_num(r[low])} is above {high} {_num(r[high])}")
 
     return rule
 
 
-def ages(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
-    """age_min <= age_max."""
-    mask = _present(frame, "age_min", "age_max") & (frame["age_min"] > frame["age_max"])
-    return _problems(frame, mask, shown_as, "age_min", lambda r: f"age_min {r['age_min']} is above age_max {r['age_max']}")
+def ordered(low: str, mid: str, high: str) -> Rule:
+    """low <= mid <= high wherever both sides of a comparison are present (low <= high when mid is empty)."""
+    rules = [not_above(low, mid), not_above(mid, high), not_above(low, high, only=lambda frame: frame[mid].isna())]
+    return lambda frame, shown_as: [p for rule in rules for p in rule(frame, shown_as)]
+
+
+ages = not_above("age_min", "age_max")
 
 
 def dates_in_order(columns: Iterable[str]) -> Rule:
@@ -145,12 +151,6 @@ def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     return found
 
 
-def cases_within_sample(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
-    """cases <= sample_size."""
-    mask = _present(frame, "cases", "sample_size") & (frame["cases"] > frame["sample_size"])
-    return _problems(frame, mask, shown_as, "cases", lambda r: f"cases {r['cases']} is above sample_size {r['sample_size']}")
-
-
 def wilson_matches(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """A derived_ci95 rate interval equals the Wilson interval from cases and sample_size."""
     found = []
@@ -189,11 +189,8 @@ def year_matches_date(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """year is the year of reference_date."""
     found = []
     for line, year, reference_date in _rows(frame, _present(frame, "year", "reference_date"), "year", "reference_date"):
-        try:
-            start = date_span(reference_date)[0]
-        except ValueError:
-            continue
-        if start.year != year:
+        start = _earliest(reference_date)
+        if start is not None and start.year != year:
             found.append(Problem(shown_as, int(line), "year", f"year {year} does not match reference_date {reference_date}"))
     return found
 
@@ -202,11 +199,8 @@ def accessed_after_published(frame: pd.DataFrame, shown_as: str) -> list[Problem
     """A page cannot be read before it was published."""
     found = []
     for line, published, accessed in _rows(frame, _present(frame, "published", "accessed"), "published", "accessed"):
-        try:
-            earliest = date_span(published)[0]
-        except ValueError:
-            continue
-        if accessed.date() < earliest:
+        earliest = _earliest(published)
+        if earliest is not None and accessed.date() < earliest:
             found.append(Problem(shown_as, int(line), "accessed", f"accessed {accessed.date()} is before published {published}"))
     return found
 
@@ -221,11 +215,8 @@ def not_in_future(columns: Iterable[str]) -> Rule:
         for column in columns:
             present = frame[frame[column].notna()]
             for line, value in zip(present[LINE_COLUMN], present[column], strict=True):
-                try:
-                    earliest = value.date() if hasattr(value, "date") else date_span(value)[0]
-                except ValueError:
-                    continue
-                if earliest > today:
+                earliest = _earliest(value)
+                if earliest is not None and earliest > today:
                     found.append(Problem(shown_as, int(line), column, f"{column} {str(value)[:10]} is in the future: a typo?"))
         return found
 
@@ -248,7 +239,7 @@ RULES: dict[str, list[Rule]] = {
         interval_matches_bounds,
         derived_is_declared,
         wilson_matches,
-        cases_within_sample,
+        not_above("cases", "sample_size"),
         ages,
         dates_in_order(["fieldwork_start", "fieldwork_end", "published"]),
         not_in_future(["fieldwork_start", "published"]),
@@ -261,6 +252,7 @@ RULES: dict[str, list[Rule]] = {
     "evidence": [],  # loaders.evidence_rules: its rules read the rows each quote supports
     "concepts": [concepts_match_schema],
     "labels": [labels_match_schema],
+    "glossary": [glossary_problems],
 }
 
 

@@ -1,19 +1,18 @@
 """Row validation against datapackage.json through the frictionless library.
 
-Frictionless does the checking; this module only feeds it the in-memory text (so nothing on
-disk is touched or re-read) and turns its errors into Problems a maintainer can act on.
+Frictionless does the checking; this module only feeds it the in-memory text (so nothing on disk is touched or re-read)
+and the key values of the tables it points into, and turns its errors into Problems a maintainer can act on.
 """
 
 import copy
 import re
-from dataclasses import dataclass
 
 from frictionless import Dialect, Package, Resource, Schema
 
+from core.package import resource
+from core.problems import Problem
 from loaders.cell_rules import NON_FINITE
-from loaders.key_lookup import KeyValues, key_table, read_whole, recorder, referenced_fields, references, validation_order
-from loaders.package import resource
-from loaders.problems import Problem
+from loaders.precheck import Records
 
 # The values loaders.frames reads as booleans; frictionless would also take 1 and 0, which the frame cannot.
 TRUE_VALUES = ["true", "True", "TRUE"]
@@ -95,7 +94,7 @@ def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str
                 return Problem(shown_as, line, column, f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>")
             return Problem(shown_as, line, column, f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}")
         return Problem(shown_as, line, None, error.note)
-    if kind in ("extra-cell", "missing-cell"):  # normally found first by loaders.precheck.check_structure
+    if kind in ("extra-cell", "missing-cell"):  # normally found first by loaders.precheck.read_rows
         word = "more" if kind == "extra-cell" else "fewer"
         return Problem(shown_as, line, None, f"this line has {word} cells than the header: a stray comma, or a quote that is not closed?")
     if kind == "blank-row":
@@ -131,14 +130,14 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
     return kept
 
 
-def _resource(name: str, text: str, readable: dict[str, str]) -> Resource:
+def _resource(name: str, text: str, targets: dict[str, Records]) -> Resource:
     """The table as a frictionless resource with our schema: booleans as loaders.frames reads them, and foreign keys
-    only into readable tables (a reference to a table that could not be read is skipped: its own problem says why)."""
+    only into the targets given (a reference to a table that could not be read is skipped: its own problem says why)."""
     descriptor = copy.deepcopy(resource(name)["schema"])
     for field in descriptor["fields"]:
         if field["type"] == "boolean":
             field.update(trueValues=TRUE_VALUES, falseValues=FALSE_VALUES)
-    descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in readable]
+    descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in targets]
     return Resource(
         text.encode("utf-8"),
         name=name,
@@ -149,57 +148,34 @@ def _resource(name: str, text: str, readable: dict[str, str]) -> Resource:
     )
 
 
-@dataclass(frozen=True)
-class SchemaPlan:
-    """How the readable tables are validated: in order, each handed the key values of the tables in earlier[name]
-    (those it points into that come before it), recording the fields in wanted[name] when others point at them."""
+class _Rows(list):
+    """Inline rows never changed once made: frictionless copies a resource for each lookup, and the copy shares them."""
 
-    resources: dict[str, Resource]
-    order: list[str]
-    wanted: dict[str, list[str]]
-    earlier: dict[str, list[str]]
+    def __deepcopy__(self, memo: dict) -> "_Rows":
+        return self
 
 
-def schema_plan(texts: dict[str, str]) -> SchemaPlan:
-    """The plan for validating these readable tables (name -> text); a table only waits for the tables in earlier."""
-    resources = {name: _resource(name, text, texts) for name, text in texts.items()}
-    order = validation_order(resources)
-    earlier = {name: [target for target in references(resources[name]) if target in order[:position]] for position, name in enumerate(order)}
-    return SchemaPlan(resources, order, referenced_fields(resources), earlier)
+def key_table(name: str, fields: list[str], records: Records) -> Resource:
+    """A referenced table as a foreign-key lookup sees it: the distinct values of its referenced fields, inline and
+    untyped (every key is a string field, so its cells as read; an empty cell is None, rows with none filled left
+    out), so frictionless need not read and type the whole table again for every table pointing into it."""
+    columns = [records.header.index(field) for field in fields]
+    values = {tuple((row[i] if i < len(row) else "") or None for i in columns) for row in records.rows}
+    values.discard((None,) * len(fields))
+    schema = Schema.from_descriptor({"fields": [{"name": field, "type": "any"} for field in fields]})
+    return Resource(data=_Rows([list(fields), *map(list, values)]), name=name, schema=schema)
 
 
-def table_schema_problems(
-    name: str,
-    texts: dict[str, str],
-    shown_as: str,
-    lines: list[int],
-    wanted: dict[str, list[str]],
-    keys: dict[str, KeyValues],
-    table: Resource | None = None,
-) -> tuple[list[Problem], KeyValues | None]:
-    """Validate one readable table with frictionless, its foreign keys looked up in keys (a referenced table's recorded
-    key values) or else in the whole referenced table; its problems, and its own key values when others point into it
-    and its validation read every row (None otherwise). The same step whether tables are validated serially or not.
-    table: the table's resource (_resource) when the caller has it already."""
-    table = table if table is not None else _resource(name, texts[name], texts)
-    lookups = [key_table(target, wanted[target], keys[target]) if target in keys else _resource(target, texts[target], texts) for target in references(table)]
-    Package(resources=[table, *lookups])
-    values: KeyValues = set()
-    report = table.validate(on_row=recorder(wanted[name], values) if name in wanted else None)
+def schema_problems(name: str, text: str, shown_as: str, starts: list[int], targets: dict[str, Records]) -> list[Problem]:
+    """Validate one readable table with frictionless (types, constraints, keys) against targets, the readable tables
+    it points into (a key into a table that could not be read is skipped: that table's own problem says why).
+    starts: the first line of each record, the header's first, to name the line of frictionless's row numbers."""
+    table = _resource(name, text, targets)
+    wanted: dict[str, list[str]] = {}
+    for fk in table.schema.foreign_keys:
+        target = fk["reference"]["resource"]
+        wanted[target] = list(dict.fromkeys(wanted.get(target, []) + list(fk["reference"]["fields"])))
+    Package(resources=[table, *(key_table(target, fields, targets[target]) for target, fields in wanted.items())])
     fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
-    found = [_problem(e, name, shown_as, lines, fields) for task in report.tasks for e in _reported(task.errors, name, fields)]
-    return found, values if name in wanted and read_whole(report) else None
-
-
-def schema_problems(texts: dict[str, str], shown_as: dict[str, str], lines: dict[str, list[int]]) -> dict[str, list[Problem]]:
-    """Validate every readable table with frictionless; problems per table name. Each table is validated in a package
-    holding the key values of the tables it points into, recorded while those were validated (loaders.key_lookup)."""
-    plan = schema_plan(texts)
-    keys: dict[str, KeyValues] = {}
-    found: dict[str, list[Problem]] = {}
-    for name in plan.order:
-        handed = {target: keys[target] for target in plan.earlier[name] if target in keys}
-        found[name], recorded = table_schema_problems(name, texts, shown_as[name], lines[name], plan.wanted, handed, plan.resources[name])
-        if recorded is not None:
-            keys[name] = recorded
-    return {name: found[name] for name in texts}
+    errors = [error for task in table.validate().tasks for error in _reported(task.errors, name, fields)]
+    return [_problem(error, name, shown_as, starts, fields) for error in errors]

@@ -3,13 +3,10 @@ no label for a value the schema does not allow, and the grouping a field needs f
 
 import pandas as pd
 
-from loaders.frames import LINE_COLUMN
-from loaders.package import descriptor, file_name, table_names
-from loaders.problems import Problem
+from core.model import CONCEPTS, LABELS, LINE_COLUMN
+from core.package import descriptor, file_name, table_names
+from core.problems import Problem
 
-CONCEPTS = "concepts"
-LABELS = "labels"
-VOCABULARY = (CONCEPTS, LABELS)  # the words for the coded values, not rows of data
 METHOD = ("recluse_estimates", "method")  # the one labelled field whose rows say survey and headline
 
 
@@ -19,8 +16,9 @@ def labelled_fields(target: str) -> dict[tuple[str, str], list[str]]:
     for res in descriptor()["resources"]:
         fields = {f["name"]: f for f in res["schema"]["fields"]}
         for fk in res["schema"].get("foreignKeys", []):
-            if fk["reference"]["resource"] == target:
-                found[(res["name"], fk["fields"])] = fields[fk["fields"]].get("constraints", {}).get("enum", [])
+            allowed = fields[fk["fields"]].get("constraints", {}).get("enum")
+            if fk["reference"]["resource"] == target and allowed:  # a coded field; glossary.concept only refers
+                found[(res["name"], fk["fields"])] = allowed
     return found
 
 

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import settings
-from loaders.paths import data_dir
+from core.paths import data_dir
 from loaders.tables import check_package
 from publish.build import build_site, refusal
 

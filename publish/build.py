@@ -15,12 +15,12 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from core.package import descriptor, fingerprint
+from core.package_check import PackageCheck
+from core.paths import DEFAULT_DATA_DIR
 from figures import Entry, Figure, catalog, overview
 from figures.card import CardContent
 from figures.finished import Finished, finish
-from loaders.package import descriptor, fingerprint
-from loaders.package_check import PackageCheck
-from loaders.paths import DEFAULT_DATA_DIR
 from publish import metadata
 from shaping.citations import short_citation, url_or_unknown
 from shaping.downloads import about_columns, package_zip, rows_csv

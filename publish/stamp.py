@@ -11,8 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from loaders.package import CHANGELOG_NAME, DESCRIPTOR_NAME
-from loaders.paths import data_dir as default_data_dir
+from core.package import CHANGELOG_NAME, DESCRIPTOR_NAME
+from core.paths import data_dir as default_data_dir
 from loaders.release import HEADING, STAMP_KEY, content_hash
 from loaders.tables import check_package
 from shaping.evidence import coverage  # the dashboard's own count, so the CHANGELOG and the pages agree

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from loaders.frames import LINE_COLUMN
+from core.model import LINE_COLUMN
 
 
 @dataclass(frozen=True)

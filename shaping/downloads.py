@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.frames import LINE_COLUMN
-from loaders.package import DESCRIPTOR_NAME, SCHEMA_PATH, descriptor, table_names
+from core.model import LINE_COLUMN
+from core.package import DESCRIPTOR_NAME, SCHEMA_PATH, descriptor, table_names
 from shaping.words import app_title
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from loaders.evidence_rules import INPUT, TARGETS
+from core.model import INPUT, TARGETS
 
 # Evidence on these columns says whether a row's figure was read on a page; ages or dates alone do not.
 FIGURE_COLUMNS = {"value", "rate_pct", "value_low", "value_high", "ci_low", "ci_high", INPUT}

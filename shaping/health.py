@@ -80,7 +80,7 @@ def _outcome(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
     return strict_map(rows["outcome"], vocab.labels_of("isolation_health_risks", "outcome"), "outcome label")
 
 
-def percent_rows(risks: pd.DataFrame, vocab: Vocabulary, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+def percent_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Reviews and advisories that give only a percentage increase (no interval)."""
     rows = risks[risks["measure"] == "percent_increase"].copy()
     rows["label"] = _study(rows) + " · " + _exposure(rows, vocab) + " → " + _outcome(rows, vocab)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from loaders.derive import per_100k
+from core.derive import per_100k
 from settings import COUNTRY_NAMES
 from shaping.numbers import age_band, count
 from shaping.numbers import per_100k as fmt_per_100k

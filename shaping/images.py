@@ -93,14 +93,6 @@ def _no_cdn() -> None:
     pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything
 
 
-def write_images(figs: list[go.Figure], stems: list[Path]) -> list[Path]:
-    """Write <stem>.png (2× scale) and <stem>.svg for every figure in one Kaleido batch; the paths written."""
-    _no_cdn()
-    paths = [s.with_suffix(".png") for s in stems] + [s.with_suffix(".svg") for s in stems]
-    pio.write_images(figs + figs, paths, scale=[PNG_SCALE] * len(figs) + [1] * len(figs), width=IMAGE_WIDTH, height=[image_height(f) for f in figs] * 2)
-    return paths
-
-
 def image_bytes(fig: go.Figure, fmt: str) -> bytes:
     """One image ('png' at 2× or 'svg') of a finished figure, for a download made on click."""
     _no_cdn()

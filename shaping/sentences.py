@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from loaders.dates import pretty
+from core.dates import pretty
 from settings import COUNTRY_NAMES
 from shaping.numbers import aged, count, pct, qualified
 from shaping.vocabulary import Vocabulary

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from loaders.package_check import PackageCheck
+from core.package_check import PackageCheck
 from shaping.evidence import confirmed_by_source
 
 USING_TABLES = {

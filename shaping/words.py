@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from loaders.problems import Problem
+from core.problems import Problem
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 SITE_FILE, PAGES_FILE, FIGURES_DIR = "site.toml", "pages.toml", "figures"

@@ -27,20 +27,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(FOLDER_MARKERS[folder])
 
 
-@pytest.fixture(autouse=True)
-def check_in_this_process(monkeypatch):
-    """In-process tests (AppTest pages among them) validate in the test process: a child process per fixture folder
-    would add about 1.5 s each. The child-process path has its own tests (tests/loaders/test_isolated.py,
-    test_cache.py), and the browser tests' servers use it as a reader's server does."""
-    import settings
-
-    monkeypatch.setattr(settings, "CHECK_IN_CHILD", False)
-
-
 @pytest.fixture(scope="session")
 def real_check():
-    """The bundled data validated once per run, shared read-only by every test that reads it (about two seconds
-    each time it is built on a 2-core machine)."""
+    """The bundled data validated once per run, shared read-only by every test that reads it (a validation is the
+    costliest step of most tests)."""
     from loaders.tables import check_package
 
     return check_package(REAL_DATA)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.package import file_name, table_names
+from core.package import file_name, table_names
 from loaders.tables import check_package
 from tests.conftest import REAL_DATA, ROOT
 

@@ -5,11 +5,11 @@ from datetime import date
 import streamlit as st
 
 import settings
+from core.package import package_version
+from core.package_check import PackageCheck
 from figures.card import CardContent
 from figures.figure import Figure
 from figures.finished import Finished, finish
-from loaders.package import package_version
-from loaders.package_check import PackageCheck
 from shaping.charts import left_out_line
 from shaping.citations import url_or_unknown
 from shaping.downloads import about_columns, rows_csv

@@ -9,10 +9,10 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 import settings
+from core.model import VOCABULARY
+from core.package import changelog, fingerprint, package_version, table_updated
+from core.package_check import PackageCheck
 from loaders.cache import cached_package
-from loaders.package import changelog, fingerprint, package_version, table_updated
-from loaders.package_check import PackageCheck
-from loaders.vocabulary_rules import VOCABULARY
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_plain

@@ -5,9 +5,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from core.package_check import PackageCheck
 from figures.catalog import Entry, on_page
 from figures.params import label_for
-from loaders.package_check import PackageCheck
 from shaping.text import markdown_plain
 from shaping.words import Page, page, say
 from ui.card import figure_card

@@ -12,12 +12,12 @@ from typing import TypeVar
 import streamlit as st
 
 import settings
+from core.package_check import PackageCheck
+from core.problems import DataError
 from figures import catalog, claims, compare, overview
 from figures.figure import Figure
 from figures.finished import Finished, finish
 from figures.params import HOMELESS_VIEWS, SCALES
-from loaders.package_check import PackageCheck
-from loaders.problems import DataError
 
 T = TypeVar("T")
 

@@ -4,9 +4,9 @@ and the affected figure before and after. Uploads stay in memory; nothing is eve
 import pandas as pd
 import streamlit as st
 
+from core.package import MAX_FILE_BYTES, file_name, resource, table_names
 from figures.check_data import affected_figure
 from loaders.candidate import check_candidate, normalised, recognise_table, unzip_package
-from loaders.package import MAX_FILE_BYTES, file_name, resource, table_names
 from shaping.diff import table_diff
 from shaping.downloads import neutralise_formula
 from shaping.text import markdown_plain

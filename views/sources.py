@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from loaders.package import package_version
+from core.package import package_version
 from shaping.citations import bibtex_dashboard, dashboard_citation, url_or_unknown
 from shaping.downloads import about_columns, table_csv
 from shaping.sources import matching, source_usage, unusable_tables

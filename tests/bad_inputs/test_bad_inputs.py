@@ -15,11 +15,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from loaders.package import table_names
-from loaders.paths import ENV_VAR
+from core.model import VOCABULARY
+from core.package import table_names
+from core.paths import ENV_VAR
 from loaders.tables import check_package
 from loaders.validate import main
-from loaders.vocabulary_rules import VOCABULARY
 from tests.bad_inputs.cases import CASES, Case, one_of_each_kind
 from tests.conftest import REAL_DATA, ROOT, checksums
 

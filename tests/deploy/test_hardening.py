@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 import pytest
 
+import settings
 from deploy import serve
 
 HAPROXY = os.environ.get("HAPROXY") or shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
@@ -125,7 +126,7 @@ def test_the_csp_allows_streamlits_own_inline_script_by_hash_only(tmp_path):
 
 
 def test_settings_default_to_the_safe_side(monkeypatch):
-    for name in (serve.METRICS_VAR, serve.FRAME_VAR, serve.SECURE_VAR, serve.UPLOADS_VAR):
+    for name in (settings.BY_NAME[n].env for n in ("METRICS", "FRAME_ANCESTORS", "SECURE_COOKIES", "UPLOADS")):
         monkeypatch.delenv(name, raising=False)
     args = serve.parse([])
     assert (args.uploads, args.metrics, args.frame_ancestors, args.secure_cookies) == ("off", "off", "", "off")

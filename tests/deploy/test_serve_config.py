@@ -7,6 +7,7 @@ import stat
 
 import pytest
 
+import settings
 from deploy import serve
 
 
@@ -20,14 +21,14 @@ def test_the_secret_is_made_once_private_and_an_environment_value_wins(tmp_path)
     path = tmp_path / "cookie-secret"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert len(first) >= 40 and serve.cookie_secret(tmp_path, {}) == first
-    assert serve.cookie_secret(tmp_path, {serve.SECRET_VAR: "shared-by-every-machine"}) == "shared-by-every-machine"
+    assert serve.cookie_secret(tmp_path, {settings.BY_NAME["COOKIE_SECRET"].env: "shared-by-every-machine"}) == "shared-by-every-machine"
     path.chmod(0o644)
     with pytest.raises(SystemExit, match="chmod 600"):
         serve.cookie_secret(tmp_path, {})
 
 
 def test_defaults_are_the_public_edition_on_every_interface(monkeypatch):
-    for name in ("WORKERS", "PORT", "HOST", "WORKER_PORTS", serve.UPLOADS_VAR):
+    for name in ("WORKERS", "PORT", "HOST", "WORKER_PORTS", settings.UPLOADS_VAR):
         monkeypatch.delenv(name, raising=False)
     defaults = serve.parse([])
     assert defaults.uploads == "off" and defaults.port == 8501 and defaults.host == "0.0.0.0"

@@ -55,7 +55,7 @@ def reload_all(*pages) -> None:
 def open_about(page) -> None:
     """Open the first card's "About this data" (its notes run only when opened: a script run), then wait."""
     page.get_by_text("About this data", exact=True).first.click()
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stExpander] details[open]')].length > 0", timeout=30_000)
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stExpander] details[open]')].length > 0", timeout=60_000)
     settle(page)
 
 

@@ -3,8 +3,10 @@
 Every page draws through the proxy, an upload reaches the worker holding the reader's session, a widget change
 works after the first load (the sticky cookie keeps the reader on one worker), and when one worker is killed
 (SIGKILL) the readers on the other see nothing while the pages of the readers on the killed one reconnect to a live
-worker and answer a click within 10 s; supervisord restarts the worker and new readers reach it once its health
-check passes. The measured times are printed (pytest -s) and recorded in docs/performance.md.
+worker and answer a click; supervisord restarts the worker and new readers reach it once its health check passes.
+The test judges outcomes, within a bound meant only to stop a hang (OUTCOME_WITHIN); how many seconds each step took
+is the benchmark's to judge: the times are printed (pytest -s) and written to $FAULT_TIMES when set
+(benchmarks/dashboard.py --measure fault runs this test for its report).
 Without haproxy these tests skip and say how to install it; under E2E_REQUIRED=1 (.ci/run) that is a failure.
 """
 
@@ -34,12 +36,9 @@ COOKIE = "hikikomori_worker"
 WORKERS = ("w1", "w2")
 PATHS = ["/" if i == 0 else "/" + p.url for i, p in enumerate(served_pages(True, settings.UPLOAD_PAGE))]
 SESSIONS = 10
-# Seconds from the kill until the page of a reader of the killed worker is connected again and the script run its next
-# click asks for has finished (a working page).
-RECONNECT_LIMIT = 10.0
-# Seconds from the kill until each reader's next page has settled (drawn): ten Chromium tabs draw at about the same
-# time on two cores, which takes longer than the server's part (docs/performance.md, "The fault test").
-PAGE_LIMIT = 30.0
+# Seconds after the kill by which every reader must have a working page: generous, for a loaded CI machine. The goals
+# for how fast that happens are the benchmark's (benchmarks/dashboard.py, measure "fault").
+OUTCOME_WITHIN = 60.0
 HAPROXY = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
 
 # From the start of every document: epoch milliseconds of each finished script run, and of the first time a
@@ -283,7 +282,7 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
         for i, (_, page, worker) in enumerate(readers):
             if worker == "w2":
                 clicked[i] = click(page, served.base, "/sources")
-        while time.time() - killed_at < 90 and (len(settled) < len(readers) or len(events) < 3):
+        while time.time() - killed_at < OUTCOME_WITHIN and (len(settled) < len(readers) or len(events) < 3):
             now = time.time() - killed_at
             for i, (_, page, worker) in enumerate(readers):
                 if worker == "w1" and i not in clicked and page.evaluate(RECONNECTED, shown_before[i]):
@@ -316,27 +315,28 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
         for worker in WORKERS:
             if worker == "w1":
                 times["readers of w1: reconnected (s after kill)"] = [round(reconnected[i], 2) for i in sorted(reconnected)]
+                working = [round(reconnected[i] + took[i], 2) for i in sorted(reconnected) if i in took]
+                times["readers of w1: working page (s after kill)"] = working
             times[f"readers of {worker}: next page's script run finished"] = [round(answered[i], 2) for i in sorted(answered) if readers[i][2] == worker]
             times[f"readers of {worker}: click to answer (s)"] = [round(took[i], 2) for i in sorted(took) if readers[i][2] == worker]
             times[f"readers of {worker}: next page settled"] = [round(settled[i], 2) for i in sorted(settled) if readers[i][2] == worker]
         print("\nfault test times:", json.dumps(times))
-        (served.run_dir / "fault-times.json").write_text(json.dumps(times))
+        if os.environ.get("FAULT_TIMES"):
+            Path(os.environ["FAULT_TIMES"]).write_text(json.dumps(times))
 
         for i, (context, page, worker) in enumerate(readers):
             seen = page.evaluate("() => window.__serve")
             assert i in settled, (
-                f"reader {i} on {worker} had no working page 90 s after the kill ({times}); clicked at {clicked.get(i)} (page clock), "
+                f"reader {i} on {worker} had no working page {OUTCOME_WITHIN:.0f} s after the kill ({times}); "
+                f"clicked at {clicked.get(i)} (page clock), "
                 f"answered {i in answered}, url {page.url}, state {page_state(page)}, seen {seen}, cookie {worker_of(context)}"
             )
             assert not seen["exception"] and not seen["dialog"] and problems_on_screen(page) == [], (worker, seen)
             assert worker_of(context) == "w2", "every reader is on the live worker (the readers of w1 were redispatched)"
-            assert settled[i] <= PAGE_LIMIT, f"reader {i} on {worker} waited {settled[i]:.1f} s for its next page ({times})"
             if worker == "w2":  # the kill is invisible to them
                 assert not seen["status"], f"a reader of w2 saw the connection status: {seen}"
-            else:  # a working page within 10 s of the kill: reconnected, and a click made then answered by a script run
-                assert reconnected[i] <= RECONNECT_LIMIT, f"a reader of w1 reconnected only {reconnected[i]:.1f} s after the kill ({times})"
-                working = reconnected[i] + took[i]
-                assert working <= RECONNECT_LIMIT, f"a reader of w1 had a working page only {working:.1f} s after the kill ({times})"
+            else:  # a working page: reconnected, and a click made then answered by a script run
+                assert i in reconnected and i in answered, f"reader {i} of w1 did not reconnect and get an answer ({times})"
         assert set(events) == {"w1 DOWN in HAProxy", "w1 restarted by supervisord (RUNNING)", "w1 UP again in HAProxy"}, times
         assert served.status()["w1"] == "UP"
 

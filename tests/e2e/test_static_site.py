@@ -34,7 +34,7 @@ def test_every_page_and_embed_draws_its_chart_and_asks_no_other_host(tab, site, 
     for item in built:
         for name in ("", "embed.html"):
             tab.goto(f"{served}figures/{item.entry.key}/{name}")
-            tab.wait_for_selector(DRAWN, timeout=30_000)
+            tab.wait_for_selector(DRAWN, timeout=60_000)
             assert tab.locator("img.still").count() == 0  # the SVG stand-in gives way to the interactive chart
             assert "Hikikomori in Numbers · Source" in tab.inner_text(".chart")
     elsewhere = [url for url in asked if not url.startswith((served, "data:"))]
@@ -75,7 +75,7 @@ def test_the_toolbar_never_covers_the_legend(browser, site, served, width, touch
         for item in built:
             for name in ("", "embed.html"):
                 page.goto(f"{served}figures/{item.entry.key}/{name}")
-                page.wait_for_selector(DRAWN, timeout=30_000)
+                page.wait_for_selector(DRAWN, timeout=60_000)
                 if not touch:
                     chart = page.locator(".chart-box .plot").bounding_box()
                     page.mouse.move(chart["x"] + chart["width"] - 40, chart["y"] + 8)
@@ -94,7 +94,7 @@ def test_the_toolbar_never_covers_the_legend(browser, site, served, width, touch
 def test_no_serious_or_critical_accessibility_violations(tab, served, axe_script, path):
     tab.goto(served + path)
     if path:
-        tab.wait_for_selector(DRAWN, timeout=30_000)
+        tab.wait_for_selector(DRAWN, timeout=60_000)
     tab.add_script_tag(path=str(axe_script))
     violations = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -109,7 +109,7 @@ def test_phone_width_needs_no_horizontal_scrolling(browser, served):
         for path in ("", "figures/japan-rounds/", "figures/compare/embed.html"):
             page.goto(served + path)
             if path:
-                page.wait_for_selector(DRAWN, timeout=30_000)
+                page.wait_for_selector(DRAWN, timeout=60_000)
             assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path
     finally:
         context.close()
@@ -141,7 +141,7 @@ def test_text_from_the_csvs_stays_text(tab, tmp_path):
         for path in ("figures/japan-rounds/", "figures/japan-rounds/embed.html", ""):
             tab.goto(served + path)
             if path:
-                tab.wait_for_selector(DRAWN, timeout=30_000)
+                tab.wait_for_selector(DRAWN, timeout=60_000)
             assert tab.evaluate("() => window.__xss === undefined"), path
             assert tab.query_selector_all("img[src='x'], b") == [], path
             assert (

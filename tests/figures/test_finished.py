@@ -56,7 +56,7 @@ def test_a_figure_whose_rows_are_all_read_has_no_unread_rows(check, entries):
 
 
 def test_with_evidence_problems_the_unread_rows_are_unknown_not_empty(check, entries):
-    from loaders.problems import Problem
+    from core.problems import Problem
 
     broken = replace(check, problems={**check.problems, "evidence": [Problem(str(REAL_DATA / "evidence.csv"), 2, "quote", "test")]})
     assert finish(entries["japan-split"].build(check), broken).unread is None

@@ -1,22 +1,19 @@
-"""The Streamlit cache wrapper notices an edited CSV on the next call, without a restart, and checks in a child
-process as a server does."""
+"""The Streamlit cache wrapper notices an edited CSV on the next call, without a restart, and validates only then."""
 
-import settings
 from loaders import cache
 from tests.conftest import set_cell
 
 
 def test_edited_file_is_picked_up(package, monkeypatch):
     monkeypatch.setenv("HIKIKOMORI_DATA_DIR", str(package))
-    monkeypatch.setattr(settings, "CHECK_IN_CHILD", True)
     calls = []
-    checked_in_child = cache.check_in_child
+    check_package = cache.check_package
 
     def counting(folder):
         calls.append(folder)
-        return checked_in_child(folder)
+        return check_package(folder)
 
-    monkeypatch.setattr(cache, "check_in_child", counting)
+    monkeypatch.setattr(cache, "check_package", counting)
     cache._checked.clear()
     assert cache.cached_package().all_problems() == []
     assert cache.cached_package().all_problems() == []

@@ -10,8 +10,8 @@ import zlib
 
 import pytest
 
+from core.package import MAX_FILE_BYTES
 from loaders.candidate import unzip_package
-from loaders.package import MAX_FILE_BYTES
 from tests.conftest import REAL_DATA
 
 NAME = "population.csv"

@@ -1,7 +1,8 @@
 """Cell rules: the column search finds every cell the per-cell rules would flag, wherever in the column it is."""
 
+from core.package import field_names
 from loaders.cell_rules import cell_problems, number_problem, text_problem
-from loaders.package import field_names
+from loaders.precheck import read_rows
 
 HEADER = field_names("isolation_health_risks")  # text columns (population, note) and number columns (value, ci_low)
 
@@ -15,6 +16,11 @@ def table(cells: dict[str, list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def problems(text: str) -> list:
+    """cell_problems on the text's records as the validator reads them."""
+    return cell_problems("isolation_health_risks", read_rows(text, HEADER, "f.csv")[0], "f.csv")
+
+
 def test_each_flagged_cell_is_found_with_its_line():
     text = table(
         {
@@ -22,7 +28,7 @@ def test_each_flagged_cell_is_found_with_its_line():
             "value": ["1.5", "-2e3", "nan", "１２", "1_0", " inf ", "7"],
         }
     )
-    found = {(p.line, p.column, p.message) for p in cell_problems("isolation_health_risks", text, "f.csv")}
+    found = {(p.line, p.column, p.message) for p in problems(text)}
     expected = {
         (3, "population", text_problem("=1")),
         (4, "population", text_problem("@home")),
@@ -40,9 +46,9 @@ def test_each_flagged_cell_is_found_with_its_line():
 
 def test_plain_numbers_and_text_pass():
     text = table({"population": ["adults", "older adults (65+)", "3 cohorts"], "value": ["1.5", "-2e3", "+0.25"]})
-    assert cell_problems("isolation_health_risks", text, "f.csv") == []
+    assert problems(text) == []
 
 
 def test_short_rows_and_cells_past_the_header_are_ignored():
     text = ",".join(HEADER) + "\nx,x\n" + ",".join(["x"] * len(HEADER)) + ",=extra\n"
-    assert cell_problems("isolation_health_risks", text, "f.csv") == []
+    assert problems(text) == []

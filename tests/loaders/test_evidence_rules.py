@@ -6,7 +6,7 @@ import pytest
 from loaders.tables import check_package
 from tests.conftest import add_row, rows, set_cell, write_rows
 
-# Each test validates its own copy of the fixture package through frictionless (about a second each): make test only.
+# Each test validates its own copy of the fixture package through frictionless: make test only.
 pytestmark = pytest.mark.slow
 
 # Data rows of tests/fixtures/valid/evidence.csv: 1 jp-cao-2010-broad rate_pct (confirmed, English),

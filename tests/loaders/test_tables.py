@@ -5,11 +5,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from loaders.problems import DataError
-from loaders.tables import check_package, load_estimates, load_sources
+from core.problems import DataError
+from loaders.tables import check_package
 from tests.conftest import add_row, checksums, rows, set_cell, write_rows
 
-# Each test validates its own copy of the fixture package through frictionless (about a second each): make test only.
+# Each test validates its own copy of the fixture package through frictionless: make test only.
 pytestmark = pytest.mark.slow
 
 
@@ -22,13 +22,13 @@ def test_valid_fixture_has_no_problems(package):
 
 
 def test_tables_have_schema_dtypes(package):
-    estimates = load_estimates(package)
+    estimates = check_package(package).table("recluse_estimates")
     assert str(estimates["value"].dtype) == "Int64"
     assert str(estimates["sample_size"].dtype) == "Int64"
     assert estimates["cases"].isna().tolist() == [False, True]  # a missing count stays missing, not 0
     assert estimates["rate_pct"].dtype == "float64"
     assert str(estimates["six_month_rule"].dtype) == "boolean"
-    sources = load_sources(package)
+    sources = check_package(package).table("sources")
     assert pd.api.types.is_datetime64_any_dtype(sources["accessed"])
     assert estimates["_line"].tolist() == [2, 3]
 

@@ -9,9 +9,9 @@ import pytest
 from markupsafe import escape
 from streamlit.testing.v1 import AppTest
 
+from core.package import package_version
 from figures.card import CardContent
 from figures.finished import finish
-from loaders.package import package_version
 from publish.build import build_site
 
 TODAY = date.today()  # the app's card cites with today's date; the site is built with the same

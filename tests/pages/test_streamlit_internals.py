@@ -26,7 +26,7 @@ def test_download_recording_still_reaches_streamlit_internals(record_downloads):
     try:
         assert hasattr(app_test, "MemoryMediaFileStorage"), "streamlit.testing.v1.app_test.MemoryMediaFileStorage is gone"
         assert hasattr(MediaFileManager, "add_deferred"), "MediaFileManager.add_deferred is gone"
-        at = AppTest.from_function(two_downloads, default_timeout=30).run()
+        at = AppTest.from_function(two_downloads, default_timeout=60).run()
         assert not at.exception, at.exception
         assert {"url", "deferred_file_id"} <= {f.name for f in at.get("download_button")[0].proto.DESCRIPTOR.fields}, (
             "the download button's proto has no url or deferred_file_id field"

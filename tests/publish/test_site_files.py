@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 from markupsafe import escape as html_text
 
+from core.package import descriptor, fingerprint, package_version
 from figures import catalog
-from loaders.package import descriptor, fingerprint, package_version
 from publish import metadata
 from publish.build import SOCIAL_NAME, SOCIAL_SIZE, build_site
 from shaping.citations import NO_URL

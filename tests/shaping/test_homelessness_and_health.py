@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from loaders.derive import per_100k, wilson_interval
+from core.derive import per_100k, wilson_interval
 from shaping.health import SURVIVAL_GROUP, forest_rows, percent_rows, significance
 from shaping.homelessness import annotate, latest_pair, pair_sentence, with_per_100k
 

@@ -1,5 +1,5 @@
 """A Streamlit server on loopback and the one rule for when a page has settled, shared by tests/e2e,
-benchmarks/run.py and benchmarks/load_test.py (standard library only, so the benchmarks import it as they are).
+benchmarks/run.py and benchmarks/static_edition.py (standard library only, so the benchmarks import it as they are).
 
 Settled: the script run is over (data-test-script-state="notRunning"), the page's title (its h1) is shown, no
 lazily loaded element is still a placeholder (stSkeleton, stAppSkeleton: Plotly and the data grid arrive as
@@ -44,7 +44,7 @@ NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 # The page's state and whether it has settled. `o` (all optional): title (the h1 must be this), notTitle (must not
 # be this: a navigation away from it), minCharts, changedFrom (the axes must differ: a redraw after a click),
 # scriptOnly (only the script run and the title count: the server's part of a visit), requireRun (a script run
-# must have begun and ended since the open, as recorded by benchmarks/load_test.py's window.__lt), quietMs.
+# must have begun and ended since the open, as recorded in window.__lt by a caller that sets it), quietMs.
 # The quiet period is kept in window.__settle; reset it (RESET) before waiting on a page that is already drawn.
 PAGE_STATE = """(o) => {
   o = o || {};

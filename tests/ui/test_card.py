@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.package import package_version
 from figures import Figure
-from loaders.package import package_version
 from shaping.charts import dot_plot
 from shaping.citations import bibtex_figure, figure_citation, plain_source_citation, sources_for
 from shaping.estimates import annotate, point_descriptions
@@ -62,7 +62,7 @@ def figure(rows):
 
 
 def run_card(figure, check, url: str | None = URL, **params: str) -> AppTest:
-    at = AppTest.from_function(card_script, args=(figure, check), default_timeout=30)
+    at = AppTest.from_function(card_script, args=(figure, check), default_timeout=60)
     if url is not None:
         at.context["url"] = url
     for key, value in params.items():

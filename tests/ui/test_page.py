@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders.package import package_version
+from core.package import package_version
 from loaders.tables import check_package
 from settings import PUBLIC_URL_VAR, public_base_url
 from shaping.citations import NO_URL
@@ -34,7 +34,7 @@ def view_url_script(page_path):
 
 def url_shown(monkeypatch, public: str | None, browser: str | None, page_path: str | None = "japan", **params: str) -> str | None:
     monkeypatch.setattr("settings.PUBLIC_BASE_URL", public)
-    at = AppTest.from_function(view_url_script, args=(page_path,), default_timeout=30)
+    at = AppTest.from_function(view_url_script, args=(page_path,), default_timeout=60)
     if browser is not None:
         at.context["url"] = browser
     for key, value in params.items():
@@ -63,7 +63,7 @@ def test_card_citation_says_no_url_rather_than_inventing_one(monkeypatch):
     monkeypatch.setattr("settings.PUBLIC_BASE_URL", None)
     check = check_package(REAL_DATA)
     built = card_figure(card_rows(check))
-    at = AppTest.from_function(card_script, args=(built, check), default_timeout=30).run()
+    at = AppTest.from_function(card_script, args=(built, check), default_timeout=60).run()
     at.session_state[f"{built.key}-cite-more"] = True
     at = open_cards(at, expanders=("cite",))
     assert not at.exception

@@ -5,7 +5,7 @@ from datetime import date
 from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)  # the same dates recur down a column; validating 100x data parses each once
+@lru_cache(maxsize=4096)  # the same dates recur down a column: parse each once
 def date_span(text: str) -> tuple[date, date]:
     """First and last day a partial date can mean: '2010-02' -> (2010-02-01, 2010-02-28)."""
     parts = [int(p) for p in str(text).split("-")]

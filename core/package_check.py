@@ -1,5 +1,4 @@
-"""The outcome of checking a data folder, as a plain value: what the pages read, with no validator behind it (so a check
-made in another process, loaders.isolated, arrives without loading frictionless here)."""
+"""The outcome of checking a data folder, as a plain value: what the pages read, with no validator behind it."""
 
 import os
 from dataclasses import dataclass, field
@@ -7,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.package import table_names
-from loaders.problems import DataError, Problem
+from core.package import table_names
+from core.problems import DataError, Problem
 
 
 @dataclass(frozen=True)
@@ -18,7 +17,7 @@ class PackageCheck:
     data_dir: Path
     frames: dict[str, pd.DataFrame]
     problems: dict[str, list[Problem]] = field(default_factory=dict)
-    # The data files' content hash (loaders.package.fingerprint) when the check came from loaders.cache: what keys the
+    # The data files' content hash (core.package.fingerprint) when the check came from loaders.cache: what keys the
     # figures shared by every session (ui/shared.py). None for a check made otherwise (a candidate upload, a test).
     content_hash: str | None = None
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from loaders.paths import DEFAULT_DATA_DIR
+from core.paths import DEFAULT_DATA_DIR
 
 DESCRIPTOR_NAME = "datapackage.json"
 # The schema always comes from the bundled package: a data folder supplies rows, not rules.
