@@ -97,3 +97,20 @@ def test_the_forest_plots_reference_is_a_mark_per_row_not_a_line_through_the_lab
             assert not [s for s in figure.chart.layout.shapes if s.x0 == 1 and s.x1 == 1], key
             marks = next(t for t in figure.chart.data if t.name == "reference marks")
             assert set(marks.x) == {1} and len(marks.y) == len(figure.rows), key
+
+
+def test_every_card_that_draws_a_95_interval_says_what_it_means(real_check):
+    """A plain-words line wherever an interval is drawn; those derived here also say they ignore the survey design."""
+    from datetime import date
+
+    from figures.card import CardContent
+    from figures.finished import finish
+
+    for entry in catalog(real_check):
+        card = CardContent(finish(entry.build(real_check), real_check), real_check, None, date.today())
+        rows = card.figure.rows
+        derived = "interval" in rows and rows["interval"].eq("derived_ci95").any()
+        published = ("interval" in rows and rows["interval"].eq("published_ci95").any()) or ("ci_low" in rows and rows["ci_low"].notna().any())
+        assert bool(card.interval_note) is bool(derived or published), entry.key
+        if derived:
+            assert "design" in card.interval_note, entry.key
