@@ -3,16 +3,25 @@
 import streamlit as st
 
 import settings
-from settings import APP_TITLE
+from shaping.words import app_title, served_pages
 from ui.page import remember_page
 
-st.set_page_config(page_title=APP_TITLE, page_icon="📊", layout="wide")
+st.set_page_config(page_title=app_title(), page_icon="📊", layout="wide")
 
 # A flat page list: Streamlit's sectioned sidebar puts <div>s inside its <ul>, which screen readers
 # (and axe's list rules) reject. The public edition (HIKIKOMORI_UPLOADS=off, `make serve`) has no upload page.
-pages = [
-    st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0)) for i, (path, title, icon, url) in enumerate(settings.served_pages(settings.UPLOADS))
-]
-page = st.navigation(pages)
+registry = served_pages(settings.UPLOADS, settings.UPLOAD_PAGE)
+# The default page is served at "/" whatever its url path, which must still differ from the alias's below.
+pages = [st.Page(p.file, title=p.title, icon=p.icon, url_path=p.url if i else "home", default=(i == 0)) for i, p in enumerate(registry)]
+
+
+def _to_default_page() -> None:
+    st.switch_page(pages[0])
+
+
+# Streamlit serves the default page at "/" only and ignores its url path, so "/overview" (the path words/pages.toml
+# gives it, and readers type) opened "Page not found": a hidden page at that path sends them to "/".
+alias = st.Page(_to_default_page, title=pages[0].title, url_path=registry[0].url, visibility="hidden")
+page = st.navigation([*pages, alias])
 remember_page(page)  # citations put the page's own path under the public URL, when one is configured
 page.run()

@@ -1,9 +1,10 @@
-"""Everything a maintainer may want to tune in one place: titles, page order, palette, caveats, defaults.
+"""Everything a maintainer may want to tune in one place: the deployment, palette and defaults.
 
 What the environment can set, and the knobs, are declared once as data in SETTINGS (name, default, help, environment
 variable), read by value(); the README's "Settings" table documents each (tests/test_settings.py checks it).
-The words for coded values (concepts, methods, source types, measures, outcomes, exposures, topics, verdicts) are data:
-data/concepts.csv and data/labels.csv."""
+The words readers see are data: the words for coded values (concepts, methods, source types, measures, outcomes,
+exposures, topics, verdicts) in data/concepts.csv and data/labels.csv; the project's name, the definition, the caveats,
+the pages and every figure's title, notes and annotations in words/ (shaping/words.py reads and checks them)."""
 
 import os
 from collections.abc import Callable, Mapping
@@ -146,8 +147,6 @@ UPLOAD_PAGE = "views/check_data.py"
 # the app's links to the static PNG and SVG all point there. Not "static/": Streamlit serves its own files at /static/.
 STATIC_EDITION_PATH = "edition/"
 
-APP_TITLE = "Hikikomori in Numbers"
-APP_TAGLINE = "Cited estimates of social withdrawal, with their sources and honest uncertainty"
 
 # Okabe–Ito: a categorical palette that colour-blind readers can tell apart.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -160,46 +159,6 @@ AGE_GROUP_SYMBOLS = {"15–39": "circle", "40–64": "square", "15–64": "diamo
 
 # The Compare page's evidence filter: labels.csv's `survey` column of each method, as two choices.
 EVIDENCE_TYPES = {"survey": "Survey", "not_survey": "Not a survey result: advocacy, expert, press, extrapolation or sum"}
-
-# Register section H: one line each, shown on the pages they apply to.
-CAVEATS = {
-    "definitions": "Definitions (broad/narrow, reclusive/isolated, self-label/behaviour) and age bands differ: never rank countries on raw counts.",
-    "few_cases": "National estimates rest on few cases (47–59 per Japanese round before 2022); no intervals were published.",
-    "non_response": "Non-response likely undercounts withdrawn people (Tokyo calls its figure a lower bound).",
-    "mode_change": "Mode changes (interviewer-delivered vs mail/online; the COVID period) break trends.",
-    "students_only": "Students-only samples (Italy) miss dropouts and adults.",
-    "not_surveys": "Advocacy and expert estimates are not surveys.",
-    "one_night": "Point-in-time counts (the US on one night, Japan by a daytime patrol) and whole-year prevalence measure different things; "
-    "Japan has no youth homelessness count.",
-    "associations": "Health risks are associations, mostly in older adults; OR, RR and HR are not interchangeable.",
-}
-
-HIKIKOMORI_DEFINITION = (
-    "Hikikomori are people who withdraw to their homes and avoid social contact for six months or more, "
-    "without illness being the main cause. Japan's Cabinet Office counts people who rarely leave their room or house, "
-    "or go out only to a nearby shop or for hobby errands. Other countries count related states, such as Korea's "
-    "'reclusive' and 'isolated' youth, with different rules, so their numbers are not directly comparable."
-)
-
-# Page order and titles for the navigation (file, title, icon, url path). A url path need not equal the file's
-# name (the files are in views/, not pages/, so Streamlit never resolves a link by file name). The first page is
-# the default and is served at "/" only: Streamlit ignores a default page's url path, so "/overview" is not a link.
-PAGES = [
-    ("views/overview.py", "Overview", ":material/dashboard:", "overview"),
-    ("views/japan.py", "Japan", ":material/home:", "japan"),
-    ("views/compare.py", "Compare countries", ":material/compare_arrows:", "compare"),
-    ("views/homelessness.py", "Youth homelessness: US and Japan", ":material/night_shelter:", "homelessness"),
-    ("views/health.py", "Health risks of isolation", ":material/cardiology:", "health"),
-    ("views/claims.py", "Claim check", ":material/fact_check:", "claims"),
-    ("views/sources.py", "Sources and method", ":material/menu_book:", "sources"),
-    ("views/check_data.py", "Check new data (maintainers)", ":material/rule:", "check_data"),
-]
-
-
-def served_pages(uploads: bool) -> list[tuple[str, str, str, str]]:
-    """The navigation's pages: PAGES, without the upload page in the public edition (uploads off)."""
-    return [page for page in PAGES if uploads or page[0] != UPLOAD_PAGE]
-
 
 # What the Compare page shows before a reader changes anything: each country's main concept.
 COMPARE_DEFAULT_CONCEPTS = ["hikikomori_broad", "hikikomori", "reclusive"]

@@ -62,7 +62,7 @@ sys.path.insert(0, str(ROOT))
 from validation import grow_package, time_checks  # noqa: E402
 
 from core.package import MAX_FILE_BYTES  # noqa: E402
-from settings import PAGES  # noqa: E402
+from shaping.words import pages  # noqa: E402
 from tests.support.streamlit_server import (  # noqa: E402  (the server and "settled" rule the browser tests use)
     CHROMIUM,
     HEALTH_TIMEOUT,
@@ -77,7 +77,7 @@ from tests.support.streamlit_server import CHROMIUM_ARGS as BROWSER_TEST_ARGS  #
 
 CHROMIUM_ARGS = [*BROWSER_TEST_ARGS, LOOPBACK_ONLY]
 
-DASHBOARD_PAGES = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(PAGES)]
+DASHBOARD_PAGES = ["/" if i == 0 else "/" + p.url for i, p in enumerate(pages())]
 
 
 class BenchError(RuntimeError):

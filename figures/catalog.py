@@ -1,4 +1,8 @@
-"""Every figure the dashboard can show: a stable key, its page, its title and default parameters, and how to build it."""
+"""Every figure the dashboard can show, from the builders' own declarations (figures.figure.declare), in page order.
+
+A figure is declared once, on its builder: its key (the name of its words file, words/figures/<key>.toml), its page,
+its controls and their defaults. Its words (title, subtitle, notes, annotations, caveats) are data in that file.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -6,11 +10,9 @@ from urllib.parse import urlencode
 
 from core.package_check import PackageCheck
 from core.paths import data_dir
-from figures import claims, compare, health, homelessness, japan
-from figures.figure import Figure
-from settings import CLAIMS_PER_PAGE
-from shaping.claims import topic_labels
-from shaping.vocabulary import Vocabulary
+from figures import claims, compare, health, homelessness, japan  # noqa: F401  (their decorators declare the figures)
+from figures.figure import DECLARED, Declared, Figure
+from shaping.words import figure_words, pages
 
 
 @dataclass(frozen=True)
@@ -18,11 +20,13 @@ class Entry:
     """One figure: `build(check)` makes it at its default parameters, `build(check, measure="count")` at others."""
 
     key: str  # stable: the card's anchor, its CSV's file name, a URL fragment
-    page: str  # the url path of its page (settings.PAGES)
+    page: str  # the url path of its page (words/pages.toml)
     title: str  # at the default parameters
     builder: Callable[..., Figure | None]
     params: dict = field(default_factory=dict)  # the builder's default parameters
     query: dict = field(default_factory=dict)  # the link parameters of the view that shows it by default
+    controls: tuple = ()  # figures.params.Control, drawn above it on its page
+    words: str = ""  # its words file's key (a claim's figure shares its family's)
 
     def build(self, check: PackageCheck, **params) -> Figure | None:
         return self.builder(check, **{**self.params, **params})
@@ -32,46 +36,47 @@ class Entry:
         return self.page + ("?" + urlencode(self.query) if self.query else "") + "#" + self.key
 
 
-def _claim_entries(check: PackageCheck) -> list[Entry]:
-    """One entry per claim figure (a claim may have counts, ratios, both or neither), in the page's order; `query`
-    names the screen of claims it is on when every topic is shown."""
-    found = claims.evidence(check)
-    listed = check.table("claims")
-    listed = listed[listed["topic"].isin(topic_labels(Vocabulary.of(check)))]
-    entries = []
-    for position, (_, claim) in enumerate(listed.iterrows()):
-        screen = position // CLAIMS_PER_PAGE + 1
-        present = {"counts": not claims.counted_rows(found, claim["claim_id"])[0].empty, "ratios": not claims.ratio_rows(found, claim["claim_id"]).empty}
-        for kind in claims.KINDS:
-            if present[kind]:
-                entries.append(
-                    Entry(
-                        claims.key(claim["claim_id"], kind),
-                        "claims",
-                        claims.title(claim["quote"], kind),
-                        claims.claim_figure,
-                        {"claim_id": claim["claim_id"], "kind": kind},
-                        {"claims_page": str(screen)} if screen > 1 else {},
-                    )
-                )
-    return entries
+def _title(declared: Declared, params: dict) -> str:
+    """The title at these parameters, read from the words file (a title varying with a control picks that value)."""
+    words = figure_words(declared.key)
+    title = words.data["title"]
+    if isinstance(title, str):
+        return words.text("title")
+    choice = next(str(v) for v in params.values() if str(v) in title)
+    return words.text("title", choice)
 
 
-def catalog(check: PackageCheck | None = None) -> list[Entry]:
-    """Every figure the dashboard can show, page by page in navigation order (the data folder's package by default)."""
+def _entries(declared: Declared, check: PackageCheck) -> list[Entry]:
+    if declared.expand is None:
+        title = _title(declared, declared.params)
+        return [Entry(declared.key, declared.page, title, declared.builder, dict(declared.params), {}, declared.controls, declared.key)]
+    quotes = check.table("claims").set_index("claim_id")["quote"]
+    return [
+        Entry(key, declared.page, claims.title(quotes[params["claim_id"]], params["kind"]), declared.builder, params, query, declared.controls, declared.key)
+        for key, params, query in declared.expand(check)
+    ]
+
+
+def catalog(check: PackageCheck | None = None, page: str | None = None) -> list[Entry]:
+    """Every figure the dashboard can show (or one page's), page by page in navigation order (the data folder's package
+    by default); within a page in declaration order, and a family's figures (one per claim) in its rows' order. Only
+    the tables of the figures listed are read: a page's figures are listed when another page's tables have problems."""
     if check is None:
         from loaders.tables import check_package  # the validator, loaded only when no check is given
 
         check = check_package(data_dir())
-    return [
-        Entry("japan-rounds", "japan", japan.rounds_title("rate"), japan.rounds, {"measure": "rate"}),
-        Entry("japan-split", "japan", japan.SPLIT_TITLE, japan.split),
-        Entry("japan-other", "japan", japan.OTHER_TITLE, japan.other, {"log": True}),
-        Entry("compare", "compare", compare.title("rate"), compare.build, dict(compare.DEFAULTS)),
-        Entry("homeless-one-night", "homelessness", homelessness.street_count_title("value"), homelessness.one_night, {"view": "value", "log": True}),
-        Entry("homeless-whole-year", "homelessness", homelessness.WHOLE_YEAR_TITLE, homelessness.whole_year, {"log": True}),
-        Entry("homeless-net-cafe", "homelessness", homelessness.NET_CAFE_TITLE, homelessness.net_cafe),
-        Entry("health-forest", "health", health.FOREST_TITLE, health.forest),
-        Entry("health-percent", "health", health.PERCENT_TITLE, health.percent),
-        *_claim_entries(check),
-    ]
+    order = [p.url for p in pages()]
+    listed = [entry for declared in DECLARED.values() if page in (None, declared.page) for entry in _entries(declared, check)]
+    families = any(e.words != e.key for e in listed)
+    claim_order = {c: i for i, c in enumerate(check.table("claims")["claim_id"])} if families else {}
+    return sorted(listed, key=lambda e: (order.index(e.page), claim_order.get(e.params.get("claim_id"), -1)))
+
+
+def word_placeholders() -> dict[str, dict]:
+    """Each declared figure's words key with the values its builder fills into each template (for the words check)."""
+    return {key: declared.placeholders for key, declared in DECLARED.items()}
+
+
+def on_page(url: str, check: PackageCheck) -> list[Entry]:
+    """The figures declared for a page, in order."""
+    return catalog(check, url)

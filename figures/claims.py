@@ -6,12 +6,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.package_check import PackageCheck
-from figures.figure import Figure
+from figures.figure import Figure, declare
 from figures.params import points
-from shaping.charts import dot_plot, forest_plot
-from shaping.claims import linked_health, linked_rows, verdict_badge
+from settings import CLAIMS_PER_PAGE
+from shaping.charts import dot_plot, forest_plot, spans_a_decade
+from shaping.claims import linked_health, linked_rows, topic_labels, verdict_badge
 from shaping.health import forest_rows
 from shaping.vocabulary import Vocabulary
+from shaping.words import figure_words
 
 TABLE_COLUMNS = {"label": "Row", "as_published": "As published", "value": "Count", "rate_pct": "Rate %", "source_id": "Source"}
 HEALTH_COLUMNS = {"label": "Study · exposure → outcome", "estimate_text": "Estimate (95% CI)", "significance": "Significance", "source_id": "Source"}
@@ -59,8 +61,17 @@ def key(claim_id: str, kind: str) -> str:
     return f"claim-{claim_id}-{kind}"
 
 
+def short_quote(quote: str) -> str:
+    return quote[:60] + ("…" if len(quote) > 60 else "")
+
+
 def title(quote: str, kind: str) -> str:
-    return f"Evidence for the claim “{quote[:60]}{'…' if len(quote) > 60 else ''}” ({kind})"
+    return figure_words(f"claim-{kind}").text("title", quote=short_quote(quote))
+
+
+def _counted(words, name: str, n: int) -> str:
+    """'one origin figure', '3 origin figures' or 'no origin figure': never 'row(s)'."""
+    return words.text(f"labels.{name}_" + ("none" if n == 0 else "one" if n == 1 else "many"), **({"n": n} if n > 1 else {}))
 
 
 def counted_rows(found: ClaimEvidence, claim_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -81,16 +92,23 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
     if counted.empty:
         return None
     label, _ = verdict_badge(claim["verdict"], found.vocab)
+    words = figure_words("claim-counts")
     return Figure(
         key=key(claim["claim_id"], "counts"),
         title=title(claim["quote"], "counts"),
-        summary=f"{label}: {len(counted[counted['role'] == 'origin'])} origin row(s) and "
-        f"{len(counted[counted['role'] == 'evidence'])} evidence row(s) with a count.",
-        chart=dot_plot(counted, "count", True),
+        subtitle=words.text("subtitle"),
+        summary=words.text(
+            "summary",
+            verdict=label,
+            origin=_counted(words, "origin", int((counted["role"] == "origin").sum())),
+            evidence=_counted(words, "evidence", int((counted["role"] == "evidence").sum())),
+        ),
+        chart=dot_plot(counted, "count", spans_a_decade(pd.concat([counted["value"], counted["value_low"], counted["value_high"]]).astype("float64"))),
         rows=counted,
         table_columns=TABLE_COLUMNS,
         points=points(counted),
-        extra_notes=[f"Not drawn (no count): {r['label']}: {r['as_published']}" for _, r in uncounted.iterrows()],
+        caveats=words.caveats(),
+        extra_notes=[words.text("labels.not_drawn", label=r["label"], published=r["as_published"]) for _, r in uncounted.iterrows()],
     )
 
 
@@ -100,22 +118,62 @@ def ratios(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
     if rows.empty:
         return None
     label, _ = verdict_badge(claim["verdict"], found.vocab)
+    words = figure_words("claim-ratios")
     return Figure(
         key=key(claim["claim_id"], "ratios"),
         title=title(claim["quote"], "ratios"),
-        summary=f"{label}: {len(rows)} published association(s) checked against the claim.",
+        subtitle=words.text("subtitle"),
+        summary=words.text("summary", verdict=label, associations=words.text("labels.one") if len(rows) == 1 else words.text("labels.many", n=len(rows))),
         chart=forest_plot(rows),
         rows=rows,
         table_columns=HEALTH_COLUMNS,
         points=points(rows, "estimate_text"),
-        caveats=["associations"],
+        caveats=words.caveats(),
     )
 
 
 BUILDERS = {"counts": counts, "ratios": ratios}
 
 
+def entries(check: PackageCheck, kind: str) -> list[tuple[str, dict, dict]]:
+    """(key, parameters, link parameters) of each claim's figure of this kind, in the page's order; the link names the
+    screen of claims it is on when every topic is shown."""
+    found = evidence(check)
+    listed = check.table("claims")
+    listed = listed[listed["topic"].isin(topic_labels(Vocabulary.of(check)))]
+    out = []
+    for position, (_, claim) in enumerate(listed.iterrows()):
+        screen = position // CLAIMS_PER_PAGE + 1
+        present = not counted_rows(found, claim["claim_id"])[0].empty if kind == "counts" else not ratio_rows(found, claim["claim_id"]).empty
+        if present:
+            out.append((key(claim["claim_id"], kind), {"claim_id": claim["claim_id"], "kind": kind}, {"claims_page": str(screen)} if screen > 1 else {}))
+    return out
+
+
 def claim_figure(check: PackageCheck, claim_id: str, kind: str) -> Figure | None:
     """One claim's figure of one kind, from the package alone."""
     claims = check.table("claims")
     return BUILDERS[kind](evidence(check), claims[claims["claim_id"] == claim_id].iloc[0])
+
+
+# Two families: each claim's counts, then (on the same claim's card) its ratios; the catalog interleaves them by claim.
+declare(
+    "claim-counts",
+    "claims",
+    params={},
+    placeholders={
+        "title": ("quote",),
+        "summary": ("verdict", "origin", "evidence"),
+        "labels.origin_many": ("n",),
+        "labels.evidence_many": ("n",),
+        "labels.not_drawn": ("label", "published"),
+    },
+    expand=lambda check: entries(check, "counts"),
+)(claim_figure)
+declare(
+    "claim-ratios",
+    "claims",
+    params={},
+    placeholders={"title": ("quote",), "summary": ("verdict", "associations"), "labels.many": ("n",)},
+    expand=lambda check: entries(check, "ratios"),
+)(claim_figure)

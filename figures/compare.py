@@ -5,7 +5,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from core.package_check import PackageCheck
-from figures.figure import Figure
+from figures.figure import Figure, declare
 from settings import COMPARE_DEFAULT_CONCEPTS
 from shaping.charts import dot_plot
 from shaping.estimates import annotate, drawable, point_descriptions, select
@@ -13,6 +13,7 @@ from shaping.evidence import read_on_a_page
 from shaping.headlines import cautions, headline_rows
 from shaping.sentences import headline_summary, quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
+from shaping.words import figure_words
 
 COUNTRY_CODES = ("JPN", "KOR", "ITA")
 TABLE_COLUMNS = {
@@ -54,10 +55,6 @@ def selection(
     return chosen, drawable(chosen, measure)
 
 
-def title(measure: str) -> str:
-    return "Estimates of withdrawn, reclusive and isolated people" + (" (% of each age band)" if measure == "rate" else " (counts)")
-
-
 def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log: bool = False) -> Figure:
     """The dot plot of the rows shown (a selection's drawable rows), with the comparability caveats."""
     indexed_sources = check.table("sources").set_index("source_id", drop=False)
@@ -66,20 +63,23 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
     # the package's headline of each country shown: the Overview's, whatever the filters draw
     heads = headline_rows(check.table("recluse_estimates"), read, vocab)
     heads = heads[heads["country"].isin(shown["country"])]
+    words = figure_words("compare")
     return Figure(
         key="compare",
-        title=title(measure),
+        title=words.text("title", measure),
+        subtitle=words.text("subtitle", measure),
         summary=" ".join(headline_summary(r, cautions(r)) for _, r in heads.iterrows()) if not heads.empty else summary_sentence(shown),
         chart=dot_plot(shown, measure, log),
         rows=shown,
         table_columns=TABLE_COLUMNS,
         points=point_descriptions(shown, measure),
         concepts=list(shown["concept"]),
-        caveats=["definitions", "students_only", "not_surveys", "few_cases"],
+        caveats=words.caveats(),
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in heads.iterrows()],
     )
 
 
+@declare("compare", "compare", params=DEFAULTS)
 def build(check: PackageCheck, **params) -> Figure | None:
     """The Compare figure for a selection (DEFAULTS for what is not given), from the package alone; None when nothing
     matches (the page then says so instead)."""

@@ -1,5 +1,6 @@
 """The Figure: everything one figure card shows, built without Streamlit."""
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,6 +26,43 @@ class Figure:
     how_made: list[tuple[str, list[str]]] | Callable[[], list[tuple[str, list[str]]]] = field(default_factory=list)
     extra_notes: list[str] = field(default_factory=list)
     row_label_column: str = "label"
+    subtitle: str = ""  # what, where, when and the unit: printed under the title, and inside every exported image
+    interval_note: str = ""  # a plain-words line on what a drawn 95% interval means, when one is drawn
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A figure as its builder declares it: the key (its words file's name), its page, its controls and defaults,
+    and the values its builder fills into each words template (checked against the words file)."""
+
+    key: str
+    page: str
+    builder: Callable[..., "Figure | None"]
+    params: dict
+    controls: tuple = ()  # figures.params.Control, drawn above the figure in this order (a control shared with an
+    # earlier figure of the page is drawn once, above the first)
+    placeholders: dict = field(default_factory=dict)
+    expand: Callable | None = None  # for a family (one figure per claim): check -> [(key, params, query)]
+
+
+# Every declared figure in declaration order (the catalog orders them by page): figures/catalog.py imports the
+# builder modules, whose decorators fill this.
+DECLARED: dict[str, Declared] = {}
+
+
+def declare(key: str, page: str, *, controls: tuple = (), params: dict | None = None, placeholders: dict | None = None, expand=None):
+    """Declare the decorated builder as the figure `key` on `page` (words/figures/<key>.toml holds its words); its
+    default parameters are its keyword defaults unless given."""
+
+    def register(builder: Callable[..., "Figure | None"]):
+        defaults = params
+        if defaults is None:
+            signature = inspect.signature(builder).parameters.values()
+            defaults = {p.name: p.default for p in signature if p.default is not inspect.Parameter.empty}
+        DECLARED[key] = Declared(key, page, builder, dict(defaults), tuple(controls), dict(placeholders or {}), expand)
+        return builder
+
+    return register
 
 
 def row_notes(figure: Figure) -> list[dict[str, str]]:

@@ -7,10 +7,10 @@ import plotly.graph_objects as go
 
 from core.package_check import PackageCheck
 from figures.figure import Figure
-from settings import APP_TITLE
 from shaping.charts import with_source
 from shaping.citations import citation_groups, source_line, sources_for
 from shaping.evidence import row_labels, unread_rows
+from shaping.words import app_title
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def finish(figure: Figure, check: PackageCheck) -> Finished:
     built for this call), its sources and its unread rows."""
     used = sources_for(figure.rows, check.table("sources"))
     text = source_line(used)
-    line = f"{APP_TITLE} · {text}"
+    line = f"{app_title()} · {text}"
     unread = None
     if not check.problems.get("evidence"):
         missing = set(unread_rows(figure.rows, check.table("evidence")))

@@ -1,11 +1,13 @@
 """The Japan page's figures: the Cabinet Office rounds, broad split into narrow and quasi, every other estimate."""
 
 from core.package_check import PackageCheck
-from figures.figure import Figure
+from figures.figure import Figure, declare
+from figures.params import JAPAN_MEASURE, SCALE
 from shaping.charts import dot_plot, japan_series, split_bars
 from shaping.estimates import cabinet_office_rounds, other_japanese_estimates, point_descriptions, population_for
 from shaping.sentences import how_made, quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
+from shaping.words import figure_words, say
 
 TABLE_COLUMNS = {
     "label": "Estimate",
@@ -24,12 +26,10 @@ TABLE_COLUMNS = {
 }
 
 
-def rounds_title(measure: str) -> str:
-    return "Hikikomori in Japan, Cabinet Office surveys 2010–2022, by age group" + (" (% of the age group)" if measure == "rate" else " (people)")
-
-
+@declare("japan-rounds", "japan", controls=(JAPAN_MEASURE,))
 def rounds(check: PackageCheck, measure: str = "rate") -> Figure:
     """The four Cabinet Office rounds as a series by age group, as rates or counts."""
+    words = figure_words("japan-rounds")
     estimates, population = check.table("recluse_estimates"), check.table("population")
     indexed_sources = check.table("sources").set_index("source_id", drop=False)
     vocab = Vocabulary.of(check)
@@ -37,50 +37,47 @@ def rounds(check: PackageCheck, measure: str = "rate") -> Figure:
     shown = rows[rows["rate_pct" if measure == "rate" else "value"].notna()]
     return Figure(
         key="japan-rounds",
-        title=rounds_title(measure),
+        title=words.text("title", measure),
+        subtitle=words.text("subtitle", measure),
         summary=summary_sentence(shown, "Japan"),
-        chart=japan_series(shown, measure),
+        chart=japan_series(
+            shown, measure, words.annotations(), words.ticks(), words.text("axis.x"), words.text(f"axis.y_{measure}"), say("chart.derived_interval")
+        ),
         rows=shown,
         table_columns=TABLE_COLUMNS,
         points=point_descriptions(shown, measure),
         concepts=["hikikomori_broad"],
-        caveats=["few_cases", "non_response", "mode_change"],
+        caveats=words.caveats(),
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in shown.iterrows()],
         how_made=lambda: [(r["label"], how_made(r, *population_for(population, r))) for _, r in shown.iterrows() if how_made(r)],
-        extra_notes=[
-            "The 2022 survey published rates for 15–39 and 40–64 and one count (about 1.46 million) for 15–64; "
-            "counts by age group for 2022 circulate but could not be traced to a page and are not shown.",
-            "Grey bars are 95% intervals derived here from cases and respondents (Wilson method); the Cabinet Office published none.",
-        ],
+        extra_notes=words.notes(),
     )
 
 
-SPLIT_TITLE = "Broad hikikomori split into narrow and quasi, by survey round (people)"
-
-
+@declare("japan-split", "japan", placeholders={"summary": ("derived", "parts"), "labels.derived_value": ("value",), "labels.round": ("year", "ages")})
 def split(check: PackageCheck) -> Figure:
     """Each round's broad figure as the sum of its narrow and quasi groups."""
+    words = figure_words("japan-split")
     rows = cabinet_office_rounds(check.table("recluse_estimates"), Vocabulary.of(check), ("hikikomori_narrow", "hikikomori_quasi"))
     return Figure(
         key="japan-split",
-        title=SPLIT_TITLE,
-        summary=f"In each round the broad figure is the sum of a narrow group (rarely leaves room or house) and a quasi group "
-        f"(goes out for hobby errands); {int(rows['derived_fields'].notna().sum())} of the {len(rows)} parts shown were derived here.",
-        chart=split_bars(rows),
+        title=words.text("title"),
+        subtitle=words.text("subtitle"),
+        summary=words.text("summary", derived=int(rows["derived_fields"].notna().sum()), parts=len(rows)),
+        chart=split_bars(rows, words),
         rows=rows,
         table_columns=TABLE_COLUMNS,
         points=point_descriptions(rows, "count"),
         concepts=["hikikomori_narrow", "hikikomori_quasi"],
-        caveats=["few_cases"],
+        caveats=words.caveats(),
         how_made=lambda: [(r["label"], how_made(r)) for _, r in rows.iterrows() if how_made(r)],
     )
 
 
-OTHER_TITLE = "Other Japanese estimates: lifetime survey, households, cities, an expert and a sum (counts)"
-
-
+@declare("japan-other", "japan", controls=(SCALE,), placeholders={"summary": ("drawn", "low", "high"), "labels.not_drawn": ("label", "published")})
 def other(check: PackageCheck, log: bool = True) -> Figure:
     """Every other Japanese estimate with a count; rate-only rows named in the notes."""
+    words = figure_words("japan-other")
     indexed_sources = check.table("sources").set_index("source_id", drop=False)
     vocab = Vocabulary.of(check)
     others = other_japanese_estimates(check.table("recluse_estimates"), vocab)
@@ -88,16 +85,16 @@ def other(check: PackageCheck, log: bool = True) -> Figure:
     rate_only = others[others["value"].isna() & others["value_low"].isna()]
     return Figure(
         key="japan-other",
-        title=OTHER_TITLE,
-        summary=f"{len(drawn)} other estimates range from {drawn['value'].min():,} to {drawn['value'].max():,}, "
-        "but they count different things (people or households, cities or the nation, surveys or an expert's view).",
+        title=words.text("title"),
+        subtitle=words.text("subtitle"),
+        summary=words.text("summary", drawn=len(drawn), low=f"{drawn['value'].min():,.0f}", high=f"{drawn['value'].max():,.0f}"),
         chart=dot_plot(drawn, "count", log, color_by="method_label"),
         rows=others,
         table_columns=TABLE_COLUMNS,
         points=point_descriptions(drawn, "count"),
         concepts=list(others["concept"]),
-        caveats=["definitions", "non_response", "not_surveys"],
+        caveats=words.caveats(),
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in drawn.iterrows()],
         how_made=lambda: [(r["label"], how_made(r)) for _, r in others.iterrows() if how_made(r)],
-        extra_notes=[f"Not drawn (a rate with no count): {r['label']}: {r['as_published']}." for _, r in rate_only.iterrows()],
+        extra_notes=[words.text("labels.not_drawn", label=r["label"], published=r["as_published"]) for _, r in rate_only.iterrows()],
     )

@@ -4,6 +4,8 @@ The labels are also the values a link carries (widgets bound to query parameters
 readers have shared; that is why Japan's and Compare's measure labels still differ ("age group" vs "age band").
 """
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 SCALES = {"Linear": False, "Logarithmic": True}
@@ -20,3 +22,18 @@ def label_for(choices: dict[str, object], value: object) -> str:
 def points(rows: pd.DataFrame, column: str = "as_published") -> list[str]:
     """One phrase per row for the chart's alt text: 'label: value'."""
     return [f"{r['label']}: {r[column]}" for _, r in rows.iterrows()]
+
+
+@dataclass(frozen=True)
+class Control:
+    """A widget above a figure: the builder parameter it sets, the link parameter it is bound to, and its choices
+    (label -> value); its label is words/site.toml [controls].<param>."""
+
+    param: str
+    query: str
+    choices: dict
+
+
+JAPAN_MEASURE = Control("measure", "measure", JAPAN_MEASURES)
+SCALE = Control("log", "scale", SCALES)
+HOMELESS_VIEW = Control("view", "view", HOMELESS_VIEWS)

@@ -11,20 +11,26 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import plotly
+import plotly.graph_objects as go
 import plotly.io as pio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from core.package import descriptor, fingerprint
 from core.package_check import PackageCheck
 from core.paths import DEFAULT_DATA_DIR
-from figures import Entry, Figure, catalog
-from publish import content, metadata
-from settings import APP_TAGLINE, APP_TITLE, PAGES
-from shaping.citations import source_line, sources_for, url_or_unknown
-from shaping.downloads import package_zip, rows_csv
+from figures import Entry, Figure, catalog, overview
+from figures.card import CardContent
+from figures.finished import Finished, finish
+from publish import metadata
+from shaping.citations import short_citation, url_or_unknown
+from shaping.downloads import about_columns, package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url
-from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, finished, image_height
+from shaping.headlines import cautions
+from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, SOURCE_LINE, image_height, titled
+from shaping.sentences import headline_detail, headline_figure
+from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
+from shaping.words import app_title, pages, say
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -42,17 +48,27 @@ EMBED_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
 # og:image: the 1.91:1 card social sites show (1200 × 630 pixels), its own file beside the figure's PNG and SVG.
 SOCIAL_SIZE = (1200, 630)
 SOCIAL_NAME = "{key}-social.png"
-PAGE_TITLES = {url: title for _, title, _, url in PAGES}
 
 
 @dataclass
 class Built:
-    """One catalog figure, built, with the finished chart (source line inside) the page, embed and images show."""
+    """One catalog figure, finished as the app's card finishes it (figures.finished): the chart with its source line
+    inside, which the page, embed and images show."""
 
     entry: Entry
-    figure: Figure
-    chart: object
-    line: str
+    shown: Finished
+
+    @property
+    def figure(self) -> Figure:
+        return self.shown.figure
+
+    @property
+    def chart(self):
+        return self.shown.chart
+
+    @property
+    def line(self) -> str:
+        return self.shown.sources_text
 
 
 def _environment() -> Environment:
@@ -118,31 +134,42 @@ def social_size(chart) -> tuple[int, int, float]:
     return 40 * step, 21 * step, SOCIAL_SIZE[0] / (40 * step)
 
 
-def write_images(charts: list, stems: list[Path]) -> list[Path]:
-    """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, in one Kaleido batch (one
-    Chromium start); the paths written."""
+def social_card(chart, title: str, subtitle: str):
+    """The 1200 x 630 card of a chart: its layout at social_size, the title drawn large enough to read as a thumbnail."""
+    width, height, scale = social_size(chart)
+    card = titled(go.Figure(chart).update_layout(width=width, height=height), title, subtitle, scale=scale, grow=False)
+    for note in card.layout.annotations:
+        if note.name == SOURCE_LINE:  # the source line too at a size a thumbnail shows (the chart is shrunk by scale)
+            size = max(10, 12 / scale)
+            extra = (note.text.count("<br>") + 1) * (size - 10) * 1.3
+            note.update(font_size=size, yshift=note.yshift - extra)
+            card.update_layout(margin_b=card.layout.margin.b + extra)
+    return card, (width, height, scale)
+
+
+def write_images(charts: list, stems: list[Path], words: list[tuple[str, str]]) -> list[Path]:
+    """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, each with its (title,
+    subtitle) at the top and its source line at the bottom, in one Kaleido batch (one Chromium start); the paths."""
     pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
-    social = [social_size(c) for c in charts]
+    exported = [titled(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
+    cards = [social_card(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
     paths = [s.with_suffix(".png") for s in stems] + [s.with_suffix(".svg") for s in stems] + [s.with_name(SOCIAL_NAME.format(key=s.name)) for s in stems]
     pio.write_images(
-        charts * 3,
+        exported * 2 + [card for card, _ in cards],
         paths,
-        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for w, _, _ in social],
-        height=[image_height(c) for c in charts] * 2 + [h for _, h, _ in social],
-        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, _, s in social],
+        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for _, (w, _, _) in cards],
+        height=[image_height(c) for c in exported] * 2 + [h for _, (_, h, _) in cards],
+        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, (_, _, s) in cards],
     )
     return paths
 
 
 def build_all(check: PackageCheck) -> list[Built]:
     built = []
-    sources = check.table("sources")
     for entry in catalog(check):
         figure = entry.build(check)
-        if figure is None:
-            continue
-        line = source_line(sources_for(figure.rows, sources))
-        built.append(Built(entry, figure, finished(figure.chart, f"{APP_TITLE} · {line}"), line))
+        if figure is not None:
+            built.append(Built(entry, finish(figure, check)))
     return built
 
 
@@ -195,11 +222,10 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
     zip_name = f"hikikomori-in-numbers-data-{package['version']}.zip"
     (out / zip_name).write_bytes(package_zip(data_dir))
     env = _environment()
-    evidence = None if check.problems.get("evidence") else check.table("evidence")
     sources = check.table("sources")
     common = {
-        "app_title": APP_TITLE,
-        "tagline": APP_TAGLINE,
+        "app_title": app_title(),
+        "tagline": say("tagline"),
         "package": package,
         "content_hash": content_hash,
         "built": today.isoformat(),
@@ -215,10 +241,12 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
         entry, figure = item.entry, item.figure
         folder = out / "figures" / entry.key
         folder.mkdir(parents=True)
-        used = sources_for(figure.rows, sources)
+        used = item.shown.used
+        canonical = figure_url(public_base, entry.key)
+        card = CardContent(item.shown, check, canonical, today, package["version"])
         height = image_height(item.chart)
         urls = {
-            "canonical": figure_url(public_base, entry.key),
+            "canonical": canonical,
             "embed": figure_url(public_base, entry.key, "embed.html"),
             "png": figure_url(public_base, entry.key, f"{entry.key}.png"),
             "social": figure_url(public_base, entry.key, SOCIAL_NAME.format(key=entry.key)),
@@ -235,8 +263,8 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "package": f"../../{zip_name}",
         }
         chart_json = pio.to_json(item.chart, validate=False)
-        cite_line = f"{APP_TITLE}: {figure.title}. {url_or_unknown(urls['dashboard'])}. {item.line}"
-        (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, cite_line))
+        about = about_columns(f"{app_title()}: {figure.title}", url_or_unknown(urls["dashboard"]), package["version"])
+        (folder / files["csv"]).write_bytes(rows_csv(figure.rows, sources, about))
         document = metadata.document(
             figure,
             page=entry.page,
@@ -257,30 +285,43 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             "root": "../../",
             "figure": figure,
             "entry": entry,
-            "page_title": PAGE_TITLES.get(entry.page, entry.page),
+            "page_title": next((p.title for p in pages() if p.url == entry.page), entry.page),
             "urls": urls,
             "files": files,
             "height": height,
+            "still_height": image_height(titled(item.chart, figure.title, figure.subtitle)),
             "embed_height": frame,
             "line": item.line,
-            "sources": content.source_links(used),
-            "alt": content.alt_text(figure),
+            "card": card,
+            "say": say,
+            "sources": card.source_links,
+            "alt": card.alt,
             "chart_json": script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
             "embed_code": embed_code(urls["embed"], figure.title, frame) if urls["embed"] else None,
         }
         (folder / "index.html").write_text(
-            env.get_template("figure.html").render(
-                **page,
-                notes=content.notes(figure, used, vocab),
-                evidence=content.evidence(figure, evidence),
-                citations=content.citations(figure, used, urls["canonical"], today),
-            ),
+            env.get_template("figure.html").render(**page),
             encoding="utf-8",
         )
         embed_json = script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(EMBED_CONFIG) + "}")
         (folder / "embed.html").write_text(env.get_template("embed.html").render(**{**page, "chart_json": embed_json}), encoding="utf-8")
-    groups = [(title, [b for b in built if b.entry.page == url]) for _, title, _, url in PAGES]
-    (out / "index.html").write_text(env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]]), encoding="utf-8")
+    groups = [(p.title, [b for b in built if b.entry.page == p.url]) for p in pages()]
+    heads = [
+        {
+            "country": r["country_name"],
+            "figure": headline_figure(r),
+            "detail": headline_detail(r),
+            "cautions": cautions(r),
+            "source": short_citation(sources.set_index("source_id").loc[r["source_id"]]),
+            "url": safe_url(sources.set_index("source_id").loc[r["source_id"], "url"]),
+        }
+        for _, r in overview.headlines(check).iterrows()
+    ]
+    (out / "index.html").write_text(
+        env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]], heads=heads, definition=say("definition"), say=say),
+        encoding="utf-8",
+    )
     if images:
-        write_images([b.chart for b in built], [out / "figures" / b.entry.key / b.entry.key for b in built])
+        words = [(b.figure.title, b.figure.subtitle) for b in built]
+        write_images([b.chart for b in built], [out / "figures" / b.entry.key / b.entry.key for b in built], words)
     return built

@@ -8,8 +8,8 @@ import jsonschema
 import pandas as pd
 
 from figures.figure import Figure
-from settings import CAVEATS
 from shaping.vocabulary import Vocabulary
+from shaping.words import caveats
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "figure.schema.json"
 
@@ -71,6 +71,6 @@ def document(
             for _, s in used.iterrows()
         ],
         "concepts": [{"concept": c, "label": vocab.concept(c)["label"], "meaning": vocab.concept(c)["definition"]} for c in dict.fromkeys(figure.concepts)],
-        "caveats": [CAVEATS[k] for k in figure.caveats],
+        "caveats": [caveats()[k] for k in figure.caveats],
         "files": files,
     }

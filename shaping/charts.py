@@ -10,6 +10,7 @@ import plotly.io as pio
 from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, CHART_ROWS_AT_MOST, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
 from shaping.numbers import count_short, pct, qualified
 from shaping.text import plotly_plain
+from shaping.words import say
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 PUBLISHED_BAR = {"color": "#333333", "thickness": 2, "width": 6}
@@ -17,8 +18,6 @@ DERIVED_BAR = {"color": "#8c8c8c", "thickness": 1.5, "width": 3}
 # Every figure starts from this template: set once here, because passing template= to each figure costs a
 # validated deep copy of it (about 15 ms a chart; see docs/performance.md).
 pio.templates.default = "plotly_white"
-DERIVED_NAME = "95% interval derived here (not published)"
-PUBLISHED_NAME = "Published 95% interval or range"
 
 
 def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "") -> go.Figure:
@@ -135,6 +134,32 @@ def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.
     return rows["value"].astype("float64"), rows["value_low"].astype("float64"), rows["value_high"].astype("float64")
 
 
+def tick_text(value: float) -> str:
+    """A log axis's tick named in full: 20 -> '20', 20000 -> '20k', 5000000 -> '5M', 0.5 -> '0.5' (never a bare 2)."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
+
+
+def log_ticks(low: float, high: float) -> dict:
+    """Tick values 1, 2 and 5 times each power of ten between low and high (1 and 10 only across more than three
+    powers, so a phone's axis does not crowd), each with its full name: update_xaxes(**log_ticks(...))."""
+    if not (low > 0 and high > low):
+        return {}
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    steps = (1,) if last - first > 3 else (1, 2, 5)
+    values = [m * 10**e for e in range(first, last + 1) for m in steps if low <= m * 10**e <= high]
+    return {"tickmode": "array", "tickvals": values, "ticktext": [tick_text(v) for v in values]}
+
+
+def spans_a_decade(values: pd.Series) -> bool:
+    """Whether positive values span ten times or more: a log scale helps only then (a 0.5–1.5 million range does not)."""
+    values = values.dropna()
+    values = values[values > 0]
+    return not values.empty and values.max() / values.min() >= 10
+
+
 def figure_text(row: pd.Series, measure: str) -> str:
     """A row's figure as its label above the row and its hover give it: 'about 44,000', '5.2%', or a range."""
     if measure == "rate":
@@ -188,11 +213,12 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                 text=[plotly_plain(figure_text(r, measure)) for _, r in marks.iterrows()],
                 cliponaxis=False,
                 marker={"color": color, "size": 13, "symbol": symbols, "line": {"color": color, "width": 2}},
-                customdata=[[plotly_plain(r["method_label"]), plotly_plain(r["source_id"]), interval_words(r)] for _, r in marks.iterrows()],
-                hovertemplate="%{y}<br>%{text} (%{customdata[2]})<br>%{customdata[0]} · source: %{customdata[1]}<extra></extra>",
+                customdata=[[plotly_plain(r["method_label"]), interval_words(r)] for _, r in marks.iterrows()],
+                hovertemplate="%{y}<br>%{text} (%{customdata[1]})<br>%{customdata[0]}<extra></extra>",
             )
         )
-    for interval_kinds, style, name in ((("published_ci95", "range"), PUBLISHED_BAR, PUBLISHED_NAME), (("derived_ci95",), DERIVED_BAR, DERIVED_NAME)):
+    bar_kinds = ((("published_ci95", "range"), PUBLISHED_BAR, say("chart.published_interval")), (("derived_ci95",), DERIVED_BAR, say("chart.derived_interval")))
+    for interval_kinds, style, name in bar_kinds:
         bars = rows[rows["interval"].isin(interval_kinds) & rows["_point"].notna() & rows["_low"].notna() & rows["_high"].notna()]
         if not bars.empty:
             # The legend draws no error bars, so a line of the bar's colour stands for them there (one legend group).
@@ -261,7 +287,8 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
         left = 10**low
         # The labels' anchor a hair inside the axis: exactly on its end, rounding put some charts' anchors outside, and
         # Plotly then hid every label of the chart (the Claim check's second chart had none).
-        fig.update_xaxes(type="log", range=[low - LABEL_ANCHOR_INSIDE, math.log10(values.max()) + 0.45], dtick="D2")
+        high = math.log10(values.max()) + 0.45
+        fig.update_xaxes(type="log", range=[low - LABEL_ANCHOR_INSIDE, high], **log_ticks(10**low, 10**high))
     elif not values.empty:
         fig.update_xaxes(range=[0, values.max() * 1.2])
     fig.add_trace(row_label_trace(list(rows["_label"]), texts, left))
@@ -269,8 +296,9 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     return fig
 
 
-def japan_series(rows: pd.DataFrame, measure: str) -> go.Figure:
-    """Cabinet Office rounds by age group over fieldwork years, derived intervals grey, trend breaks annotated."""
+def japan_series(rows: pd.DataFrame, measure: str, annotations: list[dict], ticks: list[float], x_title: str, y_title: str, derived_name: str) -> go.Figure:
+    """Cabinet Office rounds by age group over fieldwork years, derived intervals grey, trend breaks (the figure's
+    annotations: a dashed line at x, its text at the top or bottom of the plot) drawn and labelled."""
     fig = go.Figure()
     point, low, high = _bounds(rows, measure)
     rows = rows.assign(_point=point, _low=low, _high=high)
@@ -302,47 +330,39 @@ def japan_series(rows: pd.DataFrame, measure: str) -> go.Figure:
             )
         )
     if rows["interval"].eq("derived_ci95").any():
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=DERIVED_NAME, line={"color": DERIVED_BAR["color"], "width": 2}))
-    fig.add_vline(x=2018, line={"color": "#999999", "dash": "dash", "width": 1})
-    fig.add_annotation(
-        x=2018,
-        y=0.02,
-        yref="paper",
-        text="2018: ages 40–64<br>first surveyed",
-        showarrow=False,
-        xanchor="right",
-        yanchor="bottom",
-        align="right",
-        font={"size": 11, "color": "#333333"},
-    )
-    fig.add_vline(x=2022, line={"color": "#999999", "dash": "dash", "width": 1})
-    fig.add_annotation(
-        x=2022,
-        y=1.0,
-        yref="paper",
-        text="2022: mail/online<br>survey, COVID period",
-        showarrow=False,
-        xanchor="right",
-        yanchor="top",
-        align="right",
-        font={"size": 11, "color": "#333333"},
-    )
-    y_title = "Share of the age group (%)" if measure == "rate" else "People (estimated)"
-    base_layout(fig, 480, x_title="Fieldwork year", y_title=y_title)
-    fig.update_xaxes(tickmode="array", tickvals=[2010, 2015, 2018, 2022], range=[2008.5, 2024.5])
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=derived_name, line={"color": DERIVED_BAR["color"], "width": 2}))
+    for note in annotations:
+        top = note.get("position", "top") == "top"
+        fig.add_vline(x=note["x"], line={"color": "#999999", "dash": "dash", "width": 1})
+        fig.add_annotation(
+            x=note["x"],
+            y=note.get("y", 1.0 if top else 0.02),
+            yref="paper",
+            text="<br>".join(plotly_plain(line) for line in wrapped(note["text"], 20)),
+            showarrow=False,
+            xanchor="right",
+            yanchor="top" if top else "bottom",
+            align="right",
+            font={"size": 11, "color": "#333333"},
+        )
+    base_layout(fig, 480, x_title=x_title, y_title=y_title)
+    if ticks:
+        fig.update_xaxes(tickmode="array", tickvals=ticks, range=[min(ticks) - 1.5, max(ticks) + 2.5])
     top = pd.concat([rows["_point"], rows["_high"]]).max()
     fig.update_yaxes(range=[0, top * 1.4] if pd.notna(top) else None)
     return fig
 
 
-def split_bars(rows: pd.DataFrame) -> go.Figure:
-    """Broad = narrow + quasi per round, as stacked bars; values derived here are hatched."""
+def split_bars(rows: pd.DataFrame, words) -> go.Figure:
+    """Broad = narrow + quasi per round, as stacked bars; values derived here are hatched. `words`: the figure's
+    words (labels.narrow, .quasi, .derived, .derived_value, .round; axis.x, .y)."""
     fig = go.Figure()
     # Year and ages on two lines: three rounds then fit a phone's width without slanted labels.
-    rows = rows.sort_values("year").assign(_round=lambda r: r["year"].astype(str) + "<br>aged " + r["ages"].map(plotly_plain))
+    rounds = [words.text("labels.round", year=y, ages=plotly_plain(a)) for y, a in zip(rows["year"], rows["ages"], strict=True)]
+    rows = rows.assign(_round=rounds).sort_values("year")
     for concept, color, name in (
-        ("hikikomori_narrow", "#0072B2", "Narrow: rarely leaves room or house, or only to a nearby shop"),
-        ("hikikomori_quasi", "#E69F00", "Quasi: goes out for hobby errands"),
+        ("hikikomori_narrow", "#0072B2", words.text("labels.narrow")),
+        ("hikikomori_quasi", "#E69F00", words.text("labels.quasi")),
     ):
         part = rows[rows["concept"] == concept]
         derived = part["derived_fields"].fillna("").str.contains("value")
@@ -353,7 +373,7 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
                 name=legend_name(name),
                 marker_color=color,
                 marker_pattern_shape=["/" if d else "" for d in derived],
-                text=[count_short(v) + (" (derived here)" if d else "") for v, d in zip(part["value"], derived, strict=True)],
+                text=[words.text("labels.derived_value", value=count_short(v)) if d else count_short(v) for v, d in zip(part["value"], derived, strict=True)],
                 textposition="inside",
                 hovertemplate="%{x}: %{text}<extra></extra>",
             )
@@ -362,14 +382,14 @@ def split_bars(rows: pd.DataFrame) -> go.Figure:
         go.Bar(
             x=[None],
             y=[None],
-            name="Hatched: derived here, not published",
+            name=words.text("labels.derived"),
             marker_color="#ffffff",
             marker_line={"color": "#333333", "width": 1},
             marker_pattern_shape="/",
         )
     )
     fig.update_layout(barmode="stack")
-    base_layout(fig, 440 + legend_room(fig), x_title="Survey round", y_title="People (estimated)")
+    base_layout(fig, 440 + legend_room(fig), x_title=words.text("axis.x"), y_title=words.text("axis.y"))
     fig.update_xaxes(tickangle=0)  # three two-line rounds fit a phone level; turned, they ran into the axis title
     return fig
 
@@ -412,8 +432,9 @@ def value_positions(values: list[float]) -> list[str]:
     return ["bottom center" if j and value < values[j - 1] else "top center" for j, value in enumerate(values)]
 
 
-def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_title: str = "People counted on one night") -> go.Figure:
-    """One-night counts over the years, one line per country, with Japan's 2024 Ishikawa exclusion marked."""
+def count_series(rows: pd.DataFrame, log: bool, value_column: str, x_title: str, y_title: str, annotations: list[dict] = ()) -> go.Figure:
+    """One-night counts over the years, one line per country; each annotation (a figure's words: x, text) points at
+    the first point of its year (Japan's 2024 count without Ishikawa)."""
     fig = go.Figure()
     rows = rows.assign(_series=rows["country_name"] + ": " + rows["population_group"] + ", " + rows["ages"])
     seen_per_country: dict[str, int] = {}
@@ -445,27 +466,32 @@ def count_series(rows: pd.DataFrame, log: bool, value_column: str = "value", y_t
                 hovertemplate="%{x}: %{customdata}<extra>" + plotly_plain(name) + "</extra>",
             )
         )
-    if ((rows["country"] == "JPN") & (rows["year"] == 2024)).any():
-        y = float(rows[(rows["country"] == "JPN") & (rows["year"] == 2024)][value_column].iloc[0])
+    for note in annotations:
+        at = rows[(rows["year"] == note["x"]) & rows[value_column].notna()]
+        if at.empty:
+            continue
+        y = float(at[value_column].iloc[-1])
         fig.add_annotation(
-            x=2024,
+            x=note["x"],
             y=math.log10(y) if log else y,
-            text="2024: Ishikawa not counted<br>(earthquake)",
+            text="<br>".join(plotly_plain(line) for line in wrapped(note["text"], 26)),
             showarrow=True,
             arrowhead=2,
             ax=-70,
             ay=45,
             font={"size": 11, "color": "#333333"},
         )
-    base_layout(fig, 460 + legend_room(fig), x_title="Year of the count (January)", y_title=y_title)
+    base_layout(fig, 460 + legend_room(fig), x_title=x_title, y_title=y_title)
     if log:
-        fig.update_yaxes(type="log", dtick="D2")  # 2 and 5 between powers of ten: all nine crowd each other on a phone
+        values = rows[value_column].astype("float64")
+        fig.update_yaxes(type="log", **log_ticks(values[values > 0].min() / 2, values.max() * 2))
     else:
         fig.update_yaxes(rangemode="tozero")
     return fig
 
 
 FOREST_LEFT = 0.7  # the ratio axis's left end
+REFERENCE_MARKS = "reference marks"
 GROUP_HEADINGS = "group headings"
 
 
@@ -519,7 +545,20 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
             marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}},
         )
     )
-    fig.add_vline(x=1, line={"color": "#333333", "width": 1.5}, layer="below")
+    # The reference ("1 = no difference") as a short upright mark on each row's line: a full-height line ran through
+    # the labels written above the rows.
+    fig.add_trace(
+        go.Scatter(
+            x=[1] * len(rows),
+            y=rows["_y"],
+            mode="markers",
+            name=REFERENCE_MARKS,
+            marker={"symbol": "line-ns", "size": 16, "line": {"color": "#333333", "width": 1.5}},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.data = (fig.data[-1], *fig.data[:-1])  # under the estimates
     # Each row's label and estimate above its line, and each group's heading on a line of its own above its rows (a
     # category no row uses: it starts with a word joiner).
     firsts = rows.groupby("group", sort=False)["_y"].first()

@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from settings import APP_TITLE
+from shaping.words import app_title
 
 NO_URL = "URL not known"
 
@@ -107,7 +107,7 @@ def url_or_unknown(view_url: str | None) -> str:
 
 def figure_citation(figure_title: str, view_url: str | None, today: date) -> str:
     """Plain-text citation of one figure of the dashboard, with the URL of the current view (or 'URL not known')."""
-    return f'{APP_TITLE}, "{figure_title}". {url_or_unknown(view_url)} (accessed {today.isoformat()}).'
+    return f'{app_title()}, "{figure_title}". {url_or_unknown(view_url)} (accessed {today.isoformat()}).'
 
 
 def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str) -> str:
@@ -116,7 +116,7 @@ def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str
         "misc",
         f"hikikomori_in_numbers_{key.replace('-', '_')}_{today.year}",
         {
-            "author": "{" + _bibtex_escape(APP_TITLE) + "}",
+            "author": "{" + _bibtex_escape(app_title()) + "}",
             "title": _bibtex_escape(figure_title),
             "year": str(today.year),
             "howpublished": _url(view_url) if view_url else "",
@@ -127,7 +127,7 @@ def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str
 
 def dashboard_citation(view_url: str | None, today: date) -> str:
     """Plain-text citation of the dashboard as a whole."""
-    return f"{APP_TITLE}: cited estimates of social withdrawal (dashboard and data package). {url_or_unknown(view_url)} (accessed {today.isoformat()})."
+    return f"{app_title()}: cited estimates of social withdrawal (dashboard and data package). {url_or_unknown(view_url)} (accessed {today.isoformat()})."
 
 
 def bibtex_dashboard(view_url: str | None, today: date) -> str:
@@ -136,8 +136,8 @@ def bibtex_dashboard(view_url: str | None, today: date) -> str:
         "misc",
         f"hikikomori_in_numbers_{today.year}",
         {
-            "author": "{" + _bibtex_escape(APP_TITLE) + "}",
-            "title": _bibtex_escape(f"{APP_TITLE}: cited estimates of social withdrawal"),
+            "author": "{" + _bibtex_escape(app_title()) + "}",
+            "title": _bibtex_escape(f"{app_title()}: cited estimates of social withdrawal"),
             "year": str(today.year),
             "howpublished": _url(view_url) if view_url else "",
             "note": f"Dashboard and data package. {'' if view_url else NO_URL + '. '}Accessed {today.isoformat()}",

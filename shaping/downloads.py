@@ -8,7 +8,7 @@ import pandas as pd
 
 from core.model import LINE_COLUMN
 from core.package import DESCRIPTOR_NAME, SCHEMA_PATH, descriptor, table_names
-from settings import APP_TITLE
+from shaping.words import app_title
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_COLUMNS = ["producer", "title", "url", "accessed", "citation", "source_type"]
@@ -29,15 +29,21 @@ def rows_with_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
     return data.merge(cited, on="source_id", how="left")
 
 
-def rows_csv(rows: pd.DataFrame, sources: pd.DataFrame, cite_line: str) -> bytes:
-    """CSV bytes: a '# ' citation line, then a header and exactly the rows shown, formulas neutralised."""
-    table = rows_with_sources(rows, sources)
+def about_columns(title: str, url: str, version: str, kind: str = "figure") -> dict[str, str]:
+    """What a downloaded table is, as columns every row repeats ('figure', 'figure_url', 'data_package_version'), so
+    the file stands alone and its first line stays the header (a '# ' line before it was read as the header by pandas,
+    R and chart tools)."""
+    return {kind: title, f"{kind}_url": url, "data_package_version": version}
+
+
+def rows_csv(rows: pd.DataFrame, sources: pd.DataFrame, about: dict[str, str]) -> bytes:
+    """CSV bytes, header first: exactly the rows shown, their sources' citation columns, then `about` (about_columns)
+    in every row; formulas neutralised."""
+    table = rows_with_sources(rows, sources).assign(**about)
     text_columns = table.select_dtypes(include=["object", "string"]).columns
     for column in text_columns:
         table[column] = table[column].map(neutralise_formula)
-    body = table.to_csv(index=False, lineterminator="\n")
-    header = "# " + cite_line.replace("\n", " ") + "\n"
-    return (header + body).encode("utf-8")
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def package_readme() -> str:
@@ -50,7 +56,7 @@ def package_readme() -> str:
         "",
         "Schema: datapackage.json (Frictionless Data Package; validate with `frictionless validate datapackage.json`).",
         "",
-        f"Cite as: {APP_TITLE} (version {package['version']}), data package. Cite the original source of each figure too: see sources.csv.",
+        f"Cite as: {app_title()} (version {package['version']}), data package. Cite the original source of each figure too: see sources.csv.",
         "Numbers listed in derived_fields were computed by this project and are not published figures.",
     ]
     return "\n".join(lines) + "\n"
@@ -72,12 +78,12 @@ def package_zip(data_dir: Path) -> bytes:
     return buffer.getvalue()
 
 
-def table_csv(frame: pd.DataFrame, cite_line: str) -> bytes:
-    """Any table as CSV bytes with a '# ' citation line, formulas neutralised, dates as YYYY-MM-DD."""
-    table = frame.drop(columns=[c for c in frame.columns if c.startswith("_")], errors="ignore").copy()
+def table_csv(frame: pd.DataFrame, about: dict[str, str]) -> bytes:
+    """Any table as CSV bytes, header first, `about` in every row, formulas neutralised, dates as YYYY-MM-DD."""
+    table = frame.drop(columns=[c for c in frame.columns if c.startswith("_")], errors="ignore").assign(**about)
     for column in table.columns:
         if pd.api.types.is_datetime64_any_dtype(table[column]):
             table[column] = table[column].dt.strftime("%Y-%m-%d")
         elif table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
             table[column] = table[column].map(neutralise_formula)
-    return ("# " + cite_line.replace("\n", " ") + "\n" + table.to_csv(index=False, lineterminator="\n")).encode("utf-8")
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -2,7 +2,8 @@
 
 from html import escape
 
-from settings import APP_TITLE, STATIC_EDITION_PATH
+from settings import STATIC_EDITION_PATH
+from shaping.words import app_title
 
 # What embed.html adds around the chart (title, source link, padding), so the iframe's height is the chart's plus this.
 EMBED_FRAME_PX = 110
@@ -38,6 +39,6 @@ def _attribute(text: str) -> str:
 def embed_code(embed_url: str, title: str, height: int) -> str:
     """An <iframe> for a news page: full width, fixed height, lazy, borderless; the title is escaped."""
     return (
-        f'<iframe src="{_attribute(embed_url)}" title="{_attribute(APP_TITLE + ": " + title)}" loading="lazy" '
+        f'<iframe src="{_attribute(embed_url)}" title="{_attribute(app_title() + ": " + title)}" loading="lazy" '
         f'style="width: 100%; height: {int(height)}px; border: 0;"></iframe>'
     )

@@ -39,15 +39,28 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     rows["exposure_group"] = strict_map(rows["exposure"], vocab.groups_of("isolation_health_risks", "exposure"), "exposure group")
     rows["significance"] = rows.apply(significance, axis=1)
     rows["estimate_text"] = rows.apply(estimate_text, axis=1)
-    outcome = _outcome(rows, vocab).where(rows["direction"] != "survival", "SURVIVAL")
+    outcome = _outcome(rows, vocab).where(rows["direction"] != "survival", "survival")
     rows["label"] = _study(rows) + " · " + _exposure(rows, vocab) + " → " + outcome
-    repeated = rows["label"].duplicated(keep=False)
-    suffix = [r[len(src) + 1 :].replace("-", " ") for r, src in zip(rows["row_id"], rows["source_id"], strict=True)]
-    rows.loc[repeated, "label"] = rows.loc[repeated, "label"] + " (" + pd.Series(suffix, index=rows.index)[repeated] + ")"
+    rows["label"] = _distinct(rows)
     # Groups in the order labels.csv first names them, survival last: renaming a group there cannot unsort the plot.
     order = {g: i for i, g in enumerate([*dict.fromkeys(groups.values()), SURVIVAL_GROUP])}
     rows["_order"] = rows["group"].map(order)
     return rows.sort_values(["_order", "value"], ascending=[True, False]).drop(columns="_order")
+
+
+def _distinct(rows: pd.DataFrame) -> pd.Series:
+    """Labels that two rows share get, in brackets, the first of their population, comparison or note's opening words
+    that tells them apart ('(UK Biobank)', '(Minimally adjusted)'): words of the data, never a row id."""
+    labels = rows["label"].copy()
+    opening = rows["note"].fillna("").str.split(r"[:.;]", n=1, regex=True).str[0]
+    for _, group in rows[labels.duplicated(keep=False)].groupby("label"):
+        for words in (group["population"], group["comparison"], opening[group.index]):
+            if words.notna().all() and words.is_unique:
+                labels[group.index] = group["label"] + " (" + words.astype(str) + ")"
+                break
+        else:
+            labels[group.index] = group["label"] + [f" ({i})" for i in range(1, len(group) + 1)]
+    return labels
 
 
 ACRONYMS = {"Jech": "JECH", "Nasem": "NASEM"}

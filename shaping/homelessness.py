@@ -22,8 +22,13 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out["measure_label"] = strict_map(out["measure"], vocab.labels_of("youth_homelessness", "measure"), "measure label")
     place = out["area"].where(out["area"] != "national", out["country_name"])
     out["label"] = place + " · " + out["population_group"] + " · " + out["ages"] + " · " + out["year"].astype("string")
-    repeated = out["label"].duplicated(keep=False)
-    out.loc[repeated, "label"] = out.loc[repeated, "label"] + " · " + out.loc[repeated, "row_id"]
+    # rows that would share a label say how they differ in the data's words (never their row id): their measure, else
+    # the figure as published
+    published = out["as_published"] if "as_published" in out else pd.Series(pd.NA, index=out.index)
+    for words in (out["measure_label"], "as published " + published.astype("string")):
+        repeated = out["label"].duplicated(keep=False)
+        told = out["label"].where(~repeated | words.isna(), out["label"] + " · " + words)
+        out["label"] = told.where(~told.duplicated(keep=False), out["label"])
     out["survey"] = True  # official counts and surveys: nothing here is an advocacy estimate
     out["method_label"] = out["measure_label"]
     out["interval"] = "none"

@@ -1,12 +1,14 @@
 """PNG and SVG of finished figures, through Kaleido 1.x and the system's Chromium (`chromium` on the PATH, or
 BROWSER_PATH). One call renders a whole batch with one browser start."""
 
+import textwrap
 from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from shaping.charts import with_source
+from shaping.text import plotly_plain
 
 IMAGE_WIDTH = 900  # layout pixels; the PNG is twice that (PNG_SCALE), the SVG exactly that
 PNG_SCALE = 2
@@ -19,6 +21,67 @@ def finished(chart: go.Figure, source_text: str) -> go.Figure:
     fig = go.Figure(chart)
     if not any(a.name == SOURCE_LINE for a in fig.layout.annotations):
         with_source(fig, source_text)
+    return fig
+
+
+TITLE_PX, SUBTITLE_PX = 20, 14
+TITLE_BLOCK = "title-block"
+
+
+def legend_height(fig: go.Figure, width: float) -> int:
+    """About how tall a horizontal legend above the plot is drawn at this width (Plotly wraps its entries into rows),
+    so a title put above it does not sit under it: 14 px font, about 7.5 px a character, 40 px for the symbol."""
+    if fig.layout.showlegend is False:
+        return 0
+    rows, used, tallest = [], 0.0, 1
+    for trace in fig.data:
+        if trace.showlegend is False or not trace.name:
+            continue
+        lines = str(trace.name).split("<br>")
+        wide = 40 + 7.5 * max(len(line) for line in lines)
+        if used and used + wide > width:
+            rows.append(tallest)
+            used, tallest = 0.0, 1
+        used, tallest = used + wide, max(tallest, len(lines))
+    if used:
+        rows.append(tallest)
+    return int(sum(8 + 19 * lines for lines in rows) + 10)
+
+
+def titled(chart: go.Figure, title: str, subtitle: str, scale: float = 1.0, grow: bool = True) -> go.Figure:
+    """A copy of the chart with its title and subtitle (what, where, when, the unit) at its top, so an exported image
+    says what it shows without the page around it; the source line and the project's name are already at its
+    bottom (with_source). `scale`: the factor the image is drawn at (a social card shrinks a tall chart whole, so its
+    title is drawn larger to stay readable as a thumbnail). `grow`: the chart grows by the title's room (PNG, SVG);
+    otherwise its height stays and the plot gives the room up (the social card's fixed 1200 x 630)."""
+    fig = go.Figure(chart)
+    width = 0.85 * (IMAGE_WIDTH if scale == 1.0 else (fig.layout.width or IMAGE_WIDTH))  # the plot's width, about
+    title_px, subtitle_px = TITLE_PX / scale, SUBTITLE_PX / scale
+    title_lines = textwrap.wrap(title, max(20, int(width / (0.55 * title_px)))) or [""]
+    subtitle_lines = textwrap.wrap(subtitle, max(30, int(width / (0.5 * subtitle_px))))
+    text = "<b>" + "<br>".join(plotly_plain(line) for line in title_lines) + "</b>"
+    if subtitle_lines:
+        text += f"<br><span style='font-size:{subtitle_px:.0f}px;color:#444444'>" + "<br>".join(plotly_plain(line) for line in subtitle_lines) + "</span>"
+    room = 14 / scale + len(title_lines) * title_px * 1.3 + len(subtitle_lines) * subtitle_px * 1.4
+    top = max(fig.layout.margin.t or 40, legend_height(fig, width)) + room
+    # An annotation hung from the top of the plot by pixels: Plotly's layout.title cuts a multi-line title's first line.
+    fig.add_annotation(
+        text=text,
+        name=TITLE_BLOCK,
+        xref="paper",
+        x=0,
+        xanchor="left",
+        yref="paper",
+        y=1,
+        yanchor="top",
+        yshift=top - 8 / scale,
+        showarrow=False,
+        align="left",
+        font={"size": title_px, "color": "#1f1f1f"},
+    )
+    fig.update_layout(margin_t=top)
+    if grow:
+        fig.update_layout(height=image_height(chart) + room)
     return fig
 
 

@@ -1,147 +1,132 @@
 """The figure card every chart goes through: chart, source line, notes, table, download, quote and cite."""
 
-from collections.abc import Callable
 from datetime import date
-from urllib.parse import urlparse
 
-import pandas as pd
 import streamlit as st
 
 import settings
+from core.package import package_version
 from core.package_check import PackageCheck
-from figures.figure import Figure, row_notes
+from figures.card import CardContent
+from figures.figure import Figure
 from figures.finished import Finished, finish
-from settings import APP_TITLE, CAVEATS
 from shaping.charts import left_out_line
-from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation, url_or_unknown
-from shaping.downloads import rows_csv
+from shaping.citations import url_or_unknown
+from shaping.downloads import about_columns, rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
-from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns
-from shaping.images import finished, image_bytes, image_height
+from shaping.images import image_bytes, image_height, titled
 from shaping.text import markdown_link, markdown_plain
-from shaping.vocabulary import Vocabulary
+from shaping.words import app_title, say
 from ui.page import download_package, view_url
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
-def alt_text(figure: Figure) -> str:
-    """Alt text from the data: title, summary and every point shown."""
-    points = "; ".join(figure.points[:40])
-    more = f"; and {len(figure.points) - 40} more" if len(figure.points) > 40 else ""
-    return f"Chart: {figure.title}. {figure.summary} Points: {points}{more}."
-
-
-def _about(figure: Figure, used: pd.DataFrame, vocab: Vocabulary) -> None:
-    concepts = list(dict.fromkeys(figure.concepts))
-    if concepts:
-        st.markdown("**What the concepts mean**")
-        for concept in concepts:
-            label, meaning = vocab.concept(concept)[["label", "definition"]]
+def _about(card: CardContent) -> None:
+    notes = card.notes
+    if notes["concepts"]:
+        st.markdown(f"**{say('card.concepts')}**")
+        for label, meaning in notes["concepts"]:
             st.markdown(f"- **{markdown_plain(label)}**: {markdown_plain(meaning)}")
-    st.markdown("**Each row: method, sample and uncertainty**")
-    for item in row_notes(figure):
+    st.markdown(f"**{say('card.rows')}**")
+    for item in notes["rows"]:
         st.markdown(f"- **{markdown_plain(item['label'])}** ({markdown_plain(item['facts'])}): {markdown_plain(item['note'])}")
-    for note in figure.extra_notes:
+    for note in notes["extra"]:
         st.markdown(f"- {markdown_plain(note)}")
-    if figure.caveats:
-        st.markdown("**Caveats that apply**")
-        for key in figure.caveats:
-            st.markdown(f"- {markdown_plain(CAVEATS[key])}")
-    kinds = sorted({vocab.label("sources", "source_type", t) for t in used["source_type"]})
-    st.caption("Source types: " + markdown_plain(", ".join(kinds)))
-    if figure.how_made:
-        st.markdown("**How the numbers were made**")
-        steps_made = _made(figure.how_made)
-        if not steps_made:
-            st.caption("Nothing in this figure was computed here: every number is as published.")
-        for heading, steps in steps_made:
+    if notes["caveats"]:
+        st.markdown(f"**{say('card.caveats')}**")
+        for caveat in notes["caveats"]:
+            st.markdown(f"- {markdown_plain(caveat)}")
+    st.caption(markdown_plain(say("card.source_types", types=", ".join(notes["source_types"]))))
+    if card.figure.how_made:
+        st.markdown(f"**{say('card.how_made')}**")
+        if not card.how_made:
+            st.caption(say("card.nothing_made"))
+        for heading, steps in card.how_made:
             st.markdown(f"*{markdown_plain(heading)}*")
             for i, step in enumerate(steps, 1):
                 st.markdown(f"{i}\\. {markdown_plain(step)}")
 
 
-def _cite(figure: Figure, used: pd.DataFrame, url: str) -> None:
-    today = date.today()
-    quotes = _made(figure.quotes)
-    if quotes:
-        st.markdown("**Sentences to quote**")
-        for quote in quotes:
+def _cite(card: CardContent) -> None:
+    """One citation first (the figure, its view, the data version and the date); the rest behind a second step."""
+    st.markdown(f"**{say('card.cite_first')}**")
+    st.code(card.citation["text"], language=None, wrap_lines=True)
+    if card.quotes:
+        st.markdown(f"**{say('card.sentences')}**")
+        for quote in card.quotes:
             st.code(quote, language=None, wrap_lines=True)
-    st.markdown("**This figure**")
-    st.code(figure_citation(figure.title, url, today), language=None, wrap_lines=True)
-    st.code(bibtex_figure(figure.title, url, today, figure.key), language="bibtex", wrap_lines=True)
-    st.markdown("**Its sources**")
-    for _, source in used.iterrows():
-        st.code(plain_source_citation(source), language=None, wrap_lines=True)
-        st.code(bibtex_source(source), language="bibtex", wrap_lines=True)
+    if st.toggle(say("card.cite_more"), key=f"{card.key}-cite-more"):
+        st.code(card.citation["bibtex"], language="bibtex", wrap_lines=True)
+        st.markdown(f"**{say('card.its_sources')}**")
+        for source in card.source_citations:
+            st.code(source["text"], language=None, wrap_lines=True)
+            st.code(source["bibtex"], language="bibtex", wrap_lines=True)
 
 
-def _evidence(check: PackageCheck) -> pd.DataFrame | None:
-    """The evidence table, or None when it has problems (the card then says so and still draws the chart)."""
-    return None if check.problems.get("evidence") else check.table("evidence")
-
-
-def _unread_notice(shown: Finished) -> None:
+def _unread_notice(card: CardContent) -> None:
     """Mark the rows shown whose figure no readable page holds, by the label the chart and table use."""
-    if not shown.unread:
-        return
-    st.warning(
-        f"No readable page found for {len(shown.unread)} of the {len(shown.figure.rows)} rows shown: "
-        + markdown_plain("; ".join(shown.unread))
-        + ". Treat them as claims under check, not as evidence.",
-        icon=":material/help:",
-    )
+    if card.unread:
+        labels = markdown_plain("; ".join(card.unread))
+        st.warning(say("card.unread", count=len(card.unread), total=len(card.figure.rows), labels=labels), icon=":material/help:")
 
 
-def _where_it_says_so(figure: Figure, evidence: pd.DataFrame) -> None:
+def _where_it_says_so(card: CardContent) -> None:
     """Each quote behind the rows shown, verbatim and once, with the figures it holds, its page, locator and translation."""
-    labels = row_labels(figure.rows, figure.row_label_column)
-    current = None
-    for group in quote_groups(quotes_for(figure.rows, evidence)):
-        if group["row_id"] != current:
-            current = group["row_id"]
-            st.markdown(f"**{markdown_plain(labels.get(current, current))}**")
-        if group["quote"] is None:
-            missing = unread_columns(group["figures"], figure.table_columns)
-            st.caption("No readable page found for " + markdown_plain(missing) + ". " + markdown_plain(" ".join(group["notes"])))
-            continue
-        held = held_text(group["figures"], figure.table_columns)
-        where = f"{group['locator']} ({urlparse(group['url']).hostname})"
-        st.markdown(f"- {markdown_plain(held)} · {markdown_link(where, group['url'])} · checked {group['checked'].date()}")
-        st.markdown("> " + markdown_plain(group["quote"]))
-        if pd.notna(group["quote_en"]):
-            st.caption("In English: " + markdown_plain(group["quote_en"]))
-        if group["notes"]:
-            st.caption(markdown_plain(" ".join(group["notes"])))
+    for row in card.evidence:
+        st.markdown(f"**{markdown_plain(row['label'])}**")
+        for q in row["quotes"]:
+            if not q["found"]:
+                st.caption(markdown_plain(say("card.no_page_for", columns=q["columns"]) + " " + q["notes"]))
+                continue
+            where = markdown_link(f"{q['locator']} ({q['host']})", q["url"])
+            st.markdown(f"- {markdown_plain(q['held'])} · {where} · {say('card.checked', date=q['checked'])}")
+            st.markdown("> " + markdown_plain(q["quote"]))
+            if q["quote_en"]:
+                st.caption(markdown_plain(say("card.in_english", quote=q["quote_en"])))
+            if q["notes"]:
+                st.caption(markdown_plain(q["notes"]))
 
 
-def _made(items: list | Callable[[], list]) -> list:
-    return items() if callable(items) else items
+def _default_view(check: PackageCheck, key: str) -> Finished | None:
+    """The figure at its catalog entry's default parameters: the one view the static edition publishes (None for a
+    figure the catalog does not list, such as the upload page's before/after)."""
+    from figures.catalog import catalog  # only when the expander is open
+    from ui.shared import shared_figure
+
+    entry = next((e for e in catalog(check) if e.key == key), None)
+    return None if entry is None else shared_figure(check, entry.builder, **entry.params)
 
 
-def _embed_and_images(figure: Figure, source_text: str) -> None:
-    """'Embed and images': the static edition's <iframe> code and files when it is published at the public address
-    (its figures at their default view), and this view's PNG and SVG, made by Kaleido only when a button is clicked."""
-    with st.expander("Embed and images", icon=":material/code:", key=f"{figure.key}-embed", on_change="rerun") as box:
+def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
+    """'Embed and images': the static edition's <iframe> code and files when it is published at the public address,
+    for the view it publishes (the default: its title and height, not the screen's), and this view's PNG and SVG,
+    titled and sourced, made by Kaleido only when a button is clicked."""
+    figure = shown.figure
+    with st.expander(say("card.embed"), icon=":material/code:", key=f"{figure.key}-embed", on_change="rerun") as box:
         if not box.open:
             return
-        chart = finished(figure.chart, source_text)
+        chart = titled(shown.chart, figure.title, figure.subtitle)  # the images say what they show, where and when
         base = settings.PUBLIC_BASE_URL
-        if base:
-            st.markdown("**Embed this figure** (its default view, from the static edition; full width, fixed height)")
-            st.code(embed_code(figure_url(base, figure.key, "embed.html"), figure.title, embed_height(image_height(chart))), language="html", wrap_lines=True)
+        published = _default_view(check, figure.key) if base else None
+        if published is not None:
+            default = published.figure
+            st.markdown(f"**{say('card.embed_code')}**")
+            if default.title != figure.title or not default.rows.index.equals(figure.rows.index):
+                st.caption(markdown_plain(say("card.embed_default", title=default.title)))
+            height = embed_height(image_height(published.chart))
+            st.code(embed_code(figure_url(base, figure.key, "embed.html"), default.title, height), language="html", wrap_lines=True)
             st.markdown(
                 " · ".join(
-                    markdown_link(label, figure_url(base, figure.key, name))
-                    for label, name in (("Static page", ""), ("PNG", f"{figure.key}.png"), ("SVG", f"{figure.key}.svg"))
+                    markdown_link(say(f"card.{label}"), figure_url(base, figure.key, name))
+                    for label, name in (("static_page", ""), ("png", f"{figure.key}.png"), ("svg", f"{figure.key}.svg"))
                 )
             )
         else:
-            st.caption("No embed code: no public address is configured for the static edition (HIKIKOMORI_PUBLIC_URL).")
+            st.caption(say("card.no_embed" if not base else "card.not_published"))
         left, right = st.columns(2)
         left.download_button(
-            "PNG of this view",
+            say("card.png_of_view"),
             lambda: image_bytes(chart, "png"),
             file_name=f"{figure.key}.png",
             mime="image/png",
@@ -150,7 +135,7 @@ def _embed_and_images(figure: Figure, source_text: str) -> None:
             icon=":material/image:",
         )
         right.download_button(
-            "SVG of this view",
+            say("card.svg_of_view"),
             lambda: image_bytes(chart, "svg"),
             file_name=f"{figure.key}.svg",
             mime="image/svg+xml",
@@ -161,47 +146,49 @@ def _embed_and_images(figure: Figure, source_text: str) -> None:
 
 
 def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
-    """Render one figure (finished by ui.shared, or a Figure made for this run only): title, summary, chart or table,
-    source line, and the expanders around it.
+    """Render one figure (finished by ui.shared, or a Figure made for this run only) as figures.card.CardContent
+    lays it out: title, subtitle, summary, chart or table, source line, downloads, and the expanders around it.
 
     The Table tab and the expanders run only when opened (Streamlit's lazy tabs and expanders), and the CSV
     is made only when asked for: a page of nine cards would otherwise build and send nine tables, nine CSVs
     and some seventy citation blocks that few readers open (measured in docs/performance.md).
     """
     shown = shown if isinstance(shown, Finished) else finish(shown, check)
-    figure, used, sources = shown.figure, shown.used, check.table("sources")
+    version, _ = package_version(check.data_dir)
+    card = CardContent(shown, check, view_url(), date.today(), version)
+    figure, sources = shown.figure, check.table("sources")
     with st.container(border=True, key=f"card-{figure.key}"):
-        st.subheader(markdown_plain(figure.title), anchor=figure.key)
-        st.markdown(markdown_plain(figure.summary))
-        chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{figure.key}-view", on_change="rerun")
+        st.subheader(markdown_plain(card.title), anchor=figure.key)
+        if card.subtitle:
+            st.caption(markdown_plain(card.subtitle))
+        st.markdown(markdown_plain(card.summary))
+        chart_tab, table_tab = st.tabs([say("card.chart"), say("card.table")], key=f"{figure.key}-view", on_change="rerun")
         if chart_tab.open:
             with chart_tab:
                 left_out = left_out_line(shown.chart)
                 if left_out:  # also inside the chart's source line, so its images carry it
                     st.info(left_out, icon=":material/filter_list:")
-                st.plotly_chart(shown.chart, key=f"{figure.key}-chart", config=PLOTLY_CONFIG, theme=None, alt=alt_text(figure), width="stretch")
+                st.plotly_chart(shown.chart, key=f"{figure.key}-chart", config=PLOTLY_CONFIG, theme=None, alt=card.alt, width="stretch")
+                if card.interval_note:
+                    st.caption(markdown_plain(card.interval_note))
         if table_tab.open:
             with table_tab:
                 table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
                 st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
         links = "; ".join(
-            markdown_plain(producer) + " (" + ", ".join(markdown_link(e, url) for e, url in editions) + ")" for producer, editions in shown.citations
+            markdown_plain(group["producer"]) + " (" + ", ".join(markdown_link(e["label"], e["url"]) for e in group["editions"]) + ")"
+            for group in card.source_links
         )
-        st.markdown(("Source: " if len(used) == 1 else "Sources: ") + links, help="Each link opens the page where the figure can be read.")
-        evidence = _evidence(check)
-        if evidence is None:
-            st.warning(
-                "The quotes behind these figures cannot be shown: evidence.csv has problems (maintainers: run `python -m loaders.validate`).",
-                icon=":material/error:",
-            )
+        st.markdown(f"{card.source_label}: {links}", help=say("card.sources_help"))
+        if card.evidence_available:
+            _unread_notice(card)
         else:
-            _unread_notice(shown)
-        url = view_url()
-        rows, title = figure.rows, f"{APP_TITLE}: {figure.title}. {url_or_unknown(url)}. {shown.sources_text}"
+            st.warning(say("card.evidence_broken"), icon=":material/error:")
+        rows, about = figure.rows, about_columns(f"{app_title()}: {figure.title}", url_or_unknown(card.url), version)
         with st.container(horizontal=True):  # one row that wraps on a phone: one element, where columns made three
             st.download_button(
-                "Download the data shown (CSV)",
-                lambda: rows_csv(rows, sources, title),
+                say("card.download_csv"),
+                lambda: rows_csv(rows, sources, about),
                 file_name=f"{figure.key}.csv",
                 mime="text/csv",
                 key=f"{figure.key}-csv",
@@ -209,14 +196,14 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
                 icon=":material/download:",
             )
             download_package(check, key=f"{figure.key}-zip")
-        if evidence is not None:
-            with st.expander("Where it says so", icon=":material/find_in_page:", key=f"{figure.key}-evidence", on_change="rerun") as box:
+        with st.expander(say("card.cite"), icon=":material/format_quote:", key=f"{figure.key}-cite", on_change="rerun") as box:
+            if box.open:
+                _cite(card)
+        with st.expander(say("card.about"), icon=":material/info:", key=f"{figure.key}-about", on_change="rerun") as box:
+            if box.open:
+                _about(card)
+        if card.evidence_available:
+            with st.expander(say("card.where_it_says_so"), icon=":material/find_in_page:", key=f"{figure.key}-evidence", on_change="rerun") as box:
                 if box.open:
-                    _where_it_says_so(figure, evidence)
-        with st.expander("About this data", icon=":material/info:", key=f"{figure.key}-about", on_change="rerun") as box:
-            if box.open:
-                _about(figure, used, Vocabulary.of(check))
-        with st.expander("Quote and cite", icon=":material/format_quote:", key=f"{figure.key}-cite", on_change="rerun") as box:
-            if box.open:
-                _cite(figure, used, url)
-        _embed_and_images(figure, shown.source_line)
+                    _where_it_says_so(card)
+        _embed_and_images(shown, check)

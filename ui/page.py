@@ -10,31 +10,34 @@ from streamlit.navigation.page import StreamlitPage
 
 import settings
 from core.model import VOCABULARY
-from core.package import changelog, file_name, fingerprint, package_version, table_updated
+from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
+from shaping.words import say
 
 PAGE_PATH_KEY = "page_url_path"
 
 
 def load_tables(*names: str) -> PackageCheck | None:
     """The validated package if the named tables and the vocabulary (concepts.csv, labels.csv: every card reads them) are
-    usable; otherwise an error box (file, line, column, message) and None. The caption names the page's own tables."""
+    usable; otherwise an error box (file, line, column, message) and None. The caption names the data's version and
+    when the page's own tables were last updated."""
     check = cached_package()
     broken = [p for name in dict.fromkeys((*names, *VOCABULARY)) for p in check.problems.get(name, [])]
     if broken:
-        st.error(f"This page cannot be shown: {len(broken)} problem(s) in its data. Other pages still work.", icon=":material/error:")
+        told = say("messages.page_broken_one") if len(broken) == 1 else say("messages.page_broken_many", count=len(broken))
+        st.error(told, icon=":material/error:")
         problems = pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in broken[:200]])
         st.dataframe(problems, hide_index=True, width="stretch")
         st.caption("Maintainers: run `python -m loaders.validate` for the full list.")
         return None
     version, _ = package_version(check.data_dir)
-    updated = ", ".join(f"{file_name(n)} updated {table_updated(n, check.data_dir)}" for n in names)
-    st.caption("Data: " + updated + f" · data package version {version}")
+    updated = max(str(table_updated(n, check.data_dir)) for n in names)
+    st.caption(say("messages.data_version", version=version, updated=updated))
     return check
 
 

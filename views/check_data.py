@@ -12,11 +12,12 @@ from shaping.downloads import neutralise_formula
 from shaping.text import markdown_plain
 from ui.card import figure_card
 from ui.page import load_tables
+from ui.render import page_header
 
 LIMIT_MB = MAX_FILE_BYTES // (1024 * 1024)
 RECOGNISE = "Recognise it from the header"
 
-st.title("Check new data")
+page_header("check_data")
 st.markdown(f"""For maintainers. Upload the CSV of **one table** (a whole file, as you would commit it) or a **zip of the data
 package**. It is checked with exactly the rules of `python -m loaders.validate`, against the other tables as they are now.
 Uploads stay in this session's memory and are never written into the data folder. Limit: **{LIMIT_MB} MB** per file.""")

@@ -11,29 +11,36 @@ from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
 from ui.card import figure_card
 from ui.page import load_tables, url_notices, vocabulary
+from ui.render import page_header
 from ui.shared import shared_figure
 
 words = vocabulary()
 TOPICS = {label: key for key, label in topic_labels(words).items()} if words is not None else {}
 
-st.title("Claim check")
-st.caption(
-    "The project began with a 2020 magazine article, “Hikikomori: Japan's Modern-Day Hermits” (HubPages, updated 10 August 2020). "
-    "Each of its statistical claims is traced to where it most likely came from and set against the best evidence."
-)
+texts = page_header("claims")
 url_notices({"topics": TOPICS, "claims_page": int_between(1, 10_000)})
 check = load_tables("claims", "claim_evidence", "recluse_estimates", "youth_homelessness", "isolation_health_risks", "sources")
 if check is not None:
     claims, links = check.table("claims"), check.table("claim_evidence")
     sources = check.table("sources").set_index("source_id", drop=False)
     vocab = Vocabulary.of(check)
+    # Every claim and its verdict first, on one screen: the cards below take three screens.
+    st.subheader(texts.say("all_claims"))
+    verdicts = claims.assign(verdict_label=[verdict_badge(v, vocab)[0] for v in claims["verdict"]])
+    st.dataframe(
+        verdicts[["quote", "verdict_label"]].rename(columns={"quote": texts.say("claim_column"), "verdict_label": texts.say("verdict_column")}),
+        hide_index=True,
+        width="stretch",
+        key="all-claims",
+    )
     present = [label for key, label in topic_labels(vocab).items() if key in set(claims["topic"])]
     chosen = st.multiselect("Topics", present, default=present, key="topics", bind="query-params")
     chosen_claims = claims[claims["topic"].isin([TOPICS[t] for t in chosen])]
     pages = page_count(len(chosen_claims), CLAIMS_PER_PAGE)
     asked = st.query_params.get("claims_page", "")
     if asked.isdigit() and int(asked) > pages:
-        st.info(f"Ignored page {asked} of the link: there {'is' if pages == 1 else 'are'} {pages} page(s) of claims.", icon=":material/link_off:")
+        ignored = texts.say("ignored_page_one", asked=asked) if pages == 1 else texts.say("ignored_page_many", asked=asked, pages=pages)
+        st.info(ignored, icon=":material/link_off:")
     number = min(st.pagination(pages, key="claims_page", bind="query-params"), pages)
     shown, first = claims_on_page(chosen_claims, number, CLAIMS_PER_PAGE)
     hidden = len(claims) - len(chosen_claims)

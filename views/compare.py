@@ -9,8 +9,10 @@ from shaping.estimates import comparability_warnings
 from shaping.selection import int_between
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
+from shaping.words import page
 from ui.card import figure_card
 from ui.page import load_tables, url_notices, vocabulary
+from ui.render import page_header
 from ui.shared import shared, shared_figure
 
 COUNTRIES = {COUNTRY_NAMES[c]: c for c in compare.COUNTRY_CODES}
@@ -18,8 +20,7 @@ words = vocabulary()
 CONCEPT_LABELS = {label: key for key, label in words.concept_labels().items()} if words is not None else {}
 EVIDENCE = {label: key for key, label in EVIDENCE_TYPES.items()}
 
-st.title("Compare countries")
-st.caption("Rates are shares of each survey's own age band. Read the comparability panel before setting numbers side by side.")
+page_header("compare")
 url_notices(
     {
         "countries": COUNTRIES,
@@ -36,13 +37,15 @@ if check is not None:
     estimates = shared(check, compare.estimates)
     first, last = int(estimates["year"].min()), int(estimates["year"].max())
     with st.container(border=True):
-        left, middle, right = st.columns(3)
+        # Countries and evidence side by side, concepts on a line of their own: in three columns at 1280 px the chips
+        # were cut ("Hikikomori, broad (Ca…", Italy behind a fade).
+        left, right = st.columns(2)
         countries = left.multiselect("Countries", list(COUNTRIES), default=list(COUNTRIES), key="countries", bind="query-params")
+        evidence = right.multiselect("Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params")
         present = [label for label, key in CONCEPT_LABELS.items() if key in set(estimates["concept"])]
         names = Vocabulary.of(check).concept_labels()
         defaults = [names[c] for c in COMPARE_DEFAULT_CONCEPTS if names[c] in present]
-        concepts = middle.multiselect("Concepts", present, default=defaults, key="concepts", bind="query-params")
-        evidence = right.multiselect("Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params")
+        concepts = st.multiselect("Concepts", present, default=defaults, key="concepts", bind="query-params")
         left, middle, right = st.columns(3)
         years = left.slider("Years", first, last, (first, last), key="years", bind="query-params")
         measure = COMPARE_MEASURES[
@@ -67,7 +70,9 @@ if check is not None:
     elif len(shown) > 1:
         st.success("These rows share concept, six-month rule, age band, scope, method and period.", icon=":material/check_circle:")
     if missing:
-        st.caption(f"{missing} selected estimate(s) have no {'rate' if measure == 'rate' else 'count'} and are not drawn; switch 'Show' to see them.")
+        words = page("compare")
+        unit = words.say(measure)
+        st.caption(words.say("not_drawn_one", measure=unit) if missing == 1 else words.say("not_drawn_many", count=missing, measure=unit))
     if shown.empty:
         st.info("No estimates match these filters. Widen the years or add countries, concepts or evidence types.")
     else:

@@ -2,25 +2,18 @@
 
 import streamlit as st
 
-from figures import health
 from shaping.health import counterpoints
 from shaping.text import markdown_plain
-from ui.card import figure_card
+from shaping.words import page
 from ui.page import load_tables
-from ui.shared import shared_figure
+from ui.render import render_page
 
-st.title("Health risks of social isolation and loneliness")
-st.caption(
-    "These are associations from observational studies, mostly of older adults. They do not show that isolation causes illness, "
-    "and odds ratios (OR), relative risks (RR) and hazard ratios (HR) are not interchangeable."
-)
-check = load_tables("isolation_health_risks", "sources")
-if check is not None:
-    forest = shared_figure(check, health.forest)
-    figure_card(forest, check)
 
-    st.subheader("Counterpoints")
+def _counterpoints(forest) -> None:
+    """Below the forest plot: the rows that argue against reading it as risk."""
+    st.subheader(markdown_plain(page("health").say("counterpoints")))
     for _, row in counterpoints(forest.figure.rows).iterrows():
         st.markdown(f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {markdown_plain(row['note'])}")
 
-    figure_card(shared_figure(check, health.percent), check)
+
+render_page("health", lambda: load_tables("isolation_health_risks", "sources"), after={"health-forest": _counterpoints})

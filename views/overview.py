@@ -3,19 +3,19 @@
 import streamlit as st
 
 from figures import overview
-from settings import APP_TAGLINE, APP_TITLE, CAVEATS, HIKIKOMORI_DEFINITION
 from shaping.citations import short_citation
 from shaping.estimates import comparability_warnings
 from shaping.headlines import cautions
 from shaping.sentences import headline_detail, headline_figure, quote_sentence
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
+from shaping.words import caveats, pages, say
 from ui.page import load_tables, whats_new
 from ui.shared import shared
 
-st.title(APP_TITLE)
-st.caption(APP_TAGLINE)
-st.markdown(HIKIKOMORI_DEFINITION)
+st.title(markdown_plain(say("app_title")))
+st.caption(markdown_plain(say("tagline")))
+st.markdown(markdown_plain(say("definition")))
 
 check = load_tables("recluse_estimates", "sources", "evidence")
 if check is not None:
@@ -47,13 +47,10 @@ if check is not None:
     whats_new(check)
 
 st.subheader("Read every number with these warnings")
-for text in CAVEATS.values():
+for text in caveats().values():
     st.markdown(f"- {markdown_plain(text)}")
 
 st.subheader("Explore")
-st.page_link("views/japan.py", label="Japan: the Cabinet Office surveys and other estimates", icon=":material/home:")
-st.page_link("views/compare.py", label="Compare Japan, South Korea and Italy", icon=":material/compare_arrows:")
-st.page_link("views/homelessness.py", label="Youth homelessness: United States and Japan", icon=":material/night_shelter:")
-st.page_link("views/health.py", label="Health risks of social isolation and loneliness", icon=":material/cardiology:")
-st.page_link("views/claims.py", label="Claim check: the 2020 article's numbers, traced", icon=":material/fact_check:")
-st.page_link("views/sources.py", label="Sources and method, and how to cite", icon=":material/menu_book:")
+for linked in pages():
+    if linked.link:
+        st.page_link(linked.file, label=markdown_plain(linked.link), icon=linked.icon)

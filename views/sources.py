@@ -4,15 +4,17 @@ from datetime import date
 
 import streamlit as st
 
-from settings import CAVEATS
+from core.package import package_version
 from shaping.citations import bibtex_dashboard, dashboard_citation, url_or_unknown
-from shaping.downloads import table_csv
+from shaping.downloads import about_columns, table_csv
 from shaping.sources import matching, source_usage, unusable_tables
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary, strict_map
+from shaping.words import app_title, caveats
 from ui.page import download_package, load_tables, url_notices, view_url, whats_new
+from ui.render import page_header
 
-st.title("Sources and method")
+page_header("sources")
 url_notices({"q": lambda value: len(value) <= 100})
 check = load_tables("sources")
 if check is not None:
@@ -45,7 +47,8 @@ if check is not None:
     st.download_button(
         "Download this list (CSV)",
         table_csv(
-            shown.assign(type=strict_map(shown["source_type"], types, "source type label")), f"Hikikomori in Numbers: sources. {url_or_unknown(view_url())}"
+            shown.assign(type=strict_map(shown["source_type"], types, "source type label")),
+            about_columns(f"{app_title()}: sources", url_or_unknown(view_url()), package_version(check.data_dir)[0], kind="list"),
         ),
         file_name="sources.csv",
         mime="text/csv",
@@ -77,7 +80,7 @@ if check is not None:
     for _, concept in Vocabulary.of(check).concepts.iterrows():
         st.markdown(f"- **{markdown_plain(concept['label'])}** (`{concept['concept']}`): {markdown_plain(concept['definition'])}")
 st.subheader("Warnings that apply across the dashboard")
-for text in CAVEATS.values():
+for text in caveats().values():
     st.markdown(f"- {markdown_plain(text)}")
 
 st.subheader("Cite this dashboard")

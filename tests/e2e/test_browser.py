@@ -8,11 +8,13 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from settings import PAGES
+from shaping.words import pages
 from tests.e2e.conftest import open_expanders, settle, start_server, stop_server
 
-# The default page (Overview) lives at "/": Streamlit ignores a default page's url_path, so "/overview" is
-# "Page not found" on a warm server (a modal over the main page).
+PAGES = [(p.file, p.title, p.icon, p.url) for p in pages()]
+
+# The default page (Overview) lives at "/": Streamlit ignores a default page's url_path; app.py's hidden page at
+# "/overview" sends readers there (test_overview_path_opens_the_overview).
 PATHS = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(PAGES)]
 CHARTS = {"/": 0, "/japan": 3, "/compare": 1, "/homelessness": 3, "/health": 2, "/claims": 3, "/sources": 0, "/check_data": 0}
 
@@ -140,11 +142,18 @@ def test_download_holds_the_rows_drawn(page, base_url):
     with page.expect_download() as event:
         page.get_by_role("button", name="Download the data shown (CSV)").click()
     text = Path(event.value.path()).read_text(encoding="utf-8")
-    assert text.startswith("# Hikikomori in Numbers")
-    rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
+    rows = list(csv.DictReader(io.StringIO(text)))  # the first line is the header
+    assert all(r["figure"].startswith("Hikikomori in Numbers") for r in rows)
     assert sorted(r["label"] for r in rows) == sorted(y_labels(page))
     assert all(r["country"] == "KOR" for r in rows)
     assert all(r["source_url"].startswith("http") for r in rows)
+
+
+def test_overview_path_opens_the_overview(page, base_url):
+    """'/overview' opened a "Page not found" dialog: the Overview's own path now shows the Overview."""
+    open_page(page, base_url + "/overview")
+    assert problems_on_screen(page) == []
+    assert "Latest national estimate" in page.inner_text("body") or "Hikikomori are people" in page.inner_text("body")
 
 
 def test_cite_text_contains_the_current_url(page, base_url):
@@ -153,6 +162,9 @@ def test_cite_text_contains_the_current_url(page, base_url):
     settle(page)
     citations = [c.inner_text() for c in page.query_selector_all("[data-testid=stCode]")]
     assert any("compare?countries=Japan&measure=Count" in c and c.startswith("Hikikomori in Numbers") for c in citations)
+    page.get_by_text("Show every citation", exact=False).first.click()  # BibTeX and the sources: a second step
+    settle(page)
+    citations = [c.inner_text() for c in page.query_selector_all("[data-testid=stCode]")]
     assert any("howpublished = {\\url{" in c and "countries=Japan" in c for c in citations)
 
 

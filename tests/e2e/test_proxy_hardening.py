@@ -14,11 +14,12 @@ from contextlib import suppress
 import pytest
 
 import settings
+from shaping.words import served_pages
 from tests.conftest import serve as serve_folder
 from tests.e2e.test_serve import HAPROXY, Served
 from tests.support.streamlit_server import NO_PROXY, ROOT, VIEWPORT, free_port, settle
 
-PATHS = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(settings.served_pages(False))]
+PATHS = ["/" if i == 0 else "/" + p.url for i, p in enumerate(served_pages(False, settings.UPLOAD_PAGE))]
 UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 CLOSED_EXPANDER = "[data-testid=stMain] [data-testid=stExpander] details:not([open]) summary"
 # Every CSP violation the page reports, from the start of each document.

@@ -28,12 +28,13 @@ from pathlib import Path
 import pytest
 
 import settings
+from shaping.words import served_pages
 from tests.e2e.test_browser import CHARTS, problems_on_screen
 from tests.support.streamlit_server import NO_PROXY, RESET, ROOT, VIEWPORT, free_port, page_state, settle
 
 COOKIE = "hikikomori_worker"
 WORKERS = ("w1", "w2")
-PATHS = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(settings.served_pages(True))]
+PATHS = ["/" if i == 0 else "/" + p.url for i, p in enumerate(served_pages(True, settings.UPLOAD_PAGE))]
 SESSIONS = 10
 # Seconds after the kill by which every reader must have a working page: generous, for a loaded CI machine. The goals
 # for how fast that happens are the benchmark's (benchmarks/dashboard.py, measure "fault").

@@ -9,7 +9,7 @@ import pytest
 
 from figures import Entry, Figure, catalog
 from figures.params import COMPARE_MEASURES, JAPAN_MEASURES, label_for
-from settings import PAGES
+from shaping.words import pages
 from tests.conftest import REAL_DATA, ROOT
 
 BLOCKED = """
@@ -63,7 +63,7 @@ def test_catalog_keys_are_unique_and_pages_are_navigation_pages(check):
     entries = catalog(check)
     keys = [e.key for e in entries]
     assert len(keys) == len(set(keys))
-    url_paths = [url for _, _, _, url in PAGES]
+    url_paths = [p.url for p in pages()]
     assert {e.page for e in entries} <= set(url_paths)
     assert [e.page for e in entries] == sorted((e.page for e in entries), key=url_paths.index)  # navigation order
     assert all(isinstance(e, Entry) and e.title for e in entries)

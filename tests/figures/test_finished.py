@@ -8,10 +8,10 @@ import pytest
 
 from figures import catalog
 from figures.finished import finish
-from settings import APP_TITLE
 from shaping.citations import source_line, sources_for
 from shaping.evidence import row_labels, unread_rows
 from shaping.images import SOURCE_LINE
+from shaping.words import app_title
 from tests.conftest import REAL_DATA
 
 
@@ -33,7 +33,7 @@ def source_annotations(chart) -> list[str]:
 def test_the_chart_carries_the_source_line_of_exactly_the_rows_shown(check, entries, key):
     figure = entries[key].build(check)
     shown = finish(figure, check)
-    expected = f"{APP_TITLE} · {source_line(sources_for(figure.rows, check.table('sources')))}"
+    expected = f"{app_title()} · {source_line(sources_for(figure.rows, check.table('sources')))}"
     assert shown.source_line == expected
     assert list(shown.used["source_id"]) == list(sources_for(figure.rows, check.table("sources"))["source_id"])
     (text,) = source_annotations(shown.chart)  # once, not twice

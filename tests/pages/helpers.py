@@ -59,8 +59,8 @@ def csv_bytes(at: AppTest, index: int = 0) -> bytes:
 
 
 def download_csv(at: AppTest, index: int = 0) -> pd.DataFrame:
-    """The index-th 'data shown' CSV of the page, parsed (its first line is the citation)."""
-    return pd.read_csv(io.BytesIO(csv_bytes(at, index)), skiprows=1)
+    """The index-th 'data shown' CSV of the page, parsed with pandas' defaults (its first line is the header)."""
+    return pd.read_csv(io.BytesIO(csv_bytes(at, index)))
 
 
 def card_keys(at: AppTest) -> list[str]:

@@ -104,7 +104,7 @@ def test_sources_search_from_url_and_download(run_page):
     at = run_page("views/sources.py", q="Valtorta")
     listing = at.dataframe[0].value
     assert listing["source_id"].tolist() == ["h-valtorta-2016"]
-    csv = pd.read_csv(io.BytesIO(download(at, "Download this list")), skiprows=1)
+    csv = pd.read_csv(io.BytesIO(download(at, "Download this list")))
     assert csv["source_id"].tolist() == ["h-valtorta-2016"]
     archive = zipfile.ZipFile(io.BytesIO(download(at, "Download the whole data package")))
     assert "datapackage.json" in archive.namelist()
@@ -122,3 +122,12 @@ def test_broken_health_table_leaves_other_pages_working(run_page, data_copy):
     assert not sources.exception and not sources.error
     assert "isolation_health_risks" in sources.warning[0].value.replace("\\", "")
     assert len(sources.dataframe[0].value) == len((REAL_DATA / "sources.csv").read_text(encoding="utf-8").strip().splitlines()) - 1
+
+
+def test_claim_check_opens_with_every_claim_and_its_verdict(run_page):
+    at = run_page("views/claims.py")
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "Verdict" in d.value.columns)
+    claims = check_package(REAL_DATA).table("claims")
+    assert len(table) == len(claims) and table["Verdict"].notna().all()
+    assert at.subheader[0].value == "Every claim and its verdict"

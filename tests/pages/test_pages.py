@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from figures import compare, japan
+from figures import japan
 from loaders.tables import check_package
 from shaping.text import markdown_plain
+from shaping.words import figure_words
 from tests.conftest import REAL_DATA, ROOT, set_cell
 from tests.pages.helpers import card_keys, download, download_csv, open_cards, source_lines, tables
 
@@ -56,7 +57,7 @@ def test_url_reproduces_a_selection(run_page):
     table = tables(at)[0]
     assert len(table) > 0 and table["Estimate"].str.startswith("Italy").all()
     assert any(s.value.endswith("\\(counts\\)") or s.value.endswith("(counts)") for s in at.subheader)
-    assert [s.value for s in at.subheader if s.proto.anchor] == [markdown_plain(compare.title("count"))]  # the card's own title
+    assert [s.value for s in at.subheader if s.proto.anchor] == [markdown_plain(figure_words("compare").text("title", "count"))]  # the card's own title
 
 
 def test_japan_measure_in_url(run_page):

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 import settings
+from shaping.words import pages, served_pages
 from tests.conftest import ROOT
 
 
@@ -21,10 +22,10 @@ def test_the_variable_turns_the_upload_page_off_and_refuses_other_words():
 
 
 def test_served_pages_leave_out_only_the_upload_page():
-    public = settings.served_pages(False)
-    assert [p[0] for p in public] == [p[0] for p in settings.PAGES if p[0] != settings.UPLOAD_PAGE]
-    assert settings.UPLOAD_PAGE in [p[0] for p in settings.PAGES]  # the page still exists for maintainers
-    assert settings.served_pages(True) == settings.PAGES
+    public = served_pages(False, settings.UPLOAD_PAGE)
+    assert [p.file for p in public] == [p.file for p in pages() if p.file != settings.UPLOAD_PAGE]
+    assert settings.UPLOAD_PAGE in [p.file for p in pages()]  # the page still exists for maintainers
+    assert served_pages(True, settings.UPLOAD_PAGE) == pages()
 
 
 @pytest.mark.parametrize("uploads", [True, False])

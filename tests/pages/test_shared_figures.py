@@ -5,11 +5,11 @@ import pytest
 
 from figures import catalog
 from loaders.cache import cached_package
-from settings import PAGES
+from shaping.words import pages
 from tests.pages.helpers import card_keys, open_cards
 from ui import shared
 
-TITLES = {url: title for _, title, _, url in PAGES}
+TITLES = {p.url: p.title for p in pages()}
 
 
 @pytest.fixture

@@ -10,19 +10,20 @@ from html import escape
 from urllib.parse import urlencode
 
 import jsonschema
+import pandas as pd
 import pytest
 from markupsafe import escape as html_text
 
-from core.package import fingerprint, package_version
+from core.package import descriptor, fingerprint, package_version
 from figures import catalog
 from publish import metadata
 from publish.build import SOCIAL_NAME, SOCIAL_SIZE, build_site
-from settings import APP_TITLE
 from shaping.citations import NO_URL
-from shaping.downloads import rows_csv
+from shaping.downloads import about_columns, rows_csv
 from shaping.edition import file_names
 from shaping.evidence import quote_groups, quotes_for, unread_columns
-from shaping.images import IMAGE_WIDTH, PNG_SCALE, image_height
+from shaping.images import IMAGE_WIDTH, PNG_SCALE, image_height, titled
+from shaping.words import app_title
 from tests.conftest import REAL_DATA, ROOT, STATIC_BASE, STATIC_TODAY, set_cell
 
 BASE, TODAY = STATIC_BASE, STATIC_TODAY
@@ -54,8 +55,11 @@ def test_png_is_twice_the_layout_and_svg_carries_the_source_line(site):
         key = item.entry.key
         png = (out / "figures" / key / f"{key}.png").read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
-        assert struct.unpack(">II", png[16:24]) == (IMAGE_WIDTH * PNG_SCALE, image_height(item.chart) * PNG_SCALE), key
+        exported = titled(item.chart, item.figure.title, item.figure.subtitle)
+        assert struct.unpack(">II", png[16:24]) == (IMAGE_WIDTH * PNG_SCALE, image_height(exported) * PNG_SCALE), key
         svg = (out / "figures" / key / f"{key}.svg").read_text(encoding="utf-8")
+        first_words = " ".join(item.figure.title.split()[:3])
+        assert escape(first_words, quote=False) in svg, key  # the image says what it shows
         assert f'width="{IMAGE_WIDTH}"' in svg[:300], key
         assert "Hikikomori in Numbers · Source" in svg, key
         first_producer = item.line.split(": ", 1)[1].split(" (")[0]
@@ -88,7 +92,7 @@ def test_csv_is_the_cards_download_of_the_same_view(site, real_check):
     for item in built:
         entry, figure = item.entry, item.figure
         view = BASE + entry.page + ("?" + urlencode(entry.query) if entry.query else "")
-        expected = rows_csv(figure.rows, sources, f"{APP_TITLE}: {figure.title}. {view}. {item.line}")
+        expected = rows_csv(figure.rows, sources, about_columns(f"{app_title()}: {figure.title}", view, descriptor()["version"]))
         assert (out / "figures" / entry.key / f"{entry.key}.csv").read_bytes() == expected, entry.key
 
 
@@ -148,7 +152,8 @@ def test_without_a_public_address_nothing_invents_one(tmp_path, real_check):
     assert f"{NO_URL} (accessed" in page and "No embed code" in page
     document = json.loads((out / "figures" / key / f"{key}.json").read_text(encoding="utf-8"))
     assert document["canonical_url"] is None and document["dashboard_url"] is None
-    assert (out / "figures" / key / f"{key}.csv").read_text(encoding="utf-8").split("\n")[0].count(NO_URL) == 1
+    table = pd.read_csv(out / "figures" / key / f"{key}.csv")  # pandas' defaults: the first line is the header
+    assert set(table["figure_url"]) == {NO_URL}
     assert not re.search(r"https?://(localhost|127\.0\.0\.1)", page)
 
 

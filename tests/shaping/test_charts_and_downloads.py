@@ -8,11 +8,14 @@ import zipfile
 import pandas as pd
 import pytest
 
-from shaping.charts import DERIVED_NAME, PUBLISHED_NAME, ROW_LABELS, dot_plot, figure_text, japan_series, split_bars, with_source
-from shaping.downloads import neutralise_formula, package_zip, rows_csv
+from shaping.charts import ROW_LABELS, dot_plot, figure_text, japan_series, split_bars, with_source
+from shaping.downloads import about_columns, neutralise_formula, package_zip, rows_csv
 from shaping.estimates import cabinet_office_rounds
 from shaping.numbers import pct
+from shaping.words import figure_words, say
 from tests.conftest import REAL_DATA
+
+DERIVED_NAME, PUBLISHED_NAME = say("chart.derived_interval"), say("chart.published_interval")
 
 
 def marks(fig):
@@ -80,7 +83,8 @@ def test_range_without_point_is_a_line_not_an_invented_midpoint(estimates):
 
 def test_japan_series_by_age_group(estimates, vocab):
     rows = cabinet_office_rounds(estimates, vocab)
-    fig = japan_series(rows[rows["rate_pct"].notna()], "rate")
+    words = figure_words("japan-rounds")
+    fig = japan_series(rows[rows["rate_pct"].notna()], "rate", words.annotations(), words.ticks(), "x", "y", DERIVED_NAME)
     series = {t.name: [(int(x), float(y)) for x, y in zip(t.x, t.y, strict=True)] for t in fig.data if t.x is not None and len(t.x) and t.x[0] is not None}
     assert series["Aged 15–39"] == [(2010, 1.79), (2015, 1.57), (2022, 2.05)]
     assert series["Aged 40–64"] == [(2018, 1.45), (2022, 2.02)]
@@ -90,7 +94,7 @@ def test_japan_series_by_age_group(estimates, vocab):
 
 def test_split_bars_hatch_derived_parts(estimates, vocab):
     rows = cabinet_office_rounds(estimates, vocab, ("hikikomori_narrow", "hikikomori_quasi"))
-    fig = split_bars(rows)
+    fig = split_bars(rows, figure_words("japan-split"))
     quasi = next(t for t in fig.data if t.name.startswith("Quasi"))
     assert list(quasi.y) == [460000, 365000, 248000]
     assert list(quasi.marker.pattern.shape) == ["", "/", ""]
@@ -104,10 +108,11 @@ def test_source_line_is_inside_the_figure(estimates):
 
 def test_csv_download_holds_exactly_the_rows_shown(estimates, sources):
     rows = estimates[estimates["country"] == "ITA"]
-    data = rows_csv(rows, sources.reset_index(drop=True), "Hikikomori in Numbers: Italy. http://x/compare?c=Italy")
-    text = data.decode("utf-8")
-    assert text.startswith("# Hikikomori in Numbers: Italy. http://x/compare?c=Italy\n")
-    back = pd.read_csv(io.StringIO(text), comment=None, skiprows=1)
+    data = rows_csv(rows, sources.reset_index(drop=True), about_columns("Hikikomori in Numbers: Italy", "http://x/compare?c=Italy", "0.3.0"))
+    back = pd.read_csv(io.BytesIO(data))  # pandas' defaults: the first line is the header
+    assert list(back.columns[:1]) == ["estimate_id"] and len(back) == len(rows)
+    assert set(back["figure"]) == {"Hikikomori in Numbers: Italy"} and set(back["figure_url"]) == {"http://x/compare?c=Italy"}
+    assert set(back["data_package_version"].astype(str)) == {"0.3.0"}
     assert back["estimate_id"].tolist() == rows["estimate_id"].tolist()
     assert back["value"].dropna().astype(int).tolist() == rows["value"].dropna().astype(int).tolist()
     assert back["source_url"].str.startswith("http").all()

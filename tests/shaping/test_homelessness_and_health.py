@@ -120,7 +120,7 @@ def test_survival_odds_are_their_own_group(real_check, vocab):
     survival = rows[rows["direction"] == "survival"]
     assert set(survival["group"]) == {SURVIVAL_GROUP}
     assert SURVIVAL_GROUP not in set(rows[rows["direction"] == "risk"]["group"])
-    assert survival["label"].str.contains("SURVIVAL").all()
+    assert survival["label"].str.contains("→ survival").all()
 
 
 def test_forest_rows_flag_and_label(real_check, vocab):

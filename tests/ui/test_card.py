@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.package import package_version
 from figures import Figure
 from shaping.charts import dot_plot
-from shaping.citations import bibtex_figure, figure_citation, plain_source_citation, source_line, sources_for
+from shaping.citations import bibtex_figure, figure_citation, plain_source_citation, sources_for
 from shaping.estimates import annotate, point_descriptions
 from shaping.vocabulary import Vocabulary
 from tests.pages.helpers import download, open_cards, source_lines
@@ -114,23 +115,27 @@ def test_table_tab_shows_the_rows_given(figure, check, rows):
 
 @pytest.mark.usefixtures("record_downloads")
 def test_csv_download_holds_exactly_the_rows(figure, check, rows):
+    """pandas' defaults read it: the first line is the header; what the file is goes into columns of every row."""
     at = run_card(figure, check, countries="Japan")
-    data = download(at, "Download the data shown").decode("utf-8")
-    first, body = data.split("\n", 1)
     used = sources_for(rows, check.table("sources"))
-    assert first == f"# Hikikomori in Numbers: Three estimates (counts). {URL}?countries=Japan. {source_line(used)}"
-    csv = pd.read_csv(io.StringIO(body))
+    csv = pd.read_csv(io.BytesIO(download(at, "Download the data shown")))
+    assert set(csv["figure"]) == {"Hikikomori in Numbers: Three estimates (counts)"}
+    assert set(csv["figure_url"]) == {f"{URL}?countries=Japan"}
+    assert set(csv["data_package_version"].astype(str)) == {package_version(check.data_dir)[0]}
     assert csv["estimate_id"].tolist() == ROWS
     assert csv["source_url"].tolist() == [used.set_index("source_id").loc[s, "url"] for s in rows["source_id"]]
 
 
 def test_citation_names_the_figure_the_view_and_each_source(figure, check, rows):
+    """One citation first, with the data version; BibTeX and each source's citation behind a second step."""
     at = open_cards(run_card(figure, check, countries="Japan"), expanders=("cite",))
     today = date.today()
-    codes = [c.value for c in at.code]
     url = f"{URL}?countries=Japan"
-    assert codes[0] == figure_citation("Three estimates (counts)", url, today)
-    assert codes[1] == bibtex_figure("Three estimates (counts)", url, today, "test-card")
+    title = f"Three estimates (counts) (data version {package_version()[0]})"
+    assert [c.value for c in at.code] == [figure_citation(title, url, today)]
+    at.session_state["test-card-cite-more"] = True
+    codes = [c.value for c in at.run().code]
+    assert codes[:2] == [figure_citation(title, url, today), bibtex_figure(title, url, today, "test-card")]
     used = sources_for(rows, check.table("sources"))
     assert codes[2::2] == [plain_source_citation(s) for _, s in used.iterrows()]
 

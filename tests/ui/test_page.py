@@ -1,13 +1,16 @@
 """The view's URL for citations: the configured public URL, else the browser's address, else none (never localhost)."""
 
+import io
 import os
 import subprocess
 import sys
 from datetime import date
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.package import package_version
 from loaders.tables import check_package
 from settings import PUBLIC_URL_VAR, public_base_url
 from shaping.citations import NO_URL
@@ -60,13 +63,17 @@ def test_card_citation_says_no_url_rather_than_inventing_one(monkeypatch):
     monkeypatch.setattr("settings.PUBLIC_BASE_URL", None)
     check = check_package(REAL_DATA)
     built = card_figure(card_rows(check))
-    at = open_cards(AppTest.from_function(card_script, args=(built, check), default_timeout=60).run(), expanders=("cite",))
+    at = AppTest.from_function(card_script, args=(built, check), default_timeout=60).run()
+    at.session_state[f"{built.key}-cite-more"] = True
+    at = open_cards(at, expanders=("cite",))
     assert not at.exception
     citations = [c.value for c in at.code[:2]]
-    assert citations[0] == f'Hikikomori in Numbers, "{built.title}". {NO_URL} (accessed {date.today().isoformat()}).'
+    version = package_version()[0]
+    assert citations[0] == f'Hikikomori in Numbers, "{built.title} (data version {version})". {NO_URL} (accessed {date.today().isoformat()}).'
     assert "howpublished" not in citations[1] and NO_URL in citations[1]
-    first_line = download(at, "Download the data shown").decode("utf-8").split("\n", 1)[0]
-    assert first_line.startswith(f"# Hikikomori in Numbers: {built.title}. {NO_URL}. Sources: ")
+    table = pd.read_csv(io.BytesIO(download(at, "Download the data shown")))
+    assert set(table["figure_url"]) == {NO_URL} and set(table["figure"]) == {f"Hikikomori in Numbers: {built.title}"}
+    first_line = ",".join(table.columns)
     assert not any("localhost" in text or "8501" in text for text in [*citations, first_line])
 
 

@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 
 from figures import japan
+from shaping.words import figure_words
 from ui import shared
 
 
@@ -54,7 +55,7 @@ def test_a_shared_figure_is_finished_once(check):
     shown = shared.shared_figure(check, japan.rounds, measure="count")
     assert shared.shared_figure(check, japan.rounds, measure="count") is shown
     assert shared.BUILDS["figures.japan.rounds:finished"] == before + 1
-    assert shown.figure.title == japan.rounds_title("count")
+    assert shown.figure.title == figure_words("japan-rounds").text("title", "count")
     assert [a.name for a in shown.chart.layout.annotations].count("source-line") == 1
 
 

@@ -1,0 +1,304 @@
+"""The words readers see, read from the TOML files in words/ (stdlib tomllib), and the check of those files.
+
+words/site.toml holds what every page shares (the project's name, the definition, the caveats, control labels);
+words/pages.toml the pages in navigation order with their titles and prose; words/figures/<key>.toml one figure's
+title, subtitle, summary templates, notes, annotations and caveats. An editor changes them without Python;
+`python -m shaping.words` (and a test) checks them: unknown keys, unknown or missing {placeholders}, unknown caveats.
+
+Every template goes through `translate` before its placeholders are filled: today the identity, later a gettext
+catalog per language (each template is one msgid).
+"""
+
+import re
+import string
+import sys
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from core.problems import Problem
+
+WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
+SITE_FILE, PAGES_FILE, FIGURES_DIR = "site.toml", "pages.toml", "figures"
+
+# The hook a translated edition replaces (gettext's `gettext`): template in, template in the reader's language out.
+translate: Callable[[str], str] = str
+
+# What a figure's words file may hold: each field's kind (text: a string, or a table of strings by a control's value).
+FIGURE_FIELDS = {
+    "title": "text",
+    "subtitle": "text",
+    "summary": "text",
+    "notes": "list",
+    "caveats": "keys",
+    "annotations": "annotations",
+    "ticks": "numbers",
+    "axis": "texts",
+    "labels": "texts",
+}
+ANNOTATION_FIELDS = {"x": "number", "text": "text", "y": "number", "position": "text"}
+PAGE_FIELDS = {"file", "title", "icon", "heading", "caption", "link", "text"}
+SITE_FIELDS = {"app_title", "tagline", "definition", "headlines", "headlines_not_comparable", "caveats", "controls", "card", "chart", "messages"}
+
+
+def fields(template: str) -> set[str]:
+    """The placeholder names a template uses: 'About {count:,} people' -> {'count'}."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def fill(template: str, **values: object) -> str:
+    """The template in the reader's language with its placeholders filled."""
+    return translate(template).format(**values)
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    """One figure's words (words/figures/<key>.toml), filled for a view: `words.text("title", choice="rate")`."""
+
+    key: str
+    data: Mapping
+
+    def text(self, name: str, choice: str | None = None, **values: object) -> str:
+        """A text field (dotted names reach into axis/labels: 'labels.not_drawn'), by the control's value if it varies."""
+        value = self._get(name)
+        if isinstance(value, Mapping):
+            value = value[str(choice)]
+        return fill(value, **values)
+
+    def has(self, name: str) -> bool:
+        try:
+            self._get(name)
+        except KeyError:
+            return False
+        return True
+
+    def notes(self, **values: object) -> list[str]:
+        return [fill(n, **values) for n in self.data.get("notes", [])]
+
+    def caveats(self) -> list[str]:
+        return list(self.data.get("caveats", []))
+
+    def annotations(self) -> list[dict]:
+        """Each annotation with its text in the reader's language: {'x': 2018, 'text': ..., 'y'?, 'position'?}."""
+        return [{**a, "text": fill(a["text"])} for a in self.data.get("annotations", [])]
+
+    def ticks(self) -> list[float]:
+        return list(self.data.get("ticks", []))
+
+    def _get(self, name: str):
+        value = self.data
+        for part in name.split("."):
+            value = value[part]
+        return value
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the navigation: its script, title and icon, url path and prose (words/pages.toml)."""
+
+    url: str
+    file: str
+    title: str
+    icon: str
+    heading: str
+    caption: str = ""
+    link: str = ""
+    text: Mapping = field(default_factory=dict)
+
+    def say(self, name: str, **values: object) -> str:
+        """One of the page's own sentences (its [<page>.text] table), filled."""
+        return fill(self.text[name], **values)
+
+
+@cache
+def _read(path: Path) -> dict:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def site() -> dict:
+    """words/site.toml as read (the caveats, control labels, card and chart words under their tables)."""
+    return _read(WORDS_DIR / SITE_FILE)
+
+
+def say(name: str, **values: object) -> str:
+    """A sentence of words/site.toml by dotted name ('card.where_it_says_so'), filled."""
+    value = site()
+    for part in name.split("."):
+        value = value[part]
+    return fill(value, **values)
+
+
+def app_title() -> str:
+    return say("app_title")
+
+
+def caveats() -> dict[str, str]:
+    """Every caveat (register section H) by key, in the reader's language."""
+    return {key: fill(text) for key, text in site()["caveats"].items()}
+
+
+def pages() -> list[Page]:
+    """The navigation's pages in order; the first is the default page."""
+    return [Page(url=url, **{k: v for k, v in entry.items()}) for url, entry in _read(WORDS_DIR / PAGES_FILE).items()]
+
+
+def page(url: str) -> Page:
+    return next(p for p in pages() if p.url == url)
+
+
+def served_pages(uploads: bool, upload_page: str) -> list[Page]:
+    """The navigation's pages, without the upload page in the public edition (uploads off)."""
+    return [p for p in pages() if uploads or p.file != upload_page]
+
+
+def figure_words(key: str) -> FigureWords:
+    return FigureWords(key, _read(WORDS_DIR / FIGURES_DIR / f"{key}.toml"))
+
+
+# -- the check --------------------------------------------------------------------------------------------------
+
+
+def _line_of(lines: list[str], key: str, start: int = 0) -> int | None:
+    """The 1-based line where `key = …` or `[key]` / `[[key]]` (or a dotted table ending in it) first appears."""
+    pattern = re.compile(rf"^\s*(\[\[?[\w.\-]*\b{re.escape(key)}\]\]?|\"?{re.escape(key)}\"?\s*=)")
+    for i, line in enumerate(lines[start:], start + 1):
+        if pattern.match(line):
+            return i
+    return None
+
+
+def _templates(value) -> Iterable[tuple[str | None, str]]:
+    """(variant, template) of a text field: one for a string, one per control value for a table."""
+    if isinstance(value, str):
+        yield None, value
+    elif isinstance(value, Mapping):
+        yield from value.items()
+
+
+def _check_template(name: str, template: object, expected: set[str], where: Callable[[str], Problem]) -> list[Problem]:
+    if not isinstance(template, str):
+        return [where(f"{name}: must be text, not {type(template).__name__}")]
+    try:
+        used = fields(template)
+    except ValueError as e:
+        return [where(f"{name}: {e} (write a literal brace as {{{{ or }}}})")]
+    found = []
+    for unknown in sorted(used - expected):
+        found.append(where(f"{name}: unknown placeholder {{{unknown}}}" + (f"; this text may use {sorted(expected)}" if expected else "; it takes none")))
+    for missing in sorted(expected - used):
+        found.append(where(f"{name}: missing placeholder {{{missing}}}"))
+    return found
+
+
+def check_figure_file(path: Path, placeholders: Mapping[str, Iterable[str]], known_caveats: Iterable[str]) -> list[Problem]:
+    """The problems of one figure's words file: TOML syntax, unknown keys, placeholders, caveat keys, annotations.
+    `placeholders` names, per field ('summary', 'labels.not_drawn'), the values the builder fills in: each must appear."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    rel = f"words/{FIGURES_DIR}/{path.name}"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        line = re.search(r"line (\d+)", str(e))
+        return [Problem(rel, int(line.group(1)) if line else None, None, f"not valid TOML: {e}")]
+    found: list[Problem] = []
+
+    def at(key: str, start: int = 0) -> Callable[[str], Problem]:
+        line = _line_of(lines, key, start)
+        return lambda message: Problem(rel, line, key, message)
+
+    expected = {name: set(names) for name, names in placeholders.items()}
+    for key, value in data.items():
+        kind = FIGURE_FIELDS.get(key)
+        if kind is None:
+            found.append(at(key)(f"unknown key; a figure's words file may hold {', '.join(FIGURE_FIELDS)}"))
+        elif kind == "text":
+            for variant, template in _templates(value):
+                found += _check_template(key + (f".{variant}" if variant else ""), template, expected.get(key, set()), at(variant or key))
+            if not isinstance(value, str | Mapping):
+                found.append(at(key)("must be text, or a table of texts by the control's value"))
+        elif kind == "texts":
+            for name, template in value.items():
+                found += _check_template(f"{key}.{name}", template, expected.get(f"{key}.{name}", set()), at(name))
+        elif kind == "list":
+            for i, template in enumerate(value):
+                found += _check_template(f"{key}[{i}]", template, set(), at(key))
+        elif kind == "keys":
+            for unknown in [k for k in value if k not in set(known_caveats)]:
+                found.append(at(key)(f"unknown caveat {unknown!r}; words/site.toml [caveats] has {', '.join(known_caveats)}"))
+        elif kind == "numbers":
+            if not all(isinstance(v, int | float) for v in value):
+                found.append(at(key)("must be a list of numbers"))
+        elif kind == "annotations":
+            for i, annotation in enumerate(value):
+                where = at("annotations", 0)
+                for unknown in set(annotation) - set(ANNOTATION_FIELDS):
+                    found.append(where(f"annotation {i + 1}: unknown key {unknown!r}; it may hold {', '.join(ANNOTATION_FIELDS)}"))
+                for needed in ("x", "text"):
+                    if needed not in annotation:
+                        found.append(where(f"annotation {i + 1}: {needed} is missing"))
+    for name in expected:
+        top = name.split(".")[0]
+        try:
+            value = data
+            for part in name.split("."):
+                value = value[part]
+        except (KeyError, TypeError):
+            if top in data or FIGURE_FIELDS.get(top) == "texts":
+                found.append(Problem(rel, None, name, "missing: the builder fills this text in"))
+    return found
+
+
+def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Path | None = None) -> list[Problem]:
+    """Every problem of the words files: `declared` maps each figure's words key to its placeholders per field."""
+    folder = folder or WORDS_DIR
+    found: list[Problem] = []
+    site_path = folder / SITE_FILE
+    try:
+        site_data = tomllib.loads(site_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        return [Problem(f"words/{SITE_FILE}", None, None, f"not valid TOML: {e}")]
+    site_lines = site_path.read_text(encoding="utf-8").splitlines()
+    for key in set(site_data) - SITE_FIELDS:
+        found.append(Problem(f"words/{SITE_FILE}", _line_of(site_lines, key), key, f"unknown key; it may hold {', '.join(sorted(SITE_FIELDS))}"))
+    pages_path = folder / PAGES_FILE
+    try:
+        pages_data = tomllib.loads(pages_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        return found + [Problem(f"words/{PAGES_FILE}", None, None, f"not valid TOML: {e}")]
+    page_lines = pages_path.read_text(encoding="utf-8").splitlines()
+    for url, entry in pages_data.items():
+        start = (_line_of(page_lines, url) or 1) - 1
+        for key in set(entry) - PAGE_FIELDS:
+            message = f"unknown key; a page may hold {', '.join(sorted(PAGE_FIELDS))}"
+            found.append(Problem(f"words/{PAGES_FILE}", _line_of(page_lines, key, start), f"{url}.{key}", message))
+        for key in ("file", "title", "icon", "heading"):
+            if key not in entry:
+                found.append(Problem(f"words/{PAGES_FILE}", start + 1, url, f"{key} is missing"))
+    known = list(site_data.get("caveats", {}))
+    files = {p.stem: p for p in sorted((folder / FIGURES_DIR).glob("*.toml"))}
+    for key, placeholders in declared.items():
+        if key not in files:
+            found.append(Problem(f"words/{FIGURES_DIR}/{key}.toml", None, None, "missing: a figure is declared with this key"))
+        else:
+            found += check_figure_file(files[key], placeholders, known)
+    for key in sorted(set(files) - set(declared)):
+        found.append(Problem(f"words/{FIGURES_DIR}/{key}.toml", None, None, "no figure is declared with this key (figures/catalog.py)"))
+    return found
+
+
+def main() -> int:
+    from figures.catalog import word_placeholders  # the builders' declarations, loaded only for the check
+
+    problems = check_words(word_placeholders())
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s) in words/" if problems else "OK: words/ matches the declared figures")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

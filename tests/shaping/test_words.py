@@ -1,0 +1,85 @@
+"""The words readers see are data (words/*.toml), checked like the data: file:line: key: message."""
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from figures.catalog import word_placeholders
+from shaping.words import WORDS_DIR, check_words, fields, figure_words, pages
+from tests.conftest import ROOT
+
+PLACEHOLDERS = {"summary": ("derived", "parts")}
+
+
+@pytest.fixture
+def words(tmp_path):
+    """A copy of words/ to spoil."""
+    folder = tmp_path / "words"
+    shutil.copytree(WORDS_DIR, folder)
+    return folder
+
+
+def test_the_words_files_match_the_declared_figures():
+    assert check_words(word_placeholders()) == []
+
+
+def test_every_declared_figure_has_a_title_and_a_subtitle():
+    for key in word_placeholders():
+        words = figure_words(key)
+        assert words.has("title") and words.has("subtitle"), key
+
+
+def test_unknown_keys_are_reported_with_file_and_line(words):
+    path = words / "figures" / "japan-split.toml"
+    path.write_text(path.read_text().replace("caveats =", "subtitel = 'x'\ncaveats ="))
+    found = [str(p) for p in check_words(word_placeholders(), words)]
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if text.startswith("subtitel"))
+    assert any(p.startswith(f"words/figures/japan-split.toml:{line}: subtitel: unknown key") for p in found), found
+
+
+def test_unknown_and_missing_placeholders_are_reported(words):
+    path = words / "figures" / "japan-split.toml"
+    path.write_text(path.read_text().replace("{derived} of the {parts}", "{derivd} of the"))
+    found = [str(p) for p in check_words(word_placeholders(), words)]
+    assert any(re.match(r"words/figures/japan-split.toml:\d+: summary: summary: unknown placeholder \{derivd\}", p) for p in found), found
+    assert any("missing placeholder {derived}" in p for p in found) and any("missing placeholder {parts}" in p for p in found), found
+
+
+def test_unknown_caveats_undeclared_files_and_bad_toml_are_reported(words):
+    (words / "figures" / "japan-other.toml").write_text((words / "figures" / "japan-other.toml").read_text().replace('"not_surveys"', '"not_survey"'))
+    (words / "figures" / "stray.toml").write_text('title = "x"\n')
+    (words / "figures" / "compare.toml").write_text('title = "unclosed\n')
+    found = [str(p) for p in check_words(word_placeholders(), words)]
+    assert any("japan-other.toml" in p and "unknown caveat 'not_survey'" in p for p in found), found
+    assert any(p.startswith("words/figures/stray.toml: no figure is declared") for p in found), found
+    assert any(p.startswith("words/figures/compare.toml:1: not valid TOML") for p in found), found
+
+
+def test_a_page_with_an_unknown_key_is_reported(words):
+    (words / "pages.toml").write_text((words / "pages.toml").read_text() + 'captoin = "x"\n')
+    assert any(".captoin: unknown key" in str(p) for p in check_words(word_placeholders(), words))
+
+
+def test_fields_reads_format_placeholders():
+    assert fields("About {count:,} people in {place}") == {"count", "place"}
+
+
+def test_pages_come_from_the_words_file_in_navigation_order():
+    assert [p.url for p in pages()][:2] == ["overview", "japan"]
+    assert all(p.file.startswith("views/") and (ROOT / p.file).is_file() for p in pages())
+
+
+def test_pages_of_figures_name_no_builder_and_no_title():
+    """Japan, homelessness and health are drawn from the declaration alone (ui.render.render_page)."""
+    for name in ("japan", "homelessness", "health"):
+        text = (ROOT / "views" / f"{name}.py").read_text()
+        assert "render_page(" in text and "from figures" not in text and "st.title(" not in text, name
+
+
+@pytest.mark.slow  # a fresh Python process
+def test_the_cli_checks_the_words():
+    run = subprocess.run([sys.executable, "-m", "shaping.words"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stdout.startswith("OK"), run.stdout + run.stderr
