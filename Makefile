@@ -26,17 +26,16 @@ COMPILED := $(CATALOGS:.po=.mo)
 LANGS := ja ko it
 
 %/LC_MESSAGES/messages.mo: %/LC_MESSAGES/messages.po $(VENV)/.runtime
-	$(BIN)/pybabel --quiet compile --domain messages --input-file $< --output-file $@ --locale $(notdir $*)
+	$(BIN)/python -m i18n.catalogs compile $<
 
 compiled-translations: $(COMPILED)
 
-# Extract the words into the template, add new msgids to each .po (marked fuzzy when close to an old one), compile.
+# Extract the words into the template, add new msgids to each .po (marked fuzzy when close to an old one), compile,
+# then check: untranslated or fuzzy entries and placeholder mismatches fail (i18n/catalogs.py says why not pybabel).
 translations: $(VENV)/.runtime
 	$(BIN)/python -m i18n.extract
-	for lang in $(LANGS); do \
-		$(BIN)/pybabel --quiet update --domain messages --input-file locales/messages.pot --output-dir locales \
-			--locale $$lang --init-missing --width 76 || exit 1; done
-	$(BIN)/pybabel compile --domain messages --directory locales --statistics
+	$(BIN)/python -m i18n.catalogs update $(LANGS)
+	$(BIN)/python -m i18n.catalogs compile
 	$(BIN)/python -m i18n.check
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime

@@ -87,18 +87,19 @@ def negotiate(accept_language: str | None, query: str | None) -> str:
 
 
 @cache
-def translator(lang: str) -> gettext.NullTranslations:
-    """The gettext translations of a language, from its compiled catalog (English: the words as written)."""
+def translator(lang: str, localedir: Path = LOCALES) -> gettext.NullTranslations:
+    """The gettext translations of a language, from its compiled catalog (English: the words as written).
+
+    Raises MissingCatalog when the .mo is not compiled, rather than showing English under a Japanese menu."""
     if lang == DEFAULT:
         return gettext.NullTranslations()
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: one of {', '.join(LANGUAGES)}")
     try:
-        return gettext.translation(DOMAIN, localedir=LOCALES, languages=[lang])
+        return gettext.translation(DOMAIN, localedir=localedir, languages=[lang])
     except FileNotFoundError as error:
-        raise MissingCatalog(
-            f"{LOCALES / lang / 'LC_MESSAGES' / (DOMAIN + '.mo')} is missing: run `make translations`"
-        ) from error
+        compiled = localedir / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        raise MissingCatalog(f"{compiled} is missing: run `make translations`") from error
 
 
 def words(lang: str) -> Callable[[str], str]:
@@ -250,6 +251,34 @@ def _fixed(value: object, lang: str, decimals: int, percent: bool = False) -> st
     pattern = parse_pattern((locale.percent_formats if percent else locale.decimal_formats)[None].pattern)
     pattern.frac_prec = (decimals, decimals)
     return pattern.apply(Decimal(str(value)), locale)
+
+
+# An age band as each language writes it alone: 15–39 / 15～39歳 / 15~39세 / 15–39 anni (and open or missing bounds).
+AGE_BANDS = {
+    "en": {"range": "{low}–{high}", "from": "{low}+", "under": "under {limit}", "all": "all ages"},
+    "ja": {"range": "{low}～{high}歳", "from": "{low}歳以上", "under": "{limit}歳未満", "all": "全年齢"},
+    "ko": {"range": "{low}~{high}세", "from": "{low}세 이상", "under": "{limit}세 미만", "all": "전 연령"},
+    "it": {
+        "range": "{low}–{high} anni",
+        "from": "{low} anni e più",
+        "under": "meno di {limit} anni",
+        "all": "tutte le età",
+    },
+}
+
+
+def age_band(age_min: object, age_max: object, lang: str) -> str:
+    """The {ages} of the words in lang: (15, 39) -> '15–39' (en), '15～39歳' (ja); (15, None) -> '15세 이상' (ko)."""
+    low = None if _missing(age_min) else int(age_min)
+    high = None if _missing(age_max) else int(age_max)
+    forms = AGE_BANDS.get(lang, AGE_BANDS[DEFAULT])
+    if low is None and high is None:
+        return forms["all"]
+    if high is None:
+        return forms["from"].format(low=low)
+    if low is None or low == 0:
+        return forms["under"].format(limit=high + 1)
+    return forms["range"].format(low=low, high=high)
 
 
 def year(y: object, lang: str) -> str:

@@ -193,7 +193,7 @@ def catalog(found: list[Entry]) -> Catalog:
         else:
             message.locations.append((entry.file, entry.line))
             message.auto_comments.append(f"key: {entry.key}")
-    return template
+    return without_percent_guess(template)
 
 
 def signature(messages: Catalog) -> list[tuple]:
@@ -203,9 +203,16 @@ def signature(messages: Catalog) -> list[tuple]:
     ]
 
 
+def without_percent_guess(messages: Catalog) -> Catalog:
+    """Drop Babel's python-format flag, guessed from any '%' ('95% interval'): the words are brace templates."""
+    for message in messages:
+        message.flags.discard("python-format")
+    return messages
+
+
 def read(path: Path) -> Catalog:
     with path.open("rb") as f:
-        return read_po(f)
+        return without_percent_guess(read_po(f))
 
 
 def _shown(path: Path) -> str:
