@@ -15,7 +15,7 @@ from pathlib import Path
 
 from i18n.catalogs import TRANSLATED, po_path
 from i18n.catalogs import read as read_po
-from i18n.extract import ROOT, catalog, entries, placeholders
+from i18n.extract import ROOT, catalog, entries, other_sources, placeholders
 from i18n.extract import read as read_template
 
 _MARKUP = re.compile(r"<[^<>]+>")
@@ -55,21 +55,31 @@ def placeholder_problems(msgid: str, msgstr: str) -> list[str]:
 
 
 def template_problems(root: Path = ROOT) -> list[Problem]:
-    """Words-file strings missing from the template, and template msgids no longer in the words files."""
+    """Words-file strings (and other babel.cfg sources') missing from the template, and template msgids no longer
+    in any of them."""
     template_path = root / "locales" / "messages.pot"
     found = entries(root)
     if not template_path.exists():
         return [Problem(_shown(template_path, root), 1, "", "no template: run `make translations`")]
     template = read_template(template_path)
-    extracted = catalog(found)
+    others = other_sources(root)
+    extracted = catalog(found, others)
     problems = []
     for entry in found:
         if template.get(entry.text, entry.context) is None:
             problems.append(Problem(entry.file, entry.line, entry.text, "not in the template: run `make translations`"))
+    for file, line, text, _, context in others:
+        if template.get(text, context) is None:
+            problems.append(Problem(file, line, str(text), "not in the template: run `make translations`"))
     for message in template:
         if message.id and extracted.get(message.id, message.context) is None:
             problems.append(
-                Problem(_shown(template_path, root), message.lineno or 1, message.id, "no longer in the words files")
+                Problem(
+                    _shown(template_path, root),
+                    message.lineno or 1,
+                    message.id,
+                    "no longer in the words files (or babel.cfg's other sources)",
+                )
             )
     return problems
 

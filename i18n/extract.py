@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +30,8 @@ WORDS = ROOT / "words"
 LOCALES = ROOT / "locales"
 TEMPLATE = LOCALES / "messages.pot"
 DOMAIN = "messages"
+# How babel.cfg names this extractor (not __name__: that is "__main__" under python -m).
+WORDS_METHOD = "i18n.extract:extract_toml"
 PROJECT = "Hikikomori in Numbers"
 
 # Keys whose strings are not read by anyone: code names, icons, keys into site.toml's caveats, layout words.
@@ -172,8 +176,22 @@ def extract_toml(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterato
             yield entry.line, None, entry.text, comments
 
 
-def catalog(found: list[Entry]) -> Catalog:
-    """The template: one message per (context, English text), with every location and key."""
+def other_sources(root: Path = ROOT) -> list[tuple]:
+    """Messages of every other mapping in babel.cfg (say `[jinja2: publish/templates/**.html]` with
+    `extensions = jinja2.ext.i18n`): (file, line, message, comments, context), as Babel's extractors give them."""
+    config = root / "babel.cfg"
+    if not config.exists():
+        return []
+    with config.open(encoding="utf-8") as f:
+        method_map, options_map = parse_mapping_cfg(f, filename=str(config))
+    others = [(pattern, method) for pattern, method in method_map if method != WORDS_METHOD]
+    if not others:
+        return []
+    return list(extract_from_dir(root, method_map=others, options_map=options_map))
+
+
+def catalog(found: list[Entry], others: list[tuple] = ()) -> Catalog:
+    """The template: one message per (context, English text), with every location and key; then `others`."""
     template = Catalog(project=PROJECT, version="1", domain=DOMAIN, copyright_holder=None, msgid_bugs_address=None)
     template.header_comment = (
         "# Words of Hikikomori in Numbers (words/**.toml), extracted by `python -m i18n.extract`.\n"
@@ -193,6 +211,12 @@ def catalog(found: list[Entry]) -> Catalog:
         else:
             message.locations.append((entry.file, entry.line))
             message.auto_comments.append(f"key: {entry.key}")
+    for file, line, text, comments, context in others:
+        message = template.get(text, context)
+        if message is None:
+            template.add(text, locations=[(file, line)], auto_comments=comments, context=context)
+        else:
+            message.locations.append((file, line))
     return without_percent_guess(template)
 
 
@@ -203,10 +227,17 @@ def signature(messages: Catalog) -> list[tuple]:
     ]
 
 
+def words_only(message) -> bool:
+    """Whether a message comes from the words files alone (or says nowhere): those are brace templates."""
+    return all(str(file).startswith("words/") for file, _ in message.locations)
+
+
 def without_percent_guess(messages: Catalog) -> Catalog:
-    """Drop Babel's python-format flag, guessed from any '%' ('95% interval'): the words are brace templates."""
+    """Drop Babel's python-format flag, guessed from any '%' ('95% interval'), from the words files' messages: they
+    are brace templates. Messages of other sources (a Jinja2 template's %(name)s) keep it and Babel's check."""
     for message in messages:
-        message.flags.discard("python-format")
+        if words_only(message):
+            message.flags.discard("python-format")
     return messages
 
 
@@ -221,7 +252,7 @@ def _shown(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     output = Path(argv[0]) if argv else TEMPLATE
-    template = catalog(entries())
+    template = catalog(entries(), other_sources())
     if output.exists() and signature(read(output)) == signature(template):
         print(f"{_shown(output)}: unchanged, {len(template)} messages")
         return 0

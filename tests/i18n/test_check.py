@@ -66,5 +66,25 @@ def test_a_template_msgid_no_longer_in_the_words_is_stale(project):
     figure = project / "words" / "figures" / "f.toml"
     figure.write_text(figure.read_text(encoding="utf-8").replace("First note.", "A new note."), encoding="utf-8")
     said = {(p.file, p.msgid, p.message) for p in template_problems(project)}
-    assert ("locales/messages.pot", "First note.", "no longer in the words files") in said
+    assert (
+        "locales/messages.pot",
+        "First note.",
+        "no longer in the words files (or babel.cfg's other sources)",
+    ) in said
     assert ("words/figures/f.toml", "A new note.", "not in the template: run `make translations`") in said
+
+
+def test_other_sources_of_babel_cfg_are_in_the_check_and_keep_their_percent_check(project):
+    (project / "babel.cfg").write_text(
+        "[extractors]\nwords = i18n.extract:extract_toml\n[words: words/**.toml]\n[python: code/**.py]\n",
+        encoding="utf-8",
+    )
+    (project / "code").mkdir()
+    (project / "code" / "page.py").write_text('_("Hello %(name)s")\n', encoding="utf-8")
+    [problem] = template_problems(project)
+    assert (problem.file, problem.line, problem.msgid) == ("code/page.py", 1, "Hello %(name)s")
+
+    from i18n.extract import catalog, entries, other_sources
+
+    template = catalog(entries(project), other_sources(project))
+    assert "python-format" in template.get("Hello %(name)s").flags
