@@ -4,11 +4,12 @@
 # make serve: the public edition on several processes behind HAProxy (README, "Serving many readers"); WORKERS=, PORT=, HOST=, UPLOADS=on.
 # make audit: pip-audit and npm audit; fails when a package is vulnerable or was not checked (README, "Security").
 # make site: write the static edition of every figure to site/ (README, "The static edition").
+# make translations: words/ -> locales/messages.pot -> each language's .po (updated) -> .mo (docs/translating.md).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run serve check test validate lint format-check clean e2e-tools site audit
+.PHONY: run serve check test validate lint format-check clean e2e-tools site audit translations compiled-translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +19,30 @@ $(VENV)/.runtime: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+# The readers' languages (docs/translating.md). Each compiled catalog is rebuilt when its .po changes; run, serve,
+# site, check and test depend on them, so a fresh clone compiles at set-up (the .mo files are not committed).
+CATALOGS := $(wildcard locales/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGS:.po=.mo)
+LANGS := ja ko it
+
+%/LC_MESSAGES/messages.mo: %/LC_MESSAGES/messages.po $(VENV)/.runtime
+	$(BIN)/python -m i18n.catalogs compile $<
+
+compiled-translations: $(COMPILED)
+
+# Extract the words into the template, add new msgids to each .po (marked fuzzy when close to an old one), compile,
+# then check: untranslated or fuzzy entries and placeholder mismatches fail (i18n/catalogs.py says why not pybabel).
+translations: $(VENV)/.runtime
+	$(BIN)/python -m i18n.extract
+	$(BIN)/python -m i18n.catalogs update $(LANGS)
+	$(BIN)/python -m i18n.catalogs compile
+	$(BIN)/python -m i18n.check
+
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime compiled-translations
 	$(BIN)/python -m streamlit run asgi.py
 
 # WORKERS Streamlit processes on loopback behind HAProxy on HOST:PORT, kept running by supervisord until Ctrl-C.
@@ -31,7 +51,7 @@ PORT ?= 8501
 # HOST only from the command line (`make serve HOST=127.0.0.1`): zsh sets HOST to the machine's name.
 HOST := $(if $(filter command line,$(origin HOST)),$(HOST),0.0.0.0)
 UPLOADS ?= off
-serve: $(VENV)/.runtime
+serve: $(VENV)/.runtime compiled-translations
 	$(BIN)/python -m deploy.serve --workers $(WORKERS) --port $(PORT) --host $(HOST) --uploads $(UPLOADS)
 
 validate: $(VENV)/.runtime
@@ -39,7 +59,7 @@ validate: $(VENV)/.runtime
 
 # Pages, embeds, PNG/SVG (Kaleido on the system Chromium), CSV and metadata per figure; from HIKIKOMORI_DATA_DIR if set.
 # e2e-tools first: the site ships npm's basic plotly.js bundle when installed, else the full one (and says so).
-site: $(VENV)/.runtime e2e-tools
+site: $(VENV)/.runtime e2e-tools compiled-translations
 	$(BIN)/python -m publish site
 
 lint: format-check
@@ -59,10 +79,10 @@ e2e-tools:
 	else echo "npm not found: accessibility tests skip, make site ships the full plotly.js (install Node.js for both)"; fi
 
 # The markers are declared in pyproject.toml; tests/conftest.py marks the browser and AppTest folders.
-check: lint validate
+check: lint validate compiled-translations
 	$(BIN)/python -m pytest -q -m "not browser and not apptest and not slow and not chromium"
 
-test: lint validate e2e-tools
+test: lint validate e2e-tools compiled-translations
 	$(BIN)/python -m pytest
 
 # Needs network access to PyPI's advisory service and npm's registry: without it every package is "not checked",
@@ -72,3 +92,4 @@ audit: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache site
+	rm -f locales/*/LC_MESSAGES/*.mo
