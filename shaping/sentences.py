@@ -152,14 +152,17 @@ def how_made(row: pd.Series, population: float | None = None, population_label: 
 
 
 def headline_figure(row: pd.Series) -> str:
-    """The big number of a headline: '1.46 M' or '5.2%', with its qualifier."""
-    if _has(row, "value"):
-        return qualified(count(row["value"]).replace(" million", " M"), row.get("qualifier"))
-    return qualified(pct(row["rate_pct"]), row.get("qualifier"))
+    """The big number of a headline: its rate ('5.2%'), so countries read in one unit; a count ('1.46 M') only where no
+    rate is published. Beside a count, a row's qualifier is the count's ('1.6% (about 35,792)'), so the rate stands bare."""
+    if _has(row, "rate_pct"):
+        return pct(row["rate_pct"]) if _has(row, "value") else qualified(pct(row["rate_pct"]), row.get("qualifier"))
+    return qualified(count(row["value"]).replace(" million", " M"), row.get("qualifier"))
 
 
 def headline_detail(row: pd.Series) -> str:
-    """What a headline number covers: concept, ages, scope, year, and the rate when the big number is a count."""
-    rate = f" · {pct(row['rate_pct'])} of the age group" if _has(row, "value") and _has(row, "rate_pct") else ""
+    """What a headline number covers: concept, ages, scope, year, and the count when the big number is a rate."""
+    group = "students" if row.get("scope") == "enrolled_students" else "people"
+    both = _has(row, "value") and _has(row, "rate_pct")
+    rate = f" · {qualified(count(row['value']), row.get('qualifier'))} {group}" if both else ""
     students = "students " if row.get("scope") == "enrolled_students" else ""
     return f"{row['concept_label']} · {students}aged {row['ages']} · {row['year']}{rate}"

@@ -1,5 +1,7 @@
 """Sentences generated from the data: summary, quote and the arithmetic behind a number."""
 
+import pandas as pd
+
 from shaping.estimates import population_for
 from shaping.sentences import how_made, quote_sentence, summary_sentence
 
@@ -58,3 +60,15 @@ def test_how_made_without_a_population_uses_the_implied_base(row):
 
 def test_how_made_for_a_subtraction(row):
     assert how_made(row("jp-cao-2015-quasi"))[0].startswith("Derived here: Subtraction: 541,000")
+
+
+def test_a_headline_leads_with_its_rate_and_gives_the_count_beside_it():
+    from shaping.sentences import headline_detail, headline_figure
+
+    both = pd.Series(
+        {"value": 35792.0, "rate_pct": 1.6, "qualifier": "about", "scope": "enrolled_students", "concept_label": "Hikikomori"} | {"ages": "14–17", "year": 2022}
+    )
+    assert headline_figure(both) == "1.6%"
+    assert "about 35,792 students" in headline_detail(both)
+    count_only = both.drop("rate_pct")
+    assert headline_figure(count_only) == "about 35,792"
