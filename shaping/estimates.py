@@ -86,7 +86,10 @@ def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
     if differs("unit"):
         warnings.append("Some rows count households, not people.")
     if shown["survey"].nunique() > 1:
-        warnings.append("Advocacy, expert or press figures, extrapolations or sums (hollow markers) are shown beside surveys: they are not surveys.")
+        warnings.append(
+            "Advocacy, expert or press figures, projections or extrapolations of a survey by others, or sums (hollow markers) "
+            "are shown beside surveys: they are not surveys."
+        )
     elif differs("method"):
         warnings.append("Different survey methods: " + ", ".join(sorted(shown["method_label"].unique())) + ".")
     if differs("area"):

@@ -121,7 +121,13 @@ def headline_summary(row: pd.Series, cautions: list[str]) -> str:
     source = f"a {row['method_label']}" + (f" {fielded}" if fielded else "")
     ages = aged(row.get("age_min"), row.get("age_max"))
     ages = "" if ages == "of all ages" else f" {ages}"
-    text = f"{country}'s headline figure, from {source}: {figure_phrase(row)}{ages}."
+    group = _group(row)
+    if _has(row, "rate_pct"):  # the rate it was chosen for first, then its count
+        counted = f" ({qualified(count(row['value']), row.get('qualifier'))})" if _has(row, "value") else ""
+        figure = f"{headline_figure(row)} of {group}{ages}{counted}"
+    else:
+        figure = f"{figure_phrase(row)}{ages}"
+    text = f"{country}'s headline figure, from {source}: {figure}."
     return " ".join([text, *cautions])
 
 

@@ -139,6 +139,7 @@ def test_package_zip_validates_with_frictionless(tmp_path):
         "population.csv",
         "claims.csv",
         "claim_evidence.csv",
+        "glossary.csv",
         "evidence.csv",
         "concepts.csv",
         "labels.csv",

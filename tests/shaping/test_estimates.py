@@ -33,14 +33,14 @@ def test_labels_are_unique(estimates):
     assert estimates["label"].is_unique
 
 
-def test_a_projection_beside_its_survey_is_flagged_as_another_method(estimates, vocab):
-    """FKI multiplied the 2024 survey's rate by a population: shown together, the warning says they differ in method."""
+def test_a_projection_beside_its_survey_is_flagged_as_not_a_survey(estimates, vocab):
+    """FKI multiplied the 2024 survey's rate by a population: a projection of that survey, not a second survey."""
     projections = estimates[estimates["method"] == "survey_projection"]
     assert not projections.empty
     projection = projections.iloc[0]
     same_survey = estimates[(estimates["country"] == projection["country"]) & (estimates["method"] == "national_survey")]
     rows = pd.concat([same_survey.head(1), projections.head(1)])
-    assert any("Different survey methods" in w for w in comparability_warnings(rows, vocab))
+    assert any("projections or extrapolations of a survey by others" in w for w in comparability_warnings(rows, vocab))
 
 
 def test_the_headline_rule_is_written_for_maintainers():
