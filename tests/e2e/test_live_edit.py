@@ -19,7 +19,7 @@ MARKER_AGAIN = "LIVE-EDIT-MARKER-2"
 # Where the page says its data was read: the data caption, or the error box (load_tables has then run).
 DATA_SHOWN = """() => !!document.querySelector('[data-testid=stMain] h1') && (
     !!document.querySelector('[data-testid=stAlertContentError]') ||
-    [...document.querySelectorAll('[data-testid=stCaptionContainer]')].some(c => c.textContent.startsWith('Data:')))"""
+    [...document.querySelectorAll('[data-testid=stCaptionContainer]')].some(c => c.textContent.startsWith('Data package version')))"""
 
 
 @pytest.fixture
