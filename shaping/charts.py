@@ -431,10 +431,7 @@ def value_positions(values: list[float]) -> list[str]:
         return ["middle left"]
     last = len(values) - 1
     # a falling point between two others takes its figure up and right, clear of the points before and after it
-    return [
-        ("top right" if 0 < j < last else "bottom center") if j and value < values[j - 1] else "top center"
-        for j, value in enumerate(values)
-    ]
+    return [("top right" if 0 < j < last else "bottom center") if j and value < values[j - 1] else "top center" for j, value in enumerate(values)]
 
 
 def count_series(rows: pd.DataFrame, log: bool, value_column: str, x_title: str, y_title: str, annotations: list[dict] = ()) -> go.Figure:

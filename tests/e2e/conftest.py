@@ -22,6 +22,18 @@ def _missing(reason: str) -> None:
     pytest.skip(reason)
 
 
+def running(server):
+    """For a module fixture: start a server, yield it, stop it after, and fail if any of its processes is left."""
+    try:
+        server.start()
+    except Exception:
+        server.stop()
+        raise
+    yield server
+    left = server.stop()
+    assert left == [], f"processes left running after SIGTERM: {left}\n{server.tail()}"
+
+
 def start_server(env: dict[str, str] | None = None) -> tuple[StreamlitServer, str]:
     """Start the dashboard on a free loopback port and wait until it is healthy (tests/support/streamlit_server.py)."""
     server = StreamlitServer(env=env)

@@ -16,6 +16,7 @@ import pytest
 import settings
 from shaping.words import served_pages
 from tests.conftest import serve as serve_folder
+from tests.e2e.conftest import running
 from tests.e2e.test_serve import HAPROXY, Served
 from tests.support.streamlit_server import NO_PROXY, ROOT, VIEWPORT, free_port, settle
 
@@ -63,15 +64,7 @@ class PublicEdition(Served):
 def public(tmp_path_factory):
     if not HAPROXY:
         _missing("haproxy is needed for the make serve tests: install it with `apt-get install -y haproxy` (Debian).")
-    server = PublicEdition(tmp_path_factory.mktemp("public"))
-    try:
-        server.start()
-    except Exception:
-        server.stop()
-        raise
-    yield server
-    left = server.stop()
-    assert left == [], f"processes left running after SIGTERM: {left}\n{server.tail()}"
+    yield from running(PublicEdition(tmp_path_factory.mktemp("public")))
 
 
 def get(url: str) -> tuple[int, dict[str, str], bytes]:

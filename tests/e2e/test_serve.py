@@ -29,6 +29,7 @@ import pytest
 
 import settings
 from shaping.words import served_pages
+from tests.e2e.conftest import running
 from tests.e2e.test_browser import CHARTS, problems_on_screen
 from tests.support.streamlit_server import NO_PROXY, RESET, ROOT, VIEWPORT, free_port, page_state, settle
 
@@ -169,15 +170,7 @@ class Served:
 def served(tmp_path_factory):
     if not HAPROXY:
         _missing("haproxy is needed for the make serve tests: install it with `apt-get install -y haproxy` (Debian).")
-    server = Served(tmp_path_factory.mktemp("serve"))
-    try:
-        server.start()
-    except Exception:
-        server.stop()
-        raise
-    yield server
-    left = server.stop()
-    assert left == [], f"processes left running after SIGTERM: {left}\n{server.tail()}"
+    yield from running(Served(tmp_path_factory.mktemp("serve")))
 
 
 def new_reader(browser):
