@@ -12,7 +12,10 @@ st.set_page_config(page_title=app_title(), page_icon="📊", layout="wide")
 # (and axe's list rules) reject. The public edition (HIKIKOMORI_UPLOADS=off, `make serve`) has no upload page.
 registry = served_pages(settings.UPLOADS, settings.UPLOAD_PAGE)
 # The default page is served at "/" whatever its url path, which must still differ from the alias's below.
-pages = [st.Page(p.file, title=p.title, icon=p.icon, url_path=p.url if i else "home", default=(i == 0)) for i, p in enumerate(registry)]
+pages = [
+    st.Page(p.file, title=p.title, icon=p.icon, url_path=p.url if i else "home", default=(i == 0))
+    for i, p in enumerate(registry)
+]
 
 
 def _to_default_page() -> None:

@@ -28,7 +28,9 @@ def _warm_quietly() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_UP_NICENESS)
     started = time.perf_counter()
     built, jobs = warm(cached_package())
-    log.warning("warm-up: package checked and %d of %d figures built in %.2f s", built, jobs, time.perf_counter() - started)
+    log.warning(
+        "warm-up: package checked and %d of %d figures built in %.2f s", built, jobs, time.perf_counter() - started
+    )
 
 
 @asynccontextmanager
@@ -41,7 +43,10 @@ async def warm_caches(app: st.App):
     worker.start()
     await asyncio.to_thread(worker.join, settings.WARM_UP_SECONDS)
     if worker.is_alive():
-        log.warning("warm-up: still building after %g s; the server accepts readers now and the warm-up goes on", settings.WARM_UP_SECONDS)
+        log.warning(
+            "warm-up: still building after %g s; the server accepts readers now and the warm-up goes on",
+            settings.WARM_UP_SECONDS,
+        )
     yield
 
 

@@ -158,7 +158,10 @@ AGE_GROUP_COLORS = {"15–39": "#0072B2", "40–64": "#E69F00", "15–64": "#009
 AGE_GROUP_SYMBOLS = {"15–39": "circle", "40–64": "square", "15–64": "diamond"}
 
 # The Compare page's evidence filter: labels.csv's `survey` column of each method, as two choices.
-EVIDENCE_TYPES = {"survey": "Survey", "not_survey": "Not a survey result: advocacy, expert, press, extrapolation or sum"}
+EVIDENCE_TYPES = {
+    "survey": "Survey",
+    "not_survey": "Not a survey result: advocacy, expert, press, extrapolation or sum",
+}
 
 # What the Compare page shows before a reader changes anything: each country's main concept.
 COMPARE_DEFAULT_CONCEPTS = ["hikikomori_broad", "hikikomori", "reclusive"]

@@ -28,7 +28,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 try:
     from pyinstrument import Profiler
 except ImportError:
-    sys.exit("pyinstrument is not installed: .venv/bin/pip install pyinstrument (for profiling only; not a requirement)")
+    sys.exit(
+        "pyinstrument is not installed: .venv/bin/pip install pyinstrument (for profiling only; not a requirement)"
+    )
 
 
 def show(profiler: Profiler, top: int) -> None:
@@ -86,9 +88,13 @@ def profile_page(page: str, cold: bool, widget: str | None, top: int) -> None:
         f"\n{page} {'cold' if cold else 'widget rerun' if widget else 'warm'} script run: {took:.2f} s wall "
         f"(AppTest.run, profiled), exceptions: {len(at.exception)}"
     )
-    print("elements: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common() if kind not in ("block", "unknown")))
+    print(
+        "elements: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common() if kind not in ("block", "unknown"))
+    )
     sizes = state["json_bytes"]
-    print(f"plotly JSON sent: {len(sizes)} chart(s), {sum(sizes) / 1024:.0f} KiB in all, largest {max(sizes, default=0) / 1024:.0f} KiB")
+    print(
+        f"plotly JSON sent: {len(sizes)} chart(s), {sum(sizes) / 1024:.0f} KiB in all, largest {max(sizes, default=0) / 1024:.0f} KiB"
+    )
 
 
 def _walk(node):
@@ -123,7 +129,11 @@ def profile_browser(app: str, path: str, reps: int, data: str | None) -> None:
     app_path = {"app": APP, "bare": BARE}[app]
     import tempfile
 
-    server = Server(app_path, Path(tempfile.mkdtemp(prefix="hikikomori-profile-")), env={"HIKIKOMORI_DATA_DIR": data} if data else None)
+    server = Server(
+        app_path,
+        Path(tempfile.mkdtemp(prefix="hikikomori-profile-")),
+        env={"HIKIKOMORI_DATA_DIR": data} if data else None,
+    )
     server.start()
     wanted = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "Nodes", "JSHeapUsedSize")
     rows: list[dict] = []
@@ -150,7 +160,12 @@ def profile_browser(app: str, path: str, reps: int, data: str | None) -> None:
                 took = reload_drawn(page, min_charts=charts)
                 # The counters start again with each document, so these are the reloaded page's own.
                 after = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-                row = {"wall": took, **{k: after.get(k, 0) for k in wanted}, "ws_kib": received["bytes"] / 1024, "ws_frames": received["frames"]}
+                row = {
+                    "wall": took,
+                    **{k: after.get(k, 0) for k in wanted},
+                    "ws_kib": received["bytes"] / 1024,
+                    "ws_frames": received["frames"],
+                }
                 rows.append(row)
             counts = page.evaluate("""() => Object.entries([...document.querySelectorAll('[data-testid=stMain] [data-testid]')]
                 .reduce((a, e) => { const t = e.getAttribute('data-testid'); a[t] = (a[t] || 0) + 1; return a; }, {}))
@@ -158,8 +173,20 @@ def profile_browser(app: str, path: str, reps: int, data: str | None) -> None:
             browser.close()
     finally:
         server.stop()
-    print(f"{app} {path}: first visit {first:.2f} s, {reps} warm reloads (medians; main-thread seconds from CDP Performance.getMetrics):")
-    for key in ("wall", "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "Nodes", "JSHeapUsedSize", "ws_kib", "ws_frames"):
+    print(
+        f"{app} {path}: first visit {first:.2f} s, {reps} warm reloads (medians; main-thread seconds from CDP Performance.getMetrics):"
+    )
+    for key in (
+        "wall",
+        "TaskDuration",
+        "ScriptDuration",
+        "LayoutDuration",
+        "RecalcStyleDuration",
+        "Nodes",
+        "JSHeapUsedSize",
+        "ws_kib",
+        "ws_frames",
+    ):
         value = statistics.median(r[key] for r in rows)
         shown = (
             f"{value / 1e6:.1f} MB"
@@ -186,7 +213,9 @@ def main() -> None:
     grow = sub.add_parser("grow", help="write the benchmark's grown copy of data/ into a new folder")
     grow.add_argument("folder")
     grow.add_argument("--factor", type=int, default=100)
-    web = sub.add_parser("browser", help="Chromium's side of warm reloads of a page: CPU by kind, DOM size, websocket bytes")
+    web = sub.add_parser(
+        "browser", help="Chromium's side of warm reloads of a page: CPU by kind, DOM size, websocket bytes"
+    )
     web.add_argument("path", help="URL path, e.g. /claims")
     web.add_argument("--app", choices=["app", "bare"], default="app")
     web.add_argument("--reps", type=int, default=5)

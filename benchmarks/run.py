@@ -183,7 +183,14 @@ OUTSIDE: list[str] = []  # requests to anything but loopback (Chromium cannot re
 def new_context(browser):
     """A fresh browser context (its own cookies, cache and so Streamlit session) that notes non-loopback requests."""
     context = browser.new_context(viewport=VIEWPORT)
-    context.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")) else OUTSIDE.append(r.url))
+    context.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+            else OUTSIDE.append(r.url)
+        ),
+    )
     return context
 
 
@@ -211,7 +218,13 @@ def wait_drawn(
     stable state began.
 
     script_only: only wait for the script run to be over with the right title (the server's side of a visit)."""
-    options = {"minCharts": min_charts, "title": title, "changedFrom": changed_from, "notTitle": not_title, "scriptOnly": script_only}
+    options = {
+        "minCharts": min_charts,
+        "title": title,
+        "changedFrom": changed_from,
+        "notTitle": not_title,
+        "scriptOnly": script_only,
+    }
     with suppress(Exception):  # a navigation in progress brings a fresh window anyway
         page.evaluate(RESET)
     seen = None
@@ -225,7 +238,9 @@ def wait_drawn(
                 print(f"    warning: {seen['errors']} error box(es) on {page.url}", flush=True)
             return now - seen["quietFor"] / 1000 - began
         time.sleep(POLL)
-    raise BenchError(f"{page.url} was not drawn within {timeout:.0f} s (last probe: {seen and {k: v for k, v in seen.items() if k != 'axes'}})")
+    raise BenchError(
+        f"{page.url} was not drawn within {timeout:.0f} s (last probe: {seen and {k: v for k, v in seen.items() if k != 'axes'}})"
+    )
 
 
 def open_drawn(context, url: str, **kw) -> tuple[object, float]:
@@ -299,7 +314,17 @@ def fmt(value: float | None, unit: str) -> str:
 # ---------------------------------------------------------------- phases
 
 
-def page_reps(browser, log_dir: Path, results: Results, side: str, app: Path, heavy: str, charts: int, env: dict | None = None, widget: bool = True) -> None:
+def page_reps(
+    browser,
+    log_dir: Path,
+    results: Results,
+    side: str,
+    app: Path,
+    heavy: str,
+    charts: int,
+    env: dict | None = None,
+    widget: bool = True,
+) -> None:
     """One repetition of measures 1-4 on a fresh server (1-3 only without the widget)."""
     server = Server(app, log_dir, env=env)
     results.add("start", side, server.start())
@@ -327,7 +352,15 @@ def page_reps(browser, log_dir: Path, results: Results, side: str, app: Path, he
         server.stop()
 
 
-def memory_rep(browser, log_dir: Path, results: Results, side: str, app: Path, paths: list[str], pages: dict[str, dict] | None = None) -> dict[str, dict]:
+def memory_rep(
+    browser,
+    log_dir: Path,
+    results: Results,
+    side: str,
+    app: Path,
+    paths: list[str],
+    pages: dict[str, dict] | None = None,
+) -> dict[str, dict]:
     """Measure 5: RSS of the server after SESSIONS browser sessions have each opened every page.
 
     A session is a tab (one Streamlit session each: pages are opened with the sidebar links, which keeps the
@@ -404,7 +437,8 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
     biggest = max(sizes, key=sizes.get)
     print(
         f"    grown {GROWTH}x: largest file {biggest} {sizes[biggest] / 1e6:.2f} MB "
-        f"(MAX_FILE_BYTES {MAX_FILE_BYTES / 1e6:.2f} MB): " + (f"OVER the limit: {sorted(over)}" if over else "all under the limit"),
+        f"(MAX_FILE_BYTES {MAX_FILE_BYTES / 1e6:.2f} MB): "
+        + (f"OVER the limit: {sorted(over)}" if over else "all under the limit"),
         flush=True,
     )
     checked = time_checks({"real": DATA, "grown": grown}, reps)
@@ -414,11 +448,17 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
     results.info["scale_rows"] = {"real": timed[str(DATA)]["rows"], "grown": timed[str(grown)]["rows"]}
     problems = timed[str(grown)]["problems"]
     results.info["grown_problems"] = problems
-    print(f"    check_package({grown}) (what python -m loaders.validate runs): {timed[str(grown)]['rows']} rows, {problems} problem(s)", flush=True)
-    if problems:
-        raise BenchError(f"the grown data does not validate: {problems} problem(s); see python -m loaders.validate {grown}")
     print(
-        f"    check_package: real {results.get('scale_check', 'real').median:.2f} s, {GROWTH}x {results.get('scale_check', 'grown').median:.2f} s", flush=True
+        f"    check_package({grown}) (what python -m loaders.validate runs): {timed[str(grown)]['rows']} rows, {problems} problem(s)",
+        flush=True,
+    )
+    if problems:
+        raise BenchError(
+            f"the grown data does not validate: {problems} problem(s); see python -m loaders.validate {grown}"
+        )
+    print(
+        f"    check_package: real {results.get('scale_check', 'real').median:.2f} s, {GROWTH}x {results.get('scale_check', 'grown').median:.2f} s",
+        flush=True,
     )
 
     # Real side: the warm reloads of measure 3 (same page, server and browser warm). Grown side: open "/" first
@@ -446,7 +486,10 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
             ).note = f"{heavy} on {GROWTH}x data was not drawn within {SCALE_PAGE_TIMEOUT} s (warm server, data cached): the median is a lower bound"
             results.get("scale_page", "grown").samples.append(float(SCALE_PAGE_TIMEOUT))
             results.info["scale_page_lower_bound"] = True
-            print(f"    {heavy} on {GROWTH}x data: not drawn within {SCALE_PAGE_TIMEOUT} s (recorded as a lower bound)", flush=True)
+            print(
+                f"    {heavy} on {GROWTH}x data: not drawn within {SCALE_PAGE_TIMEOUT} s (recorded as a lower bound)",
+                flush=True,
+            )
             return
         seen = probe(page)
         results.info["scale_page_first_visit"] = took
@@ -463,7 +506,10 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
                 results.get(
                     "scale_page", "grown"
                 ).note = f"a reload was not drawn within {SCALE_PAGE_TIMEOUT} s; it counts as {SCALE_PAGE_TIMEOUT} s, so the median is a lower bound"
-                print(f"    a reload took over {SCALE_PAGE_TIMEOUT} s: stopping the reloads (the median is a lower bound)", flush=True)
+                print(
+                    f"    a reload took over {SCALE_PAGE_TIMEOUT} s: stopping the reloads (the median is a lower bound)",
+                    flush=True,
+                )
                 break
         context.close()
     finally:
@@ -533,7 +579,9 @@ def report(results: Results, heavy: str) -> list[dict]:
             }
         )
     print("\nmeasured/baseline: dashboard/bare app for 1-5; 100x data/real data for 6.")
-    cpu_rows = [(key, side) for key in ("cold", "warm", "widget") for side in ("dashboard", "bare", "bare_same")] + [("scale_page", "grown")]
+    cpu_rows = [(key, side) for key in ("cold", "warm", "widget") for side in ("dashboard", "bare", "bare_same")] + [
+        ("scale_page", "grown")
+    ]
     if any(results.measures.get(f"{key}_cpu_server", {}).get(side) for key, side in cpu_rows):
         print("\nCPU seconds per visit, medians (utime+stime from /proc; less sensitive to other load than wall time):")
         print(f"{'':<34} {'server':>8} {'Chromium':>9} {'wall':>8}")
@@ -542,7 +590,9 @@ def report(results: Results, heavy: str) -> list[dict]:
             if server.median is None:
                 continue
             label = {"scale_page": f"warm, {GROWTH}x data"}.get(key, key)
-            print(f"{label + ', ' + side:<34} {server.median:8.2f} {chromium.median:9.2f} {results.get(key, side).median:8.2f}")
+            print(
+                f"{label + ', ' + side:<34} {server.median:8.2f} {chromium.median:9.2f} {results.get(key, side).median:8.2f}"
+            )
             lines.append(
                 {
                     "key": f"{key}_cpu",
@@ -558,14 +608,33 @@ def report(results: Results, heavy: str) -> list[dict]:
 
 def machine() -> dict[str, str]:
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor()
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
     )
-    memory = next(line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    memory = next(
+        line.split(":", 1)[1].strip()
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
     from importlib.metadata import version
 
-    packages = {name: version(name) for name in ("streamlit", "plotly", "pandas", "numpy", "pyarrow", "frictionless", "playwright")}
+    packages = {
+        name: version(name)
+        for name in ("streamlit", "plotly", "pandas", "numpy", "pyarrow", "frictionless", "playwright")
+    }
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
-    return {"nproc": str(os.cpu_count()), "cpu": cpu, "memory": memory, "python": platform.python_version(), "chromium": chromium, **packages}
+    return {
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "memory": memory,
+        "python": platform.python_version(),
+        "chromium": chromium,
+        **packages,
+    }
 
 
 # ---------------------------------------------------------------- quick measures: validation, load, fault
@@ -614,7 +683,9 @@ def load_measure(args: argparse.Namespace) -> dict:
     log_dir = Path(tempfile.mkdtemp(prefix="hikikomori-bench-logs-"))
     TEMP_DIRS.append(log_dir)
     server = Server(APP, log_dir)
-    print(f"  server healthy after {server.start():.1f} s; {LOAD_SESSIONS} readers for {args.seconds:.0f} s", flush=True)
+    print(
+        f"  server healthy after {server.start():.1f} s; {LOAD_SESSIONS} readers for {args.seconds:.0f} s", flush=True
+    )
     runs: list[float] = []
     errors: list[str] = []
 
@@ -659,9 +730,17 @@ QUICK = {"validation": validation_measure, "load": load_measure, "fault": fault_
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reps", type=int, default=5, help="repetitions of measures 1-4 and 6 (default 5)")
-    parser.add_argument("--mem-reps", type=int, default=1, help="repetitions of measure 5, the slow one (default 1, at least 1)")
+    parser.add_argument(
+        "--mem-reps", type=int, default=1, help="repetitions of measure 5, the slow one (default 1, at least 1)"
+    )
     parser.add_argument("--page", help="the heaviest page to use, e.g. /claims (default: found by opening every page)")
-    parser.add_argument("--skip", action="append", default=[], choices=["scale", "memory"], help="leave out measure 6 (scale) or 5 (memory; then give --page)")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=["scale", "memory"],
+        help="leave out measure 6 (scale) or 5 (memory; then give --page)",
+    )
     parser.add_argument("--json", type=Path, help="also write every sample and the machine description here")
     parser.add_argument("--measure", choices=sorted(QUICK), help="only this quick measure (no browser run)")
     parser.add_argument("--factor", type=int, default=10, help="validation: how many times to grow the data (10)")
@@ -674,7 +753,9 @@ def main() -> int:
         finally:
             cleanup()
         if args.json:
-            args.json.write_text(json.dumps({"measure": args.measure, "result": result, "machine": machine()}, indent=2))
+            args.json.write_text(
+                json.dumps({"measure": args.measure, "result": result, "machine": machine()}, indent=2)
+            )
         return 0
     args.mem_reps = max(1, args.mem_reps)
     if not Path(CHROMIUM).exists():
@@ -697,17 +778,25 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
             try:
                 phase = time.perf_counter()
-                print(f"measure 5 and the heaviest page: {args.mem_reps} repetition(s) of {SESSIONS} sessions x every page", flush=True)
+                print(
+                    f"measure 5 and the heaviest page: {args.mem_reps} repetition(s) of {SESSIONS} sessions x every page",
+                    flush=True,
+                )
                 pages: dict[str, dict] = {}
                 if "memory" in args.skip and not args.page:
-                    parser.error("--skip memory needs --page: measure 5's first session is what finds the heaviest page")
+                    parser.error(
+                        "--skip memory needs --page: measure 5's first session is what finds the heaviest page"
+                    )
                 for i in range(0 if "memory" in args.skip else args.mem_reps):
                     found = memory_rep(browser, log_dir, results, "dashboard", APP, DASHBOARD_PAGES, pages or None)
                     if not pages:
                         pages = found
                         results.info["pages"] = pages
                         for path, seen in pages.items():
-                            print(f"    {path:<14} {seen['seconds']:6.2f} s  {seen['charts']} chart(s)  (first session, warm server)", flush=True)
+                            print(
+                                f"    {path:<14} {seen['seconds']:6.2f} s  {seen['charts']} chart(s)  (first session, warm server)",
+                                flush=True,
+                            )
                     memory_rep(browser, log_dir, results, "bare", BARE, ["/"])
                     print(
                         f"  rep {i + 1}: RSS {results.get('memory', 'dashboard').samples[-1]:.0f}/{results.get('memory', 'bare').samples[-1]:.0f} MB",
@@ -716,7 +805,10 @@ def main() -> int:
                 heavy = args.page or max(pages, key=lambda path: pages[path]["seconds"])
                 charts = pages[heavy]["charts"] if heavy in pages else count_charts(browser, log_dir, heavy)
                 results.info["charts"] = charts
-                print(f"  heaviest page: {heavy}{' (given)' if args.page else ''}; phase took {time.perf_counter() - phase:.0f} s", flush=True)
+                print(
+                    f"  heaviest page: {heavy}{' (given)' if args.page else ''}; phase took {time.perf_counter() - phase:.0f} s",
+                    flush=True,
+                )
 
                 phase = time.perf_counter()
                 print(f"measures 1-4, {args.reps} repetitions, alternating dashboard and bare app:", flush=True)
@@ -724,7 +816,17 @@ def main() -> int:
                     page_reps(browser, log_dir, results, "dashboard", APP, heavy, charts)
                     page_reps(browser, log_dir, results, "bare", BARE, "/", 1)
                     if charts > 1:  # how much of what remains is the charts themselves
-                        page_reps(browser, log_dir, results, "bare_same", BARE, "/", charts, env={"BARE_CHARTS": str(charts)}, widget=False)
+                        page_reps(
+                            browser,
+                            log_dir,
+                            results,
+                            "bare_same",
+                            BARE,
+                            "/",
+                            charts,
+                            env={"BARE_CHARTS": str(charts)},
+                            widget=False,
+                        )
                     print(
                         f"  rep {i + 1}: "
                         + ", ".join(

@@ -72,7 +72,9 @@ SIDES = ["static", "embed", "bare", "dashboard"]
 def _mapped(script: str, replacements: list[tuple[str, str]]) -> str:
     for old, new in replacements:
         if script.count(old) != 1:
-            raise RuntimeError(f"tests/support/streamlit_server.PAGE_STATE changed: {old!r} not found once; update STATIC_PAGE_STATE")
+            raise RuntimeError(
+                f"tests/support/streamlit_server.PAGE_STATE changed: {old!r} not found once; update STATIC_PAGE_STATE"
+            )
         script = script.replace(old, new)
     return script
 
@@ -113,13 +115,24 @@ class StaticServer:
 
     def start(self, timeout: float = 30) -> float:
         run.SERVERS.append(self)
-        cmd = [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(self.folder)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(self.port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(self.folder),
+        ]
         with open(self.log, "wb") as log:
             began = time.perf_counter()
             self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
         while time.perf_counter() - began < timeout:
             if self.proc.poll() is not None:
-                raise BenchError(f"http.server exited with code {self.proc.returncode}: {self.log.read_text(errors='replace')[-800:]}")
+                raise BenchError(
+                    f"http.server exited with code {self.proc.returncode}: {self.log.read_text(errors='replace')[-800:]}"
+                )
             with suppress(OSError):
                 if NO_PROXY.open(self.base, timeout=1).status == 200:
                     return time.perf_counter() - began
@@ -152,7 +165,14 @@ def visit(context, url: str, state: str, min_charts: int) -> dict:
     page.close()
     if errors:
         raise BenchError(f"{url}: script errors {errors[:3]}")
-    return {"cold": cold, "warm": warm, "charts": charts, "cold_fcp": cold_paints["fcp"], "cold_lcp": cold_paints["lcp"], "warm_fcp": warm_paints["fcp"]}
+    return {
+        "cold": cold,
+        "warm": warm,
+        "charts": charts,
+        "cold_fcp": cold_paints["fcp"],
+        "cold_lcp": cold_paints["lcp"],
+        "warm_fcp": warm_paints["fcp"],
+    }
 
 
 # ---------------------------------------------------------------- one repetition of each side
@@ -191,7 +211,12 @@ def timing(browser, args, log_dir: Path) -> dict[str, list[dict]]:
         order = SIDES if i % 2 == 0 else SIDES[::-1]
         for side in order:
             samples[side].append(measure_side(browser, side, args, log_dir, charts))
-        print("  rep " + f"{i + 1}: " + ", ".join(f"{s} {samples[s][-1]['cold']:.2f}/{samples[s][-1]['warm']:.2f} s" for s in SIDES), flush=True)
+        print(
+            "  rep "
+            + f"{i + 1}: "
+            + ", ".join(f"{s} {samples[s][-1]['cold']:.2f}/{samples[s][-1]['warm']:.2f} s" for s in SIDES),
+            flush=True,
+        )
     return samples
 
 
@@ -274,7 +299,9 @@ def lighthouse(args, log_dir: Path) -> list[dict]:
                     report = json.loads(out.read_text())
                     audits = report["audits"]
                     refs = [ref["id"] for ref in report["categories"]["accessibility"]["auditRefs"]]
-                    failed = sorted(key for key in refs if audits[key].get("score") is not None and audits[key]["score"] < 1)
+                    failed = sorted(
+                        key for key in refs if audits[key].get("score") is not None and audits[key]["score"] < 1
+                    )
                     runs.append(
                         {
                             "performance": round(report["categories"]["performance"]["score"] * 100),
@@ -304,7 +331,10 @@ def lighthouse(args, log_dir: Path) -> list[dict]:
     print(f"{'page':<44} {'perf':>5} {'a11y':>5} {'FCP':>6} {'LCP':>6} {'TBT':>6} {'CLS':>6}  result")
     for item in results:
         runs = item["runs"]
-        item["median"] = {key: median([r[key] for r in runs]) for key in ("performance", "accessibility", "fcp_ms", "lcp_ms", "tbt_ms", "cls", "si_ms")}
+        item["median"] = {
+            key: median([r[key] for r in runs])
+            for key in ("performance", "accessibility", "fcp_ms", "lcp_ms", "tbt_ms", "cls", "si_ms")
+        }
         m = item["median"]
         ok = m["performance"] >= GOAL_PERFORMANCE and m["accessibility"] >= GOAL_ACCESSIBILITY
         item["result"] = "PASS" if ok else "MISS"
@@ -312,7 +342,9 @@ def lighthouse(args, log_dir: Path) -> list[dict]:
             f"{item['page']:<44} {m['performance']:>5.0f} {m['accessibility']:>5.0f} {m['fcp_ms']:>6.0f} {m['lcp_ms']:>6.0f} "
             f"{m['tbt_ms']:>6.0f} {m['cls']:>6.3f}  {item['result']}"
         )
-    print(f"goals: performance >= {GOAL_PERFORMANCE}, accessibility {GOAL_ACCESSIBILITY}; times in ms as Lighthouse simulates them (desktop throttling)")
+    print(
+        f"goals: performance >= {GOAL_PERFORMANCE}, accessibility {GOAL_ACCESSIBILITY}; times in ms as Lighthouse simulates them (desktop throttling)"
+    )
     return results
 
 
@@ -334,17 +366,29 @@ def screenshots(browser, args, log_dir: Path, folder: Path) -> list[Path]:
     saved = []
     try:
         for width, height, mobile in ((1280, 900, False), (390, 844, True)):
-            context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile, device_scale_factor=1)
+            context = browser.new_context(
+                viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile, device_scale_factor=1
+            )
             try:
-                for name, path in (("index", ""), ("figure", f"figures/{args.figure}/"), ("embed", f"figures/{args.figure}/embed.html")):
+                for name, path in (
+                    ("index", ""),
+                    ("figure", f"figures/{args.figure}/"),
+                    ("embed", f"figures/{args.figure}/embed.html"),
+                ):
                     page = context.new_page()
                     began = time.perf_counter()
                     page.goto(server.base + path, wait_until="load", timeout=PAGE_TIMEOUT * 1000)
                     if path:
                         run.wait_drawn(page, began, min_charts=1, state=STATIC_PAGE_STATE)
-                    page.evaluate(LOAD_LAZY_IMAGES)  # the thumbnails are loading="lazy": scroll them in and wait for them
-                    page.wait_for_function("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)", timeout=60_000)
-                    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                    page.evaluate(
+                        LOAD_LAZY_IMAGES
+                    )  # the thumbnails are loading="lazy": scroll them in and wait for them
+                    page.wait_for_function(
+                        "() => [...document.images].every(i => i.complete && i.naturalWidth > 0)", timeout=60_000
+                    )
+                    overflow = page.evaluate(
+                        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                    )
                     for part, full in (("top", False), ("full", True)):
                         target = folder / f"{name}-{width}-{part}.png"
                         page.screenshot(path=str(target), full_page=full)
@@ -366,7 +410,9 @@ def build_site(log_dir: Path) -> tuple[Path, float]:
     env = {**os.environ}
     env.setdefault("HIKIKOMORI_PUBLIC_URL", DEFAULT_URL)
     began = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "publish", str(folder)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, "-m", "publish", str(folder)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
+    )
     took = time.perf_counter() - began
     if done.returncode != 0:
         raise BenchError(f"python -m publish failed: {done.stdout[-800:]} {done.stderr[-1500:]}")
@@ -385,11 +431,24 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=5, help="repetitions of the timing (default 5; 0 skips it)")
     parser.add_argument("--figure", default="japan-rounds", help="the figure's key (default japan-rounds)")
     parser.add_argument("--page", default="/japan", help="the dashboard page that shows that figure (default /japan)")
-    parser.add_argument("--site", type=Path, help="a site folder `make site` wrote (default: build one into a temporary folder)")
-    parser.add_argument("--lighthouse", action="store_true", help=f"also run Lighthouse {LIGHTHOUSE} (npx) on figure pages and embeds")
-    parser.add_argument("--lh-figures", nargs="+", default=["japan-rounds", "compare"], help="figures whose page and embed Lighthouse scores")
-    parser.add_argument("--lh-runs", type=int, default=3, help="Lighthouse runs per page (default 3; the median counts)")
-    parser.add_argument("--shots", type=Path, help="also save screenshots of index.html, the figure page and its embed here")
+    parser.add_argument(
+        "--site", type=Path, help="a site folder `make site` wrote (default: build one into a temporary folder)"
+    )
+    parser.add_argument(
+        "--lighthouse", action="store_true", help=f"also run Lighthouse {LIGHTHOUSE} (npx) on figure pages and embeds"
+    )
+    parser.add_argument(
+        "--lh-figures",
+        nargs="+",
+        default=["japan-rounds", "compare"],
+        help="figures whose page and embed Lighthouse scores",
+    )
+    parser.add_argument(
+        "--lh-runs", type=int, default=3, help="Lighthouse runs per page (default 3; the median counts)"
+    )
+    parser.add_argument(
+        "--shots", type=Path, help="also save screenshots of index.html, the figure page and its embed here"
+    )
     parser.add_argument("--json", type=Path, help="also write every sample and the machine description here")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
@@ -404,7 +463,9 @@ def main() -> int:
     info: dict[str, object] = {"machine": machine(), "node": node_version(), "lighthouse": LIGHTHOUSE}
     info["machine"].update({name: version(name) for name in ("kaleido", "jinja2")})
     info["load_before"] = os.getloadavg()
-    print("machine: " + ", ".join(f"{k} {v}" for k, v in info["machine"].items()) + f", node {info['node']}", flush=True)
+    print(
+        "machine: " + ", ".join(f"{k} {v}" for k, v in info["machine"].items()) + f", node {info['node']}", flush=True
+    )
     print(f"load average before: {' '.join(f'{x:.2f}' for x in info['load_before'])}", flush=True)
     started = time.perf_counter()
     log_dir = Path(tempfile.mkdtemp(prefix="hikikomori-static-bench-"))
@@ -440,7 +501,9 @@ def main() -> int:
     info["seconds"] = time.perf_counter() - started
     info["load_after"] = os.getloadavg()
     print(f"requests to hosts other than 127.0.0.1 (blocked): {info['outside_requests'] or 'none'}")
-    print(f"run took {info['seconds']:.0f} s; load average after: {info['load_after'][0]:.2f} (on {os.cpu_count()} CPUs)")
+    print(
+        f"run took {info['seconds']:.0f} s; load average after: {info['load_after'][0]:.2f} (on {os.cpu_count()} CPUs)"
+    )
     if args.json:
         args.json.write_text(json.dumps(output, indent=2, default=str))
     return 0

@@ -68,7 +68,9 @@ def grow_package(source: Path, target: Path, factor: int) -> dict[str, int]:
         if res["name"] in VOCABULARY:
             sizes[res["path"]] = (target / res["path"]).stat().st_size
             continue
-        foreign = [fk["fields"] for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] not in VOCABULARY]
+        foreign = [
+            fk["fields"] for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] not in VOCABULARY
+        ]
         records = _records(source / res["path"])
         header, body = records[0], records[1:]
         columns = [header.index(c) for c in schema["primaryKey"] + foreign]

@@ -17,7 +17,10 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-FINISHED = {ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY, ForwardMsg.ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR}
+FINISHED = {
+    ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
+    ForwardMsg.ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR,
+}
 
 
 @dataclass
@@ -44,7 +47,9 @@ class Session:
 
     async def connect(self) -> None:
         url = self.base.replace("http://", "ws://") + "/_stcore/stream"
-        self.socket = await websockets.connect(url, subprotocols=["streamlit"], origin=self.base, max_size=2**26, open_timeout=30, ping_interval=None)
+        self.socket = await websockets.connect(
+            url, subprotocols=["streamlit"], origin=self.base, max_size=2**26, open_timeout=30, ping_interval=None
+        )
 
     async def close(self) -> None:
         if self.socket is not None:
@@ -68,7 +73,9 @@ class Session:
             msg.ParseFromString(data)
             kind = msg.WhichOneof("type")
             if kind == "new_session":
-                seen = Seen(page_not_found=seen.page_not_found)  # a fresh session's first run: earlier elements were not this page
+                seen = Seen(
+                    page_not_found=seen.page_not_found
+                )  # a fresh session's first run: earlier elements were not this page
             elif kind == "page_not_found":
                 seen.page_not_found = True
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
@@ -77,7 +84,9 @@ class Session:
                 seen.finished = time.monotonic() - began
                 return seen
             elif kind == "script_finished":
-                seen = Seen(page_not_found=seen.page_not_found)  # ended early for a rerun (st.rerun): the next run is the page
+                seen = Seen(
+                    page_not_found=seen.page_not_found
+                )  # ended early for a rerun (st.rerun): the next run is the page
 
     @staticmethod
     def _element(element, seen: Seen, at: float) -> None:

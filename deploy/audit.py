@@ -65,7 +65,9 @@ def npm_verdict(lock: str, runner: Runner = run) -> tuple[bool, list[str]]:
         report = json.loads(done.stdout)
         counts = report["metadata"]["vulnerabilities"]
     except (json.JSONDecodeError, KeyError, TypeError):
-        said = [line for line in (done.stderr or done.stdout).splitlines() if line.strip() and "complete log" not in line]
+        said = [
+            line for line in (done.stderr or done.stdout).splitlines() if line.strip() and "complete log" not in line
+        ]
         why = said[:1] or [f"exit {done.returncode}"]
         return False, [f"{lock}: npm audit gave no report (could not reach the registry?): {why[0][:300]}"]
     found = {level: n for level, n in counts.items() if level != "total" and n}

@@ -135,7 +135,12 @@ def worker_ports(args: argparse.Namespace) -> list[int]:
 
 def render(args: argparse.Namespace, run_dir: Path, haproxy: str) -> dict[str, Path]:
     """Write haproxy.cfg and supervisord.conf into the run folder; returns their paths."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)  # noqa: S701 (config files, not HTML)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # noqa: S701 (config files, not HTML)
+    )
     values = {
         "run_dir": run_dir,
         "root": ROOT,
@@ -198,7 +203,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     supervisord = shutil.which("supervisord", path=str(Path(sys.executable).parent))
     if not supervisord:
-        print("supervisord not found next to this Python: run `make serve` (it installs requirements.txt)", file=sys.stderr)
+        print(
+            "supervisord not found next to this Python: run `make serve` (it installs requirements.txt)",
+            file=sys.stderr,
+        )
         return 2
     taken = taken_port(args.host, args.port, worker_ports(args))
     if taken:

@@ -88,7 +88,10 @@ class CardContent:
     @cached_property
     def source_links(self) -> list[dict]:
         """The source line as producers, each with its editions: [{'producer', 'editions': [{'label', 'url'}]}]."""
-        return [{"producer": p, "editions": [{"label": e, "url": safe_url(u)} for e, u in editions]} for p, editions in self.finished.citations]
+        return [
+            {"producer": p, "editions": [{"label": e, "url": safe_url(u)} for e, u in editions]}
+            for p, editions in self.finished.citations
+        ]
 
     @property
     def source_label(self) -> str:
@@ -113,7 +116,9 @@ class CardContent:
             "rows": row_notes(self.figure),
             "extra": list(self.figure.extra_notes),
             "caveats": [texts[k] for k in self.figure.caveats],
-            "source_types": sorted({vocab.label("sources", "source_type", t) for t in self.finished.used["source_type"]}),
+            "source_types": sorted(
+                {vocab.label("sources", "source_type", t) for t in self.finished.used["source_type"]}
+            ),
         }
 
     @cached_property
@@ -134,7 +139,9 @@ class CardContent:
         grouped: list[dict] = []
         for group in quote_groups(quotes_for(figure.rows, self.check.table("evidence"))):
             if not grouped or grouped[-1]["row_id"] != group["row_id"]:
-                grouped.append({"row_id": group["row_id"], "label": labels.get(group["row_id"], group["row_id"]), "quotes": []})
+                grouped.append(
+                    {"row_id": group["row_id"], "label": labels.get(group["row_id"], group["row_id"]), "quotes": []}
+                )
             if group["quote"] is None:
                 missing = unread_columns(group["figures"], figure.table_columns)
                 grouped[-1]["quotes"].append({"found": False, "columns": missing, "notes": " ".join(group["notes"])})
@@ -162,11 +169,16 @@ class CardContent:
     def citation(self) -> dict:
         """The one citation a reader needs first: this figure, its view's URL, the data version and the date."""
         title = self.title + (f" (data version {self.version})" if self.version else "")
-        return {"text": figure_citation(title, self.url, self.today), "bibtex": bibtex_figure(title, self.url, self.today, self.key)}
+        return {
+            "text": figure_citation(title, self.url, self.today),
+            "bibtex": bibtex_figure(title, self.url, self.today, self.key),
+        }
 
     @cached_property
     def source_citations(self) -> list[dict]:
-        return [{"text": plain_source_citation(s), "bibtex": bibtex_source(s)} for _, s in self.finished.used.iterrows()]
+        return [
+            {"text": plain_source_citation(s), "bibtex": bibtex_source(s)} for _, s in self.finished.used.iterrows()
+        ]
 
     def words(self) -> list[str]:
         """Every sentence of the card a reader can read (with its expanders open): what the app and the static page

@@ -49,10 +49,30 @@ def _title(declared: Declared, params: dict) -> str:
 def _entries(declared: Declared, check: PackageCheck) -> list[Entry]:
     if declared.expand is None:
         title = _title(declared, declared.params)
-        return [Entry(declared.key, declared.page, title, declared.builder, dict(declared.params), {}, declared.controls, declared.key)]
+        return [
+            Entry(
+                declared.key,
+                declared.page,
+                title,
+                declared.builder,
+                dict(declared.params),
+                {},
+                declared.controls,
+                declared.key,
+            )
+        ]
     quotes = check.table("claims").set_index("claim_id")["quote"]
     return [
-        Entry(key, declared.page, claims.title(quotes[params["claim_id"]], params["kind"]), declared.builder, params, query, declared.controls, declared.key)
+        Entry(
+            key,
+            declared.page,
+            claims.title(quotes[params["claim_id"]], params["kind"]),
+            declared.builder,
+            params,
+            query,
+            declared.controls,
+            declared.key,
+        )
         for key, params, query in declared.expand(check)
     ]
 
@@ -66,7 +86,9 @@ def catalog(check: PackageCheck | None = None, page: str | None = None) -> list[
 
         check = check_package(data_dir())
     order = [p.url for p in pages()]
-    listed = [entry for declared in DECLARED.values() if page in (None, declared.page) for entry in _entries(declared, check)]
+    listed = [
+        entry for declared in DECLARED.values() if page in (None, declared.page) for entry in _entries(declared, check)
+    ]
     families = any(e.words != e.key for e in listed)
     claim_order = {c: i for i, c in enumerate(check.table("claims")["claim_id"])} if families else {}
     return sorted(listed, key=lambda e: (order.index(e.page), claim_order.get(e.params.get("claim_id"), -1)))

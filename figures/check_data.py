@@ -31,7 +31,12 @@ def affected_figure(table: str, check: PackageCheck, when: str) -> Figure | None
             points=point_descriptions(rows, "count"),
         )
     if table in ("youth_homelessness", "population"):
-        rows = street_counts(with_per_100k(annotate_homelessness(check.table("youth_homelessness"), Vocabulary.of(check)), check.table("population")))
+        rows = street_counts(
+            with_per_100k(
+                annotate_homelessness(check.table("youth_homelessness"), Vocabulary.of(check)),
+                check.table("population"),
+            )
+        )
         column = "per_100k" if table == "population" else "value"
         rows = rows[rows[column].notna()]
         per = " per 100,000 residents of the same ages" if column == "per_100k" else ""
@@ -41,7 +46,12 @@ def affected_figure(table: str, check: PackageCheck, when: str) -> Figure | None
             summary=f"{len(rows)} point-in-time counts.",
             chart=count_series(rows, True, column),
             rows=rows,
-            table_columns={"label": "Row", "value": "Count", "per_100k": "Per 100,000 (derived)", "source_id": "Source"},
+            table_columns={
+                "label": "Row",
+                "value": "Count",
+                "per_100k": "Per 100,000 (derived)",
+                "source_id": "Source",
+            },
             points=points(rows, column),
         )
     if table == "isolation_health_risks":

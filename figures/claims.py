@@ -15,8 +15,19 @@ from shaping.health import forest_rows
 from shaping.vocabulary import Vocabulary
 from shaping.words import figure_words
 
-TABLE_COLUMNS = {"label": "Row", "as_published": "As published", "value": "Count", "rate_pct": "Rate %", "source_id": "Source"}
-HEALTH_COLUMNS = {"label": "Study · exposure → outcome", "estimate_text": "Estimate (95% CI)", "significance": "Significance", "source_id": "Source"}
+TABLE_COLUMNS = {
+    "label": "Row",
+    "as_published": "As published",
+    "value": "Count",
+    "rate_pct": "Rate %",
+    "source_id": "Source",
+}
+HEALTH_COLUMNS = {
+    "label": "Study · exposure → outcome",
+    "estimate_text": "Estimate (95% CI)",
+    "significance": "Significance",
+    "source_id": "Source",
+}
 KINDS = ("counts", "ratios")
 
 
@@ -71,7 +82,9 @@ def title(quote: str, kind: str) -> str:
 
 def _counted(words, name: str, n: int) -> str:
     """'one origin figure', '3 origin figures' or 'no origin figure': never 'row(s)'."""
-    return words.text(f"labels.{name}_" + ("none" if n == 0 else "one" if n == 1 else "many"), **({"n": n} if n > 1 else {}))
+    return words.text(
+        f"labels.{name}_" + ("none" if n == 0 else "one" if n == 1 else "many"), **({"n": n} if n > 1 else {})
+    )
 
 
 def counted_rows(found: ClaimEvidence, claim_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -103,12 +116,21 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
             origin=_counted(words, "origin", int((counted["role"] == "origin").sum())),
             evidence=_counted(words, "evidence", int((counted["role"] == "evidence").sum())),
         ),
-        chart=dot_plot(counted, "count", spans_a_decade(pd.concat([counted["value"], counted["value_low"], counted["value_high"]]).astype("float64"))),
+        chart=dot_plot(
+            counted,
+            "count",
+            spans_a_decade(
+                pd.concat([counted["value"], counted["value_low"], counted["value_high"]]).astype("float64")
+            ),
+        ),
         rows=counted,
         table_columns=TABLE_COLUMNS,
         points=points(counted),
         caveats=words.caveats(),
-        extra_notes=[words.text("labels.not_drawn", label=r["label"], published=r["as_published"]) for _, r in uncounted.iterrows()],
+        extra_notes=[
+            words.text("labels.not_drawn", label=r["label"], published=r["as_published"])
+            for _, r in uncounted.iterrows()
+        ],
     )
 
 
@@ -123,7 +145,11 @@ def ratios(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         key=key(claim["claim_id"], "ratios"),
         title=title(claim["quote"], "ratios"),
         subtitle=words.text("subtitle"),
-        summary=words.text("summary", verdict=label, associations=words.text("labels.one") if len(rows) == 1 else words.text("labels.many", n=len(rows))),
+        summary=words.text(
+            "summary",
+            verdict=label,
+            associations=words.text("labels.one") if len(rows) == 1 else words.text("labels.many", n=len(rows)),
+        ),
         chart=forest_plot(rows),
         rows=rows,
         table_columns=HEALTH_COLUMNS,
@@ -144,9 +170,19 @@ def entries(check: PackageCheck, kind: str) -> list[tuple[str, dict, dict]]:
     out = []
     for position, (_, claim) in enumerate(listed.iterrows()):
         screen = position // CLAIMS_PER_PAGE + 1
-        present = not counted_rows(found, claim["claim_id"])[0].empty if kind == "counts" else not ratio_rows(found, claim["claim_id"]).empty
+        present = (
+            not counted_rows(found, claim["claim_id"])[0].empty
+            if kind == "counts"
+            else not ratio_rows(found, claim["claim_id"]).empty
+        )
         if present:
-            out.append((key(claim["claim_id"], kind), {"claim_id": claim["claim_id"], "kind": kind}, {"claims_page": str(screen)} if screen > 1 else {}))
+            out.append(
+                (
+                    key(claim["claim_id"], kind),
+                    {"claim_id": claim["claim_id"], "kind": kind},
+                    {"claims_page": str(screen)} if screen > 1 else {},
+                )
+            )
     return out
 
 

@@ -48,7 +48,13 @@ def estimates(check: PackageCheck) -> pd.DataFrame:
 
 
 def selection(
-    rows: pd.DataFrame, countries: Iterable[str], concepts: Iterable[str], evidence: Iterable[str], years: tuple[int, int] | None, measure: str, cities: bool
+    rows: pd.DataFrame,
+    countries: Iterable[str],
+    concepts: Iterable[str],
+    evidence: Iterable[str],
+    years: tuple[int, int] | None,
+    measure: str,
+    cities: bool,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(chosen, shown): the rows the filters pick, and those of them that have the measure, in drawing order."""
     chosen = select(rows, countries, concepts, evidence, years, cities)
@@ -68,7 +74,9 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
         key="compare",
         title=words.text("title", measure),
         subtitle=words.text("subtitle", measure),
-        summary=" ".join(headline_summary(r, cautions(r)) for _, r in heads.iterrows()) if not heads.empty else summary_sentence(shown),
+        summary=" ".join(headline_summary(r, cautions(r)) for _, r in heads.iterrows())
+        if not heads.empty
+        else summary_sentence(shown),
         chart=dot_plot(shown, measure, log),
         rows=shown,
         table_columns=TABLE_COLUMNS,
@@ -87,5 +95,7 @@ def build(check: PackageCheck, **params) -> Figure | None:
     if unknown:
         raise TypeError(f"unknown Compare parameter(s): {sorted(unknown)}")
     p = {**DEFAULTS, **params}
-    _, shown = selection(estimates(check), p["countries"], p["concepts"], p["evidence"], p["years"], p["measure"], p["cities"])
+    _, shown = selection(
+        estimates(check), p["countries"], p["concepts"], p["evidence"], p["years"], p["measure"], p["cities"]
+    )
     return None if shown.empty else compare(check, shown, p["measure"], p["log"])

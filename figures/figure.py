@@ -50,7 +50,15 @@ class Declared:
 DECLARED: dict[str, Declared] = {}
 
 
-def declare(key: str, page: str, *, controls: tuple = (), params: dict | None = None, placeholders: dict | None = None, expand=None):
+def declare(
+    key: str,
+    page: str,
+    *,
+    controls: tuple = (),
+    params: dict | None = None,
+    placeholders: dict | None = None,
+    expand=None,
+):
     """Declare the decorated builder as the figure `key` on `page` (words/figures/<key>.toml holds its words); its
     default parameters are its keyword defaults unless given."""
 

@@ -24,7 +24,9 @@ class Finished:
     source_line: str  # "Hikikomori in Numbers · Source: …", as inside the chart and its images
     sources_text: str  # "Sources: Cabinet Office of Japan (2010, 2016); …" (plain text, for the CSV's first line)
     citations: list[tuple[str, list[tuple[str, str]]]]  # each producer with its editions' labels and URLs
-    unread: tuple[str, ...] | None  # labels of rows shown that no readable page holds; None when evidence.csv has problems
+    unread: (
+        tuple[str, ...] | None
+    )  # labels of rows shown that no readable page holds; None when evidence.csv has problems
 
 
 def finish(figure: Figure, check: PackageCheck) -> Finished:
@@ -36,7 +38,15 @@ def finish(figure: Figure, check: PackageCheck) -> Finished:
     unread = None
     if not check.problems.get("evidence"):
         missing = set(unread_rows(figure.rows, check.table("evidence")))
-        unread = tuple(label for row_id, label in row_labels(figure.rows, figure.row_label_column).items() if row_id in missing)
+        unread = tuple(
+            label for row_id, label in row_labels(figure.rows, figure.row_label_column).items() if row_id in missing
+        )
     return Finished(
-        figure=figure, chart=with_source(figure.chart, line), used=used, source_line=line, sources_text=text, citations=citation_groups(used), unread=unread
+        figure=figure,
+        chart=with_source(figure.chart, line),
+        used=used,
+        source_line=line,
+        sources_text=text,
+        citations=citation_groups(used),
+        unread=unread,
     )

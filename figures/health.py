@@ -33,7 +33,12 @@ def forest(check: PackageCheck) -> Figure:
         key="health-forest",
         title=words.text("title"),
         subtitle=words.text("subtitle"),
-        summary=words.text("summary", significant=len(significant), risks=len(rows[rows["group"] != SURVIVAL_GROUP]), unclear=len(unclear)),
+        summary=words.text(
+            "summary",
+            significant=len(significant),
+            risks=len(rows[rows["group"] != SURVIVAL_GROUP]),
+            unclear=len(unclear),
+        ),
         chart=forest_plot(rows),
         rows=rows,
         table_columns=TABLE_COLUMNS,
@@ -71,7 +76,12 @@ def percent(check: PackageCheck) -> Figure:
         ),
         chart=percent_bars(percents),
         rows=percents,
-        table_columns={"label": "Source · exposure → outcome", "value": "Increase (%)", "population": "Population", "source_id": "Source"},
+        table_columns={
+            "label": "Source · exposure → outcome",
+            "value": "Increase (%)",
+            "population": "Population",
+            "source_id": "Source",
+        },
         points=[words.text("labels.point", label=r["label"], value=f"{r['value']:g}") for _, r in percents.iterrows()],
         caveats=words.caveats(),
         extra_notes=[

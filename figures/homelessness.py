@@ -6,7 +6,15 @@ from core.package_check import PackageCheck
 from figures.figure import Figure, declare
 from figures.params import HOMELESS_VIEW, SCALE, points
 from shaping.charts import count_series, dot_plot
-from shaping.homelessness import WHOLE_YEAR, annotate, describe, latest_pair, pair_sentence, street_counts, with_per_100k
+from shaping.homelessness import (
+    WHOLE_YEAR,
+    annotate,
+    describe,
+    latest_pair,
+    pair_sentence,
+    street_counts,
+    with_per_100k,
+)
 from shaping.vocabulary import Vocabulary
 from shaping.words import figure_words
 
@@ -48,7 +56,10 @@ def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = Tru
         extra_notes=[
             words.text(
                 "labels.no_youth_count",
-                shares="; ".join(words.text("labels.share", published=r["as_published"], ages=r["ages"], year=r["year"]) for _, r in shares.iterrows()),
+                shares="; ".join(
+                    words.text("labels.share", published=r["as_published"], ages=r["ages"], year=r["year"])
+                    for _, r in shares.iterrows()
+                ),
             ),
             *words.notes(),
         ],
@@ -83,7 +94,11 @@ def net_cafe_figure(rows: pd.DataFrame) -> Figure:
         title=words.text("title"),
         subtitle=words.text("subtitle"),
         summary=words.text(
-            "summary", counts="; ".join(words.text("labels.count", published=r["as_published"], area=r["area"], year=r["year"]) for _, r in cafes.iterrows())
+            "summary",
+            counts="; ".join(
+                words.text("labels.count", published=r["as_published"], area=r["area"], year=r["year"])
+                for _, r in cafes.iterrows()
+            ),
         ),
         chart=dot_plot(cafes, "count", False),
         rows=cafes,
@@ -104,13 +119,22 @@ def one_night(check: PackageCheck, view: str = "value", log: bool = True) -> Fig
     return street_count_figure(homeless_rows(check), view, log)
 
 
-@declare("homeless-whole-year", "homelessness", controls=(SCALE,), placeholders={"summary": ("largest",), "labels.rates_only": ("rates",)})
+@declare(
+    "homeless-whole-year",
+    "homelessness",
+    controls=(SCALE,),
+    placeholders={"summary": ("largest",), "labels.rates_only": ("rates",)},
+)
 def whole_year(check: PackageCheck, log: bool = True) -> Figure:
     """The whole-year estimates figure, from the package alone."""
     return whole_year_figure(homeless_rows(check), log)
 
 
-@declare("homeless-net-cafe", "homelessness", placeholders={"summary": ("counts",), "labels.count": ("published", "area", "year")})
+@declare(
+    "homeless-net-cafe",
+    "homelessness",
+    placeholders={"summary": ("counts",), "labels.count": ("published", "area", "year")},
+)
 def net_cafe(check: PackageCheck) -> Figure:
     """The internet-café dwellers figure, from the package alone."""
     return net_cafe_figure(homeless_rows(check))

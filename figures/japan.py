@@ -41,7 +41,13 @@ def rounds(check: PackageCheck, measure: str = "rate") -> Figure:
         subtitle=words.text("subtitle", measure),
         summary=summary_sentence(shown, "Japan"),
         chart=japan_series(
-            shown, measure, words.annotations(), words.ticks(), words.text("axis.x"), words.text(f"axis.y_{measure}"), say("chart.derived_interval")
+            shown,
+            measure,
+            words.annotations(),
+            words.ticks(),
+            words.text("axis.x"),
+            words.text(f"axis.y_{measure}"),
+            say("chart.derived_interval"),
         ),
         rows=shown,
         table_columns=TABLE_COLUMNS,
@@ -49,16 +55,28 @@ def rounds(check: PackageCheck, measure: str = "rate") -> Figure:
         concepts=["hikikomori_broad"],
         caveats=words.caveats(),
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in shown.iterrows()],
-        how_made=lambda: [(r["label"], how_made(r, *population_for(population, r))) for _, r in shown.iterrows() if how_made(r)],
+        how_made=lambda: [
+            (r["label"], how_made(r, *population_for(population, r))) for _, r in shown.iterrows() if how_made(r)
+        ],
         extra_notes=words.notes(),
     )
 
 
-@declare("japan-split", "japan", placeholders={"summary": ("derived", "parts"), "labels.derived_value": ("value",), "labels.round": ("year", "ages")})
+@declare(
+    "japan-split",
+    "japan",
+    placeholders={
+        "summary": ("derived", "parts"),
+        "labels.derived_value": ("value",),
+        "labels.round": ("year", "ages"),
+    },
+)
 def split(check: PackageCheck) -> Figure:
     """Each round's broad figure as the sum of its narrow and quasi groups."""
     words = figure_words("japan-split")
-    rows = cabinet_office_rounds(check.table("recluse_estimates"), Vocabulary.of(check), ("hikikomori_narrow", "hikikomori_quasi"))
+    rows = cabinet_office_rounds(
+        check.table("recluse_estimates"), Vocabulary.of(check), ("hikikomori_narrow", "hikikomori_quasi")
+    )
     return Figure(
         key="japan-split",
         title=words.text("title"),
@@ -74,7 +92,12 @@ def split(check: PackageCheck) -> Figure:
     )
 
 
-@declare("japan-other", "japan", controls=(SCALE,), placeholders={"summary": ("drawn", "low", "high"), "labels.not_drawn": ("label", "published")})
+@declare(
+    "japan-other",
+    "japan",
+    controls=(SCALE,),
+    placeholders={"summary": ("drawn", "low", "high"), "labels.not_drawn": ("label", "published")},
+)
 def other(check: PackageCheck, log: bool = True) -> Figure:
     """Every other Japanese estimate with a count; rate-only rows named in the notes."""
     words = figure_words("japan-other")
@@ -87,7 +110,9 @@ def other(check: PackageCheck, log: bool = True) -> Figure:
         key="japan-other",
         title=words.text("title"),
         subtitle=words.text("subtitle"),
-        summary=words.text("summary", drawn=len(drawn), low=f"{drawn['value'].min():,.0f}", high=f"{drawn['value'].max():,.0f}"),
+        summary=words.text(
+            "summary", drawn=len(drawn), low=f"{drawn['value'].min():,.0f}", high=f"{drawn['value'].max():,.0f}"
+        ),
         chart=dot_plot(drawn, "count", log, color_by="method_label"),
         rows=others,
         table_columns=TABLE_COLUMNS,
@@ -96,5 +121,8 @@ def other(check: PackageCheck, log: bool = True) -> Figure:
         caveats=words.caveats(),
         quotes=lambda: [quote_sentence(r, indexed_sources.loc[r["source_id"]], vocab) for _, r in drawn.iterrows()],
         how_made=lambda: [(r["label"], how_made(r)) for _, r in others.iterrows() if how_made(r)],
-        extra_notes=[words.text("labels.not_drawn", label=r["label"], published=r["as_published"]) for _, r in rate_only.iterrows()],
+        extra_notes=[
+            words.text("labels.not_drawn", label=r["label"], published=r["as_published"])
+            for _, r in rate_only.iterrows()
+        ],
     )

@@ -12,7 +12,9 @@ COVERED = ("recluse_estimates", "youth_homelessness", "isolation_health_risks", 
 
 def headlines(check: PackageCheck) -> pd.DataFrame:
     """Each country's one headline figure (shaping.headlines: the rule in CONTRIBUTING), the same on every page."""
-    return headline_rows(check.table("recluse_estimates"), read_on_a_page(check.table("evidence")), Vocabulary.of(check))
+    return headline_rows(
+        check.table("recluse_estimates"), read_on_a_page(check.table("evidence")), Vocabulary.of(check)
+    )
 
 
 def coverage_text(check: PackageCheck) -> str:

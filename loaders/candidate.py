@@ -52,7 +52,9 @@ def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], l
             problems.append(Problem(upload_name, None, None, f"ignored '{base[:80]}': not a file of this data package"))
             continue
         if info.file_size > MAX_FILE_BYTES or total + info.file_size > MAX_ZIP_BYTES:
-            problems.append(Problem(upload_name, None, None, f"'{base}' is too large once unzipped ({info.file_size:,} bytes)"))
+            problems.append(
+                Problem(upload_name, None, None, f"'{base}' is too large once unzipped ({info.file_size:,} bytes)")
+            )
             continue
         body, refused = bounded_entry(archive, info, upload_name, base)
         if refused:
@@ -83,13 +85,17 @@ def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, 
     return body, None
 
 
-def check_candidate(data_dir: Path, uploads: dict[str, bytes], shown_as_upload: dict[str, str] | None = None) -> PackageCheck:
+def check_candidate(
+    data_dir: Path, uploads: dict[str, bytes], shown_as_upload: dict[str, str] | None = None
+) -> PackageCheck:
     """The current data folder with the uploaded tables in place of its own files, validated exactly as
     `python -m loaders.validate` would; nothing is written anywhere."""
     raws = read_raw(data_dir)
     shown_as = {name: shown_path(Path(data_dir) / file_name(name)) for name in table_names()}
     for name, content in uploads.items():
-        raws[name] = RawFile(name, Path(file_name(name)), content if len(content) <= MAX_FILE_BYTES else None, len(content))
+        raws[name] = RawFile(
+            name, Path(file_name(name)), content if len(content) <= MAX_FILE_BYTES else None, len(content)
+        )
         shown_as[name] = (shown_as_upload or {}).get(name, f"upload:{file_name(name)}")
     return check_raw(raws, shown_as, Path(data_dir))
 

@@ -30,7 +30,10 @@ def _problem(shown_as: str, row: dict, column: str, message: str) -> Problem:
 
 def _where(evidence: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: str) -> list[Problem]:
     """The same problem on every evidence row the mask selects (a missing value in the mask selects none)."""
-    return [Problem(shown_as, int(line), column, message) for line in evidence.loc[mask.fillna(False).astype(bool), LINE_COLUMN]]
+    return [
+        Problem(shown_as, int(line), column, message)
+        for line in evidence.loc[mask.fillna(False).astype(bool), LINE_COLUMN]
+    ]
 
 
 # What a status needs: the columns a read figure must fill, and why a note is needed.
@@ -51,14 +54,36 @@ def row_problems(evidence: pd.DataFrame, shown_as: str) -> list[Problem]:
     """Rules inside one evidence row: one target, what each status needs, and the quote holding as_written."""
     present = evidence.notna()
     status = evidence["status"]
-    found = _where(evidence, present[list(TARGETS)].sum(axis=1).ne(1), shown_as, "estimate_id", "fill exactly one of " + ", ".join(TARGETS))
+    found = _where(
+        evidence,
+        present[list(TARGETS)].sum(axis=1).ne(1),
+        shown_as,
+        "estimate_id",
+        "fill exactly one of " + ", ".join(TARGETS),
+    )
     for state in READ:
         for column, meaning in REQUIRED_WHEN_READ:
-            found += _where(evidence, status.eq(state) & ~present[column], shown_as, column, f"status is {state}, so {column} is required: {meaning}")
+            found += _where(
+                evidence,
+                status.eq(state) & ~present[column],
+                shown_as,
+                column,
+                f"status is {state}, so {column} is required: {meaning}",
+            )
     for state, why in NOTE_NEEDED.items():
-        found += _where(evidence, status.eq(state) & ~present["note"], shown_as, "note", f"status is {state}, so note is required: {why}")
+        found += _where(
+            evidence,
+            status.eq(state) & ~present["note"],
+            shown_as,
+            "note",
+            f"status is {state}, so note is required: {why}",
+        )
     found += _where(
-        evidence, status.eq("not_found") & present["quote"], shown_as, "quote", "status is not_found, so quote must be empty: a quote means the figure was read"
+        evidence,
+        status.eq("not_found") & present["quote"],
+        shown_as,
+        "quote",
+        "status is not_found, so quote must be empty: a quote means the figure was read",
     )
     quoted = evidence[present["quote"] & present["as_written"]]
     for line, written, quote in zip(quoted[LINE_COLUMN], quoted["as_written"], quoted["quote"], strict=True):
@@ -68,7 +93,14 @@ def row_problems(evidence: pd.DataFrame, shown_as: str) -> list[Problem]:
     untranslated = evidence[present["quote"] & ~present["quote_en"]]
     for line, quote in zip(untranslated[LINE_COLUMN], untranslated["quote"], strict=True):
         if NEEDS_TRANSLATION.search(str(quote)):
-            found.append(Problem(shown_as, int(line), "quote_en", "the quote is not in English: give an English translation in quote_en"))
+            found.append(
+                Problem(
+                    shown_as,
+                    int(line),
+                    "quote_en",
+                    "the quote is not in English: give an English translation in quote_en",
+                )
+            )
     return found
 
 
@@ -90,7 +122,11 @@ def _checked_columns(table: str) -> set[str]:
 
 def _derived_columns(table: str, row: dict) -> set[str]:
     """Columns of a data row that were computed here, so a quote can confirm only their inputs."""
-    derived = set(str(row.get("derived_fields") or "").split()) if "derived_fields" in row and pd.notna(row["derived_fields"]) else set()
+    derived = (
+        set(str(row.get("derived_fields") or "").split())
+        if "derived_fields" in row and pd.notna(row["derived_fields"])
+        else set()
+    )
     if table == "population" and row.get("status") == "derived":
         derived.add("value")
     return derived
@@ -128,7 +164,9 @@ def _unlisted_pages(evidence: pd.DataFrame, sources: pd.DataFrame, shown_as: str
     read = evidence[evidence["url"].notna()]
     named = {str(source_id) for source_id in read["source_id"]}
     # only the sources these rows name (str(NA) is '<NA>', as _source_urls keys a source with no id)
-    sources = sources[sources["source_id"].isin(named).fillna(False) | (sources["source_id"].isna() & ("<NA>" in named))]
+    sources = sources[
+        sources["source_id"].isin(named).fillna(False) | (sources["source_id"].isna() & ("<NA>" in named))
+    ]
     urls = _source_urls(sources)
     found = []
     for line, url, source_id in zip(read[LINE_COLUMN], read["url"], read["source_id"], strict=True):
@@ -158,7 +196,9 @@ def _compared(row: dict, data_row: dict, table: str, row_id: str, column: str, s
         )
     same = _same(str(row["stated_value"]), actual, types[column])
     if same is None:
-        return _problem(shown_as, row, "stated_value", f"'{_short(row['stated_value'])}' is not {types[column]} like {column}")
+        return _problem(
+            shown_as, row, "stated_value", f"'{_short(row['stated_value'])}' is not {types[column]} like {column}"
+        )
     if not same:
         shown = str(actual)[:10] if types[column] == "date" else actual
         return _problem(
@@ -187,7 +227,12 @@ def _stale(row: dict, data_row: dict, table: str, row_id: str, column: str, show
     )
 
 
-def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: str, broken_lines: dict[str, set[int]] | None = None) -> list[Problem]:
+def cross_problems(
+    evidence: pd.DataFrame,
+    frames: dict[str, pd.DataFrame],
+    shown_as: str,
+    broken_lines: dict[str, set[int]] | None = None,
+) -> list[Problem]:
     """Rules between an evidence row and the row it supports: the column exists, a confirmed figure is the
     row's figure, a derived figure is confirmed through its inputs, and the page is one of the source's.
     A data row with a schema problem of its own is not compared (its typed values are unreliable until fixed)."""
@@ -214,7 +259,12 @@ def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], show
         pointing = pointing[unknown | stating]
         to_compare = []
         for line, target_id, named, status, stated in zip(
-            pointing[LINE_COLUMN], pointing[target], pointing["column"], pointing["status"], pointing["stated_value"], strict=True
+            pointing[LINE_COLUMN],
+            pointing[target],
+            pointing["column"],
+            pointing["status"],
+            pointing["stated_value"],
+            strict=True,
         ):
             row_id, column = str(target_id), str(named)
             at = position.get(row_id)
@@ -239,15 +289,24 @@ def cross_problems(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], show
     return found
 
 
-def missing_evidence(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: dict[str, str]) -> dict[str, list[Problem]]:
+def missing_evidence(
+    evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: dict[str, str]
+) -> dict[str, list[Problem]]:
     """Every row of the four data tables has at least one evidence row (a quote, or a not_found row saying where it was looked for)."""
     found: dict[str, list[Problem]] = {}
     for column, (table, key) in TARGETS.items():
         if table not in frames:
             continue
-        covered = set(evidence[column].dropna().tolist())  # a Python set: Series.isin converts each value to Arrow and back
+        covered = set(
+            evidence[column].dropna().tolist()
+        )  # a Python set: Series.isin converts each value to Arrow and back
         frame = frames[table]
-        rows = frame[[filled and row_id not in covered for filled, row_id in zip(frame[key].notna().tolist(), frame[key].tolist(), strict=True)]]
+        rows = frame[
+            [
+                filled and row_id not in covered
+                for filled, row_id in zip(frame[key].notna().tolist(), frame[key].tolist(), strict=True)
+            ]
+        ]
         found[table] = [
             Problem(
                 shown_as[table],
@@ -261,7 +320,10 @@ def missing_evidence(evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], sh
 
 
 def evidence_problems(
-    frames: dict[str, pd.DataFrame], shown_as: dict[str, str], skip_lines: dict[str, set[int]], flagged_lines: dict[str, set[int]]
+    frames: dict[str, pd.DataFrame],
+    shown_as: dict[str, str],
+    skip_lines: dict[str, set[int]],
+    flagged_lines: dict[str, set[int]],
 ) -> dict[str, list[Problem]]:
     """Every evidence rule, per table name. Evidence lines with a schema problem get that problem only, and data rows
     that already have a problem (flagged_lines) are not compared with their quotes until fixed: one mistake, one message."""
@@ -271,5 +333,7 @@ def evidence_problems(
     evidence = evidence[evidence.drop(columns=[LINE_COLUMN]).notna().any(axis=1)]
     usable = evidence[~evidence[LINE_COLUMN].isin(skip_lines.get(EVIDENCE, set()))]
     found = missing_evidence(evidence, frames, shown_as)
-    found[EVIDENCE] = row_problems(usable, shown_as[EVIDENCE]) + cross_problems(usable, frames, shown_as[EVIDENCE], flagged_lines)
+    found[EVIDENCE] = row_problems(usable, shown_as[EVIDENCE]) + cross_problems(
+        usable, frames, shown_as[EVIDENCE], flagged_lines
+    )
     return found

@@ -35,7 +35,10 @@ def _filled(frame: pd.DataFrame, column: str) -> pd.Series:
 
 def _where(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: str) -> list[Problem]:
     """The same problem on every row the mask selects."""
-    return [Problem(shown_as, int(line), column, message) for line in frame.loc[mask.fillna(False).astype(bool), LINE_COLUMN]]
+    return [
+        Problem(shown_as, int(line), column, message)
+        for line in frame.loc[mask.fillna(False).astype(bool), LINE_COLUMN]
+    ]
 
 
 def _term_in_quote(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
@@ -88,6 +91,12 @@ def glossary_problems(frame: pd.DataFrame, shown_as: str, concepts: list[str] | 
         message = f"status is no_source_term, so {column} must be empty: a quote means a source in this language uses the term (status sourced)"
         found += _where(frame, mask, shown_as, column, message)
     mask = status.eq(NO_SOURCE_TERM) & ~_filled(frame, "note")
-    found += _where(frame, mask, shown_as, "note", "status is no_source_term, so note is required: say why no source in this language names the concept")
+    found += _where(
+        frame,
+        mask,
+        shown_as,
+        "note",
+        "status is no_source_term, so note is required: say why no source in this language names the concept",
+    )
     found += _every_language(frame, shown_as, concepts)
     return sorted(found, key=lambda p: (p.line is None, p.line or 0, p.column or ""))

@@ -74,9 +74,13 @@ def decode(raw: RawFile, shown_as: str) -> tuple[str | None, list[Problem]]:
         before = data[data.rfind(b"\n", 0, err.start) + 1 : err.start]
         column = len(before.decode("utf-8", errors="replace")) + 1  # as an editor counts
         looks = "the file looks like Latin-1, Windows-1252 or Shift-JIS"
-        return refused(f"not UTF-8: byte 0x{data[err.start]:02X} at line {line}, character {column} ({looks}); {RESAVE}", line)
+        return refused(
+            f"not UTF-8: byte 0x{data[err.start]:02X} at line {line}, character {column} ({looks}); {RESAVE}", line
+        )
     if "\x00" in text:
-        return refused(f"file contains NUL bytes: it is not a text CSV (UTF-16, or a spreadsheet file renamed?); {RESAVE}")
+        return refused(
+            f"file contains NUL bytes: it is not a text CSV (UTF-16, or a spreadsheet file renamed?); {RESAVE}"
+        )
     if "\n" not in text and "\r" in text:
         return refused(f"lines end with a carriage return only (Excel's 'CSV (Macintosh)' format); {RESAVE}")
     return text, []
@@ -143,8 +147,17 @@ def _snippet(text: str, start: int) -> str:
 
 def _cell_count_problem(shown_as: str, line: int, cells: int, width: int) -> Problem:
     """A line whose cell count is not the header's."""
-    hint = "a comma inside a cell that is not in quotes (or a space before its opening quote)?" if cells > width else "a cell or a comma is missing?"
-    return Problem(shown_as, line, None, f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: {hint}")
+    hint = (
+        "a comma inside a cell that is not in quotes (or a space before its opening quote)?"
+        if cells > width
+        else "a cell or a comma is missing?"
+    )
+    return Problem(
+        shown_as,
+        line,
+        None,
+        f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: {hint}",
+    )
 
 
 def _record_problem(text: str, line: int, header: list[str], shown_as: str) -> Problem | None:
@@ -174,7 +187,9 @@ def _record_problem(text: str, line: int, header: list[str], shown_as: str) -> P
             i, cell = i + 1, cell + 1
         elif text.startswith("\r", i) and not text.startswith("\r\n", i):
             where = line + text.count("\n", 0, i)
-            return Problem(shown_as, where, None, f"this line contains a lone carriage return (old Mac line ending); {RESAVE}")
+            return Problem(
+                shown_as, where, None, f"this line contains a lone carriage return (old Mac line ending); {RESAVE}"
+            )
         else:
             return None
 
@@ -189,7 +204,9 @@ def read_rows(text: str, header: list[str], shown_as: str) -> tuple[Records, lis
     try:
         for record in reader:
             end = chunks.tell()
-            if LONE_CR.search(text, offset, end) and (problem := _record_problem(text[offset:end], start, header, shown_as)):
+            if LONE_CR.search(text, offset, end) and (
+                problem := _record_problem(text[offset:end], start, header, shown_as)
+            ):
                 return records, problems + [problem]  # a CR the csv module took for a line end
             if record and records.starts:
                 records.rows.append(record)

@@ -58,14 +58,20 @@ def release_problems(folder: Path) -> list[Problem]:
     shown = str(folder / DESCRIPTOR_NAME)
     found = []
     if stamp.heading is None:
-        found.append(Problem(str(folder / CHANGELOG_NAME), None, None, f"no '## VERSION — YYYY-MM-DD' heading: run {COMMAND}"))
+        found.append(
+            Problem(str(folder / CHANGELOG_NAME), None, None, f"no '## VERSION — YYYY-MM-DD' heading: run {COMMAND}")
+        )
     elif stamp.heading != (stamp.version, stamp.updated):
         message = f"newest heading is {' — '.join(stamp.heading)} but datapackage.json says {stamp.version} — {stamp.updated}: run {COMMAND} VERSION"
         found.append(Problem(str(folder / CHANGELOG_NAME), stamp.heading_line, None, message))
     for resource in package["resources"]:
         line = _line_of(text, f'"name": "{resource["name"]}"')
         if resource.get("updated", "") > stamp.updated:
-            found.append(Problem(shown, line, "updated", f"{resource['name']} is updated {resource['updated']}, after the package"))
+            found.append(
+                Problem(
+                    shown, line, "updated", f"{resource['name']} is updated {resource['updated']}, after the package"
+                )
+            )
     return found
 
 
@@ -82,5 +88,9 @@ def unstamped_tables(folder: Path) -> list[Problem]:
         path = folder / resource["path"]
         if path.is_file() and resource.get(STAMP_KEY) not in (None, content_hash(path)):
             message = f"{resource['path']} changed since version {package['version']} was stamped: when done, run {COMMAND} NEW_VERSION"
-            found.append(Problem(str(folder / DESCRIPTOR_NAME), _line_of(text, f'"name": "{resource["name"]}"'), "updated", message))
+            found.append(
+                Problem(
+                    str(folder / DESCRIPTOR_NAME), _line_of(text, f'"name": "{resource["name"]}"'), "updated", message
+                )
+            )
     return found

@@ -33,7 +33,9 @@ def _present(frame: pd.DataFrame, *columns: str) -> pd.Series:
     return mask
 
 
-def _problems(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: Callable[[pd.Series], str]) -> list[Problem]:
+def _problems(
+    frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: Callable[[pd.Series], str]
+) -> list[Problem]:
     mask = mask.fillna(False)
     if not mask.any():
         return []  # no row to convert: to_dict costs even on none
@@ -87,7 +89,9 @@ def dates_in_order(columns: Iterable[str]) -> Rule:
                     except ValueError:
                         continue  # not a date: the schema check reports it
                     if not ok:
-                        found.append(Problem(shown_as, int(line), first, f"{first} {earlier} is after {second} {later}"))
+                        found.append(
+                            Problem(shown_as, int(line), first, f"{first} {earlier} is after {second} {later}")
+                        )
         return found
 
     return rule
@@ -111,7 +115,10 @@ def interval_matches_bounds(frame: pd.DataFrame, shown_as: str) -> list[Problem]
     rate_pair = frame["rate_low_pct"].notna() & frame["rate_high_pct"].notna()
     interval = frame["interval"]
     checks = [
-        (interval.eq("none") & (lows | highs), "interval is none but a bound is filled: name the interval or clear the bound"),
+        (
+            interval.eq("none") & (lows | highs),
+            "interval is none but a bound is filled: name the interval or clear the bound",
+        ),
         (
             interval.isin(["published_ci95", "derived_ci95", "range"]) & ~(value_pair | rate_pair),
             "interval needs both bounds: value_low and value_high, or rate_low_pct and rate_high_pct",
@@ -137,24 +144,44 @@ def derived_is_declared(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         missing = [c for c in bound_columns if pd.notna(row[c]) and c not in str(row["derived_fields"] or "").split()]
         if missing:
             found.append(
-                Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields", "interval is derived_ci95, so derived_fields must list " + " ".join(missing))
+                Problem(
+                    shown_as,
+                    int(row[LINE_COLUMN]),
+                    "derived_fields",
+                    "interval is derived_ci95, so derived_fields must list " + " ".join(missing),
+                )
             )
     mask = fields.ne("") & frame["derivation"].isna()
     found += _problems(frame, mask, shown_as, "derivation", lambda r: "derived_fields is filled: say how in derivation")
     listing = frame[fields.ne("")]
-    named = {c for listed in listing["derived_fields"].tolist() for c in str(listed).split()}  # only these columns are read
-    read = [LINE_COLUMN, "derived_fields", *(c for c in frame.columns if c in named and c not in (LINE_COLUMN, "derived_fields"))]
+    named = {
+        c for listed in listing["derived_fields"].tolist() for c in str(listed).split()
+    }  # only these columns are read
+    read = [
+        LINE_COLUMN,
+        "derived_fields",
+        *(c for c in frame.columns if c in named and c not in (LINE_COLUMN, "derived_fields")),
+    ]
     for row in listing[read].to_dict("records"):
         empty = [c for c in str(row["derived_fields"]).split() if c in frame and pd.isna(row[c])]
         if empty:
-            found.append(Problem(shown_as, int(row[LINE_COLUMN]), "derived_fields", f"derived_fields names {' '.join(empty)}, which is empty"))
+            found.append(
+                Problem(
+                    shown_as,
+                    int(row[LINE_COLUMN]),
+                    "derived_fields",
+                    f"derived_fields names {' '.join(empty)}, which is empty",
+                )
+            )
     return found
 
 
 def wilson_matches(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """A derived_ci95 rate interval equals the Wilson interval from cases and sample_size."""
     found = []
-    mask = frame["interval"].eq("derived_ci95").fillna(False) & _present(frame, "cases", "sample_size", "rate_low_pct", "rate_high_pct")
+    mask = frame["interval"].eq("derived_ci95").fillna(False) & _present(
+        frame, "cases", "sample_size", "rate_low_pct", "rate_high_pct"
+    )
     for row in frame[mask].to_dict("records"):
         if not 0 <= row["cases"] <= row["sample_size"]:
             continue
@@ -179,7 +206,9 @@ def both_or_neither(low: str, high: str) -> Rule:
         found = []
         for column, other in ((low, high), (high, low)):
             mask = frame[column].isna() & frame[other].notna()
-            found += _problems(frame, mask, shown_as, column, lambda r: f"{low} and {high} go together: fill both or neither")
+            found += _problems(
+                frame, mask, shown_as, column, lambda r: f"{low} and {high} go together: fill both or neither"
+            )
         return found
 
     return rule
@@ -191,7 +220,9 @@ def year_matches_date(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     for line, year, reference_date in _rows(frame, _present(frame, "year", "reference_date"), "year", "reference_date"):
         start = _earliest(reference_date)
         if start is not None and start.year != year:
-            found.append(Problem(shown_as, int(line), "year", f"year {year} does not match reference_date {reference_date}"))
+            found.append(
+                Problem(shown_as, int(line), "year", f"year {year} does not match reference_date {reference_date}")
+            )
     return found
 
 
@@ -201,7 +232,9 @@ def accessed_after_published(frame: pd.DataFrame, shown_as: str) -> list[Problem
     for line, published, accessed in _rows(frame, _present(frame, "published", "accessed"), "published", "accessed"):
         earliest = _earliest(published)
         if earliest is not None and accessed.date() < earliest:
-            found.append(Problem(shown_as, int(line), "accessed", f"accessed {accessed.date()} is before published {published}"))
+            found.append(
+                Problem(shown_as, int(line), "accessed", f"accessed {accessed.date()} is before published {published}")
+            )
     return found
 
 
@@ -217,7 +250,9 @@ def not_in_future(columns: Iterable[str]) -> Rule:
             for line, value in zip(present[LINE_COLUMN], present[column], strict=True):
                 earliest = _earliest(value)
                 if earliest is not None and earliest > today:
-                    found.append(Problem(shown_as, int(line), column, f"{column} {str(value)[:10]} is in the future: a typo?"))
+                    found.append(
+                        Problem(shown_as, int(line), column, f"{column} {str(value)[:10]} is in the future: a typo?")
+                    )
         return found
 
     return rule
@@ -227,7 +262,13 @@ def one_reference(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """Each evidence link points at exactly one row."""
     columns = ["estimate_id", "homelessness_row_id", "health_row_id", "source_id"]
     count = frame[columns].notna().sum(axis=1)
-    return _problems(frame, count.ne(1), shown_as, "estimate_id", lambda r: "fill exactly one of estimate_id, homelessness_row_id, health_row_id, source_id")
+    return _problems(
+        frame,
+        count.ne(1),
+        shown_as,
+        "estimate_id",
+        lambda r: "fill exactly one of estimate_id, homelessness_row_id, health_row_id, source_id",
+    )
 
 
 RULES: dict[str, list[Rule]] = {
@@ -244,7 +285,12 @@ RULES: dict[str, list[Rule]] = {
         dates_in_order(["fieldwork_start", "fieldwork_end", "published"]),
         not_in_future(["fieldwork_start", "published"]),
     ],
-    "youth_homelessness": [needs_a_figure(("value", "rate_pct")), ordered("value_low", "value", "value_high"), ages, year_matches_date],
+    "youth_homelessness": [
+        needs_a_figure(("value", "rate_pct")),
+        ordered("value_low", "value", "value_high"),
+        ages,
+        year_matches_date,
+    ],
     "isolation_health_risks": [ordered("ci_low", "value", "ci_high"), both_or_neither("ci_low", "ci_high")],
     "population": [ages, year_matches_date],
     "claims": [],

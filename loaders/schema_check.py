@@ -79,24 +79,47 @@ def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str
         empty = cell in ("", None) or words == "is required but empty"
         return Problem(shown_as, line, field_name, words if empty else f"'{_cell(cell)}' {words}")
     if kind == "unique-error":
-        return Problem(shown_as, line, field_name, f"'{_cell(cell)}' is used on an earlier line too: ids must be unique")
+        return Problem(
+            shown_as, line, field_name, f"'{_cell(cell)}' is used on an earlier line too: ids must be unique"
+        )
     if kind == "primary-key":
         key = resource(name)["schema"].get("primaryKey", [])
         first = re.search(r"position (\d+)", error.note or "")
-        earlier = f" (also line {lines[int(first.group(1)) - 1]})" if first and int(first.group(1)) - 1 < len(lines) else ""
+        earlier = (
+            f" (also line {lines[int(first.group(1)) - 1]})" if first and int(first.group(1)) - 1 < len(lines) else ""
+        )
         return Problem(shown_as, line, ", ".join(key), f"the same id is used twice{earlier}: ids must be unique")
     if kind == "foreign-key":
         match = re.search(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)"', error.note or "")
         if match:
             column, value, target = match.groups()
-            keys = [fk["reference"]["fields"] for fk in resource(name)["schema"].get("foreignKeys", []) if fk["fields"] == column]
+            keys = [
+                fk["reference"]["fields"]
+                for fk in resource(name)["schema"].get("foreignKeys", [])
+                if fk["fields"] == column
+            ]
             if target == "labels":
-                return Problem(shown_as, line, column, f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>")
-            return Problem(shown_as, line, column, f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}")
+                return Problem(
+                    shown_as,
+                    line,
+                    column,
+                    f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>",
+                )
+            return Problem(
+                shown_as,
+                line,
+                column,
+                f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}",
+            )
         return Problem(shown_as, line, None, error.note)
     if kind in ("extra-cell", "missing-cell"):  # normally found first by loaders.precheck.read_rows
         word = "more" if kind == "extra-cell" else "fewer"
-        return Problem(shown_as, line, None, f"this line has {word} cells than the header: a stray comma, or a quote that is not closed?")
+        return Problem(
+            shown_as,
+            line,
+            None,
+            f"this line has {word} cells than the header: a stray comma, or a quote that is not closed?",
+        )
     if kind == "blank-row":
         return Problem(shown_as, line, None, "blank line (or a line of empty cells): delete it")
     return Problem(shown_as, line, field_name, error.note or error.message)
@@ -115,7 +138,11 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
     refused = {(e.row_number, e.field_name) for e in errors if e.type == "constraint-error"}
     kept = []
     for error in errors:
-        row, field_name, cell = getattr(error, "row_number", None), getattr(error, "field_name", None), getattr(error, "cell", None)
+        row, field_name, cell = (
+            getattr(error, "row_number", None),
+            getattr(error, "field_name", None),
+            getattr(error, "cell", None),
+        )
         if error.type != "blank-row" and row in blank:
             continue  # a blank row's empty id is not a repeated id
         if error.type == "primary-key" and 'all "None"' in (error.note or ""):
@@ -137,7 +164,9 @@ def _resource(name: str, text: str, targets: dict[str, Records]) -> Resource:
     for field in descriptor["fields"]:
         if field["type"] == "boolean":
             field.update(trueValues=TRUE_VALUES, falseValues=FALSE_VALUES)
-    descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in targets]
+    descriptor["foreignKeys"] = [
+        fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in targets
+    ]
     return Resource(
         text.encode("utf-8"),
         name=name,
@@ -166,7 +195,9 @@ def key_table(name: str, fields: list[str], records: Records) -> Resource:
     return Resource(data=_Rows([list(fields), *map(list, values)]), name=name, schema=schema)
 
 
-def schema_problems(name: str, text: str, shown_as: str, starts: list[int], targets: dict[str, Records]) -> list[Problem]:
+def schema_problems(
+    name: str, text: str, shown_as: str, starts: list[int], targets: dict[str, Records]
+) -> list[Problem]:
     """Validate one readable table with frictionless (types, constraints, keys) against targets, the readable tables
     it points into (a key into a table that could not be read is skipped: that table's own problem says why).
     starts: the first line of each record, the header's first, to name the line of frictionless's row numbers."""

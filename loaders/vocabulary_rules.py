@@ -24,7 +24,12 @@ def labelled_fields(target: str) -> dict[tuple[str, str], list[str]]:
 
 def _unlabelled(shown_as: str, column: str, where: str, values: list[str], add: str) -> list[Problem]:
     return [
-        Problem(shown_as, None, column, f"{where} allows '{value}' (datapackage.json) but no row here labels it: " + add.replace("<value>", value))
+        Problem(
+            shown_as,
+            None,
+            column,
+            f"{where} allows '{value}' (datapackage.json) but no row here labels it: " + add.replace("<value>", value),
+        )
         for value in values
     ]
 
@@ -36,7 +41,11 @@ def concepts_match_schema(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         where = f"{file_name(name)}'s {column}"
         listed = set(frame["concept"].dropna())
         problems += _unlabelled(
-            shown_as, "concept", where, [v for v in allowed if v not in listed], "add a row <value>,<label>,<definition>,<quote_phrase>,<headline_rank>"
+            shown_as,
+            "concept",
+            where,
+            [v for v in allowed if v not in listed],
+            "add a row <value>,<label>,<definition>,<quote_phrase>,<headline_rank>",
         )
         stray = frame["concept"].notna() & ~frame["concept"].isin(allowed)
         problems += [
@@ -60,7 +69,11 @@ def labels_match_schema(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         rows = frame[(frame["resource"] == name) & (frame["field"] == column)]
         listed = set(rows["value"].dropna())
         problems += _unlabelled(
-            shown_as, "value", f"{file_name(name)}'s {column}", [v for v in allowed if v not in listed], f"add a row {name},{column},<value>,<label>"
+            shown_as,
+            "value",
+            f"{file_name(name)}'s {column}",
+            [v for v in allowed if v not in listed],
+            f"add a row {name},{column},<value>,<label>",
         )
     for r in frame[frame["resource"].notna() & frame["field"].notna() & frame["value"].notna()].to_dict("records"):
         key, line = (r["resource"], r["field"]), int(r[LINE_COLUMN])
@@ -94,5 +107,7 @@ def labels_match_schema(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         else:
             for column in ("survey", "headline"):
                 if pd.notna(r[column]):
-                    problems.append(Problem(shown_as, line, column, f"applies to methods only: leave it empty for {r['field']}"))
+                    problems.append(
+                        Problem(shown_as, line, column, f"applies to methods only: leave it empty for {r['field']}")
+                    )
     return problems

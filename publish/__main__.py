@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m publish", description=__doc__)
-    parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "site", help="where to write the site (default: site/)")
+    parser.add_argument(
+        "folder", nargs="?", type=Path, default=ROOT / "site", help="where to write the site (default: site/)"
+    )
     out = parser.parse_args(argv).folder
     refused = refusal(out, data_dir())
     if refused:
@@ -27,13 +29,20 @@ def main(argv: list[str]) -> int:
     if problems:
         for problem in problems:
             print(problem)
-        print(f"No site written: {len(problems)} problem(s) in the data (python -m loaders.validate lists them too).", file=sys.stderr)
+        print(
+            f"No site written: {len(problems)} problem(s) in the data (python -m loaders.validate lists them too).",
+            file=sys.stderr,
+        )
         return 1
     built = build_site(check, out, settings.PUBLIC_BASE_URL)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    print(f"Wrote {len(built)} figures to {out} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s from {data_dir()}.")
+    print(
+        f"Wrote {len(built)} figures to {out} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s from {data_dir()}."
+    )
     if settings.PUBLIC_BASE_URL is None:
-        print(f"No public address ({settings.PUBLIC_URL_VAR} unset): pages have no canonical URL, og:image or embed code, and citations say 'URL not known'.")
+        print(
+            f"No public address ({settings.PUBLIC_URL_VAR} unset): pages have no canonical URL, og:image or embed code, and citations say 'URL not known'."
+        )
     return 0
 
 

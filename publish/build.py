@@ -41,7 +41,11 @@ PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.mi
 # reads the bundle's own registry and checks both this set and the catalog's charts against it).
 BASIC_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE}}
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE},
+}
 # An embed sits in someone else's article: the chart, hover labels and the link back, no toolbar over the legend
 # (the figure page keeps it on wide screens; site.js drops it on narrow ones, where it covers the legend).
 EMBED_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
@@ -116,13 +120,22 @@ def plotly_bundle(charts: list, basic: Path | None = None, full: Path | None = N
     plotly.js major.minor and it holds every trace type the charts use; otherwise the full bundle, with the reason."""
     basic, full = basic or BASIC_JS, full or PLOTLY_JS
     if not basic.exists():
-        return full, f"{basic.name} not installed (make e2e-tools runs npm ci): the site ships the full plotly.js ({full.stat().st_size / 1e6:.1f} MB)."
+        return (
+            full,
+            f"{basic.name} not installed (make e2e-tools runs npm ci): the site ships the full plotly.js ({full.stat().st_size / 1e6:.1f} MB).",
+        )
     have, want = plotly_version(basic), plotly_version(full)
     if have is None or want is None or have.split(".")[:2] != want.split(".")[:2]:
-        return full, f"{basic.name} is plotly.js {have}, the Python package's is {want}: the site ships the full plotly.js."
+        return (
+            full,
+            f"{basic.name} is plotly.js {have}, the Python package's is {want}: the site ships the full plotly.js.",
+        )
     missing = trace_types(charts) - BASIC_TRACES
     if missing:
-        return full, f"trace type(s) {', '.join(sorted(missing))} not in {basic.name}: the site ships the full plotly.js."
+        return (
+            full,
+            f"trace type(s) {', '.join(sorted(missing))} not in {basic.name}: the site ships the full plotly.js.",
+        )
     return basic, None
 
 
@@ -153,7 +166,11 @@ def write_images(charts: list, stems: list[Path], words: list[tuple[str, str]]) 
     pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
     exported = [titled(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
     cards = [social_card(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
-    paths = [s.with_suffix(".png") for s in stems] + [s.with_suffix(".svg") for s in stems] + [s.with_name(SOCIAL_NAME.format(key=s.name)) for s in stems]
+    paths = (
+        [s.with_suffix(".png") for s in stems]
+        + [s.with_suffix(".svg") for s in stems]
+        + [s.with_name(SOCIAL_NAME.format(key=s.name)) for s in stems]
+    )
     pio.write_images(
         exported * 2 + [card for card, _ in cards],
         paths,
@@ -196,7 +213,9 @@ def refusal(out: Path, data_dir: Path) -> str | None:
     return None
 
 
-def build_site(check: PackageCheck, out: Path, public_base: str | None, images: bool = True, today: date | None = None) -> list[Built]:
+def build_site(
+    check: PackageCheck, out: Path, public_base: str | None, images: bool = True, today: date | None = None
+) -> list[Built]:
     """Write the site into `out` (emptied first) from a checked data package; the figures written. The caller refuses
     a package with problems (the CLI does): a static edition is never published from data that fails validation."""
     today = today or date.today()
@@ -304,7 +323,9 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
             encoding="utf-8",
         )
         embed_json = script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(EMBED_CONFIG) + "}")
-        (folder / "embed.html").write_text(env.get_template("embed.html").render(**{**page, "chart_json": embed_json}), encoding="utf-8")
+        (folder / "embed.html").write_text(
+            env.get_template("embed.html").render(**{**page, "chart_json": embed_json}), encoding="utf-8"
+        )
     groups = [(p.title, [b for b in built if b.entry.page == p.url]) for p in pages()]
     heads = [
         {
@@ -318,7 +339,9 @@ def build_site(check: PackageCheck, out: Path, public_base: str | None, images: 
         for _, r in overview.headlines(check).iterrows()
     ]
     (out / "index.html").write_text(
-        env.get_template("index.html").render(**common, root="", groups=[g for g in groups if g[1]], heads=heads, definition=say("definition"), say=say),
+        env.get_template("index.html").render(
+            **common, root="", groups=[g for g in groups if g[1]], heads=heads, definition=say("definition"), say=say
+        ),
         encoding="utf-8",
     )
     if images:

@@ -67,10 +67,19 @@ def document(
             "licenses": package["licenses"],
         },
         "sources": [
-            {"source_id": s["source_id"], "producer": s["producer"], "citation": s["citation"], "url": s["url"], "accessed": s["accessed"].date().isoformat()}
+            {
+                "source_id": s["source_id"],
+                "producer": s["producer"],
+                "citation": s["citation"],
+                "url": s["url"],
+                "accessed": s["accessed"].date().isoformat(),
+            }
             for _, s in used.iterrows()
         ],
-        "concepts": [{"concept": c, "label": vocab.concept(c)["label"], "meaning": vocab.concept(c)["definition"]} for c in dict.fromkeys(figure.concepts)],
+        "concepts": [
+            {"concept": c, "label": vocab.concept(c)["label"], "meaning": vocab.concept(c)["definition"]}
+            for c in dict.fromkeys(figure.concepts)
+        ],
         "caveats": [caveats()[k] for k in figure.caveats],
         "files": files,
     }

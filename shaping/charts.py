@@ -61,7 +61,14 @@ ROW_LABELS = "row labels"
 LABEL_ANCHOR_INSIDE = 1e-6
 
 
-def row_label_trace(categories: list[str], texts: list[str], x: float, name: str = ROW_LABELS, bold: bool = False, clearance_px: int = 20) -> go.Scatter:
+def row_label_trace(
+    categories: list[str],
+    texts: list[str],
+    x: float,
+    name: str = ROW_LABELS,
+    bold: bool = False,
+    clearance_px: int = 20,
+) -> go.Scatter:
     """Each row's label written above its line from x, the axis's left end (text is plain, not markup). One text trace,
     not an annotation per row: Plotly lays annotations out one by one, each with its own box (with them, the warm
     /japan page on the benchmark's 100x package took 4.94 s, against 3.42 s before the labels). Its invisible markers
@@ -74,7 +81,11 @@ def row_label_trace(categories: list[str], texts: list[str], x: float, name: str
         name=name,
         text=[f"<b>{text}</b>" for text in lines] if bold else lines,
         textposition="top right",
-        textfont={"size": 13 if bold else 12, "color": "#1f1f1f", "shadow": "auto"},  # a halo over grid and reference lines
+        textfont={
+            "size": 13 if bold else 12,
+            "color": "#1f1f1f",
+            "shadow": "auto",
+        },  # a halo over grid and reference lines
         marker={"size": clearance_px, "opacity": 0},
         cliponaxis=False,
         hoverinfo="skip",
@@ -124,13 +135,19 @@ def left_out_line(fig: go.Figure) -> str | None:
     drawn, total = meta.get("rows_drawn"), meta.get("rows_total")
     if drawn is None or total is None or drawn >= total:
         return None
-    return f"Drawn: the first {drawn:,} of {total:,} rows, in the table's order; the table and its CSV hold all {total:,}."
+    return (
+        f"Drawn: the first {drawn:,} of {total:,} rows, in the table's order; the table and its CSV hold all {total:,}."
+    )
 
 
 def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Point, low and high for 'rate' or 'count' rows."""
     if measure == "rate":
-        return rows["rate_pct"].astype("float64"), rows["rate_low_pct"].astype("float64"), rows["rate_high_pct"].astype("float64")
+        return (
+            rows["rate_pct"].astype("float64"),
+            rows["rate_low_pct"].astype("float64"),
+            rows["rate_high_pct"].astype("float64"),
+        )
     return rows["value"].astype("float64"), rows["value_low"].astype("float64"), rows["value_high"].astype("float64")
 
 
@@ -201,7 +218,11 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
         marks = group[group["_point"].notna()]
         if marks.empty:
             continue
-        color = COUNTRY_COLORS.get(key, OKABE_ITO[0]) if color_by == "country" else OKABE_ITO[len(fig.data) % len(OKABE_ITO)]
+        color = (
+            COUNTRY_COLORS.get(key, OKABE_ITO[0])
+            if color_by == "country"
+            else OKABE_ITO[len(fig.data) % len(OKABE_ITO)]
+        )
         base_symbol = COUNTRY_SYMBOLS.get(key, "circle") if color_by == "country" else "circle"
         symbols = [base_symbol if s else f"{base_symbol}-open" for s in marks["survey"]]
         fig.add_trace(
@@ -217,13 +238,28 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                 hovertemplate="%{y}<br>%{text} (%{customdata[1]})<br>%{customdata[0]}<extra></extra>",
             )
         )
-    bar_kinds = ((("published_ci95", "range"), PUBLISHED_BAR, say("chart.published_interval")), (("derived_ci95",), DERIVED_BAR, say("chart.derived_interval")))
+    bar_kinds = (
+        (("published_ci95", "range"), PUBLISHED_BAR, say("chart.published_interval")),
+        (("derived_ci95",), DERIVED_BAR, say("chart.derived_interval")),
+    )
     for interval_kinds, style, name in bar_kinds:
-        bars = rows[rows["interval"].isin(interval_kinds) & rows["_point"].notna() & rows["_low"].notna() & rows["_high"].notna()]
+        bars = rows[
+            rows["interval"].isin(interval_kinds)
+            & rows["_point"].notna()
+            & rows["_low"].notna()
+            & rows["_high"].notna()
+        ]
         if not bars.empty:
             # The legend draws no error bars, so a line of the bar's colour stands for them there (one legend group).
             fig.add_trace(
-                go.Scatter(x=[None], y=[None], mode="lines", name=name, legendgroup=name, line={"color": style["color"], "width": style["thickness"] + 1})
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="lines",
+                    name=name,
+                    legendgroup=name,
+                    line={"color": style["color"], "width": style["thickness"] + 1},
+                )
             )
             fig.add_trace(
                 go.Scatter(
@@ -234,7 +270,13 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                     legendgroup=name,
                     showlegend=False,
                     marker={"size": 1, "color": style["color"], "opacity": 0},
-                    error_x={"type": "data", "symmetric": False, "array": bars["_high"] - bars["_point"], "arrayminus": bars["_point"] - bars["_low"], **style},
+                    error_x={
+                        "type": "data",
+                        "symmetric": False,
+                        "array": bars["_high"] - bars["_point"],
+                        "arrayminus": bars["_point"] - bars["_low"],
+                        **style,
+                    },
                     hoverinfo="skip",
                 )
             )
@@ -271,14 +313,21 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
             )
         )
     # Each row's label and figure above its line ("Japan · … · 2022: 2.05%"), so they stay whole at any width.
-    texts = [f"{label}: {figure_text(r, measure)}" for label, (_, r) in zip(rows["label"], rows.iterrows(), strict=True)]
+    texts = [
+        f"{label}: {figure_text(r, measure)}" for label, (_, r) in zip(rows["label"], rows.iterrows(), strict=True)
+    ]
     height = 200 + row_height(texts) * max(len(rows), 1) + legend_room(fig)
     x_title = (
         "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households<br>where stated)"
     )  # two lines: one is wider than a phone
     base_layout(fig, height, x_title=x_title)
     # Reversed category axis with room above the first row for its label; the labels are a text trace.
-    fig.update_yaxes(range=[len(rows["_label"]) - 0.5, -0.75], categoryorder="array", categoryarray=list(rows["_label"]), showticklabels=False)
+    fig.update_yaxes(
+        range=[len(rows["_label"]) - 0.5, -0.75],
+        categoryorder="array",
+        categoryarray=list(rows["_label"]),
+        showticklabels=False,
+    )
     values = pd.concat([rows["_point"], rows["_low"], rows["_high"]]).dropna()
     values = values[values > 0]
     left = 0.0
@@ -296,7 +345,15 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     return fig
 
 
-def japan_series(rows: pd.DataFrame, measure: str, annotations: list[dict], ticks: list[float], x_title: str, y_title: str, derived_name: str) -> go.Figure:
+def japan_series(
+    rows: pd.DataFrame,
+    measure: str,
+    annotations: list[dict],
+    ticks: list[float],
+    x_title: str,
+    y_title: str,
+    derived_name: str,
+) -> go.Figure:
     """Cabinet Office rounds by age group over fieldwork years, derived intervals grey, trend breaks (the figure's
     annotations: a dashed line at x, its text at the top or bottom of the plot) drawn and labelled."""
     fig = go.Figure()
@@ -330,7 +387,11 @@ def japan_series(rows: pd.DataFrame, measure: str, annotations: list[dict], tick
             )
         )
     if rows["interval"].eq("derived_ci95").any():
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=derived_name, line={"color": DERIVED_BAR["color"], "width": 2}))
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="lines", name=derived_name, line={"color": DERIVED_BAR["color"], "width": 2}
+            )
+        )
     for note in annotations:
         top = note.get("position", "top") == "top"
         fig.add_vline(x=note["x"], line={"color": "#999999", "dash": "dash", "width": 1})
@@ -358,7 +419,10 @@ def split_bars(rows: pd.DataFrame, words) -> go.Figure:
     words (labels.narrow, .quasi, .derived, .derived_value, .round; axis.x, .y)."""
     fig = go.Figure()
     # Year and ages on two lines: three rounds then fit a phone's width without slanted labels.
-    rounds = [words.text("labels.round", year=y, ages=plotly_plain(a)) for y, a in zip(rows["year"], rows["ages"], strict=True)]
+    rounds = [
+        words.text("labels.round", year=y, ages=plotly_plain(a))
+        for y, a in zip(rows["year"], rows["ages"], strict=True)
+    ]
     rows = rows.assign(_round=rounds).sort_values("year")
     for concept, color, name in (
         ("hikikomori_narrow", "#0072B2", words.text("labels.narrow")),
@@ -373,7 +437,10 @@ def split_bars(rows: pd.DataFrame, words) -> go.Figure:
                 name=legend_name(name),
                 marker_color=color,
                 marker_pattern_shape=["/" if d else "" for d in derived],
-                text=[words.text("labels.derived_value", value=count_short(v)) if d else count_short(v) for v, d in zip(part["value"], derived, strict=True)],
+                text=[
+                    words.text("labels.derived_value", value=count_short(v)) if d else count_short(v)
+                    for v, d in zip(part["value"], derived, strict=True)
+                ],
                 textposition="inside",
                 hovertemplate="%{x}: %{text}<extra></extra>",
             )
@@ -431,10 +498,15 @@ def value_positions(values: list[float]) -> list[str]:
         return ["middle left"]
     last = len(values) - 1
     # a falling point between two others takes its figure up and right, clear of the points before and after it
-    return [("top right" if 0 < j < last else "bottom center") if j and value < values[j - 1] else "top center" for j, value in enumerate(values)]
+    return [
+        ("top right" if 0 < j < last else "bottom center") if j and value < values[j - 1] else "top center"
+        for j, value in enumerate(values)
+    ]
 
 
-def count_series(rows: pd.DataFrame, log: bool, value_column: str, x_title: str, y_title: str, annotations: list[dict] = ()) -> go.Figure:
+def count_series(
+    rows: pd.DataFrame, log: bool, value_column: str, x_title: str, y_title: str, annotations: list[dict] = ()
+) -> go.Figure:
     """One-night counts over the years, one line per country; each annotation (a figure's words: x, text) points at
     the first point of its year (Japan's 2024 count without Ishikawa)."""
     fig = go.Figure()
@@ -567,12 +639,24 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
     heading_of = {first: "\u2060" + plotly_plain(group_name) for group_name, first in firsts.items()}
     categories = [line for y in rows["_y"] for line in ([heading_of[y]] if y in heading_of else []) + [y]]
     texts = [f"{label}:\n{estimate}" for label, estimate in zip(rows["label"], rows["estimate_text"], strict=True)]
-    base_layout(fig, 200 + row_height(texts) * max(len(categories), 1) + legend_room(fig), x_title="Ratio (log scale; 1 = no difference)")
+    base_layout(
+        fig,
+        200 + row_height(texts) * max(len(categories), 1) + legend_room(fig),
+        x_title="Ratio (log scale; 1 = no difference)",
+    )
     fig.add_trace(row_label_trace(list(rows["_y"]), texts, FOREST_LEFT))
-    fig.add_trace(row_label_trace(list(heading_of.values()), list(firsts.index), FOREST_LEFT, name=GROUP_HEADINGS, bold=True))
+    fig.add_trace(
+        row_label_trace(list(heading_of.values()), list(firsts.index), FOREST_LEFT, name=GROUP_HEADINGS, bold=True)
+    )
     high = float(pd.concat([rows["ci_high"], rows["value"]]).max()) if not rows.empty else 2
-    fig.update_xaxes(type="log", range=[math.log10(FOREST_LEFT) - LABEL_ANCHOR_INSIDE, math.log10(max(high, 2) * 1.15)], tickvals=[0.75, 1, 1.5, 2, 3, 5, 8])
-    fig.update_yaxes(range=[len(categories) - 0.5, -0.75], categoryorder="array", categoryarray=categories, showticklabels=False)
+    fig.update_xaxes(
+        type="log",
+        range=[math.log10(FOREST_LEFT) - LABEL_ANCHOR_INSIDE, math.log10(max(high, 2) * 1.15)],
+        tickvals=[0.75, 1, 1.5, 2, 3, 5, 8],
+    )
+    fig.update_yaxes(
+        range=[len(categories) - 0.5, -0.75], categoryorder="array", categoryarray=categories, showticklabels=False
+    )
     fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig
 
@@ -597,7 +681,9 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
         )
     )
     texts = [f"{label}: {figure}" for label, figure in zip(rows["label"], figures, strict=True)]
-    base_layout(fig, 200 + (row_height(texts) + 8) * max(len(rows), 1), x_title="Increase in risk (%), as stated by the source")
+    base_layout(
+        fig, 200 + (row_height(texts) + 8) * max(len(rows), 1), x_title="Increase in risk (%), as stated by the source"
+    )
     fig.add_trace(row_label_trace(labels, texts, 0, clearance_px=32))
     fig.update_layout(showlegend=False)  # one series: the labels say what each bar is
     fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.1 if not rows.empty else 1])

@@ -51,7 +51,9 @@ def source_line(used: pd.DataFrame) -> str:
     if used.empty:
         return "Source: none"
     label = "Source" if len(used) == 1 else "Sources"
-    return f"{label}: " + "; ".join(f"{producer} ({', '.join(e for e, _ in editions)})" for producer, editions in citation_groups(used))
+    return f"{label}: " + "; ".join(
+        f"{producer} ({', '.join(e for e, _ in editions)})" for producer, editions in citation_groups(used)
+    )
 
 
 def plain_source_citation(source: pd.Series) -> str:

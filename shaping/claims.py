@@ -10,13 +10,20 @@ from shaping import homelessness as homeless_shaping
 from shaping.vocabulary import Vocabulary
 
 
-def linked_rows(links: pd.DataFrame, estimates: pd.DataFrame, homelessness: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
+def linked_rows(
+    links: pd.DataFrame, estimates: pd.DataFrame, homelessness: pd.DataFrame, vocab: Vocabulary
+) -> pd.DataFrame:
     """Estimate and homelessness rows linked to claims, annotated alike so one dot plot can draw them; role kept."""
     parts = []
-    est = links[links["estimate_id"].notna()].merge(estimate_shaping.annotate(estimates, vocab), on="estimate_id", suffixes=("_link", ""))
+    est = links[links["estimate_id"].notna()].merge(
+        estimate_shaping.annotate(estimates, vocab), on="estimate_id", suffixes=("_link", "")
+    )
     parts.append(est)
     home = links[links["homelessness_row_id"].notna()].merge(
-        homeless_shaping.annotate(homelessness, vocab), left_on="homelessness_row_id", right_on="row_id", suffixes=("_link", "")
+        homeless_shaping.annotate(homelessness, vocab),
+        left_on="homelessness_row_id",
+        right_on="row_id",
+        suffixes=("_link", ""),
     )
     if not home.empty:
         home = home.assign(unit="people", scope="residents", concept="homelessness", derived_fields=pd.NA)
@@ -28,7 +35,9 @@ def linked_rows(links: pd.DataFrame, estimates: pd.DataFrame, homelessness: pd.D
 
 def linked_health(links: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
     """Health-risk rows linked to claims, one per link (the link's clashing columns suffixed '_link'); role kept."""
-    return links[links["health_row_id"].notna()].merge(risks, left_on="health_row_id", right_on="row_id", suffixes=("_link", ""))
+    return links[links["health_row_id"].notna()].merge(
+        risks, left_on="health_row_id", right_on="row_id", suffixes=("_link", "")
+    )
 
 
 def page_count(claims: int, per_page: int) -> int:

@@ -56,4 +56,9 @@ def table_diff(current: pd.DataFrame, candidate: pd.DataFrame, key: str) -> Tabl
             if before != after:
                 changes.append({key: row_key, "column": column, "old": before, "new": after})
     changed = pd.DataFrame(changes, columns=[key, "column", "old", "new"])
-    return TableDiff(key, added.drop(columns=[LINE_COLUMN], errors="ignore"), removed.drop(columns=[LINE_COLUMN], errors="ignore"), changed)
+    return TableDiff(
+        key,
+        added.drop(columns=[LINE_COLUMN], errors="ignore"),
+        removed.drop(columns=[LINE_COLUMN], errors="ignore"),
+        changed,
+    )

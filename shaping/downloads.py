@@ -49,7 +49,13 @@ def rows_csv(rows: pd.DataFrame, sources: pd.DataFrame, about: dict[str, str]) -
 def package_readme() -> str:
     """README for the zip: what each table is and how to cite it."""
     package = descriptor()
-    lines = [f"{package['title']} — data package, version {package['version']}", "", package["description"], "", "Tables:"]
+    lines = [
+        f"{package['title']} — data package, version {package['version']}",
+        "",
+        package["description"],
+        "",
+        "Tables:",
+    ]
     for resource in package["resources"]:
         lines.append(f"- {resource['path']}: {resource['title']}. {resource['description']}")
     lines += [

@@ -35,7 +35,10 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out = rows.copy()
     out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
     out["concept_label"] = strict_map(out["concept"], vocab.concept_labels(), "concept label")
-    out["ages"] = [age_band(a, b) if pd.notna(a) or pd.notna(b) else "ages not stated" for a, b in zip(out["age_min"], out["age_max"], strict=True)]
+    out["ages"] = [
+        age_band(a, b) if pd.notna(a) or pd.notna(b) else "ages not stated"
+        for a, b in zip(out["age_min"], out["age_max"], strict=True)
+    ]
     out["year"] = reference_year(out)
     out["survey"] = is_survey(out, vocab)
     out["method_label"] = strict_map(out["method"], vocab.labels_of("recluse_estimates", "method"), "method label")
@@ -50,7 +53,9 @@ def _distinct_labels(out: pd.DataFrame) -> pd.DataFrame:
     as such beside the survey, then the publication year, then a number; never a row id."""
     repeated = out["label"].duplicated(keep=False)
     if repeated.any():
-        not_survey_as_published = ~out["method"].isin(["national_survey", "regional_survey", "student_survey", "household_survey"])
+        not_survey_as_published = ~out["method"].isin(
+            ["national_survey", "regional_survey", "student_survey", "household_survey"]
+        )
         named = repeated & not_survey_as_published
         out.loc[named, "label"] = out.loc[named, "label"] + " · " + out.loc[named, "method_label"]
     for words in (out["as_published"].astype("string"), "published " + out["published"].astype("string").str[:4]):
@@ -78,7 +83,11 @@ def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
         warnings.append("Different concepts: " + "; ".join(sorted(shown["concept_label"].unique())) + ".")
     if differs("six_month_rule"):
         without = sorted(shown[shown["six_month_rule"].eq(False).fillna(False)]["country_name"].unique())
-        warnings.append("Some rows require six months of withdrawal and some do not (no six-month rule: " + ", ".join(without) + ").")
+        warnings.append(
+            "Some rows require six months of withdrawal and some do not (no six-month rule: "
+            + ", ".join(without)
+            + ")."
+        )
     if differs("ages"):
         warnings.append("Different age bands: " + ", ".join(sorted(shown["ages"].unique())) + ".")
     if differs("scope"):
@@ -100,7 +109,9 @@ def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
     return warnings
 
 
-def cabinet_office_rounds(estimates: pd.DataFrame, vocab: Vocabulary, concepts: tuple[str, ...] = ("hikikomori_broad",)) -> pd.DataFrame:
+def cabinet_office_rounds(
+    estimates: pd.DataFrame, vocab: Vocabulary, concepts: tuple[str, ...] = ("hikikomori_broad",)
+) -> pd.DataFrame:
     """Japan's national Cabinet Office survey rows (2010, 2015, 2018, 2022) of the given concepts, annotated."""
     rows = estimates[
         (estimates["country"] == "JPN")
@@ -113,7 +124,10 @@ def cabinet_office_rounds(estimates: pd.DataFrame, vocab: Vocabulary, concepts: 
 
 def other_japanese_estimates(estimates: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Every Japanese estimate that is not a Cabinet Office round: other surveys, cities, experts, sums."""
-    rows = estimates[(estimates["country"] == "JPN") & ~(estimates["register_id"].str.startswith("JP-CAO") & (estimates["method"] == "national_survey"))]
+    rows = estimates[
+        (estimates["country"] == "JPN")
+        & ~(estimates["register_id"].str.startswith("JP-CAO") & (estimates["method"] == "national_survey"))
+    ]
     return annotate(rows, vocab).sort_values(["year", "estimate_id"])
 
 
@@ -130,7 +144,9 @@ def population_for(population: pd.DataFrame, row: pd.Series) -> tuple[float | No
     if match.empty:
         return None, ""
     pop = match.iloc[0]
-    return float(pop["value"]), f"population aged {age_band(pop['age_min'], pop['age_max'])}, {pop['year']}, {pop['series']}"
+    return float(
+        pop["value"]
+    ), f"population aged {age_band(pop['age_min'], pop['age_max'])}, {pop['year']}, {pop['series']}"
 
 
 def point_descriptions(rows: pd.DataFrame, measure: str) -> list[str]:
@@ -143,7 +159,12 @@ def point_descriptions(rows: pd.DataFrame, measure: str) -> list[str]:
 
 
 def select(
-    estimates: pd.DataFrame, countries: Iterable[str], concepts: Iterable[str], evidence: Iterable[str], years: tuple[int, int] | None, cities: bool
+    estimates: pd.DataFrame,
+    countries: Iterable[str],
+    concepts: Iterable[str],
+    evidence: Iterable[str],
+    years: tuple[int, int] | None,
+    cities: bool,
 ) -> pd.DataFrame:
     """The annotated rows a selection picks: country codes, concept keys, evidence types ('survey', 'not_survey'),
     reference years (first, last) or None for every year in the rows, and city-level surveys or national only."""
@@ -162,4 +183,6 @@ def drawable(rows: pd.DataFrame, measure: str) -> pd.DataFrame:
     latest year first."""
     column = "rate_pct" if measure == "rate" else "value"
     shown = rows[rows[column].notna() | ((measure == "count") & rows["value_low"].notna())]
-    return shown.sort_values(["country", "year"], key=lambda s: s.map(list(COUNTRY_NAMES).index) if s.name == "country" else -s)
+    return shown.sort_values(
+        ["country", "year"], key=lambda s: s.map(list(COUNTRY_NAMES).index) if s.name == "country" else -s
+    )

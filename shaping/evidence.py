@@ -66,7 +66,9 @@ def quotes_for(rows: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
     found = found[found["row_id"].isin(ids)]
     order = {row_id: i for i, row_id in enumerate(ids)}
     return (
-        found.assign(_order=found["row_id"].map(order), _status=found["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}))
+        found.assign(
+            _order=found["row_id"].map(order), _status=found["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
+        )
         .sort_values(["_order", "_status", "evidence_id"])
         .drop(columns=["_order", "_status"])
     )
@@ -149,7 +151,9 @@ def quote_groups(quotes: pd.DataFrame) -> list[dict]:
                     "checked": first["checked"],
                     "differs": bool(items["status"].eq("differs").any()),
                     "_rank": items["_rank"].min(),
-                    "figures": list(zip(items["column"], items["as_written"], items["stated_value"], items["status"], strict=True)),
+                    "figures": list(
+                        zip(items["column"], items["as_written"], items["stated_value"], items["status"], strict=True)
+                    ),
                     "notes": list(dict.fromkeys(items["note"].dropna())),
                 }
             )
@@ -188,13 +192,18 @@ OTHER_COLUMN_NAMES = {
 
 def column_name(column: str, table_columns: dict[str, str]) -> str:
     """A data column as readers see it: the figure's table heading ('rate_pct' -> 'Rate %'), never the raw name."""
-    return table_columns.get(column) or OTHER_COLUMN_NAMES.get(column) or column.replace("_pct", " %").replace("_", " ").capitalize()
+    return (
+        table_columns.get(column)
+        or OTHER_COLUMN_NAMES.get(column)
+        or column.replace("_pct", " %").replace("_", " ").capitalize()
+    )
 
 
 def held_text(figures: list[tuple], table_columns: dict[str, str]) -> str:
     """'Rate % 1.79%; Count 541,000': each figure a quote holds, by its table heading, as the quote writes it."""
     return "; ".join(
-        f"{column_name(column, table_columns)} {as_written}" + ("" if status == "confirmed" else " (differs from the row)")
+        f"{column_name(column, table_columns)} {as_written}"
+        + ("" if status == "confirmed" else " (differs from the row)")
         for column, as_written, _, status in figures
     )
 

@@ -39,7 +39,10 @@ def _pick(candidates: pd.DataFrame) -> pd.DataFrame:
         _published=recent["published"].fillna("").astype(str),
         _width=(recent["age_max"].astype("Float64") - recent["age_min"].astype("Float64")).fillna(-1),
         _youngest=recent["age_min"].astype("Float64").fillna(999),
-    ).sort_values(["_rank", "_year", "_published", "_width", "_youngest", "estimate_id"], ascending=[True, False, False, False, True, True])
+    ).sort_values(
+        ["_rank", "_year", "_published", "_width", "_youngest", "estimate_id"],
+        ascending=[True, False, False, False, True, True],
+    )
     return ordered.head(1)
 
 
@@ -47,7 +50,9 @@ def headline_rows(rows: pd.DataFrame, read: set[str], vocab: Vocabulary) -> pd.D
     """The headline row of each country (annotated, in settings' country order); `read` holds the ids whose figure a
     readable page holds (shaping.evidence.read_on_a_page). Projections by others, extrapolations, sums, advocacy,
     expert and press figures never headline: the methods that may are labels.csv's `headline` ones."""
-    eligible = rows[(rows["area"] == "national") & rows["method"].isin(vocab.methods("headline")) & rows["estimate_id"].isin(read)]
+    eligible = rows[
+        (rows["area"] == "national") & rows["method"].isin(vocab.methods("headline")) & rows["estimate_id"].isin(read)
+    ]
     if eligible.empty:
         return eligible
     candidates = annotate(eligible, vocab)

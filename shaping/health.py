@@ -36,7 +36,9 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     rows = risks[risks["measure"].isin(RATIO_MEASURES)].copy()
     groups = vocab.groups_of("isolation_health_risks", "outcome")
     rows["group"] = pd.Series([group(r, groups) for _, r in rows.iterrows()], index=rows.index, dtype="object")
-    rows["exposure_group"] = strict_map(rows["exposure"], vocab.groups_of("isolation_health_risks", "exposure"), "exposure group")
+    rows["exposure_group"] = strict_map(
+        rows["exposure"], vocab.groups_of("isolation_health_risks", "exposure"), "exposure group"
+    )
     rows["significance"] = rows.apply(significance, axis=1)
     rows["estimate_text"] = rows.apply(estimate_text, axis=1)
     outcome = _outcome(rows, vocab).where(rows["direction"] != "survival", "survival")

@@ -49,7 +49,9 @@ def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
     under-25 count over residents under 25); otherwise the rate is left empty and the basis says why.
     """
     residents = population[population["scope"] == "residents"]
-    lookup = {(r["country"], int(r["year"]), _band(r["age_min"], r["age_max"])): r for r in residents.to_dict("records")}
+    lookup = {
+        (r["country"], int(r["year"]), _band(r["age_min"], r["age_max"])): r for r in residents.to_dict("records")
+    }
     rates, bases = [], []
     for row in rows.to_dict("records"):
         if pd.isna(row["value"]):
@@ -92,7 +94,11 @@ def latest_pair(rows: pd.DataFrame) -> pd.DataFrame:
 
 def what_is_counted(row: pd.Series) -> str:
     """Who a street count counts, and how: the words a journalist needs before setting two counts side by side."""
-    ages = "of all ages" if row["ages"] == "all ages" else (row["ages"] if row["ages"].startswith("under") else f"aged {row['ages']}")
+    ages = (
+        "of all ages"
+        if row["ages"] == "all ages"
+        else (row["ages"] if row["ages"].startswith("under") else f"aged {row['ages']}")
+    )
     if row["measure"] == ONE_NIGHT:
         return f"{row['population_group']} {ages} counted in shelters and on the street on one night"
     return f"homeless people {ages} seen in parks, riverbanks, roads and stations by a daytime patrol"
@@ -102,13 +108,19 @@ def pair_sentence(pair: pd.DataFrame) -> str:
     """What each country's count of the same year counts, with any rate over the population it covers."""
     parts = []
     for _, row in pair.iterrows():
-        rate = f" ({fmt_per_100k(row['per_100k'])} per 100,000 residents of the same ages, derived here)" if pd.notna(row.get("per_100k")) else ""
+        rate = (
+            f" ({fmt_per_100k(row['per_100k'])} per 100,000 residents of the same ages, derived here)"
+            if pd.notna(row.get("per_100k"))
+            else ""
+        )
         parts.append(f"{row['country_name']}: {count(row['value'])} {what_is_counted(row)}{rate}")
     if not parts:
         return "No year has a count in both countries."
     year = int(pair["year"].iloc[0])
     return (
-        f"January {year}. " + "; ".join(parts) + ". They count different people in different ways (youth against all ages, "
+        f"January {year}. "
+        + "; ".join(parts)
+        + ". They count different people in different ways (youth against all ages, "
         "shelters and streets against streets only), so neither is a rate of the other."
     )
 
@@ -117,7 +129,11 @@ def describe(row: pd.Series) -> str:
     """'3.5 million young adults aged 18–25 (2016)', 'at least 3.3% of adolescent minors aged 13–17 (2016)'."""
     from shaping.numbers import pct, qualified
 
-    ages = "of all ages" if row["ages"] == "all ages" else (row["ages"] if row["ages"].startswith("under") else f"aged {row['ages']}")
+    ages = (
+        "of all ages"
+        if row["ages"] == "all ages"
+        else (row["ages"] if row["ages"].startswith("under") else f"aged {row['ages']}")
+    )
     if pd.notna(row["value"]):
         figure = qualified(count(row["value"]), row["qualifier"])
         return f"{figure} {row['population_group']} {ages} ({row['year']})"

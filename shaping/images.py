@@ -61,7 +61,11 @@ def titled(chart: go.Figure, title: str, subtitle: str, scale: float = 1.0, grow
     subtitle_lines = textwrap.wrap(subtitle, max(30, int(width / (0.5 * subtitle_px))))
     text = "<b>" + "<br>".join(plotly_plain(line) for line in title_lines) + "</b>"
     if subtitle_lines:
-        text += f"<br><span style='font-size:{subtitle_px:.0f}px;color:#444444'>" + "<br>".join(plotly_plain(line) for line in subtitle_lines) + "</span>"
+        text += (
+            f"<br><span style='font-size:{subtitle_px:.0f}px;color:#444444'>"
+            + "<br>".join(plotly_plain(line) for line in subtitle_lines)
+            + "</span>"
+        )
     room = 14 / scale + len(title_lines) * title_px * 1.3 + len(subtitle_lines) * subtitle_px * 1.4
     top = max(fig.layout.margin.t or 40, legend_height(fig, width)) + room
     # An annotation hung from the top of the plot by pixels: Plotly's layout.title cuts a multi-line title's first line.
@@ -96,4 +100,6 @@ def _no_cdn() -> None:
 def image_bytes(fig: go.Figure, fmt: str) -> bytes:
     """One image ('png' at 2× or 'svg') of a finished figure, for a download made on click."""
     _no_cdn()
-    return pio.to_image(fig, format=fmt, width=IMAGE_WIDTH, height=image_height(fig), scale=PNG_SCALE if fmt == "png" else 1)
+    return pio.to_image(
+        fig, format=fmt, width=IMAGE_WIDTH, height=image_height(fig), scale=PNG_SCALE if fmt == "png" else 1
+    )

@@ -68,7 +68,14 @@ def aged(age_min: object, age_max: object) -> str:
     return band if band.startswith("under") else f"aged {band}"
 
 
-QUALIFIER_WORDS = {"exact": "", "about": "about ", "at_least": "at least ", "more_than": "more than ", "almost": "almost ", "up_to": "up to "}
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "almost": "almost ",
+    "up_to": "up to ",
+}
 
 
 def qualified(text: str, qualifier: object) -> str:

@@ -150,7 +150,11 @@ def how_made(row: pd.Series, population: float | None = None, population_label: 
     if row.get("interval") == "derived_ci95" and _has(row, "derivation"):
         low = pct(row["rate_low_pct"]) if _has(row, "rate_low_pct") else ""
         high = pct(row["rate_high_pct"]) if _has(row, "rate_high_pct") else ""
-        counts = f" → {count(row['value_low'])}–{count(row['value_high'])} {row['unit']}" if _has(row, "value_low") and _has(row, "value_high") else ""
+        counts = (
+            f" → {count(row['value_low'])}–{count(row['value_high'])} {row['unit']}"
+            if _has(row, "value_low") and _has(row, "value_high")
+            else ""
+        )
         steps.append(f"95% interval derived here, not published: {low}–{high}{counts}. {row['derivation']}")
     elif _has(row, "derivation"):
         steps.append(f"Derived here: {row['derivation']}")

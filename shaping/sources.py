@@ -32,7 +32,9 @@ def source_usage(check: PackageCheck) -> pd.DataFrame:
                 used[source_id].append(f"{table}: {row_id}")
     sources["rows"] = sources["source_id"].map(lambda s: len(used[s]))
     sources["used_by"] = sources["source_id"].map(lambda s: "; ".join(used[s]) or "none (listed for its note)")
-    confirmed = confirmed_by_source(check.table("evidence")) if not check.problems.get("evidence") else pd.Series(dtype="int64")
+    confirmed = (
+        confirmed_by_source(check.table("evidence")) if not check.problems.get("evidence") else pd.Series(dtype="int64")
+    )
     sources["confirmed"] = sources["source_id"].map(confirmed).fillna(0).astype("int64")
     return sources
 
@@ -41,7 +43,9 @@ def matching(usage: pd.DataFrame, query: str | None) -> pd.DataFrame:
     """Sources whose id, producer, title or citation contains every word of the query (case-insensitive)."""
     if not query or not query.strip():
         return usage
-    haystack = (usage["source_id"] + " " + usage["producer"] + " " + usage["title"] + " " + usage["citation"]).str.lower()
+    haystack = (
+        usage["source_id"] + " " + usage["producer"] + " " + usage["title"] + " " + usage["citation"]
+    ).str.lower()
     mask = pd.Series(True, index=usage.index)
     for word in query.lower().split():
         mask &= haystack.str.contains(word, regex=False)

@@ -40,7 +40,18 @@ FIGURE_FIELDS = {
 }
 ANNOTATION_FIELDS = {"x": "number", "text": "text", "y": "number", "position": "text"}
 PAGE_FIELDS = {"file", "title", "icon", "heading", "caption", "link", "text"}
-SITE_FIELDS = {"app_title", "tagline", "definition", "headlines", "headlines_not_comparable", "caveats", "controls", "card", "chart", "messages"}
+SITE_FIELDS = {
+    "app_title",
+    "tagline",
+    "definition",
+    "headlines",
+    "headlines_not_comparable",
+    "caveats",
+    "controls",
+    "card",
+    "chart",
+    "messages",
+}
 
 
 def fields(template: str) -> set[str]:
@@ -187,13 +198,20 @@ def _check_template(name: str, template: object, expected: set[str], where: Call
         return [where(f"{name}: {e} (write a literal brace as {{{{ or }}}})")]
     found = []
     for unknown in sorted(used - expected):
-        found.append(where(f"{name}: unknown placeholder {{{unknown}}}" + (f"; this text may use {sorted(expected)}" if expected else "; it takes none")))
+        found.append(
+            where(
+                f"{name}: unknown placeholder {{{unknown}}}"
+                + (f"; this text may use {sorted(expected)}" if expected else "; it takes none")
+            )
+        )
     for missing in sorted(expected - used):
         found.append(where(f"{name}: missing placeholder {{{missing}}}"))
     return found
 
 
-def check_figure_file(path: Path, placeholders: Mapping[str, Iterable[str]], known_caveats: Iterable[str]) -> list[Problem]:
+def check_figure_file(
+    path: Path, placeholders: Mapping[str, Iterable[str]], known_caveats: Iterable[str]
+) -> list[Problem]:
     """The problems of one figure's words file: TOML syntax, unknown keys, placeholders, caveat keys, annotations.
     `placeholders` names, per field ('summary', 'labels.not_drawn'), the values the builder fills in: each must appear."""
     text = path.read_text(encoding="utf-8")
@@ -217,7 +235,9 @@ def check_figure_file(path: Path, placeholders: Mapping[str, Iterable[str]], kno
             found.append(at(key)(f"unknown key; a figure's words file may hold {', '.join(FIGURE_FIELDS)}"))
         elif kind == "text":
             for variant, template in _templates(value):
-                found += _check_template(key + (f".{variant}" if variant else ""), template, expected.get(key, set()), at(variant or key))
+                found += _check_template(
+                    key + (f".{variant}" if variant else ""), template, expected.get(key, set()), at(variant or key)
+                )
             if not isinstance(value, str | Mapping):
                 found.append(at(key)("must be text, or a table of texts by the control's value"))
         elif kind == "texts":
@@ -228,7 +248,9 @@ def check_figure_file(path: Path, placeholders: Mapping[str, Iterable[str]], kno
                 found += _check_template(f"{key}[{i}]", template, set(), at(key))
         elif kind == "keys":
             for unknown in [k for k in value if k not in set(known_caveats)]:
-                found.append(at(key)(f"unknown caveat {unknown!r}; words/site.toml [caveats] has {', '.join(known_caveats)}"))
+                found.append(
+                    at(key)(f"unknown caveat {unknown!r}; words/site.toml [caveats] has {', '.join(known_caveats)}")
+                )
         elif kind == "numbers":
             if not all(isinstance(v, int | float) for v in value):
                 found.append(at(key)("must be a list of numbers"))
@@ -236,7 +258,11 @@ def check_figure_file(path: Path, placeholders: Mapping[str, Iterable[str]], kno
             for i, annotation in enumerate(value):
                 where = at("annotations", 0)
                 for unknown in set(annotation) - set(ANNOTATION_FIELDS):
-                    found.append(where(f"annotation {i + 1}: unknown key {unknown!r}; it may hold {', '.join(ANNOTATION_FIELDS)}"))
+                    found.append(
+                        where(
+                            f"annotation {i + 1}: unknown key {unknown!r}; it may hold {', '.join(ANNOTATION_FIELDS)}"
+                        )
+                    )
                 for needed in ("x", "text"):
                     if needed not in annotation:
                         found.append(where(f"annotation {i + 1}: {needed} is missing"))
@@ -263,7 +289,14 @@ def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Pat
         return [Problem(f"words/{SITE_FILE}", None, None, f"not valid TOML: {e}")]
     site_lines = site_path.read_text(encoding="utf-8").splitlines()
     for key in set(site_data) - SITE_FIELDS:
-        found.append(Problem(f"words/{SITE_FILE}", _line_of(site_lines, key), key, f"unknown key; it may hold {', '.join(sorted(SITE_FIELDS))}"))
+        found.append(
+            Problem(
+                f"words/{SITE_FILE}",
+                _line_of(site_lines, key),
+                key,
+                f"unknown key; it may hold {', '.join(sorted(SITE_FIELDS))}",
+            )
+        )
     pages_path = folder / PAGES_FILE
     try:
         pages_data = tomllib.loads(pages_path.read_text(encoding="utf-8"))
@@ -282,11 +315,20 @@ def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Pat
     files = {p.stem: p for p in sorted((folder / FIGURES_DIR).glob("*.toml"))}
     for key, placeholders in declared.items():
         if key not in files:
-            found.append(Problem(f"words/{FIGURES_DIR}/{key}.toml", None, None, "missing: a figure is declared with this key"))
+            found.append(
+                Problem(f"words/{FIGURES_DIR}/{key}.toml", None, None, "missing: a figure is declared with this key")
+            )
         else:
             found += check_figure_file(files[key], placeholders, known)
     for key in sorted(set(files) - set(declared)):
-        found.append(Problem(f"words/{FIGURES_DIR}/{key}.toml", None, None, "no figure is declared with this key (figures/catalog.py)"))
+        found.append(
+            Problem(
+                f"words/{FIGURES_DIR}/{key}.toml",
+                None,
+                None,
+                "no figure is declared with this key (figures/catalog.py)",
+            )
+        )
     return found
 
 

@@ -94,7 +94,11 @@ def add_row(folder: Path, table: str, values: dict[str, str], like: int = 1) -> 
 
 def checksums(folder: Path) -> dict[str, str]:
     """sha256 of every file below a folder, to prove nothing was written."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -41,7 +41,9 @@ def apply(folder: Path, table: str, records: list[list[str]]) -> None:
     ids = {record[0] for record in records}
     kept = [existing[0]] + [r for r in existing[1:] if r and r[0] not in ids]
     for record in records:
-        assert len(record) == len(existing[0]), f"{table}: the example has {len(record)} cells, the header {len(existing[0])}"
+        assert len(record) == len(existing[0]), (
+            f"{table}: the example has {len(record)} cells, the header {len(existing[0])}"
+        )
     with path.open("w", encoding="utf-8", newline="") as file:
         csv.writer(file, lineterminator="\n").writerows(kept + records)
 

@@ -30,7 +30,9 @@ def _about(card: CardContent) -> None:
             st.markdown(f"- **{markdown_plain(label)}**: {markdown_plain(meaning)}")
     st.markdown(f"**{say('card.rows')}**")
     for item in notes["rows"]:
-        st.markdown(f"- **{markdown_plain(item['label'])}** ({markdown_plain(item['facts'])}): {markdown_plain(item['note'])}")
+        st.markdown(
+            f"- **{markdown_plain(item['label'])}** ({markdown_plain(item['facts'])}): {markdown_plain(item['note'])}"
+        )
     for note in notes["extra"]:
         st.markdown(f"- {markdown_plain(note)}")
     if notes["caveats"]:
@@ -68,7 +70,10 @@ def _unread_notice(card: CardContent) -> None:
     """Mark the rows shown whose figure no readable page holds, by the label the chart and table use."""
     if card.unread:
         labels = markdown_plain("; ".join(card.unread))
-        st.warning(say("card.unread", count=len(card.unread), total=len(card.figure.rows), labels=labels), icon=":material/help:")
+        st.warning(
+            say("card.unread", count=len(card.unread), total=len(card.figure.rows), labels=labels),
+            icon=":material/help:",
+        )
 
 
 def _where_it_says_so(card: CardContent) -> None:
@@ -115,7 +120,11 @@ def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
             if default.title != figure.title or not default.rows.index.equals(figure.rows.index):
                 st.caption(markdown_plain(say("card.embed_default", title=default.title)))
             height = embed_height(image_height(published.chart))
-            st.code(embed_code(figure_url(base, figure.key, "embed.html"), default.title, height), language="html", wrap_lines=True)
+            st.code(
+                embed_code(figure_url(base, figure.key, "embed.html"), default.title, height),
+                language="html",
+                wrap_lines=True,
+            )
             st.markdown(
                 " · ".join(
                     markdown_link(say(f"card.{label}"), figure_url(base, figure.key, name))
@@ -162,13 +171,22 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
         if card.subtitle:
             st.caption(markdown_plain(card.subtitle))
         st.markdown(markdown_plain(card.summary))
-        chart_tab, table_tab = st.tabs([say("card.chart"), say("card.table")], key=f"{figure.key}-view", on_change="rerun")
+        chart_tab, table_tab = st.tabs(
+            [say("card.chart"), say("card.table")], key=f"{figure.key}-view", on_change="rerun"
+        )
         if chart_tab.open:
             with chart_tab:
                 left_out = left_out_line(shown.chart)
                 if left_out:  # also inside the chart's source line, so its images carry it
                     st.info(left_out, icon=":material/filter_list:")
-                st.plotly_chart(shown.chart, key=f"{figure.key}-chart", config=PLOTLY_CONFIG, theme=None, alt=card.alt, width="stretch")
+                st.plotly_chart(
+                    shown.chart,
+                    key=f"{figure.key}-chart",
+                    config=PLOTLY_CONFIG,
+                    theme=None,
+                    alt=card.alt,
+                    width="stretch",
+                )
                 if card.interval_note:
                     st.caption(markdown_plain(card.interval_note))
         if table_tab.open:
@@ -176,7 +194,10 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
                 table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
                 st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
         links = "; ".join(
-            markdown_plain(group["producer"]) + " (" + ", ".join(markdown_link(e["label"], e["url"]) for e in group["editions"]) + ")"
+            markdown_plain(group["producer"])
+            + " ("
+            + ", ".join(markdown_link(e["label"], e["url"]) for e in group["editions"])
+            + ")"
             for group in card.source_links
         )
         st.markdown(f"{card.source_label}: {links}", help=say("card.sources_help"))
@@ -196,14 +217,23 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
                 icon=":material/download:",
             )
             download_package(check, key=f"{figure.key}-zip")
-        with st.expander(say("card.cite"), icon=":material/format_quote:", key=f"{figure.key}-cite", on_change="rerun") as box:
+        with st.expander(
+            say("card.cite"), icon=":material/format_quote:", key=f"{figure.key}-cite", on_change="rerun"
+        ) as box:
             if box.open:
                 _cite(card)
-        with st.expander(say("card.about"), icon=":material/info:", key=f"{figure.key}-about", on_change="rerun") as box:
+        with st.expander(
+            say("card.about"), icon=":material/info:", key=f"{figure.key}-about", on_change="rerun"
+        ) as box:
             if box.open:
                 _about(card)
         if card.evidence_available:
-            with st.expander(say("card.where_it_says_so"), icon=":material/find_in_page:", key=f"{figure.key}-evidence", on_change="rerun") as box:
+            with st.expander(
+                say("card.where_it_says_so"),
+                icon=":material/find_in_page:",
+                key=f"{figure.key}-evidence",
+                on_change="rerun",
+            ) as box:
                 if box.open:
                     _where_it_says_so(card)
         _embed_and_images(shown, check)

@@ -29,9 +29,13 @@ def load_tables(*names: str) -> PackageCheck | None:
     check = cached_package()
     broken = [p for name in dict.fromkeys((*names, *VOCABULARY)) for p in check.problems.get(name, [])]
     if broken:
-        told = say("messages.page_broken_one") if len(broken) == 1 else say("messages.page_broken_many", count=len(broken))
+        told = (
+            say("messages.page_broken_one") if len(broken) == 1 else say("messages.page_broken_many", count=len(broken))
+        )
         st.error(told, icon=":material/error:")
-        problems = pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in broken[:200]])
+        problems = pd.DataFrame(
+            [{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in broken[:200]]
+        )
         st.dataframe(problems, hide_index=True, width="stretch")
         st.caption("Maintainers: run `python -m loaders.validate` for the full list.")
         return None

@@ -29,7 +29,9 @@ def notices_for(entries: list[Entry]) -> None:
     url_notices({c.query: c.choices for e in entries for c in e.controls})
 
 
-def draw_figures(entries: list[Entry], check: PackageCheck, after: dict[str, Callable[[object], None]] | None = None) -> None:
+def draw_figures(
+    entries: list[Entry], check: PackageCheck, after: dict[str, Callable[[object], None]] | None = None
+) -> None:
     """Each entry's card, its controls above it (a control shared with an earlier figure is drawn once, above the
     first; several new ones side by side). `after[key](finished)` draws what the page adds below that card."""
     chosen: dict[str, object] = {}
@@ -54,7 +56,9 @@ def draw_figures(entries: list[Entry], check: PackageCheck, after: dict[str, Cal
             after[entry.key](shown)
 
 
-def render_page(url: str, check_tables: Callable[[], PackageCheck | None], after: dict | None = None) -> tuple[Page, PackageCheck | None]:
+def render_page(
+    url: str, check_tables: Callable[[], PackageCheck | None], after: dict | None = None
+) -> tuple[Page, PackageCheck | None]:
     """A page of figures: heading, caption, link notices, then (when its tables load) every figure declared for it."""
     words = page_header(url)
     check = check_tables()

@@ -80,7 +80,11 @@ def warm_jobs(check: PackageCheck) -> list[tuple[Callable[..., object], Callable
     jobs = [(shared_figure, entry.builder, entry.params) for entry in entries]
     jobs += [(shared, overview.headlines, {}), (shared, overview.coverage_text, {}), (shared, compare.estimates, {})]
     jobs += [(shared_figure, entry.builder, params) for entry in entries for params in warm_views(entry)[1:]]
-    jobs += [(shared_figure, claims.claim_figure, {"claim_id": c, "kind": kind}) for c in check.table("claims")["claim_id"] for kind in claims.KINDS]
+    jobs += [
+        (shared_figure, claims.claim_figure, {"claim_id": c, "kind": kind})
+        for c in check.table("claims")["claim_id"]
+        for kind in claims.KINDS
+    ]
     return jobs
 
 

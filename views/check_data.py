@@ -31,7 +31,9 @@ if current is not None:
         name = upload.name or "upload"
         uploads, refused = {}, []
         if len(content) > MAX_FILE_BYTES:
-            st.error(f"The file is {len(content) / 1024 / 1024:.1f} MB; the limit is {LIMIT_MB} MB. Is it the right file?")
+            st.error(
+                f"The file is {len(content) / 1024 / 1024:.1f} MB; the limit is {LIMIT_MB} MB. Is it the right file?"
+            )
         elif name.lower().endswith(".zip") or content[:2] == b"PK":
             uploads, refused = unzip_package(content, name)
         else:
@@ -47,18 +49,28 @@ if current is not None:
             st.warning(markdown_plain(str(problem)))
         if uploads:
             candidate = check_candidate(
-                current.data_dir, uploads, {t: f"{name} ({file_name(t)})" if len(uploads) == 1 else f"{name}:{file_name(t)}" for t in uploads}
+                current.data_dir,
+                uploads,
+                {t: f"{name} ({file_name(t)})" if len(uploads) == 1 else f"{name}:{file_name(t)}" for t in uploads},
             )
             problems = candidate.all_problems()
             st.subheader("Validation")
             if problems:
-                st.error(f"{len(problems)} problem(s): fix them and upload again. Nothing was changed.", icon=":material/error:")
+                st.error(
+                    f"{len(problems)} problem(s): fix them and upload again. Nothing was changed.",
+                    icon=":material/error:",
+                )
                 # The table's own "Download as CSV" exports what it shows: a formula in the upload's name or a cell
                 # quoted in a message must reach a spreadsheet as text (OWASP rule, as every download here).
-                listed = [{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in problems]
+                listed = [
+                    {"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in problems
+                ]
                 st.dataframe(pd.DataFrame(listed).map(neutralise_formula), hide_index=True, width="stretch")
             else:
-                st.success(f"Valid: {', '.join(file_name(t) for t in uploads)} pass every rule with the rest of the package.", icon=":material/check_circle:")
+                st.success(
+                    f"Valid: {', '.join(file_name(t) for t in uploads)} pass every rule with the rest of the package.",
+                    icon=":material/check_circle:",
+                )
                 for table in uploads:
                     key = resource(table)["schema"]["primaryKey"][0]
                     diff = table_diff(current.table(table), candidate.table(table), key)
@@ -82,7 +94,10 @@ if current is not None:
                         on_click="ignore",
                         icon=":material/download:",
                     )
-                    before, after = affected_figure(table, current, "current"), affected_figure(table, candidate, "candidate")
+                    before, after = (
+                        affected_figure(table, current, "current"),
+                        affected_figure(table, candidate, "candidate"),
+                    )
                     if before is None:
                         st.caption("No chart is drawn from this table alone; the changes above are the whole effect.")
                     else:

@@ -19,7 +19,9 @@ TOPICS = {label: key for key, label in topic_labels(words).items()} if words is 
 
 texts = page_header("claims")
 url_notices({"topics": TOPICS, "claims_page": int_between(1, 10_000)})
-check = load_tables("claims", "claim_evidence", "recluse_estimates", "youth_homelessness", "isolation_health_risks", "sources")
+check = load_tables(
+    "claims", "claim_evidence", "recluse_estimates", "youth_homelessness", "isolation_health_risks", "sources"
+)
 if check is not None:
     claims, links = check.table("claims"), check.table("claim_evidence")
     sources = check.table("sources").set_index("source_id", drop=False)
@@ -28,7 +30,9 @@ if check is not None:
     st.subheader(texts.say("all_claims"))
     verdicts = claims.assign(verdict_label=[verdict_badge(v, vocab)[0] for v in claims["verdict"]])
     st.dataframe(
-        verdicts[["quote", "verdict_label"]].rename(columns={"quote": texts.say("claim_column"), "verdict_label": texts.say("verdict_column")}),
+        verdicts[["quote", "verdict_label"]].rename(
+            columns={"quote": texts.say("claim_column"), "verdict_label": texts.say("verdict_column")}
+        ),
         hide_index=True,
         width="stretch",
         key="all-claims",
@@ -39,7 +43,11 @@ if check is not None:
     pages = page_count(len(chosen_claims), CLAIMS_PER_PAGE)
     asked = st.query_params.get("claims_page", "")
     if asked.isdigit() and int(asked) > pages:
-        ignored = texts.say("ignored_page_one", asked=asked) if pages == 1 else texts.say("ignored_page_many", asked=asked, pages=pages)
+        ignored = (
+            texts.say("ignored_page_one", asked=asked)
+            if pages == 1
+            else texts.say("ignored_page_many", asked=asked, pages=pages)
+        )
         st.info(ignored, icon=":material/link_off:")
     number = min(st.pagination(pages, key="claims_page", bind="query-params"), pages)
     shown, first = claims_on_page(chosen_claims, number, CLAIMS_PER_PAGE)
@@ -62,7 +70,10 @@ if check is not None:
             if not statements.empty:
                 st.markdown(
                     "**Statements without a number:** "
-                    + "; ".join(markdown_link(short_citation(sources.loc[s]), sources.loc[s]["url"]) for s in statements["source_id"])
+                    + "; ".join(
+                        markdown_link(short_citation(sources.loc[s]), sources.loc[s]["url"])
+                        for s in statements["source_id"]
+                    )
                 )
             for kind in claim_figures.KINDS:
                 shown_figure = shared_figure(check, claim_figures.claim_figure, claim_id=claim["claim_id"], kind=kind)

@@ -40,8 +40,12 @@ if check is not None:
         # Countries and evidence side by side, concepts on a line of their own: in three columns at 1280 px the chips
         # were cut ("Hikikomori, broad (Ca…", Italy behind a fade).
         left, right = st.columns(2)
-        countries = left.multiselect("Countries", list(COUNTRIES), default=list(COUNTRIES), key="countries", bind="query-params")
-        evidence = right.multiselect("Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params")
+        countries = left.multiselect(
+            "Countries", list(COUNTRIES), default=list(COUNTRIES), key="countries", bind="query-params"
+        )
+        evidence = right.multiselect(
+            "Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params"
+        )
         present = [label for label, key in CONCEPT_LABELS.items() if key in set(estimates["concept"])]
         names = Vocabulary.of(check).concept_labels()
         defaults = [names[c] for c in COMPARE_DEFAULT_CONCEPTS if names[c] in present]
@@ -49,7 +53,14 @@ if check is not None:
         left, middle, right = st.columns(3)
         years = left.slider("Years", first, last, (first, last), key="years", bind="query-params")
         measure = COMPARE_MEASURES[
-            middle.segmented_control("Show", list(COMPARE_MEASURES), default=list(COMPARE_MEASURES)[0], key="measure", bind="query-params", required=True)
+            middle.segmented_control(
+                "Show",
+                list(COMPARE_MEASURES),
+                default=list(COMPARE_MEASURES)[0],
+                key="measure",
+                bind="query-params",
+                required=True,
+            )
         ]
         cities = right.toggle("Include city-level surveys", value=False, key="cities", bind="query-params")
     view = {
@@ -66,13 +77,25 @@ if check is not None:
     st.subheader("Comparability")
     warnings = comparability_warnings(shown, Vocabulary.of(check))
     if warnings:
-        st.warning("**Not like-for-like.** " + " ".join(markdown_plain(w) for w in warnings) + " The chart does not rank countries.", icon=":material/warning:")
+        st.warning(
+            "**Not like-for-like.** "
+            + " ".join(markdown_plain(w) for w in warnings)
+            + " The chart does not rank countries.",
+            icon=":material/warning:",
+        )
     elif len(shown) > 1:
-        st.success("These rows share concept, six-month rule, age band, scope, method and period.", icon=":material/check_circle:")
+        st.success(
+            "These rows share concept, six-month rule, age band, scope, method and period.",
+            icon=":material/check_circle:",
+        )
     if missing:
         words = page("compare")
         unit = words.say(measure)
-        st.caption(words.say("not_drawn_one", measure=unit) if missing == 1 else words.say("not_drawn_many", count=missing, measure=unit))
+        st.caption(
+            words.say("not_drawn_one", measure=unit)
+            if missing == 1
+            else words.say("not_drawn_many", count=missing, measure=unit)
+        )
     if shown.empty:
         st.info("No estimates match these filters. Widen the years or add countries, concepts or evidence types.")
     else:
@@ -80,7 +103,11 @@ if check is not None:
         @st.fragment
         def chart(view: dict) -> None:
             """The Scale control and the card: changing the scale reruns only this, not the filters and the panel."""
-            log = SCALES[st.segmented_control("Scale", list(SCALES), default="Linear", key="scale", bind="query-params", required=True)]
+            log = SCALES[
+                st.segmented_control(
+                    "Scale", list(SCALES), default="Linear", key="scale", bind="query-params", required=True
+                )
+            ]
             figure_card(shared_figure(check, compare.build, **view, log=log), check)
 
         chart(view)

@@ -13,7 +13,9 @@ def _counterpoints(forest) -> None:
     """Below the forest plot: the rows that argue against reading it as risk."""
     st.subheader(markdown_plain(page("health").say("counterpoints")))
     for _, row in counterpoints(forest.figure.rows).iterrows():
-        st.markdown(f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {markdown_plain(row['note'])}")
+        st.markdown(
+            f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {markdown_plain(row['note'])}"
+        )
 
 
 render_page("health", lambda: load_tables("isolation_health_risks", "sources"), after={"health-forest": _counterpoints})

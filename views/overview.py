@@ -24,7 +24,10 @@ if check is not None:
     heads = shared(check, overview.headlines)
     st.subheader("One figure per country")
     if heads.empty:
-        st.info("No national survey figure has been confirmed on a readable page, so no headline is shown.", icon=":material/help:")
+        st.info(
+            "No national survey figure has been confirmed on a readable page, so no headline is shown.",
+            icon=":material/help:",
+        )
     for column, (_, row) in zip(st.columns(max(len(heads), 1)), heads.iterrows(), strict=False):
         source = sources.loc[row["source_id"]]
         with column.container(border=True):
@@ -32,10 +35,16 @@ if check is not None:
             st.markdown(markdown_plain(headline_detail(row)))
             for caution in cautions(row):
                 st.caption(markdown_plain(caution))
-            st.markdown(markdown_plain(f"Evidence: {row['method_label']}") + " · " + markdown_link(short_citation(source), source["url"]))
+            st.markdown(
+                markdown_plain(f"Evidence: {row['method_label']}")
+                + " · "
+                + markdown_link(short_citation(source), source["url"])
+            )
     warnings = comparability_warnings(heads, vocab)
     if warnings:
-        st.warning("These three figures are not comparable: " + markdown_plain(" ".join(warnings)), icon=":material/warning:")
+        st.warning(
+            "These three figures are not comparable: " + markdown_plain(" ".join(warnings)), icon=":material/warning:"
+        )
     with st.expander("Quote these figures", icon=":material/format_quote:"):
         for _, row in heads.iterrows():
             st.code(quote_sentence(row, sources.loc[row["source_id"]], vocab), language=None, wrap_lines=True)

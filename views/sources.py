@@ -21,11 +21,22 @@ if check is not None:
     usage = source_usage(check)
     skipped = unusable_tables(check)
     if skipped:
-        st.warning("Row counts leave out tables that have problems: " + markdown_plain(", ".join(skipped)) + ".", icon=":material/warning:")
+        st.warning(
+            "Row counts leave out tables that have problems: " + markdown_plain(", ".join(skipped)) + ".",
+            icon=":material/warning:",
+        )
     st.subheader("Every source")
-    query = st.text_input("Search sources", key="q", bind="query-params", max_chars=100, placeholder="producer, title, id or citation, e.g. Cabinet Office")
+    query = st.text_input(
+        "Search sources",
+        key="q",
+        bind="query-params",
+        max_chars=100,
+        placeholder="producer, title, id or citation, e.g. Cabinet Office",
+    )
     shown = matching(usage, query)
-    st.caption(f"{len(shown)} of {len(usage)} sources. Click a column header to sort; every link opens the page where the figure can be read.")
+    st.caption(
+        f"{len(shown)} of {len(usage)} sources. Click a column header to sort; every link opens the page where the figure can be read."
+    )
     st.dataframe(
         shown[["source_id", "citation", "url", "accessed", "source_type", "status", "rows", "confirmed", "used_by"]],
         hide_index=True,
@@ -37,7 +48,8 @@ if check is not None:
             "source_type": st.column_config.TextColumn("Type"),
             "rows": st.column_config.NumberColumn("Rows"),
             "confirmed": st.column_config.NumberColumn(
-                "Rows confirmed here", help="Rows whose figure was read, verbatim, on this source's pages (data/evidence.csv)"
+                "Rows confirmed here",
+                help="Rows whose figure was read, verbatim, on this source's pages (data/evidence.csv)",
             ),
             "used_by": st.column_config.TextColumn("Rows that use it", width="large"),
             "citation": st.column_config.TextColumn("Citation", width="large"),
@@ -48,7 +60,9 @@ if check is not None:
         "Download this list (CSV)",
         table_csv(
             shown.assign(type=strict_map(shown["source_type"], types, "source type label")),
-            about_columns(f"{app_title()}: sources", url_or_unknown(view_url()), package_version(check.data_dir)[0], kind="list"),
+            about_columns(
+                f"{app_title()}: sources", url_or_unknown(view_url()), package_version(check.data_dir)[0], kind="list"
+            ),
         ),
         file_name="sources.csv",
         mime="text/csv",
@@ -78,7 +92,9 @@ with the method in `derivation`.
 st.subheader("What each concept means")
 if check is not None:
     for _, concept in Vocabulary.of(check).concepts.iterrows():
-        st.markdown(f"- **{markdown_plain(concept['label'])}** (`{concept['concept']}`): {markdown_plain(concept['definition'])}")
+        st.markdown(
+            f"- **{markdown_plain(concept['label'])}** (`{concept['concept']}`): {markdown_plain(concept['definition'])}"
+        )
 st.subheader("Warnings that apply across the dashboard")
 for text in caveats().values():
     st.markdown(f"- {markdown_plain(text)}")

@@ -27,7 +27,12 @@ from tests.conftest import REAL_DATA, ROOT, checksums
 PAGE_ORDER = ["overview", "sources", "health", "homelessness", "compare", "japan", "claims"]
 # load_tables also refuses a page when the vocabulary (concepts.csv, labels.csv) has problems: every card reads it.
 PAGE_TABLES = {
-    page: set(re.findall(r'"(\w+)"', re.search(r"load_tables\(([^)]*)\)", (ROOT / "views" / f"{page}.py").read_text()).group(1))) | set(VOCABULARY)
+    page: set(
+        re.findall(
+            r'"(\w+)"', re.search(r"load_tables\(([^)]*)\)", (ROOT / "views" / f"{page}.py").read_text()).group(1)
+        )
+    )
+    | set(VOCABULARY)
     for page in PAGE_ORDER
 }
 

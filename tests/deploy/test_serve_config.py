@@ -21,7 +21,10 @@ def test_the_secret_is_made_once_private_and_an_environment_value_wins(tmp_path)
     path = tmp_path / "cookie-secret"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert len(first) >= 40 and serve.cookie_secret(tmp_path, {}) == first
-    assert serve.cookie_secret(tmp_path, {settings.BY_NAME["COOKIE_SECRET"].env: "shared-by-every-machine"}) == "shared-by-every-machine"
+    assert (
+        serve.cookie_secret(tmp_path, {settings.BY_NAME["COOKIE_SECRET"].env: "shared-by-every-machine"})
+        == "shared-by-every-machine"
+    )
     path.chmod(0o644)
     with pytest.raises(SystemExit, match="chmod 600"):
         serve.cookie_secret(tmp_path, {})
@@ -47,7 +50,9 @@ def test_haproxy_config_is_sticky_checked_and_passes_websockets(args, tmp_path):
     assert stat.S_IMODE((tmp_path / "haproxy.cfg").stat().st_mode) == 0o600
 
 
-@pytest.mark.skipif(not (shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin")), reason="haproxy not installed")
+@pytest.mark.skipif(
+    not (shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin")), reason="haproxy not installed"
+)
 def test_haproxy_accepts_the_generated_config(args, tmp_path):
     import subprocess
 
@@ -63,7 +68,11 @@ def test_supervisord_keeps_every_process_up_in_the_foreground(args, tmp_path):
     assert conf["supervisord"]["nodaemon"] == "true"
     workers = [f"program:w{i}" for i in (1, 2, 3)]
     for section in [*workers, "program:haproxy"]:
-        assert conf[section]["autorestart"] == "true" and conf[section]["stopasgroup"] == "true" and conf[section]["killasgroup"] == "true"
+        assert (
+            conf[section]["autorestart"] == "true"
+            and conf[section]["stopasgroup"] == "true"
+            and conf[section]["killasgroup"] == "true"
+        )
     command = conf["program:w2"]["command"]
     assert "-m streamlit run asgi.py --server.port=9002 --server.address=127.0.0.1" in command
     for flag in serve.STREAMLIT_FLAGS:

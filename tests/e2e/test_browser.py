@@ -16,7 +16,16 @@ PAGES = [(p.file, p.title, p.icon, p.url) for p in pages()]
 # The default page (Overview) lives at "/": Streamlit ignores a default page's url_path; app.py's hidden page at
 # "/overview" sends readers there (test_overview_path_opens_the_overview).
 PATHS = ["/" if i == 0 else "/" + url for i, (_, _, _, url) in enumerate(PAGES)]
-CHARTS = {"/": 0, "/japan": 3, "/compare": 1, "/homelessness": 3, "/health": 2, "/claims": 3, "/sources": 0, "/check_data": 0}
+CHARTS = {
+    "/": 0,
+    "/japan": 3,
+    "/compare": 1,
+    "/homelessness": 3,
+    "/health": 2,
+    "/claims": 3,
+    "/sources": 0,
+    "/check_data": 0,
+}
 
 
 def open_page(page, url: str) -> None:
@@ -26,7 +35,10 @@ def open_page(page, url: str) -> None:
 
 def problems_on_screen(page) -> list[str]:
     """Exception boxes, error boxes and dialogs (such as Streamlit's "Page not found") on screen."""
-    return [e.inner_text()[:200] for e in page.query_selector_all("[data-testid=stException], [data-testid=stAlertContentError], [role=dialog]")]
+    return [
+        e.inner_text()[:200]
+        for e in page.query_selector_all("[data-testid=stException], [data-testid=stAlertContentError], [role=dialog]")
+    ]
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -40,9 +52,17 @@ def test_page_renders_charts_and_sources(page, base_url, path):
     for chart in charts:  # the source line is inside every figure too
         assert "Hikikomori in Numbers · Source" in chart.inner_text()
     if charts:
-        lines = [e for e in page.query_selector_all("[data-testid=stMarkdownContainer] p") if e.inner_text().startswith("Source")]
+        lines = [
+            e
+            for e in page.query_selector_all("[data-testid=stMarkdownContainer] p")
+            if e.inner_text().startswith("Source")
+        ]
         assert lines and lines[0].is_visible()
-        assert all(a.get_attribute("href").startswith(("http://", "https://")) for line in lines for a in line.query_selector_all("a"))
+        assert all(
+            a.get_attribute("href").startswith(("http://", "https://"))
+            for line in lines
+            for a in line.query_selector_all("a")
+        )
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -79,7 +99,9 @@ def y_labels(page, chart_index: int = 0) -> list[str]:
 
 # Every text Plotly draws in a chart (labels, annotations, legend, ticks, axis titles) with its box on screen; a text
 # point Plotly hid (display="none": its anchor fell outside the axis) has an empty box and is listed as hidden.
-TEXT_SELECTOR = ".textpoint text, .annotation-text, .legendtext, .xtick text, .ytick text, .g-xtitle text, .g-ytitle text"
+TEXT_SELECTOR = (
+    ".textpoint text, .annotation-text, .legendtext, .xtick text, .ytick text, .g-xtitle text, .g-ytitle text"
+)
 CHART_TEXTS = f"""gd => [...gd.querySelectorAll('{TEXT_SELECTOR}')].filter(t => t.textContent).map(t => {{
     const r = t.getBoundingClientRect(), hidden = t.closest('[display=none]') !== null;
     return {{text: t.textContent.slice(0, 60), hidden, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}};
@@ -132,7 +154,9 @@ def test_copied_url_reopens_the_same_selection(page, base_url):
     open_page(other, copied)
     assert y_labels(other) == labels
     assert other.query_selector("[data-testid=stPlotlyChart] .xaxislayer-above .xtick text") is not None
-    axis_type = other.evaluate("() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot')._fullLayout.xaxis.type")
+    axis_type = other.evaluate(
+        "() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot')._fullLayout.xaxis.type"
+    )
     assert axis_type == "log"
     other.close()
 
@@ -161,7 +185,9 @@ def test_cite_text_contains_the_current_url(page, base_url):
     page.get_by_text("Quote and cite", exact=True).first.click()
     settle(page)
     citations = [c.inner_text() for c in page.query_selector_all("[data-testid=stCode]")]
-    assert any("compare?countries=Japan&measure=Count" in c and c.startswith("Hikikomori in Numbers") for c in citations)
+    assert any(
+        "compare?countries=Japan&measure=Count" in c and c.startswith("Hikikomori in Numbers") for c in citations
+    )
     page.get_by_text("Show every citation", exact=False).first.click()  # BibTeX and the sources: a second step
     settle(page)
     citations = [c.inner_text() for c in page.query_selector_all("[data-testid=stCode]")]
@@ -174,7 +200,9 @@ def test_controls_work_from_the_keyboard(page, base_url):
     for _ in range(60):  # Tab until the measure control has focus
         page.keyboard.press("Tab")
         focused.append(
-            page.evaluate("() => document.activeElement && (document.activeElement.getAttribute('role') + ':' + document.activeElement.innerText.trim())")
+            page.evaluate(
+                "() => document.activeElement && (document.activeElement.getAttribute('role') + ':' + document.activeElement.innerText.trim())"
+            )
         )
         if focused[-1].startswith("radio:") and "age group" in focused[-1]:
             break
@@ -216,7 +244,9 @@ def test_pages_ask_no_other_host(page, base_url):
     page.on("request", lambda r: asked.append(r.url))
     for path in PATHS:
         open_page(page, base_url + path)
-    elsewhere = [url for url in asked if not url.startswith((base_url, base_url.replace("http", "ws"), "data:", "blob:"))]
+    elsewhere = [
+        url for url in asked if not url.startswith((base_url, base_url.replace("http", "ws"), "data:", "blob:"))
+    ]
     assert asked and elsewhere == []
 
 

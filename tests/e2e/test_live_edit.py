@@ -55,7 +55,9 @@ def reload_all(*pages) -> None:
 def open_about(page) -> None:
     """Open the first card's "About this data" (its notes run only when opened: a script run), then wait."""
     page.get_by_text("About this data", exact=True).first.click()
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stExpander] details[open]')].length > 0", timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stExpander] details[open]')].length > 0", timeout=60_000
+    )
     settle(page)
 
 
@@ -114,7 +116,9 @@ def test_edits_are_picked_up_live_by_one_server(browser, live_data):
         assert_error_box(overview)
         assert_normal(health, 2, [])  # a page that does not use the table
 
-        set_cells(live_data, {"value_low": cell(REAL_DATA, "value_low"), "note": f"{note} {MARKER_AGAIN}"})  # valid again, new note
+        set_cells(
+            live_data, {"value_low": cell(REAL_DATA, "value_low"), "note": f"{note} {MARKER_AGAIN}"}
+        )  # valid again, new note
         reload_all(compare, overview)
         open_about(compare)
         assert_normal(compare, 1, [MARKER_AGAIN])

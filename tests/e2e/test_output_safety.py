@@ -27,7 +27,12 @@ def assert_nothing_ran(page, dialogs) -> None:
     assert dialogs == []
     assert page.evaluate("() => window.__xss === undefined")
     assert page.query_selector_all("img[src='x']") == []
-    assert page.evaluate("() => [...document.querySelectorAll('a')].filter(a => /^\\s*(javascript|data):/i.test(a.getAttribute('href') || '')).length") == 0
+    assert (
+        page.evaluate(
+            "() => [...document.querySelectorAll('a')].filter(a => /^\\s*(javascript|data):/i.test(a.getAttribute('href') || '')).length"
+        )
+        == 0
+    )
 
 
 def test_markup_in_a_note_is_refused_and_its_error_box_runs_nothing(browser, hostile_data):
@@ -50,7 +55,13 @@ def test_markup_in_a_note_is_refused_and_its_error_box_runs_nothing(browser, hos
 
 
 def test_a_javascript_address_in_text_stays_text(browser, hostile_data):
-    set_cell(hostile_data, "recluse_estimates", 1, "note", "Read more at javascript:window.__xss=1 or data:text/html,x (not links).")
+    set_cell(
+        hostile_data,
+        "recluse_estimates",
+        1,
+        "note",
+        "Read more at javascript:window.__xss=1 or data:text/html,x (not links).",
+    )
     server, base = start_server(env={"HIKIKOMORI_DATA_DIR": str(hostile_data)})
     page = browser.new_page()
     try:
@@ -67,7 +78,10 @@ def test_a_javascript_address_in_text_stays_text(browser, hostile_data):
 
 def test_hostile_url_parameters_are_dropped_with_a_notice(page, base_url):
     dialogs = watch(page)
-    page.goto(base_url + "/compare?countries=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&evil=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    page.goto(
+        base_url
+        + "/compare?countries=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&evil=%3Cscript%3Ealert(1)%3C%2Fscript%3E"
+    )
     settle(page)
     notices = page.inner_text("body")
     assert "Ignored" in notices and "unknown link parameter 'evil'" in notices

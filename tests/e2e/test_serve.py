@@ -103,12 +103,24 @@ class Served:
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 120) -> float:
-        cmd = [sys.executable, "-m", "deploy.serve", "--workers", str(len(WORKERS)), "--port", str(self.port), "--host", "127.0.0.1"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "deploy.serve",
+            "--workers",
+            str(len(WORKERS)),
+            "--port",
+            str(self.port),
+            "--host",
+            "127.0.0.1",
+        ]
         cmd += ["--worker-ports", ",".join(map(str, self.ports)), "--run-dir", str(self.run_dir), "--uploads", "on"]
         env = {k: v for k, v in os.environ.items() if k not in ("HIKIKOMORI_COOKIE_SECRET", "HIKIKOMORI_DATA_DIR")}
         began = time.monotonic()
         with open(self.log, "wb") as log:
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            self.proc = subprocess.Popen(
+                cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         while time.monotonic() - began < timeout:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"deploy.serve exited with {self.proc.returncode}: {self.tail()}")
@@ -136,7 +148,11 @@ class Served:
 
     def status(self) -> dict[str, str]:
         """Each worker's state as HAProxy sees it: UP, DOWN, or a transition such as 'UP 1/2'."""
-        return {row["svname"]: row["status"] for row in self.stats() if row["pxname"] == "streamlit" and row["svname"] in WORKERS}
+        return {
+            row["svname"]: row["status"]
+            for row in self.stats()
+            if row["pxname"] == "streamlit" and row["svname"] in WORKERS
+        }
 
     def supervisor(self):
         from supervisor.xmlrpc import SupervisorTransport
@@ -203,7 +219,9 @@ def test_every_page_upload_and_widget_through_the_proxy(browser, served):
         # An upload is an HTTP POST checked against the session and XSRF cookie of the worker that served the page.
         page.goto(served.base + "/check_data")
         settle(page, title="Check new data")
-        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(ROOT / "data" / "population.csv"))
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
+            str(ROOT / "data" / "population.csv")
+        )
         page.get_by_text("Valid: population.csv pass every rule").wait_for(timeout=60_000)
         settle(page, title="Check new data")
         assert problems_on_screen(page) == []
@@ -214,16 +232,25 @@ def test_every_page_upload_and_widget_through_the_proxy(browser, served):
         page.get_by_role("radio", name="Logarithmic").click()
         page.wait_for_function("() => location.search.includes('scale=Logarithmic')")
         settle(page, title="Compare countries", changedFrom=before["axes"])
-        axis = page.evaluate("() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot')._fullLayout.xaxis.type")
+        axis = page.evaluate(
+            "() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot')._fullLayout.xaxis.type"
+        )
         assert axis == "log"
         assert worker_of(context) == worker
-        assert page.evaluate("() => window.__serve.status.length + window.__serve.dialog.length + window.__serve.exception.length") == 0
+        assert (
+            page.evaluate(
+                "() => window.__serve.status.length + window.__serve.dialog.length + window.__serve.exception.length"
+            )
+            == 0
+        )
     finally:
         context.close()
 
 
 # The page has shown "Connecting" (more times than `n`, its count before the kill) and no longer does.
-RECONNECTED = """(n) => window.__serve.status.length > n && !document.querySelector('[data-testid=stConnectionStatus]')"""
+RECONNECTED = (
+    """(n) => window.__serve.status.length > n && !document.querySelector('[data-testid=stConnectionStatus]')"""
+)
 
 
 def click(page, base: str, path: str) -> float:
@@ -264,7 +291,9 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
         offset = []
         for _, page, _ in readers:
             before = time.time()
-            offset.append(page.evaluate("() => performance.timeOrigin + performance.now()") / 1000 - (before + time.time()) / 2)
+            offset.append(
+                page.evaluate("() => performance.timeOrigin + performance.now()") / 1000 - (before + time.time()) / 2
+            )
         killed_at = time.time()
         os.kill(victim["pid"], signal.SIGKILL)
         events: dict[str, float] = {}
@@ -282,7 +311,11 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
                     back = page.evaluate("() => window.__serve.back")
                     reconnected[i] = (back[-1] / 1000 - offset[i] - killed_at) if back else now
                     clicked[i] = click(page, served.base, "/sources")
-                ran = page.evaluate(ANSWERED, [clicked[i], titles["/sources"]]) if i in clicked and i not in answered else None
+                ran = (
+                    page.evaluate(ANSWERED, [clicked[i], titles["/sources"]])
+                    if i in clicked and i not in answered
+                    else None
+                )
                 if ran:
                     answered[i] = ran / 1000 - offset[i] - killed_at
                 if i in answered and i not in settled:
@@ -297,7 +330,11 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
                     events["w1 UP again in HAProxy"] = now
             with suppress(OSError, xmlrpc.client.Error):
                 info = served.worker("w1")
-                if "w1 restarted by supervisord (RUNNING)" not in events and info["statename"] == "RUNNING" and info["pid"] != victim["pid"]:
+                if (
+                    "w1 restarted by supervisord (RUNNING)" not in events
+                    and info["statename"] == "RUNNING"
+                    and info["pid"] != victim["pid"]
+                ):
                     events["w1 restarted by supervisord (RUNNING)"] = now
             time.sleep(0.1)
         # How long each click waited for its answer: the test clicks a reconnected page only when its polling loop gets
@@ -307,12 +344,20 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
         times = {k: round(v, 2) for k, v in events.items()}
         for worker in WORKERS:
             if worker == "w1":
-                times["readers of w1: reconnected (s after kill)"] = [round(reconnected[i], 2) for i in sorted(reconnected)]
+                times["readers of w1: reconnected (s after kill)"] = [
+                    round(reconnected[i], 2) for i in sorted(reconnected)
+                ]
                 working = [round(reconnected[i] + took[i], 2) for i in sorted(reconnected) if i in took]
                 times["readers of w1: working page (s after kill)"] = working
-            times[f"readers of {worker}: next page's script run finished"] = [round(answered[i], 2) for i in sorted(answered) if readers[i][2] == worker]
-            times[f"readers of {worker}: click to answer (s)"] = [round(took[i], 2) for i in sorted(took) if readers[i][2] == worker]
-            times[f"readers of {worker}: next page settled"] = [round(settled[i], 2) for i in sorted(settled) if readers[i][2] == worker]
+            times[f"readers of {worker}: next page's script run finished"] = [
+                round(answered[i], 2) for i in sorted(answered) if readers[i][2] == worker
+            ]
+            times[f"readers of {worker}: click to answer (s)"] = [
+                round(took[i], 2) for i in sorted(took) if readers[i][2] == worker
+            ]
+            times[f"readers of {worker}: next page settled"] = [
+                round(settled[i], 2) for i in sorted(settled) if readers[i][2] == worker
+            ]
         print("\nfault test times:", json.dumps(times))
         if os.environ.get("FAULT_TIMES"):
             Path(os.environ["FAULT_TIMES"]).write_text(json.dumps(times))
@@ -325,12 +370,20 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
                 f"answered {i in answered}, url {page.url}, state {page_state(page)}, seen {seen}, cookie {worker_of(context)}"
             )
             assert not seen["exception"] and not seen["dialog"] and problems_on_screen(page) == [], (worker, seen)
-            assert worker_of(context) == "w2", "every reader is on the live worker (the readers of w1 were redispatched)"
+            assert worker_of(context) == "w2", (
+                "every reader is on the live worker (the readers of w1 were redispatched)"
+            )
             if worker == "w2":  # the kill is invisible to them
                 assert not seen["status"], f"a reader of w2 saw the connection status: {seen}"
             else:  # a working page: reconnected, and a click made then answered by a script run
-                assert i in reconnected and i in answered, f"reader {i} of w1 did not reconnect and get an answer ({times})"
-        assert set(events) == {"w1 DOWN in HAProxy", "w1 restarted by supervisord (RUNNING)", "w1 UP again in HAProxy"}, times
+                assert i in reconnected and i in answered, (
+                    f"reader {i} of w1 did not reconnect and get an answer ({times})"
+                )
+        assert set(events) == {
+            "w1 DOWN in HAProxy",
+            "w1 restarted by supervisord (RUNNING)",
+            "w1 UP again in HAProxy",
+        }, times
         assert served.status()["w1"] == "UP"
 
         # New readers reach the restarted worker (round robin), and its page works.

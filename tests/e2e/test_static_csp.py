@@ -30,13 +30,17 @@ def watched(browser):
 
 def test_every_page_carries_the_policy_first_and_no_inline_script(site):
     out, built = site
-    pages = [out / "index.html"] + [out / "figures" / b.entry.key / n for b in built for n in ("index.html", "embed.html")]
+    pages = [out / "index.html"] + [
+        out / "figures" / b.entry.key / n for b in built for n in ("index.html", "embed.html")
+    ]
     for path in pages:
         html = path.read_text(encoding="utf-8")
         policies = META.findall(html)
         assert len(policies) == 1, path
         head = html[: html.index("</head>")]
-        assert head.index("Content-Security-Policy") < min(head.find(t) if t in head else len(head) for t in ("<script", "<link"))
+        assert head.index("Content-Security-Policy") < min(
+            head.find(t) if t in head else len(head) for t in ("<script", "<link")
+        )
         directives = dict(part.split(" ", 1) for part in policies[0].split("; "))
         assert directives["script-src"] == "'self'" and directives["object-src"] == "'none'"
         assert "frame-ancestors" not in directives  # ignored (and reported) in a <meta> policy

@@ -121,12 +121,16 @@ def test_phone_width_needs_no_horizontal_scrolling(browser, served):
             page.goto(served + path)
             if path:
                 page.wait_for_selector(DRAWN, timeout=60_000)
-            assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path
+            assert (
+                page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+            ), path
     finally:
         context.close()
 
 
-HOSTILE_NOTE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> read javascript:window.__xss=3 " \' &amp;'
+HOSTILE_NOTE = (
+    '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> read javascript:window.__xss=3 " \' &amp;'
+)
 
 
 def test_text_from_the_csvs_stays_text(tab, tmp_path):
@@ -137,7 +141,9 @@ def test_text_from_the_csvs_stays_text(tab, tmp_path):
     source_id = rows(data / "recluse_estimates.csv")[1][rows(data / "recluse_estimates.csv")[0].index("source_id")]
     listed = rows(data / "sources.csv")
     at = next(i for i, r in enumerate(listed) if r[listed[0].index("source_id")] == source_id)
-    set_cell(data, "sources", at, "producer", "Producer <b>bold</b> javascript:alert(1)")  # in the source lines and chart
+    set_cell(
+        data, "sources", at, "producer", "Producer <b>bold</b> javascript:alert(1)"
+    )  # in the source lines and chart
     refused = check_package(data)
     assert refused.problems["recluse_estimates"]
     check = PackageCheck(refused.data_dir, refused.frames, {})  # as if a rule let it through
@@ -156,7 +162,9 @@ def test_text_from_the_csvs_stays_text(tab, tmp_path):
             assert tab.evaluate("() => window.__xss === undefined"), path
             assert tab.query_selector_all("img[src='x'], b") == [], path
             assert (
-                tab.evaluate("() => [...document.querySelectorAll('a')].filter(a => !/^(https?:|[a-z0-9#./-]|$)/i.test(a.getAttribute('href') || '')).length")
+                tab.evaluate(
+                    "() => [...document.querySelectorAll('a')].filter(a => !/^(https?:|[a-z0-9#./-]|$)/i.test(a.getAttribute('href') || '')).length"
+                )
                 == 0
             ), path
         tab.goto(served + "figures/japan-rounds/")

@@ -16,4 +16,6 @@ def test_the_health_check_answers_only_after_the_warm_up(real_check, tmp_path):
         server.stop()
     found = re.search(r"warm-up: package checked and (\d+) of (\d+) figures built in ([\d.]+) s", log)
     assert found, log[-1500:]
-    assert int(found[1]) == int(found[2]) == len(warm_jobs(real_check))  # all of it: the bundled data is well within the budget
+    assert (
+        int(found[1]) == int(found[2]) == len(warm_jobs(real_check))
+    )  # all of it: the bundled data is well within the budget

@@ -41,7 +41,9 @@ def check(real_check):
 
 @pytest.mark.slow  # a fresh Python process: seconds of imports
 def test_every_catalog_entry_builds_with_streamlit_blocked():
-    run = subprocess.run([sys.executable, "-c", BLOCKED, str(REAL_DATA)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", BLOCKED, str(REAL_DATA)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout)
     assert result["streamlit_modules"] == []
@@ -90,7 +92,11 @@ def test_default_parameters_are_the_pages_defaults(check):
     assert label_for(COMPARE_MEASURES, entries["compare"].params["measure"]) == list(COMPARE_MEASURES)[0]
     assert entries["japan-other"].params == {"log": True} and entries["compare"].params["log"] is False
     count_view = entries["japan-rounds"].build(check, measure="count")
-    assert isinstance(count_view, Figure) and count_view.title.endswith("(people)") and count_view.rows["value"].notna().all()
+    assert (
+        isinstance(count_view, Figure)
+        and count_view.title.endswith("(people)")
+        and count_view.rows["value"].notna().all()
+    )
 
 
 def test_compare_builder_refuses_unknown_parameters_and_says_when_nothing_matches(check):

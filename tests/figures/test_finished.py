@@ -47,7 +47,9 @@ def test_the_unread_rows_are_named_by_the_label_the_chart_uses(check, entries):
     shown = finish(figure, check)
     missing = set(unread_rows(figure.rows, check.table("evidence")))
     assert missing, "the bundled data has rows under check on this figure"
-    assert shown.unread == tuple(label for row_id, label in row_labels(figure.rows, figure.row_label_column).items() if row_id in missing)
+    assert shown.unread == tuple(
+        label for row_id, label in row_labels(figure.rows, figure.row_label_column).items() if row_id in missing
+    )
 
 
 def test_a_figure_whose_rows_are_all_read_has_no_unread_rows(check, entries):
@@ -58,5 +60,7 @@ def test_a_figure_whose_rows_are_all_read_has_no_unread_rows(check, entries):
 def test_with_evidence_problems_the_unread_rows_are_unknown_not_empty(check, entries):
     from core.problems import Problem
 
-    broken = replace(check, problems={**check.problems, "evidence": [Problem(str(REAL_DATA / "evidence.csv"), 2, "quote", "test")]})
+    broken = replace(
+        check, problems={**check.problems, "evidence": [Problem(str(REAL_DATA / "evidence.csv"), 2, "quote", "test")]}
+    )
     assert finish(entries["japan-split"].build(check), broken).unread is None

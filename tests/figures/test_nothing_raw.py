@@ -57,7 +57,15 @@ def test_no_id_column_name_code_or_plural_hedge_in_any_figure(built):
     for key, figure in built:
         chart = figure.chart.to_plotly_json()
         layout = {k: v for k, v in chart["layout"].items() if k not in ("template", "meta")}
-        texts = [figure.title, figure.subtitle, figure.summary, alt_text(figure), *figure.extra_notes, *strings(chart["data"]), *strings(layout)]
+        texts = [
+            figure.title,
+            figure.subtitle,
+            figure.summary,
+            alt_text(figure),
+            *figure.extra_notes,
+            *strings(chart["data"]),
+            *strings(layout),
+        ]
         texts = [t for t in texts if not t.startswith("#")]  # colours
         problems = {t[:80]: raw_in(t) for t in texts if raw_in(t)}
         assert not problems, (key, problems)
@@ -70,13 +78,24 @@ def test_log_axes_name_their_ticks_in_full(built):
             if axis.type != "log":
                 continue
             if axis.ticktext:
-                assert all(not re.fullmatch(r"[2-9]", t) or v == int(t) for t, v in zip(axis.ticktext, axis.tickvals, strict=True)), key
+                assert all(
+                    not re.fullmatch(r"[2-9]", t) or v == int(t)
+                    for t, v in zip(axis.ticktext, axis.tickvals, strict=True)
+                ), key
             else:
                 assert axis.tickvals and max(axis.tickvals) < 10, key  # ratios (the forest plot): 2 means 2
 
 
 def test_tick_names():
-    assert [tick_text(v) for v in (0.5, 2, 20, 20_000, 50_000, 1_000_000, 5_000_000)] == ["0.5", "2", "20", "20k", "50k", "1M", "5M"]
+    assert [tick_text(v) for v in (0.5, 2, 20, 20_000, 50_000, 1_000_000, 5_000_000)] == [
+        "0.5",
+        "2",
+        "20",
+        "20k",
+        "50k",
+        "1M",
+        "5M",
+    ]
     ticks = log_ticks(15_000, 900_000)
     assert ticks["ticktext"] == ["20k", "50k", "100k", "200k", "500k"]
 
@@ -84,10 +103,14 @@ def test_tick_names():
 def test_a_scale_fits_its_data_by_default(built):
     import pandas as pd
 
-    assert not spans_a_decade(pd.Series([500_000.0, 1_500_000.0])) and spans_a_decade(pd.Series([10_000.0, 1_600_000.0]))
+    assert not spans_a_decade(pd.Series([500_000.0, 1_500_000.0])) and spans_a_decade(
+        pd.Series([10_000.0, 1_600_000.0])
+    )
     for key, figure in built:
         if key.startswith("claim-") and key.endswith("-counts") and figure.chart.layout.xaxis.type == "log":
-            values = pd.concat([figure.rows["value"], figure.rows["value_low"], figure.rows["value_high"]]).astype("float64")
+            values = pd.concat([figure.rows["value"], figure.rows["value_low"], figure.rows["value_high"]]).astype(
+                "float64"
+            )
             assert spans_a_decade(values), key
 
 
@@ -110,7 +133,9 @@ def test_every_card_that_draws_a_95_interval_says_what_it_means(real_check):
         card = CardContent(finish(entry.build(real_check), real_check), real_check, None, date.today())
         rows = card.figure.rows
         derived = "interval" in rows and rows["interval"].eq("derived_ci95").any()
-        published = ("interval" in rows and rows["interval"].eq("published_ci95").any()) or ("ci_low" in rows and rows["ci_low"].notna().any())
+        published = ("interval" in rows and rows["interval"].eq("published_ci95").any()) or (
+            "ci_low" in rows and rows["ci_low"].notna().any()
+        )
         assert bool(card.interval_note) is bool(derived or published), entry.key
         if derived:
             assert "design" in card.interval_note, entry.key

@@ -26,7 +26,10 @@ def test_candidate_checks_references_across_tables(package):
     without_cao = "\n".join(line for line in sources if not line.startswith("jp-cao-2010,")) + "\n"
     check = check_candidate(package, {"sources": without_cao.encode()})
     # the estimates and the evidence both point at the removed source
-    assert {p.file for p in check.all_problems()} == {str(package / "recluse_estimates.csv"), str(package / "evidence.csv")}
+    assert {p.file for p in check.all_problems()} == {
+        str(package / "recluse_estimates.csv"),
+        str(package / "evidence.csv"),
+    }
     assert any("'jp-cao-2010' is not a source_id in sources.csv" in p.message for p in check.all_problems())
 
 

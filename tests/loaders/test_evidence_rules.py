@@ -13,32 +13,76 @@ pytestmark = pytest.mark.slow
 # 2 jp-cao-2010-narrow (not_found), 3 jp-mhlw-2019 value (confirmed, Japanese), 4 valtorta (not_found), 5 usa-2023 (not_found).
 CASES = [
     # (row, column, bad value, expected column, words in the message)
-    (1, "as_written", "1.8 percent", "as_written", "'1.8 percent' does not appear in quote: copy the figure exactly as the quote writes it"),
+    (
+        1,
+        "as_written",
+        "1.8 percent",
+        "as_written",
+        "'1.8 percent' does not appear in quote: copy the figure exactly as the quote writes it",
+    ),
     (3, "as_written", "4555人", "as_written", "'4555人' does not appear in quote"),
-    (1, "stated_value", "1.8", "stated_value", "status is confirmed but stated_value 1.8 is not jp-cao-2010-broad's rate_pct (1.79)"),
+    (
+        1,
+        "stated_value",
+        "1.8",
+        "stated_value",
+        "status is confirmed but stated_value 1.8 is not jp-cao-2010-broad's rate_pct (1.79)",
+    ),
     (3, "stated_value", "4,556", "stated_value", "stated_value 4,556 is not jp-mhlw-2019's value (4555)"),
     (3, "stated_value", "four thousand", "stated_value", "'four thousand' is not integer like value"),
-    (1, "column", "rate_high_pct", "column", "rate_high_pct of jp-cao-2010-broad is derived here, so a quote cannot confirm it"),
+    (
+        1,
+        "column",
+        "rate_high_pct",
+        "column",
+        "rate_high_pct of jp-cao-2010-broad is derived here, so a quote cannot confirm it",
+    ),
     (1, "column", "percent", "column", "'percent' is not a column of recluse_estimates.csv"),
-    (1, "column", "value", "stated_value", "status is confirmed but stated_value 1.79 is not jp-cao-2010-broad's value (696000)"),
+    (
+        1,
+        "column",
+        "value",
+        "stated_value",
+        "status is confirmed but stated_value 1.79 is not jp-cao-2010-broad's value (696000)",
+    ),
     (3, "quote_en", "", "quote_en", "the quote is not in English: give an English translation in quote_en"),
     (1, "quote", "", "quote", "status is confirmed, so quote is required"),
     (1, "url", "", "url", "status is confirmed, so url is required"),
-    (1, "url", "https://example.org/other", "url", "this page is not a url or other_urls of jp-cao-2010 in sources.csv"),
+    (
+        1,
+        "url",
+        "https://example.org/other",
+        "url",
+        "this page is not a url or other_urls of jp-cao-2010 in sources.csv",
+    ),
     (1, "status", "differs", "note", "status is differs, so note is required"),
     (2, "note", "", "note", "status is not_found, so note is required: where the figure was looked for"),
     (2, "quote", "some words", "quote", "status is not_found, so quote must be empty"),
-    (1, "homelessness_row_id", "jp-mhlw-2019", "estimate_id", "fill exactly one of estimate_id, homelessness_row_id, health_row_id, population_id"),
+    (
+        1,
+        "homelessness_row_id",
+        "jp-mhlw-2019",
+        "estimate_id",
+        "fill exactly one of estimate_id, homelessness_row_id, health_row_id, population_id",
+    ),
     (1, "estimate_id", "jp-cao-2099", "estimate_id", "'jp-cao-2099' is not a estimate_id in recluse_estimates.csv"),
     (1, "status", "read", "status", "must be one of: confirmed, differs, not_found"),
     (1, "checked", "", "checked", "is required but empty"),
-    (1, "note", "Should become 3.", "note", "readers see note, but it uses a checker's working language (should become)"),
+    (
+        1,
+        "note",
+        "Should become 3.",
+        "note",
+        "readers see note, but it uses a checker's working language (should become)",
+    ),
     (2, "note", "Not on the page in HEAD.", "note", "working language (HEAD)"),
     (3, "note", "As in data/recluse_estimates.csv.", "note", "working language (a file path)"),
 ]
 
 
-@pytest.mark.parametrize(("row", "column", "value", "expected_column", "words"), CASES, ids=[f"{c[1]}-{c[2][:14] or 'empty'}" for c in CASES])
+@pytest.mark.parametrize(
+    ("row", "column", "value", "expected_column", "words"), CASES, ids=[f"{c[1]}-{c[2][:14] or 'empty'}" for c in CASES]
+)
 def test_evidence_rule_names_file_line_column(package, row, column, value, expected_column, words):
     set_cell(package, "evidence", row, column, value)
     found = check_package(package).problems["evidence"]
@@ -70,11 +114,20 @@ def test_every_table_needs_evidence(package):
         name: [p.line for p in check.problems[name] if "has no evidence row" in p.message]
         for name in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
     }
-    assert missing == {"recluse_estimates": [3], "youth_homelessness": [2], "isolation_health_risks": [2], "population": [2]}
+    assert missing == {
+        "recluse_estimates": [3],
+        "youth_homelessness": [2],
+        "isolation_health_risks": [2],
+        "population": [2],
+    }
 
 
 def test_a_confirmed_input_of_a_derived_number_passes_without_matching_the_row(package):
-    add_row(package, "evidence", {"evidence_id": "ev-jp-cao-2010-broad-cases", "column": "input", "as_written": "3,287", "stated_value": "3287"})
+    add_row(
+        package,
+        "evidence",
+        {"evidence_id": "ev-jp-cao-2010-broad-cases", "column": "input", "as_written": "3,287", "stated_value": "3287"},
+    )
     assert check_package(package).all_problems() == []
 
 
@@ -144,7 +197,9 @@ def test_a_differs_row_in_a_text_column_equal_to_its_row_is_stale_too(package):
 
 
 def test_working_language_in_a_checker_note_passes(package):
-    set_cell(package, "evidence", 1, "checker_note", "Should become 3; fixed in main at commit abc; see data/evidence.csv.")
+    set_cell(
+        package, "evidence", 1, "checker_note", "Should become 3; fixed in main at commit abc; see data/evidence.csv."
+    )
     assert check_package(package).all_problems() == []
 
 

@@ -9,7 +9,21 @@ from core.problems import Problem
 from loaders.glossary_rules import glossary_problems
 
 SHOWN = "data/glossary.csv"
-COLUMNS = ["concept", "lang", "term", "label", "definition", "source_id", "url", "quote", "quote_en", "locator", "checked", "status", "note"]
+COLUMNS = [
+    "concept",
+    "lang",
+    "term",
+    "label",
+    "definition",
+    "source_id",
+    "url",
+    "quote",
+    "quote_en",
+    "locator",
+    "checked",
+    "status",
+    "note",
+]
 
 
 def _row(lang: str, **cells) -> dict:
@@ -64,7 +78,14 @@ def test_a_sourced_term_must_appear_verbatim_in_its_quote():
     rows = _valid()
     rows[0] = _row("ja", term="広義のひきこもり群")  # not in the quote: only 「広義のひきこもり」 is
     found = glossary_problems(_frame(rows), SHOWN)
-    assert found == [Problem(SHOWN, 2, "term", "'広義のひきこもり群' does not appear in quote: a sourced term must be written exactly as the quote writes it")]
+    assert found == [
+        Problem(
+            SHOWN,
+            2,
+            "term",
+            "'広義のひきこもり群' does not appear in quote: a sourced term must be written exactly as the quote writes it",
+        )
+    ]
 
 
 def test_a_term_differing_only_in_spelling_is_refused():
@@ -103,7 +124,14 @@ def test_a_no_source_term_row_needs_a_note():
     rows = _valid()
     rows[1] = _row("ko", note=None)
     found = glossary_problems(_frame(rows), SHOWN)
-    assert found == [Problem(SHOWN, 3, "note", "status is no_source_term, so note is required: say why no source in this language names the concept")]
+    assert found == [
+        Problem(
+            SHOWN,
+            3,
+            "note",
+            "status is no_source_term, so note is required: say why no source in this language names the concept",
+        )
+    ]
 
 
 @pytest.mark.parametrize(("dropped", "missing"), [("ja", "ja"), ("ko", "ko"), ("it", "it")])
@@ -117,7 +145,9 @@ def test_a_concept_missing_a_language_is_refused_on_its_first_line(dropped, miss
 def test_each_concept_is_checked_on_its_own():
     rows = _valid() + [_row("ja", concept="c_two"), _row("it", concept="c_two")]
     found = glossary_problems(_frame(rows), SHOWN)
-    assert found == [Problem(SHOWN, 5, "lang", "concept c_two has no row for ko: every concept needs a row in each of ja, ko, it")]
+    assert found == [
+        Problem(SHOWN, 5, "lang", "concept c_two has no row for ko: every concept needs a row in each of ja, ko, it")
+    ]
 
 
 def test_a_concept_of_concepts_csv_with_no_row_is_refused_for_the_whole_file():

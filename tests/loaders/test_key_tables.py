@@ -47,6 +47,9 @@ def test_same_problems_as_whole_table_lookups(breakage):
         texts[name] = texts[name].replace(old, new, 1)
     records = {name: read_table(name, text, file_name(name))[0] for name, text in texts.items()}
     expected = whole_table_problems(texts, records)
-    got = {name: schema_problems(name, text, file_name(name), records[name].starts, records) for name, text in texts.items()}
+    got = {
+        name: schema_problems(name, text, file_name(name), records[name].starts, records)
+        for name, text in texts.items()
+    }
     assert got == expected
     assert any(expected.values()) == bool(breakage)

@@ -27,7 +27,13 @@ def one(frame: pd.DataFrame, **where) -> pd.Series:
 
 @pytest.mark.slow  # a fresh Python process: seconds of imports
 def test_frictionless_cli_validates_the_package():
-    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "data/datapackage.json"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "data/datapackage.json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-2000:]
 
 
@@ -68,7 +74,11 @@ def test_homelessness_key_counts(real):
     us = one(homeless, row_id="us-hud-2023")
     assert (us["value"], us["measure"], us["age_max"], us["year"]) == (34703, "one_night_count", 24, 2023)
     jp = one(homeless, row_id="jp-mhlw-2019")
-    assert (jp["value"], jp["measure"], jp["year"]) == (4555, "daytime_street_count", 2019)  # a daytime patrol, not a night
+    assert (jp["value"], jp["measure"], jp["year"]) == (
+        4555,
+        "daytime_street_count",
+        2019,
+    )  # a daytime patrol, not a night
     assert pd.isna(jp["age_min"]) and pd.isna(jp["age_max"])  # all ages
 
 

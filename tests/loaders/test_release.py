@@ -43,7 +43,9 @@ def test_a_table_edited_after_its_stamp_is_named(folder):
     assert release_problems(folder) == []  # a notice while the maintainer works, not a failure
     [problem] = unstamped_tables(folder)
     assert Path(problem.file).name == "datapackage.json" and problem.column == "updated"
-    assert problem.message.startswith("population.csv changed since version 1.2.0 was stamped: when done, run python -m publish.stamp")
+    assert problem.message.startswith(
+        "population.csv changed since version 1.2.0 was stamped: when done, run python -m publish.stamp"
+    )
     text = (folder / "datapackage.json").read_text(encoding="utf-8")
     assert text.splitlines()[problem.line - 1].strip() == '"name": "population",'
 

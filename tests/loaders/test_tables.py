@@ -44,22 +44,64 @@ CASES = [
     ("recluse_estimates", 1, "interval", "none", "interval", "interval is none but a bound is filled"),
     ("recluse_estimates", 2, "interval", "range", "interval", "interval needs both bounds"),
     ("recluse_estimates", 2, "interval", "lower_bound", "interval", "value_low (or rate_low_pct) is empty"),
-    ("recluse_estimates", 1, "fieldwork_start", "2010-03-01", "fieldwork_start", "fieldwork_start 2010-03-01 is after fieldwork_end 2010-02-28"),
-    ("recluse_estimates", 1, "fieldwork_end", "2010-08", "fieldwork_end", "fieldwork_end 2010-08 is after published 2010-07"),
+    (
+        "recluse_estimates",
+        1,
+        "fieldwork_start",
+        "2010-03-01",
+        "fieldwork_start",
+        "fieldwork_start 2010-03-01 is after fieldwork_end 2010-02-28",
+    ),
+    (
+        "recluse_estimates",
+        1,
+        "fieldwork_end",
+        "2010-08",
+        "fieldwork_end",
+        "fieldwork_end 2010-08 is after published 2010-07",
+    ),
     ("recluse_estimates", 1, "published", "2010-13", "published", "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
     ("recluse_estimates", 1, "age_min", "40", "age_min", "age_min 40 is above age_max 39"),
     ("recluse_estimates", 1, "cases", "4000", "cases", "cases 4000 is above sample_size 3287"),
-    ("recluse_estimates", 1, "rate_low_pct", "1.34", "rate_low_pct", "does not match the Wilson 95% interval from 59 of 3287 (1.39–2.31)"),
-    ("recluse_estimates", 1, "derived_fields", "value_low", "derived_fields", "derived_fields must list value_high rate_low_pct rate_high_pct"),
+    (
+        "recluse_estimates",
+        1,
+        "rate_low_pct",
+        "1.34",
+        "rate_low_pct",
+        "does not match the Wilson 95% interval from 59 of 3287 (1.39–2.31)",
+    ),
+    (
+        "recluse_estimates",
+        1,
+        "derived_fields",
+        "value_low",
+        "derived_fields",
+        "derived_fields must list value_high rate_low_pct rate_high_pct",
+    ),
     ("recluse_estimates", 2, "derived_fields", "value", "derivation", "say how in derivation"),
     ("recluse_estimates", 1, "country", "JAP", "country", "must be one of: JPN, KOR, ITA, USA"),
     ("recluse_estimates", 1, "concept", "hermit", "concept", "must be one of: hikikomori_broad"),
     ("recluse_estimates", 1, "six_month_rule", "yes", "six_month_rule", "is not true or false"),
-    ("recluse_estimates", 1, "source_id", "jp-cao-2099", "source_id", "'jp-cao-2099' is not a source_id in sources.csv"),
+    (
+        "recluse_estimates",
+        1,
+        "source_id",
+        "jp-cao-2099",
+        "source_id",
+        "'jp-cao-2099' is not a source_id in sources.csv",
+    ),
     ("recluse_estimates", 1, "method", "", "method", "is required but empty"),
     ("recluse_estimates", 1, "note", "<script>alert(1)</script>", "note", "contains HTML markup"),
     ("recluse_estimates", 1, "note", "see [here](https://example.org)", "note", "contains a Markdown link"),
-    ("recluse_estimates", 1, "as_published", '=HYPERLINK("http://x")', "as_published", "starts with '=', which spreadsheets run as a formula"),
+    (
+        "recluse_estimates",
+        1,
+        "as_published",
+        '=HYPERLINK("http://x")',
+        "as_published",
+        "starts with '=', which spreadsheets run as a formula",
+    ),
     ("recluse_estimates", 1, "rate_pct", "NaN", "rate_pct", "'NaN' is not a number"),
     ("sources", 1, "url", "javascript:alert(1)", "url", "must be a web address starting with http:// or https://"),
     ("sources", 1, "url", "data:text/html,hi", "url", "must be a web address starting with http:// or https://"),
@@ -74,13 +116,31 @@ CASES = [
     ("isolation_health_risks", 1, "ci_high", "", "ci_high", "ci_low and ci_high go together"),
     ("isolation_health_risks", 1, "value", "inf", "value", "'inf' is not a number"),
     ("population", 1, "value", "0", "value", "must be at least 1"),
-    ("claims", 1, "verdict", "false", "verdict", "must be one of: consistent, superseded, unsourced, misdated, not_comparable"),
+    (
+        "claims",
+        1,
+        "verdict",
+        "false",
+        "verdict",
+        "must be one of: consistent, superseded, unsourced, misdated, not_comparable",
+    ),
     ("claim_evidence", 1, "estimate_id", "jp-cao-2010-broad", "estimate_id", "fill exactly one of"),
-    ("claim_evidence", 1, "homelessness_row_id", "nope", "homelessness_row_id", "'nope' is not a row_id in youth_homelessness.csv"),
+    (
+        "claim_evidence",
+        1,
+        "homelessness_row_id",
+        "nope",
+        "homelessness_row_id",
+        "'nope' is not a row_id in youth_homelessness.csv",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("table", "row", "column", "value", "expected_column", "words"), CASES, ids=[f"{c[0]}-{c[2]}-{c[3][:12]}" for c in CASES])
+@pytest.mark.parametrize(
+    ("table", "row", "column", "value", "expected_column", "words"),
+    CASES,
+    ids=[f"{c[0]}-{c[2]}-{c[3][:12]}" for c in CASES],
+)
 def test_rule_names_file_line_column(package, table, row, column, value, expected_column, words):
     set_cell(package, table, row, column, value)
     found = check_package(package).all_problems()
@@ -103,7 +163,11 @@ def test_all_problems_are_collected_not_just_the_first(package):
     set_cell(package, "recluse_estimates", 2, "country", "XXX")
     set_cell(package, "sources", 2, "url", "ftp://x")
     found = check_package(package).all_problems()
-    assert {(Path(p.file).name, p.line) for p in found} >= {("recluse_estimates.csv", 2), ("recluse_estimates.csv", 3), ("sources.csv", 3)}
+    assert {(Path(p.file).name, p.line) for p in found} >= {
+        ("recluse_estimates.csv", 2),
+        ("recluse_estimates.csv", 3),
+        ("sources.csv", 3),
+    }
 
 
 def test_line_numbers_count_lines_inside_quoted_cells(package):
@@ -162,7 +226,9 @@ def test_wrong_column_order(package):
 
 
 def test_header_only_file(package):
-    (package / "claims.csv").write_text(rows(package / "claims.csv")[0] and ",".join(rows(package / "claims.csv")[0]) + "\n")
+    (package / "claims.csv").write_text(
+        rows(package / "claims.csv")[0] and ",".join(rows(package / "claims.csv")[0]) + "\n"
+    )
     assert check_package(package).problems["claims"][0].message == "file has a header but no data rows"
 
 

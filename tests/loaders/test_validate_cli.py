@@ -20,7 +20,9 @@ def test_problem_lines_are_file_line_column_message(package, capsys):
     set_cell(package, "recluse_estimates", 1, "value_low", "900000")
     assert main([str(package)]) == 1
     captured = capsys.readouterr()
-    assert captured.out.strip() == f"{package}/recluse_estimates.csv:2: value_low: value_low 900000 is above value 696000"
+    assert (
+        captured.out.strip() == f"{package}/recluse_estimates.csv:2: value_low: value_low 900000 is above value 696000"
+    )
     assert "1 problem(s) in 1 file(s)" in captured.err
 
 
@@ -28,7 +30,9 @@ def test_problem_lines_are_file_line_column_message(package, capsys):
 def test_file_level_problem_has_no_traceback(package):
     (package / "sources.csv").write_bytes("source_id\nCaf\u00e9\n".encode("latin-1"))
     before = checksums(package)
-    done = subprocess.run([sys.executable, "-m", "loaders.validate", str(package)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "loaders.validate", str(package)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert f"{package}/sources.csv:2: not UTF-8: byte 0xE9 at line 2" in done.stdout

@@ -29,7 +29,11 @@ def test_allowed_method_with_no_label_is_refused(package):
         "here labels it: add a row recluse_estimates,method,national_survey,<label>" in found
     )
     # the estimate that uses it is named too, by line and column
-    assert any(p.startswith(f"{package / 'recluse_estimates.csv'}:") and ": method: 'national_survey' has no label in labels.csv" in p for p in found)
+    assert any(
+        p.startswith(f"{package / 'recluse_estimates.csv'}:")
+        and ": method: 'national_survey' has no label in labels.csv" in p
+        for p in found
+    )
 
 
 def test_label_for_a_value_the_schema_does_not_allow_is_refused(package):
@@ -44,7 +48,10 @@ def test_label_for_a_value_the_schema_does_not_allow_is_refused(package):
 def test_label_for_a_field_with_no_labels_is_refused(package):
     add_row(package, "labels", {"field": "topic"}, like=1)  # sources has no topic
     line = len(rows(package / "labels.csv"))
-    assert any(p.startswith(f"{package / 'labels.csv'}:{line}: field: sources.csv has no labelled field topic") for p in problems_of(package))
+    assert any(
+        p.startswith(f"{package / 'labels.csv'}:{line}: field: sources.csv has no labelled field topic")
+        for p in problems_of(package)
+    )
 
 
 def test_method_needs_survey_and_headline_and_others_leave_them_empty(package):
@@ -63,7 +70,9 @@ def test_headline_method_must_be_a_survey(package):
     records = rows(package / "labels.csv")
     line = next(i for i, r in enumerate(records) if r[2] == "press_figure")
     set_cell(package, "labels", line, "headline", "true")
-    assert problems_of(package) == [f"{package / 'labels.csv'}:{line + 1}: headline: a method that is not a survey cannot headline"]
+    assert problems_of(package) == [
+        f"{package / 'labels.csv'}:{line + 1}: headline: a method that is not a survey cannot headline"
+    ]
 
 
 def test_concept_with_no_row_and_row_with_no_concept_are_refused(package):

@@ -41,7 +41,9 @@ NOT_RECORDED = "no bytes recorded for this download button: does the test ask fo
 def _button_bytes(button) -> bytes:
     if button.proto.deferred_file_id:
         assert button.proto.deferred_file_id in DEFERRED, NOT_RECORDED
-        data, _ = convert_data_to_bytes_and_infer_mime(DEFERRED[button.proto.deferred_file_id](), unsupported_error=TypeError())
+        data, _ = convert_data_to_bytes_and_infer_mime(
+            DEFERRED[button.proto.deferred_file_id](), unsupported_error=TypeError()
+        )
         return data
     assert button.proto.url in DOWNLOADS, NOT_RECORDED
     return DOWNLOADS[button.proto.url]

@@ -62,9 +62,20 @@ def test_static_page_puts_cite_before_where_it_says_so_and_collapses_it_with_its
     out, built = site
     for item in built:
         page = (out / "figures" / item.entry.key / "index.html").read_text(encoding="utf-8")
-        order = [page.index(marker) for marker in ('<figure class="chart">', 'id="cite"', "Downloads</h2>", "About this data</h2>", "Where it says so (")]
+        order = [
+            page.index(marker)
+            for marker in (
+                '<figure class="chart">',
+                'id="cite"',
+                "Downloads</h2>",
+                "About this data</h2>",
+                "Where it says so (",
+            )
+        ]
         assert order == sorted(order), item.entry.key
-        assert re.search(r'<details class="evidence">\s*<summary><h2>Where it says so \(\d+ quotes\)</h2>', page), item.entry.key
+        assert re.search(r'<details class="evidence">\s*<summary><h2>Where it says so \(\d+ quotes\)</h2>', page), (
+            item.entry.key
+        )
         assert "(data version " in page[page.index('id="cite"') : page.index("Downloads</h2>")], item.entry.key
 
 
@@ -78,7 +89,9 @@ def test_static_index_opens_with_the_definition_and_one_figure_per_country(site,
     out, _ = site
     index = (out / "index.html").read_text(encoding="utf-8")
     main = index[index.index("<main>") :]
-    assert str(escape(say("definition"))) in main and main.index("One figure per country") < main.index('<ul class="cards">')
+    assert str(escape(say("definition"))) in main and main.index("One figure per country") < main.index(
+        '<ul class="cards">'
+    )
     heads = overview.headlines(real_check)
     assert len(heads) >= 3
     for _, row in heads.iterrows():

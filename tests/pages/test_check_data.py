@@ -72,14 +72,21 @@ def upload_zip(files: dict[str, bytes]) -> bytes:
 
 
 def test_valid_upload_shows_diff_and_both_figures(checker):
-    at = checker("package.zip", upload_zip({"recluse_estimates.csv": estimates_with_a_new_korean_round(), "evidence.csv": evidence_for_the_upload()}))
+    at = checker(
+        "package.zip",
+        upload_zip(
+            {"recluse_estimates.csv": estimates_with_a_new_korean_round(), "evidence.csv": evidence_for_the_upload()}
+        ),
+    )
     assert not at.exception and not at.error
     assert "1 row(s) added, 0 removed, 1 cell(s) changed in 1 row(s)" in [m.value for m in at.markdown]
     frames = [d.value for d in at.dataframe]
     added = next(f for f in frames if "estimate_id" in f.columns and "note" in f.columns)
     assert added["estimate_id"].tolist() == ["kr-upload-test-only"]
     changed = next(f for f in frames if list(f.columns) == ["estimate_id", "column", "old", "new"])
-    assert changed.to_dict("records") == [{"estimate_id": "jp-edogawa-2021", "column": "value", "old": "7919", "new": "7920"}]
+    assert changed.to_dict("records") == [
+        {"estimate_id": "jp-edogawa-2021", "column": "value", "old": "7919", "new": "7920"}
+    ]
     assert len(at.get("plotly_chart")) == 2
     titles = [s.value for s in at.subheader]
     assert any("(current)" in t for t in titles) and any("(candidate)" in t for t in titles)
@@ -110,7 +117,11 @@ def test_invalid_upload_lists_problems_with_lines(checker):
 
 
 def test_latin1_upload_is_refused_with_how_to_resave(checker):
-    at = checker("population.csv", (REAL_DATA / "population.csv").read_bytes().replace(b"Mid-year", "Mi\u00e9".encode("latin-1")), "population")
+    at = checker(
+        "population.csv",
+        (REAL_DATA / "population.csv").read_bytes().replace(b"Mid-year", "Mi\u00e9".encode("latin-1")),
+        "population",
+    )
     problems = at.dataframe[-1].value
     assert "re-save it as 'CSV UTF-8" in problems.iloc[0]["problem"]
 

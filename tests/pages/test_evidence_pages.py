@@ -72,7 +72,9 @@ def test_no_card_is_marked_on_the_real_data_for_rows_that_were_read(run_page):
     evidence = check_package(REAL_DATA).table("evidence")
     marks = [w.value for w in at.warning if w.value.startswith("No readable page found")]
     unread_ids = set(evidence["homelessness_row_id"].dropna()) - set(
-        evidence[evidence["status"].isin(["confirmed", "differs"]) & evidence["column"].isin(["value", "rate_pct", "input"])]["homelessness_row_id"].dropna()
+        evidence[
+            evidence["status"].isin(["confirmed", "differs"]) & evidence["column"].isin(["value", "rate_pct", "input"])
+        ]["homelessness_row_id"].dropna()
     )
     assert bool(marks) == bool(unread_ids & set(download_csv(at, 0)["row_id"]))
 

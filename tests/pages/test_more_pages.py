@@ -52,7 +52,10 @@ def test_homelessness_per_capita_view_from_url(run_page):
     expected = expected[expected["per_100k"].notna()]
     assert shown["row_id"].tolist() == expected["row_id"].tolist()  # only counts with a population of the same ages
     assert "us-hud-2023" in set(shown["row_id"])  # 34,703 under 25 over residents under 25
-    assert shown.set_index("row_id").loc["us-hud-2023", "per_100k"] == expected.set_index("row_id").loc["us-hud-2023", "per_100k"]
+    assert (
+        shown.set_index("row_id").loc["us-hud-2023", "per_100k"]
+        == expected.set_index("row_id").loc["us-hud-2023", "per_100k"]
+    )
     open_cards(at, view="Table")
     table = next(d.value for d in at.dataframe if "Row" in d.value.columns)
     assert table["Row"].tolist() == shown["label"].tolist()
@@ -121,7 +124,10 @@ def test_broken_health_table_leaves_other_pages_working(run_page, data_copy):
     sources = run_page("views/sources.py")  # still lists every source, and says which counts are missing
     assert not sources.exception and not sources.error
     assert "isolation_health_risks" in sources.warning[0].value.replace("\\", "")
-    assert len(sources.dataframe[0].value) == len((REAL_DATA / "sources.csv").read_text(encoding="utf-8").strip().splitlines()) - 1
+    assert (
+        len(sources.dataframe[0].value)
+        == len((REAL_DATA / "sources.csv").read_text(encoding="utf-8").strip().splitlines()) - 1
+    )
 
 
 def test_claim_check_opens_with_every_claim_and_its_verdict(run_page):

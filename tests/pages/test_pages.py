@@ -53,11 +53,15 @@ def test_package_zip_is_offered(run_page):
 def test_url_reproduces_a_selection(run_page):
     at = run_page("views/compare.py", countries=["Italy"], measure="Count", scale="Logarithmic")
     assert not at.exception
-    assert at.get("plotly_chart")[0].proto.spec and '"type":"log"' in at.get("plotly_chart")[0].proto.spec.replace(" ", "")
+    assert at.get("plotly_chart")[0].proto.spec and '"type":"log"' in at.get("plotly_chart")[0].proto.spec.replace(
+        " ", ""
+    )
     table = tables(at)[0]
     assert len(table) > 0 and table["Estimate"].str.startswith("Italy").all()
     assert any(s.value.endswith("\\(counts\\)") or s.value.endswith("(counts)") for s in at.subheader)
-    assert [s.value for s in at.subheader if s.proto.anchor] == [markdown_plain(figure_words("compare").text("title", "count"))]  # the card's own title
+    assert [s.value for s in at.subheader if s.proto.anchor] == [
+        markdown_plain(figure_words("compare").text("title", "count"))
+    ]  # the card's own title
 
 
 def test_japan_measure_in_url(run_page):
@@ -125,7 +129,9 @@ def test_every_chart_in_pages_goes_through_the_figure_card():
             for module, names in re.findall(r"^from figures(?:\.(\w+))? import ([\w ,]+)$", text, re.M)
             for name in ([module] if module else [n.split()[0] for n in names.split(",")])
         ]
-        builds = any("Figure(" in (ROOT / "figures" / f"{module}.py").read_text() for module in modules)  # makes Figures, not only rows
+        builds = any(
+            "Figure(" in (ROOT / "figures" / f"{module}.py").read_text() for module in modules
+        )  # makes Figures, not only rows
         assert not builds or "figure_card(" in text, path.name  # ... which the page renders with figure_card
 
 
@@ -142,7 +148,9 @@ def test_card_expanders_and_table_run_only_when_opened(run_page):
     citations = [c.value for c in at.code if c.value.startswith("Hikikomori in Numbers")]
     assert len(citations) == len(cards) and all("http" in c for c in citations)
     assert len([m for m in at.markdown if m.value.startswith("**Each row")]) == len(cards)
-    assert any(m.value.startswith("1\\. 59 of 3,287 valid respondents") for m in at.markdown)  # how the numbers were made, in About
+    assert any(
+        m.value.startswith("1\\. 59 of 3,287 valid respondents") for m in at.markdown
+    )  # how the numbers were made, in About
     assert any("Wilson 95% interval from 59 cases" in m.value for m in at.markdown)
     assert len(at.code) > 2 * len(citations)  # quotes besides citations
     shown = tables(at)

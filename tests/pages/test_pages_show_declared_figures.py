@@ -39,15 +39,23 @@ def views() -> list[tuple[str, str, dict]]:
 
 
 @pytest.mark.usefixtures("record_downloads")
-@pytest.mark.parametrize(("file", "url", "query"), views(), ids=[f"{u}{'?' + str(q) if q else ''}" for _, u, q in views()])
+@pytest.mark.parametrize(
+    ("file", "url", "query"), views(), ids=[f"{u}{'?' + str(q) if q else ''}" for _, u, q in views()]
+)
 def test_cards_drawn_are_the_catalog_entries_and_their_builds(run_page, file, url, query):
     check, listed = entries()
     expected = [e for e in listed if e.page == url and e.query == query]
     at = run_page(file, **query)
     assert not at.exception and not at.error
     if url != "sources":  # Sources and method documents the CSV's columns for those who download it
-        prose = [e.value for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "success") for e in at.get(kind)]
-        prose = [text for text in prose if not text.startswith("# What's new")]  # the data changelog names rows by id, for CSV users
+        prose = [
+            e.value
+            for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "success")
+            for e in at.get(kind)
+        ]
+        prose = [
+            text for text in prose if not text.startswith("# What's new")
+        ]  # the data changelog names rows by id, for CSV users
         assert not {text[:80]: raw_in(text) for text in prose if raw_in(text)}, url
     assert card_keys(at) == [e.key for e in expected]
     titles = [s.value for s in at.subheader if s.proto.anchor]

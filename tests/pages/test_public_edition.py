@@ -12,12 +12,23 @@ from tests.conftest import ROOT
 
 
 def test_the_variable_turns_the_upload_page_off_and_refuses_other_words():
-    assert settings.uploads_enabled(None) is True and settings.uploads_enabled("") is True and settings.uploads_enabled(" ON ") is True
+    assert (
+        settings.uploads_enabled(None) is True
+        and settings.uploads_enabled("") is True
+        and settings.uploads_enabled(" ON ") is True
+    )
     assert settings.uploads_enabled("off") is False and settings.uploads_enabled("0") is False
     with pytest.raises(ValueError, match=settings.UPLOADS_VAR):
         settings.uploads_enabled("maybe")
     env = {**os.environ, settings.UPLOADS_VAR: "off"}
-    out = subprocess.run([sys.executable, "-c", "import settings; print(settings.UPLOADS)"], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", "import settings; print(settings.UPLOADS)"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert out.stdout.strip() == "False"
 
 

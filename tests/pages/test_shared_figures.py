@@ -24,7 +24,14 @@ def warmed():
 def test_after_the_warm_up_no_page_builds_a_figure_at_its_default_view(warmed, run_page):
     built = dict(shared.BUILDS)
     drawn = {}
-    for page in ("views/overview.py", "views/japan.py", "views/compare.py", "views/homelessness.py", "views/health.py", "views/claims.py"):
+    for page in (
+        "views/overview.py",
+        "views/japan.py",
+        "views/compare.py",
+        "views/homelessness.py",
+        "views/health.py",
+        "views/claims.py",
+    ):
         at = run_page(page)
         assert not at.exception, page
         drawn[page] = card_keys(at)

@@ -7,7 +7,9 @@ download tests failing one by one with an AttributeError or KeyError.
 import pytest
 from streamlit.testing.v1 import AppTest
 
-MOVED = "Streamlit internals moved: update tests/pages/helpers.py (and the record_downloads fixture in tests/conftest.py)"
+MOVED = (
+    "Streamlit internals moved: update tests/pages/helpers.py (and the record_downloads fixture in tests/conftest.py)"
+)
 
 
 def two_downloads():
@@ -24,7 +26,9 @@ def test_download_recording_still_reaches_streamlit_internals(record_downloads):
     from tests.pages.helpers import download
 
     try:
-        assert hasattr(app_test, "MemoryMediaFileStorage"), "streamlit.testing.v1.app_test.MemoryMediaFileStorage is gone"
+        assert hasattr(app_test, "MemoryMediaFileStorage"), (
+            "streamlit.testing.v1.app_test.MemoryMediaFileStorage is gone"
+        )
         assert hasattr(MediaFileManager, "add_deferred"), "MediaFileManager.add_deferred is gone"
         at = AppTest.from_function(two_downloads, default_timeout=60).run()
         assert not at.exception, at.exception

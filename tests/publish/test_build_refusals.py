@@ -38,10 +38,14 @@ def test_an_earlier_site_or_an_empty_folder_is_accepted(tmp_path):
 
 def test_the_command_says_why_and_writes_nothing(tmp_path):
     (tmp_path / "keep.csv").write_text("a,b\n1,2\n")
-    done = subprocess.run([sys.executable, "-m", "publish", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "publish", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 2
     assert done.stderr.startswith(f"No site written: {tmp_path} is not empty")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.csv"]
-    helped = subprocess.run([sys.executable, "-m", "publish", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    helped = subprocess.run(
+        [sys.executable, "-m", "publish", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert helped.returncode == 0 and "usage: python -m publish" in helped.stdout
     assert not (ROOT / "--help").exists()

@@ -16,7 +16,9 @@ PACKAGE = "plotly.js-basic-dist-min"
 
 def fake_basic(folder, version: str):
     path = folder / "plotly-basic.min.js"
-    path.write_text(f"/**\n* plotly.js (basic - minified) v{version}\n* Copyright 2012-2026, Plotly, Inc.\n*/\nvar Plotly = {{}};\n")
+    path.write_text(
+        f"/**\n* plotly.js (basic - minified) v{version}\n* Copyright 2012-2026, Plotly, Inc.\n*/\nvar Plotly = {{}};\n"
+    )
     return path
 
 
@@ -25,8 +27,12 @@ def test_the_pin_is_exact_and_the_python_packages_plotly_js_release():
     assert wanted, f"no version in the header of {PLOTLY_JS}"
     pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"][PACKAGE]
     locked = json.loads((ROOT / "package-lock.json").read_text())["packages"][f"node_modules/{PACKAGE}"]["version"]
-    assert pinned == locked and pinned[0].isdigit(), "pin the basic bundle exactly (no ^ or ~), as package-lock.json has it"
-    assert pinned.split(".")[:2] == wanted.split(".")[:2], f"package.json pins {PACKAGE} {pinned}; the Python plotly ships plotly.js {wanted}"
+    assert pinned == locked and pinned[0].isdigit(), (
+        "pin the basic bundle exactly (no ^ or ~), as package-lock.json has it"
+    )
+    assert pinned.split(".")[:2] == wanted.split(".")[:2], (
+        f"package.json pins {PACKAGE} {pinned}; the Python plotly ships plotly.js {wanted}"
+    )
     if BASIC_JS.exists():
         assert plotly_version(BASIC_JS) == pinned, "node_modules is stale: run npm ci (make e2e-tools)"
 
@@ -54,7 +60,10 @@ def test_without_npm_make_site_ships_the_full_bundle_and_says_so_once(tmp_path, 
     shipped = list((out / "assets").glob("plotly-*.min.js"))
     assert len(shipped) == 1 and shipped[0].read_bytes() == PLOTLY_JS.read_bytes()
     said = capsys.readouterr()
-    assert len([line for line in said.err.splitlines() if "full plotly.js" in line]) == 1 and "full plotly.js" not in said.out
+    assert (
+        len([line for line in said.err.splitlines() if "full plotly.js" in line]) == 1
+        and "full plotly.js" not in said.out
+    )
     page = (out / "figures" / "japan-rounds" / "index.html").read_text(encoding="utf-8")
     assert f'data-plotly="../../assets/{shipped[0].name}"' in page
 

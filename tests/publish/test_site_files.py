@@ -43,7 +43,9 @@ def test_every_catalog_figure_has_its_seven_files_and_the_site_its_shared_ones(s
     assert sorted(p.name for p in (out / "figures").iterdir()) == sorted(keys)
     assert [p.name for p in out.glob("*.zip")] == [f"hikikomori-in-numbers-data-{package_version()[0]}.zip"]
     scripts = sorted(p.name for p in (out / "assets").glob("*.js"))
-    assert len([s for s in scripts if s.startswith("plotly-")]) == 1 and len(scripts) == 2  # plotly.js once, and site.js
+    assert (
+        len([s for s in scripts if s.startswith("plotly-")]) == 1 and len(scripts) == 2
+    )  # plotly.js once, and site.js
     for page in out.rglob("*.html"):  # plotly.js is referenced, never inlined
         text = page.read_text(encoding="utf-8")
         assert "plotly.js v" not in text and len(text) < 400_000, page
@@ -80,7 +82,9 @@ def test_social_card_is_1200_by_630_with_the_chart_and_its_source_line(site):
         with Image.open(path) as image:
             grey = image.convert("L")
             width, height = grey.size
-            bottom = grey.crop((0, height - height // 12, width, height))  # where the source line ends, below the axis title
+            bottom = grey.crop(
+                (0, height - height // 12, width, height)
+            )  # where the source line ends, below the axis title
             assert bottom.getextrema()[0] < 128, f"{key}: no text along the card's bottom edge"
 
 
@@ -92,7 +96,9 @@ def test_csv_is_the_cards_download_of_the_same_view(site, real_check):
     for item in built:
         entry, figure = item.entry, item.figure
         view = BASE + entry.page + ("?" + urlencode(entry.query) if entry.query else "")
-        expected = rows_csv(figure.rows, sources, about_columns(f"{app_title()}: {figure.title}", view, descriptor()["version"]))
+        expected = rows_csv(
+            figure.rows, sources, about_columns(f"{app_title()}: {figure.title}", view, descriptor()["version"])
+        )
         assert (out / "figures" / entry.key / f"{entry.key}.csv").read_bytes() == expected, entry.key
 
 
@@ -114,7 +120,11 @@ def test_schema_refuses_a_broken_document(site):
     out, built = site
     key = built[0].entry.key
     document = json.loads((out / "figures" / key / f"{key}.json").read_text(encoding="utf-8"))
-    for broken in ({**document, "canonical_url": "javascript:alert(1)"}, {k: v for k, v in document.items() if k != "sources"}, {**document, "extra": 1}):
+    for broken in (
+        {**document, "canonical_url": "javascript:alert(1)"},
+        {k: v for k, v in document.items() if k != "sources"},
+        {**document, "extra": 1},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             metadata.validate(broken)
 
@@ -128,7 +138,10 @@ def test_pages_carry_canonical_og_image_citation_embed_code_and_quotes(site, rea
         page = (out / "figures" / key / "index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="{BASE}edition/figures/{key}/">' in page
         social = f"{BASE}edition/figures/{key}/{SOCIAL_NAME.format(key=key)}"
-        assert f'<meta property="og:image" content="{social}">' in page and f'<meta name="twitter:image" content="{social}">' in page
+        assert (
+            f'<meta property="og:image" content="{social}">' in page
+            and f'<meta name="twitter:image" content="{social}">' in page
+        )
         assert f'<meta property="og:image:width" content="{SOCIAL_SIZE[0]}">' in page
         assert f'<meta property="og:image:height" content="{SOCIAL_SIZE[1]}">' in page
         assert str(html_text(f'<iframe src="{BASE}edition/figures/{key}/embed.html"')) in page

@@ -19,7 +19,9 @@ def folder(tmp_path: Path) -> Path:
     for resource in package["resources"]:
         resource.pop(STAMP_KEY, None)  # a package never stamped: every table counts as changed
     (target / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
-    (target / "CHANGELOG.md").write_text("# What's new in the data\n\n## 0.0.1 — 2026-01-01\n\n- First.\n", encoding="utf-8")
+    (target / "CHANGELOG.md").write_text(
+        "# What's new in the data\n\n## 0.0.1 — 2026-01-01\n\n- First.\n", encoding="utf-8"
+    )
     return target
 
 
@@ -32,7 +34,10 @@ def test_stamping_sets_version_dates_and_a_computed_changelog_heading(folder, ca
     assert changes.index("## 0.4.0 — 2027-02-01") < changes.index("## 0.0.1 — 2026-01-01")
     counts = next(line for line in changes.splitlines() if line.startswith(COUNTS))
     # the fixture: 2 estimates, 1 homelessness row, 1 health row, 1 population row; its evidence confirms 2 of them
-    assert "5 rows in the four data tables: 2 confirmed on a readable page, 0 read with a different figure, 3 with no readable page found" in counts
+    assert (
+        "5 rows in the four data tables: 2 confirmed on a readable page, 0 read with a different figure, 3 with no readable page found"
+        in counts
+    )
     assert release_problems(folder) == []
 
 

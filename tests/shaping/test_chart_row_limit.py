@@ -33,8 +33,12 @@ def test_dot_plot_draws_the_first_rows_and_says_how_many_it_left_out(estimates, 
     at_most = limit(5)
     fig = with_source(dot_plot(rows, "count", log=True), "Source: Cabinet Office (2010)")
     assert drawn_rows(fig) == list(rows["label"].head(at_most))
-    assert {y for trace in fig.data if trace.name != ROW_LABELS and trace.y is not None for y in trace.y if y} <= set(rows["label"].head(at_most))
-    assert source_text(fig).startswith(f"Drawn: the first {at_most} of {len(rows)} rows, in the table's order; the table and its CSV hold all {len(rows)}.")
+    assert {y for trace in fig.data if trace.name != ROW_LABELS and trace.y is not None for y in trace.y if y} <= set(
+        rows["label"].head(at_most)
+    )
+    assert source_text(fig).startswith(
+        f"Drawn: the first {at_most} of {len(rows)} rows, in the table's order; the table and its CSV hold all {len(rows)}."
+    )
     assert "Source: Cabinet Office (2010)" in source_text(fig)
     assert len(rows) == len(estimates[estimates["value"].notna()])  # the caller's rows are not cut
 
@@ -45,7 +49,10 @@ def test_rows_a_dot_plot_cannot_draw_do_not_count(estimates, limit):
     limit(3)
     fig = dot_plot(estimates, "rate", log=False)
     assert drawn_rows(fig) == list(drawable["label"].head(3))
-    assert left_out_line(fig) == f"Drawn: the first 3 of {len(drawable)} rows, in the table's order; the table and its CSV hold all {len(drawable)}."
+    assert (
+        left_out_line(fig)
+        == f"Drawn: the first 3 of {len(drawable)} rows, in the table's order; the table and its CSV hold all {len(drawable)}."
+    )
 
 
 def test_a_chart_within_the_limit_draws_every_row_and_says_nothing(estimates, limit):
@@ -65,7 +72,9 @@ def test_forest_and_percent_bars_keep_to_the_limit(real_check, vocab, limit):
     assert left_out_line(fig).startswith(f"Drawn: the first 4 of {len(forest)} rows")
     limit(2)
     bars = percent_bars(percents)
-    assert list(bars.data[0].y) == list(percents["label"].head(2)) and drawn_rows(bars) == list(percents["label"].head(2))
+    assert list(bars.data[0].y) == list(percents["label"].head(2)) and drawn_rows(bars) == list(
+        percents["label"].head(2)
+    )
     assert left_out_line(bars).startswith(f"Drawn: the first 2 of {len(percents)} rows")
 
 

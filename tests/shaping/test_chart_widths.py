@@ -3,7 +3,16 @@ entries and labels in lines a phone's chart can show, and each row's figure in i
 
 from figures import catalog
 from figures.finished import finish
-from shaping.charts import GROUP_HEADINGS, LEGEND_CHARS, ROW_LABEL_CHARS, ROW_LABELS, forest_plot, legend_name, percent_bars, wrapped
+from shaping.charts import (
+    GROUP_HEADINGS,
+    LEGEND_CHARS,
+    ROW_LABEL_CHARS,
+    ROW_LABELS,
+    forest_plot,
+    legend_name,
+    percent_bars,
+    wrapped,
+)
 from shaping.health import forest_rows, percent_rows
 
 # A legend line at 14 px: about 44 characters fit beside its symbol in a 390-px phone's chart.
@@ -15,13 +24,19 @@ def test_wrapped_breaks_after_separators_then_at_spaces_and_newlines():
         "Japan · Hikikomori, broad (Cabinet Office) · 15–39",
         "2022: 2.05%",
     ]
-    assert wrapped("Kuiper 2015 · loneliness → dementia:\nRR 1.58 (1.19–2.09)") == ["Kuiper 2015 · loneliness → dementia:", "RR 1.58 (1.19–2.09)"]
+    assert wrapped("Kuiper 2015 · loneliness → dementia:\nRR 1.58 (1.19–2.09)") == [
+        "Kuiper 2015 · loneliness → dementia:",
+        "RR 1.58 (1.19–2.09)",
+    ]
     assert wrapped("a b c d e f", 3) == ["a b", "c d", "e f"]
     assert wrapped("short") == ["short"]
 
 
 def test_legend_name_is_plain_and_wrapped():
-    assert legend_name("United States: unaccompanied children, under 18") == "United States: unaccompanied children,<br>under 18"
+    assert (
+        legend_name("United States: unaccompanied children, under 18")
+        == "United States: unaccompanied children,<br>under 18"
+    )
     assert legend_name("<b>bold</b>") == "&lt;b&gt;bold&lt;/b&gt;"
 
 
@@ -32,12 +47,23 @@ def words(text: str) -> list[str]:
 
 def row_notes(chart) -> dict[str, str]:
     """What is written above each row (its label trace's text), by the row's category."""
-    return {y: text for trace in chart.data if trace.name in (ROW_LABELS, GROUP_HEADINGS) for y, text in zip(trace.y, trace.text, strict=True)}
+    return {
+        y: text
+        for trace in chart.data
+        if trace.name in (ROW_LABELS, GROUP_HEADINGS)
+        for y, text in zip(trace.y, trace.text, strict=True)
+    }
 
 
 def marked_rows(chart) -> set[str]:
     """The rows a data trace draws a mark for (not the label traces)."""
-    return {y for trace in chart.data if trace.name not in (ROW_LABELS, GROUP_HEADINGS) and trace.y is not None for y in trace.y if isinstance(y, str)}
+    return {
+        y
+        for trace in chart.data
+        if trace.name not in (ROW_LABELS, GROUP_HEADINGS) and trace.y is not None
+        for y in trace.y
+        if isinstance(y, str)
+    }
 
 
 def phone_problems(chart) -> list[str]:
@@ -45,7 +71,9 @@ def phone_problems(chart) -> list[str]:
     found = []
     for trace in chart.data:
         if trace.showlegend is not False and trace.name:
-            found += [f"legend line too long: {line}" for line in trace.name.split("<br>") if len(line) > PHONE_LEGEND_CHARS]
+            found += [
+                f"legend line too long: {line}" for line in trace.name.split("<br>") if len(line) > PHONE_LEGEND_CHARS
+            ]
     drawn = marked_rows(chart)
     if drawn:  # rows by name: the names are written above the rows, never cut beside the axis
         notes = row_notes(chart)

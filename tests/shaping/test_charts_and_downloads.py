@@ -31,7 +31,12 @@ def marks(fig):
 
 def row_labels(fig) -> dict[str, str]:
     """Each row's label as written above its line (lines joined), by the row it belongs to."""
-    return {y: text.replace("<br>", " ") for trace in fig.data if trace.name == ROW_LABELS for y, text in zip(trace.y, trace.text, strict=True)}
+    return {
+        y: text.replace("<br>", " ")
+        for trace in fig.data
+        if trace.name == ROW_LABELS
+        for y, text in zip(trace.y, trace.text, strict=True)
+    }
 
 
 def test_dot_plot_draws_exactly_the_rows_with_a_rate(estimates):
@@ -45,7 +50,10 @@ def test_dot_plot_draws_exactly_the_rows_with_a_rate(estimates):
     written = row_labels(fig)
     assert sorted(written) == sorted(with_rate["label"])
     for _, row in with_rate.iterrows():
-        assert written[row["label"]].replace(" · ", " ").split() == f"{row['label']}: {figure_text(row, 'rate')}".replace(" · ", " ").split()
+        assert (
+            written[row["label"]].replace(" · ", " ").split()
+            == f"{row['label']}: {figure_text(row, 'rate')}".replace(" · ", " ").split()
+        )
         assert pct(row["rate_pct"]) in written[row["label"]]
     assert fig.layout.yaxis.showticklabels is False
 
@@ -59,7 +67,10 @@ def test_intervals_published_and_derived_are_separate_traces(estimates):
     assert list(published.error_x.arrayminus) == [260000 - 150000]
     assert "No bar: no published interval" in names  # Edogawa has none
     keys = [t for t in fig.data if t.name in (DERIVED_NAME, PUBLISHED_NAME) and t.showlegend is not False]
-    assert [(t.name, t.mode, t.line.color) for t in keys] == [(PUBLISHED_NAME, "lines", "#333333"), (DERIVED_NAME, "lines", "#8c8c8c")]
+    assert [(t.name, t.mode, t.line.color) for t in keys] == [
+        (PUBLISHED_NAME, "lines", "#333333"),
+        (DERIVED_NAME, "lines", "#8c8c8c"),
+    ]
     assert derived.showlegend is False and derived.legendgroup == DERIVED_NAME  # the bars hide with their legend entry
     assert fig.layout.xaxis.type == "log"
 
@@ -84,8 +95,14 @@ def test_range_without_point_is_a_line_not_an_invented_midpoint(estimates):
 def test_japan_series_by_age_group(estimates, vocab):
     rows = cabinet_office_rounds(estimates, vocab)
     words = figure_words("japan-rounds")
-    fig = japan_series(rows[rows["rate_pct"].notna()], "rate", words.annotations(), words.ticks(), "x", "y", DERIVED_NAME)
-    series = {t.name: [(int(x), float(y)) for x, y in zip(t.x, t.y, strict=True)] for t in fig.data if t.x is not None and len(t.x) and t.x[0] is not None}
+    fig = japan_series(
+        rows[rows["rate_pct"].notna()], "rate", words.annotations(), words.ticks(), "x", "y", DERIVED_NAME
+    )
+    series = {
+        t.name: [(int(x), float(y)) for x, y in zip(t.x, t.y, strict=True)]
+        for t in fig.data
+        if t.x is not None and len(t.x) and t.x[0] is not None
+    }
     assert series["Aged 15–39"] == [(2010, 1.79), (2015, 1.57), (2022, 2.05)]
     assert series["Aged 40–64"] == [(2018, 1.45), (2022, 2.02)]
     texts = [a.text for a in fig.layout.annotations]
@@ -108,10 +125,16 @@ def test_source_line_is_inside_the_figure(estimates):
 
 def test_csv_download_holds_exactly_the_rows_shown(estimates, sources):
     rows = estimates[estimates["country"] == "ITA"]
-    data = rows_csv(rows, sources.reset_index(drop=True), about_columns("Hikikomori in Numbers: Italy", "http://x/compare?c=Italy", "0.3.0"))
+    data = rows_csv(
+        rows,
+        sources.reset_index(drop=True),
+        about_columns("Hikikomori in Numbers: Italy", "http://x/compare?c=Italy", "0.3.0"),
+    )
     back = pd.read_csv(io.BytesIO(data))  # pandas' defaults: the first line is the header
     assert list(back.columns[:1]) == ["estimate_id"] and len(back) == len(rows)
-    assert set(back["figure"]) == {"Hikikomori in Numbers: Italy"} and set(back["figure_url"]) == {"http://x/compare?c=Italy"}
+    assert set(back["figure"]) == {"Hikikomori in Numbers: Italy"} and set(back["figure_url"]) == {
+        "http://x/compare?c=Italy"
+    }
     assert set(back["data_package_version"].astype(str)) == {"0.3.0"}
     assert back["estimate_id"].tolist() == rows["estimate_id"].tolist()
     assert back["value"].dropna().astype(int).tolist() == rows["value"].dropna().astype(int).tolist()
@@ -146,6 +169,12 @@ def test_package_zip_validates_with_frictionless(tmp_path):
         "CHANGELOG.md",
     }
     archive.extractall(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-1000:]
     assert "Cite as" in (tmp_path / "README.txt").read_text()

@@ -11,9 +11,14 @@ def test_like_for_like_rows_have_no_warning(estimates, vocab):
 
 
 def test_unlike_rows_say_what_differs(estimates, vocab):
-    rows = estimates[estimates["estimate_id"].isin(["jp-cao-2022-15-39", "kr-opm-2024", "it-cnr-2023-behaviour-hikikomori"])]
+    rows = estimates[
+        estimates["estimate_id"].isin(["jp-cao-2022-15-39", "kr-opm-2024", "it-cnr-2023-behaviour-hikikomori"])
+    ]
     warnings = " ".join(comparability_warnings(rows, vocab))
-    assert "Different concepts: Hikikomori (survey's own definition); Hikikomori, broad (Cabinet Office); Reclusive" in warnings
+    assert (
+        "Different concepts: Hikikomori (survey's own definition); Hikikomori, broad (Cabinet Office); Reclusive"
+        in warnings
+    )
     assert "no six-month rule: South Korea" in warnings
     assert "Different age bands: 15–19, 15–39, 19–34." in warnings
     assert "enrolled students only" in warnings
@@ -38,7 +43,9 @@ def test_a_projection_beside_its_survey_is_flagged_as_not_a_survey(estimates, vo
     projections = estimates[estimates["method"] == "survey_projection"]
     assert not projections.empty
     projection = projections.iloc[0]
-    same_survey = estimates[(estimates["country"] == projection["country"]) & (estimates["method"] == "national_survey")]
+    same_survey = estimates[
+        (estimates["country"] == projection["country"]) & (estimates["method"] == "national_survey")
+    ]
     rows = pd.concat([same_survey.head(1), projections.head(1)])
     assert any("projections or extrapolations of a survey by others" in w for w in comparability_warnings(rows, vocab))
 
@@ -60,7 +67,9 @@ def test_select_and_drawable_are_the_compare_filters(estimates):
     assert select(estimates, ["ITA"], every, ["survey", "not_survey"], (2023, 2023), False)["year"].eq(2023).all()
     shown = drawable(chosen, "count")
     assert (shown["value"].notna() | shown["value_low"].notna()).all()  # a range with no point counts too
-    assert shown["country"].tolist() == sorted(shown["country"], key=["JPN", "KOR", "ITA", "USA"].index)  # settings order
+    assert shown["country"].tolist() == sorted(
+        shown["country"], key=["JPN", "KOR", "ITA", "USA"].index
+    )  # settings order
     for _, rows in shown.groupby("country"):
         assert rows["year"].is_monotonic_decreasing  # latest first
     assert drawable(chosen, "rate")["rate_pct"].notna().all()

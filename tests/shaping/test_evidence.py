@@ -70,7 +70,10 @@ def test_coverage_counts_rows_per_table_and_says_it_in_a_sentence(check):
         "isolation_health_risks": {"rows": 1, "confirmed": 0, "differs": 0, "not_found": 1},
         "population": {"rows": 1, "confirmed": 0, "differs": 0, "not_found": 1},
     }
-    assert coverage_sentence(counts) == "2 of 5 figures confirmed on a readable page; 3 marked unconfirmed (no readable page found)."
+    assert (
+        coverage_sentence(counts)
+        == "2 of 5 figures confirmed on a readable page; 3 marked unconfirmed (no readable page found)."
+    )
 
 
 def test_coverage_of_a_row_with_no_evidence_at_all_is_unconfirmed(check):
@@ -91,8 +94,14 @@ def test_quote_groups_show_each_quote_once_with_every_figure_it_holds_figures_fi
         evidence_id="ev-jp-cao-2010-broad-sample-size", column="sample_size", as_written="3,287", stated_value="3287"
     )
     groups = quote_groups(quotes_for(check.table("recluse_estimates"), pd.concat([same_quote, evidence])))
-    assert [(g["row_id"], g["quote"] is None) for g in groups] == [("jp-cao-2010-broad", False), ("jp-cao-2010-narrow", True)]
-    assert groups[0]["figures"] == [("rate_pct", "1.79 percent", "1.79", "confirmed"), ("sample_size", "3,287", "3287", "confirmed")]
+    assert [(g["row_id"], g["quote"] is None) for g in groups] == [
+        ("jp-cao-2010-broad", False),
+        ("jp-cao-2010-narrow", True),
+    ]
+    assert groups[0]["figures"] == [
+        ("rate_pct", "1.79 percent", "1.79", "confirmed"),
+        ("sample_size", "3,287", "3287", "confirmed"),
+    ]
     assert groups[1]["figures"] == [("value", None, None, "not_found")]
     assert groups[1]["notes"] == ["Fixture: looked for on the pages of jp-cao-2010."]
 
@@ -105,10 +114,20 @@ def test_a_figure_mixing_estimates_and_other_rows_finds_the_quotes_of_both(check
 
 
 def test_the_figures_a_quote_holds_are_named_as_the_figure_table_names_its_columns():
-    figures = [("rate_pct", "1.79 percent", "1.79", "confirmed"), ("sample_size", "3,287", "3287", "differs"), ("input", "59", "59", "confirmed")]
+    figures = [
+        ("rate_pct", "1.79 percent", "1.79", "confirmed"),
+        ("sample_size", "3,287", "3287", "differs"),
+        ("input", "59", "59", "confirmed"),
+    ]
     headings = {"rate_pct": "Rate %", "value": "Count"}
-    assert held_text(figures, headings) == "Rate % 1.79 percent; Valid respondents 3,287 (differs from the row); input of a figure derived here 59"
-    assert unread_columns([("value", None, None, "not_found"), ("rate_low_pct", None, None, "not_found")], headings) == "Count, Rate low %"
+    assert (
+        held_text(figures, headings)
+        == "Rate % 1.79 percent; Valid respondents 3,287 (differs from the row); input of a figure derived here 59"
+    )
+    assert (
+        unread_columns([("value", None, None, "not_found"), ("rate_low_pct", None, None, "not_found")], headings)
+        == "Count, Rate low %"
+    )
     assert column_name("fieldwork_end", {}) == "Fieldwork end"  # never the raw name with underscores
 
 

@@ -44,36 +44,50 @@ def estimate(estimate_id: str, country: str = "KOR", **cells) -> dict:
 
 
 def pick(vocab: Vocabulary, *rows: dict, read: set[str] | None = None) -> dict[str, str]:
-    frame = pd.DataFrame(list(rows)).astype({"value": "Float64", "rate_pct": "Float64", "age_min": "Int64", "age_max": "Int64"})
+    frame = pd.DataFrame(list(rows)).astype(
+        {"value": "Float64", "rate_pct": "Float64", "age_min": "Int64", "age_max": "Int64"}
+    )
     read = set(frame["estimate_id"]) if read is None else read
     heads = headline_rows(frame, read, vocab)
     return dict(zip(heads["country"], heads["estimate_id"], strict=True))
 
 
 def test_a_new_round_of_the_same_survey_becomes_the_headline(vocab):
-    assert pick(vocab, estimate("kr-2024"), estimate("kr-2026", fieldwork_start="2026", published="2027-03")) == {"KOR": "kr-2026"}
+    assert pick(vocab, estimate("kr-2024"), estimate("kr-2026", fieldwork_start="2026", published="2027-03")) == {
+        "KOR": "kr-2026"
+    }
 
 
 def test_a_projection_by_others_never_headlines_even_when_later(vocab):
-    later = estimate("kr-projection", value=537863.0, fieldwork_start="2024", published="2026-02", method="survey_projection")
+    later = estimate(
+        "kr-projection", value=537863.0, fieldwork_start="2024", published="2026-02", method="survey_projection"
+    )
     assert pick(vocab, estimate("kr-2024"), later) == {"KOR": "kr-2024"}
 
 
-@pytest.mark.parametrize("method", ["advocacy_estimate", "expert_estimate", "press_figure", "sum_of_surveys", "extrapolation"])
+@pytest.mark.parametrize(
+    "method", ["advocacy_estimate", "expert_estimate", "press_figure", "sum_of_surveys", "extrapolation"]
+)
 def test_figures_that_are_not_surveys_never_headline(vocab, method):
     assert pick(vocab, estimate("kr-2024"), estimate("other", method=method, published="2026")) == {"KOR": "kr-2024"}
 
 
 def test_a_rate_comes_before_a_count_so_countries_share_a_unit(vocab):
-    count_only = estimate("jp-count", "JPN", concept="hikikomori_broad", rate_pct=pd.NA, value=1460000.0, age_min=15, age_max=64)
+    count_only = estimate(
+        "jp-count", "JPN", concept="hikikomori_broad", rate_pct=pd.NA, value=1460000.0, age_min=15, age_max=64
+    )
     rate = estimate("jp-rate", "JPN", concept="hikikomori_broad", rate_pct=2.05, age_min=15, age_max=39)
     assert pick(vocab, count_only, rate) == {"JPN": "jp-rate"}
     assert pick(vocab, count_only) == {"JPN": "jp-count"}  # a count when no rate is read
 
 
 def test_a_current_state_beats_a_lifetime_measure_fielded_close_in_time(vocab):
-    lifetime = estimate("it-lifetime", "ITA", concept="hikikomori_lifetime", fieldwork_start="2023", scope="enrolled_students")
-    current = estimate("it-current", "ITA", concept="hikikomori", fieldwork_start=str(2023 - CLOSE_YEARS), scope="enrolled_students")
+    lifetime = estimate(
+        "it-lifetime", "ITA", concept="hikikomori_lifetime", fieldwork_start="2023", scope="enrolled_students"
+    )
+    current = estimate(
+        "it-current", "ITA", concept="hikikomori", fieldwork_start=str(2023 - CLOSE_YEARS), scope="enrolled_students"
+    )
     assert pick(vocab, lifetime, current) == {"ITA": "it-current"}
 
 
@@ -99,14 +113,21 @@ def test_a_city_or_a_row_no_page_holds_never_headlines(vocab):
 
 
 def test_one_headline_per_country_in_country_order(vocab):
-    heads = pick(vocab, estimate("it", "ITA", concept="hikikomori"), estimate("kr"), estimate("jp", "JPN", concept="hikikomori_broad"))
+    heads = pick(
+        vocab,
+        estimate("it", "ITA", concept="hikikomori"),
+        estimate("kr"),
+        estimate("jp", "JPN", concept="hikikomori_broad"),
+    )
     assert list(heads) == ["JPN", "KOR", "ITA"]
 
 
 def test_cautions_name_what_a_journalist_must_not_drop():
     words = caution_words()
     korea = pd.Series(estimate("kr"))
-    italy = pd.Series(estimate("it", "ITA", concept="hikikomori_lifetime", six_month_rule=True, scope="enrolled_students"))
+    italy = pd.Series(
+        estimate("it", "ITA", concept="hikikomori_lifetime", six_month_rule=True, scope="enrolled_students")
+    )
     japan = pd.Series(estimate("jp", "JPN", concept="hikikomori_broad", six_month_rule=True))
     assert cautions(korea) == [words["no_six_month_rule"]]
     assert cautions(italy) == [words["students_only"], words["lifetime"]]

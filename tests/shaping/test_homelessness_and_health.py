@@ -26,7 +26,9 @@ def test_wilson_interval_known_values():
         wilson_interval(5, 3)
 
 
-def _count(row_id: str, country: str, age_min, age_max, year: int, value: int, measure: str = "one_night_count") -> dict:
+def _count(
+    row_id: str, country: str, age_min, age_max, year: int, value: int, measure: str = "one_night_count"
+) -> dict:
     return {
         "row_id": row_id,
         "country": country,
@@ -104,12 +106,21 @@ def test_pair_is_street_counts_of_the_same_year_and_says_what_each_counts(homele
     sentence = pair_sentence(pair)
     assert sentence.startswith("January 2023. ")
     assert "34,703 unaccompanied youth under 25 counted in shelters and on the street on one night" in sentence
-    assert "3,065 homeless people of all ages seen in parks, riverbanks, roads and stations by a daytime patrol" in sentence
+    assert (
+        "3,065 homeless people of all ages seen in parks, riverbanks, roads and stations by a daytime patrol"
+        in sentence
+    )
     assert "neither is a rate of the other" in sentence
 
 
 @pytest.mark.parametrize(
-    ("low", "high", "flag"), [(1.04, 1.59, "significant"), (0.98, 1.94, "not significant"), (0.78, 1.09, "not significant"), (None, None, "no published CI")]
+    ("low", "high", "flag"),
+    [
+        (1.04, 1.59, "significant"),
+        (0.98, 1.94, "not significant"),
+        (0.78, 1.09, "not significant"),
+        (None, None, "no published CI"),
+    ],
 )
 def test_significance_flag(low, high, flag):
     assert significance(pd.Series({"ci_low": low, "ci_high": high})) == flag

@@ -31,7 +31,10 @@ def test_short_count_and_percent():
     assert pct(float("nan")) == "–"
 
 
-@pytest.mark.parametrize(("low", "high", "text"), [(15, 39, "15–39"), (15, None, "15+"), (None, 24, "under 25"), (0, 24, "under 25"), (None, None, "all ages")])
+@pytest.mark.parametrize(
+    ("low", "high", "text"),
+    [(15, 39, "15–39"), (15, None, "15+"), (None, 24, "under 25"), (0, 24, "under 25"), (None, None, "all ages")],
+)
 def test_age_band(low, high, text):
     assert age_band(low, high) == text
 

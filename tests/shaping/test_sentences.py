@@ -8,18 +8,26 @@ from shaping.sentences import how_made, quote_sentence, summary_sentence
 
 def test_summary_names_latest_round_with_its_fieldwork_and_ages(estimates):
     japan = estimates[(estimates["country"] == "JPN") & estimates["register_id"].str.startswith("JP-CAO")]
-    assert summary_sentence(japan, "Japan") == "Japan's latest national survey (fieldwork Nov 2022) estimates about 1.46 million people aged 15–64."
+    assert (
+        summary_sentence(japan, "Japan")
+        == "Japan's latest national survey (fieldwork Nov 2022) estimates about 1.46 million people aged 15–64."
+    )
 
 
 def test_summary_of_a_rate_only_row_says_of_whom(estimates):
     italy = estimates[estimates["estimate_id"] == "it-epiprev-2025-lifetime"]
-    assert summary_sentence(italy) == "Italy's latest school survey (fieldwork 2023) estimates 2% of students aged 15–19."
+    assert (
+        summary_sentence(italy) == "Italy's latest school survey (fieldwork 2023) estimates 2% of students aged 15–19."
+    )
 
 
 def test_summary_of_nothing():
     import pandas as pd
 
-    assert summary_sentence(pd.DataFrame(columns=["fieldwork_start", "published", "value"])) == "No rows match the current selection."
+    assert (
+        summary_sentence(pd.DataFrame(columns=["fieldwork_start", "published", "value"]))
+        == "No rows match the current selection."
+    )
 
 
 def test_quote_for_japan_2022(row, sources, vocab):
@@ -36,7 +44,9 @@ def test_quote_flags_the_caveat_that_matters(row, sources, vocab):
         r = row(estimate_id)
         return quote_sentence(r, sources.loc[r["source_id"]], vocab)
 
-    assert quote("kr-opm-2024").endswith("the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates.")
+    assert quote("kr-opm-2024").endswith(
+        "the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates."
+    )
     assert quote("it-hi-2023").startswith("More than 100,000 people in Italy")
     assert quote("it-hi-2023").endswith("this is an advocacy estimate, not a survey result.")
     assert "households in Japan had a family member aged 20–49" in quote("jp-mhlw-hh")
@@ -66,7 +76,14 @@ def test_a_headline_leads_with_its_rate_and_gives_the_count_beside_it():
     from shaping.sentences import headline_detail, headline_figure
 
     both = pd.Series(
-        {"value": 35792.0, "rate_pct": 1.6, "qualifier": "about", "scope": "enrolled_students", "concept_label": "Hikikomori"} | {"ages": "14–17", "year": 2022}
+        {
+            "value": 35792.0,
+            "rate_pct": 1.6,
+            "qualifier": "about",
+            "scope": "enrolled_students",
+            "concept_label": "Hikikomori",
+        }
+        | {"ages": "14–17", "year": 2022}
     )
     assert headline_figure(both) == "1.6%"
     assert "about 35,792 students" in headline_detail(both)

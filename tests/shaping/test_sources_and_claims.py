@@ -9,7 +9,10 @@ def test_every_source_lists_the_rows_that_use_it(real_check):
     assert usage.loc["jp-cao-2010", "rows"] == 3
     assert "recluse_estimates: jp-cao-2010-broad" in usage.loc["jp-cao-2010", "used_by"]
     assert usage.loc["kr-mohw-2023", "rows"] == 0
-    expected = sum(len(real_check.table(t)) for t in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population"))
+    expected = sum(
+        len(real_check.table(t))
+        for t in ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "population")
+    )
     expected += int(real_check.table("claim_evidence")["source_id"].notna().sum())
     assert usage["rows"].sum() == expected
 
@@ -23,7 +26,12 @@ def test_search_matches_all_words(real_check):
 
 
 def test_claim_evidence_from_two_tables(real_check, vocab):
-    rows = linked_rows(real_check.table("claim_evidence"), real_check.table("recluse_estimates"), real_check.table("youth_homelessness"), vocab)
+    rows = linked_rows(
+        real_check.table("claim_evidence"),
+        real_check.table("recluse_estimates"),
+        real_check.table("youth_homelessness"),
+        vocab,
+    )
     us = rows[rows["claim_id"] == "c-us-1-6m"].set_index("row_id")
     assert us.loc["us-ringwalt-1-6m", "role"] == "origin" and us.loc["us-hud-2023", "role"] == "evidence"
     assert us.loc["us-hud-2023", "label"].startswith("Evidence: ")

@@ -4,7 +4,15 @@ from datetime import date
 
 import pandas as pd
 
-from shaping.citations import bibtex_dashboard, bibtex_figure, bibtex_source, dashboard_citation, figure_citation, source_line, sources_for
+from shaping.citations import (
+    bibtex_dashboard,
+    bibtex_figure,
+    bibtex_source,
+    dashboard_citation,
+    figure_citation,
+    source_line,
+    sources_for,
+)
 from shaping.text import markdown_link, markdown_plain, plotly_plain, safe_url
 
 
@@ -12,7 +20,9 @@ def test_markdown_cannot_link_embed_or_inject_html():
     text = markdown_plain("see [x](javascript:alert(1)) ![i](http://e/i.png) <img src=x onerror=alert(1)> *b*")
     for raw, escaped in (("[x]", "\\[x\\]"), ("![i]", "\\!\\[i\\]"), ("<img", "\\<img"), ("*b*", "\\*b\\*")):
         assert escaped in text, raw
-    assert text.replace("\\", "") == "see [x](javascript:alert(1)) ![i](http://e/i.png) <img src=x onerror=alert(1)> *b*"
+    assert (
+        text.replace("\\", "") == "see [x](javascript:alert(1)) ![i](http://e/i.png) <img src=x onerror=alert(1)> *b*"
+    )
 
 
 def test_only_http_links():
@@ -20,7 +30,10 @@ def test_only_http_links():
     for bad in ("javascript:alert(1)", "data:text/html,x", "ftp://x", "//evil", "https://x.org/<script>", ""):
         assert safe_url(bad) is None
     assert markdown_link("Evil", "javascript:alert(1)") == "Evil"
-    assert markdown_link("MHLW (2019)", "https://www.mhlw.go.jp/a_(b)") == "[MHLW (2019)](https://www.mhlw.go.jp/a_%28b%29)"
+    assert (
+        markdown_link("MHLW (2019)", "https://www.mhlw.go.jp/a_(b)")
+        == "[MHLW (2019)](https://www.mhlw.go.jp/a_%28b%29)"
+    )
 
 
 def test_plotly_text_is_escaped():
@@ -31,9 +44,16 @@ def test_source_line_names_exactly_the_sources_of_the_rows(sources, estimates):
     rows = estimates[estimates["estimate_id"].isin(["jp-cao-2010-broad", "jp-cao-2010-narrow", "kr-opm-2024"])]
     used = sources_for(rows, sources.reset_index(drop=True))
     assert used["source_id"].tolist() == ["jp-cao-2010", "kr-opm-2024"]
-    assert source_line(used) == "Sources: Cabinet Office of Japan (2010); Office for Government Policy Coordination, Republic of Korea (2025)"
-    mhlw = sources_for(pd.DataFrame({"source_id": ["jp-mhlw-2003", "jp-mhlw-2007", "h-valtorta-2016"]}), sources.reset_index(drop=True))
-    assert source_line(mhlw) == ("Sources: Ministry of Health, Labour and Welfare of Japan (MHLW) (2003 figure, 2007 figure); Valtorta N.K. et al. (2016)")
+    assert (
+        source_line(used)
+        == "Sources: Cabinet Office of Japan (2010); Office for Government Policy Coordination, Republic of Korea (2025)"
+    )
+    mhlw = sources_for(
+        pd.DataFrame({"source_id": ["jp-mhlw-2003", "jp-mhlw-2007", "h-valtorta-2016"]}), sources.reset_index(drop=True)
+    )
+    assert source_line(mhlw) == (
+        "Sources: Ministry of Health, Labour and Welfare of Japan (MHLW) (2003 figure, 2007 figure); Valtorta N.K. et al. (2016)"
+    )
 
 
 def test_bibtex_entries_are_escaped_and_complete(sources):
@@ -53,13 +73,21 @@ def test_bibtex_entries_are_escaped_and_complete(sources):
         }
     )
     entry = bibtex_source(tricky)
-    assert "author = {{A \\& B}}" in entry and "title = {50\\% of all}" in entry and "note = {C\\_d Accessed 2026-11-25.}" in entry
+    assert (
+        "author = {{A \\& B}}" in entry
+        and "title = {50\\% of all}" in entry
+        and "note = {C\\_d Accessed 2026-11-25.}" in entry
+    )
 
 
 def test_figure_citation_carries_the_view_url():
     url = "https://example.org/compare?countries=Japan"
-    assert figure_citation("Fig", url, date(2026, 11, 25)) == f'Hikikomori in Numbers, "Fig". {url} (accessed 2026-11-25).'
-    assert "howpublished = {\\url{https://example.org/compare?countries=Japan}}" in bibtex_figure("Fig", url, date(2026, 11, 25), "compare")
+    assert (
+        figure_citation("Fig", url, date(2026, 11, 25)) == f'Hikikomori in Numbers, "Fig". {url} (accessed 2026-11-25).'
+    )
+    assert "howpublished = {\\url{https://example.org/compare?countries=Japan}}" in bibtex_figure(
+        "Fig", url, date(2026, 11, 25), "compare"
+    )
 
 
 def test_citations_without_a_url_say_so():
@@ -69,5 +97,8 @@ def test_citations_without_a_url_say_so():
     assert "howpublished" not in entry and "note = {URL not known. Accessed 2026-11-25}" in entry
     assert dashboard_citation(None, today).endswith(". URL not known (accessed 2026-11-25).")
     entry = bibtex_dashboard(None, today)
-    assert "howpublished" not in entry and "note = {Dashboard and data package. URL not known. Accessed 2026-11-25}" in entry
+    assert (
+        "howpublished" not in entry
+        and "note = {Dashboard and data package. URL not known. Accessed 2026-11-25}" in entry
+    )
     assert "howpublished = {\\url{https://example.org/}}" in bibtex_dashboard("https://example.org/", today)

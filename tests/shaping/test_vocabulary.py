@@ -11,7 +11,10 @@ from shaping.vocabulary import Vocabulary, strict_map
 
 def test_words_and_row_choices_come_from_the_package(vocab):
     assert vocab.concept("reclusive")["label"] == "Reclusive (Korea: 은둔)"
-    assert vocab.concept("hikikomori_in_household")["quote_phrase"] == "had a family member {ages} who was socially withdrawn (hikikomori)"
+    assert (
+        vocab.concept("hikikomori_in_household")["quote_phrase"]
+        == "had a family member {ages} who was socially withdrawn (hikikomori)"
+    )
     assert vocab.label("recluse_estimates", "method", "survey_projection") == "projection from survey data"
     assert vocab.label("sources", "source_type", "advocacy") == "advocacy group"
     assert vocab.label("claims", "verdict", "origin_unverified") == "Origin unverified"

@@ -44,12 +44,19 @@ def test_unknown_and_missing_placeholders_are_reported(words):
     path = words / "figures" / "japan-split.toml"
     path.write_text(path.read_text().replace("{derived} of the {parts}", "{derivd} of the"))
     found = [str(p) for p in check_words(word_placeholders(), words)]
-    assert any(re.match(r"words/figures/japan-split.toml:\d+: summary: summary: unknown placeholder \{derivd\}", p) for p in found), found
-    assert any("missing placeholder {derived}" in p for p in found) and any("missing placeholder {parts}" in p for p in found), found
+    assert any(
+        re.match(r"words/figures/japan-split.toml:\d+: summary: summary: unknown placeholder \{derivd\}", p)
+        for p in found
+    ), found
+    assert any("missing placeholder {derived}" in p for p in found) and any(
+        "missing placeholder {parts}" in p for p in found
+    ), found
 
 
 def test_unknown_caveats_undeclared_files_and_bad_toml_are_reported(words):
-    (words / "figures" / "japan-other.toml").write_text((words / "figures" / "japan-other.toml").read_text().replace('"not_surveys"', '"not_survey"'))
+    (words / "figures" / "japan-other.toml").write_text(
+        (words / "figures" / "japan-other.toml").read_text().replace('"not_surveys"', '"not_survey"')
+    )
     (words / "figures" / "stray.toml").write_text('title = "x"\n')
     (words / "figures" / "compare.toml").write_text('title = "unclosed\n')
     found = [str(p) for p in check_words(word_placeholders(), words)]

@@ -38,7 +38,12 @@ HEALTH_TIMEOUT = 90
 QUIET_MS = 400
 # Files edited while a server runs (a maintainer's save, another developer's branch switch) must not make it unload
 # the project's modules mid-run (KeyError: 'loaders'); data edits are picked up by content, not by the watcher.
-SERVER_FLAGS = ["--server.headless=true", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
+SERVER_FLAGS = [
+    "--server.headless=true",
+    "--server.address=127.0.0.1",
+    "--browser.gatherUsageStats=false",
+    "--server.fileWatcherType=none",
+]
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 # The page's state and whether it has settled. `o` (all optional): title (the h1 must be this), notTitle (must not
@@ -120,7 +125,9 @@ class StreamlitServer:
         cmd = [sys.executable, "-m", "streamlit", "run", str(self.app), f"--server.port={self.port}", *SERVER_FLAGS]
         with open(self.log, "wb") as log:
             began = time.perf_counter()
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **self.env}, stdout=log, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(
+                cmd, cwd=ROOT, env={**os.environ, **self.env}, stdout=log, stderr=subprocess.STDOUT
+            )
         while time.perf_counter() - began < timeout:
             if self.proc.poll() is not None:
                 raise ServerError(f"streamlit exited with code {self.proc.returncode}: {self.tail()}")

@@ -79,7 +79,10 @@ def test_the_chart_is_drawn_as_its_images_and_the_static_edition_draw_it(figure,
     at = run_card(figure, check)
     chart = at.get("plotly_chart")[0].proto
     assert chart.theme == ""
-    assert json.loads(chart.spec)["layout"]["template"] == json.loads(finish(figure, check).chart.to_json())["layout"]["template"]
+    assert (
+        json.loads(chart.spec)["layout"]["template"]
+        == json.loads(finish(figure, check).chart.to_json())["layout"]["template"]
+    )
 
 
 def test_chart_draws_the_rows_given(figure, check, rows):
@@ -87,7 +90,12 @@ def test_chart_draws_the_rows_given(figure, check, rows):
     charts = at.get("plotly_chart")
     assert len(charts) == 1
     spec = json.loads(charts[0].proto.spec)
-    marked = [y for trace in spec["data"] if trace.get("mode") == "markers" and trace.get("text") is not None for y in trace["y"]]
+    marked = [
+        y
+        for trace in spec["data"]
+        if trace.get("mode") == "markers" and trace.get("text") is not None
+        for y in trace["y"]
+    ]
     assert sorted(marked) == sorted(rows["label"])
     assert charts[0].proto.id and "Chart: Three estimates (counts)." in at.get("plotly_chart")[0].proto.alt
     inside = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "source-line"]
@@ -155,9 +163,17 @@ def test_a_chart_that_left_rows_out_says_so_above_it_and_the_table_keeps_them(ch
     monkeypatch.setattr(shaping.charts, "CHART_ROWS_AT_MOST", 2)
     at = run_card(card_figure(rows), check)
     (notice,) = [i.value for i in at.info]
-    assert notice == f"Drawn: the first 2 of {len(rows)} rows, in the table's order; the table and its CSV hold all {len(rows)}."
+    assert (
+        notice
+        == f"Drawn: the first 2 of {len(rows)} rows, in the table's order; the table and its CSV hold all {len(rows)}."
+    )
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    marked = [y for trace in spec["data"] if trace.get("mode") == "markers" and trace.get("text") is not None for y in trace["y"]]
+    marked = [
+        y
+        for trace in spec["data"]
+        if trace.get("mode") == "markers" and trace.get("text") is not None
+        for y in trace["y"]
+    ]
     assert sorted(marked) == sorted(rows["label"].head(2))
     at = open_cards(at, view="Table")
     assert [d.value for d in at.dataframe][0]["Estimate"].tolist() == rows["label"].tolist()

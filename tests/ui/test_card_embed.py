@@ -53,7 +53,10 @@ def test_with_a_public_address_the_code_embeds_the_published_view_at_its_height(
     told = " ".join(c.value for c in at.caption)
     assert ("one view of each figure" in told) is (measure == "count")
     links = " ".join(m.value for m in at.markdown)
-    assert f"({BASE}edition/figures/compare/compare.png)" in links and f"({BASE}edition/figures/compare/compare.svg)" in links
+    assert (
+        f"({BASE}edition/figures/compare/compare.png)" in links
+        and f"({BASE}edition/figures/compare/compare.svg)" in links
+    )
 
 
 def test_a_figure_the_static_edition_does_not_publish_has_no_embed_code(figure, check, monkeypatch):
@@ -66,7 +69,10 @@ def test_without_one_it_says_why_there_is_no_embed_code(figure, check):
     at = open_cards(run_card(figure, check), expanders=("embed",))
     assert embed_codes(at) == []
     assert any("No embed code" in c.value for c in at.caption)
-    assert [b.proto.label for b in at.get("download_button") if b.proto.label.endswith("of this view")] == ["PNG of this view", "SVG of this view"]
+    assert [b.proto.label for b in at.get("download_button") if b.proto.label.endswith("of this view")] == [
+        "PNG of this view",
+        "SVG of this view",
+    ]
 
 
 def test_the_source_line_is_added_once_even_when_the_chart_tab_added_it(figure):

@@ -32,7 +32,9 @@ def view_url_script(page_path):
     st.text(repr(view_url()))
 
 
-def url_shown(monkeypatch, public: str | None, browser: str | None, page_path: str | None = "japan", **params: str) -> str | None:
+def url_shown(
+    monkeypatch, public: str | None, browser: str | None, page_path: str | None = "japan", **params: str
+) -> str | None:
     monkeypatch.setattr("settings.PUBLIC_BASE_URL", public)
     at = AppTest.from_function(view_url_script, args=(page_path,), default_timeout=60)
     if browser is not None:
@@ -45,7 +47,9 @@ def url_shown(monkeypatch, public: str | None, browser: str | None, page_path: s
 
 
 def test_public_url_is_used_when_configured(monkeypatch):
-    assert url_shown(monkeypatch, PUBLIC, BROWSER, measure="Count (people)") == PUBLIC + "japan?measure=Count+%28people%29"
+    assert (
+        url_shown(monkeypatch, PUBLIC, BROWSER, measure="Count (people)") == PUBLIC + "japan?measure=Count+%28people%29"
+    )
     assert url_shown(monkeypatch, PUBLIC, None) == PUBLIC + "japan"  # the browser's address is not needed
     assert url_shown(monkeypatch, PUBLIC, BROWSER, page_path="") == PUBLIC  # the default page is the root
 
@@ -69,7 +73,10 @@ def test_card_citation_says_no_url_rather_than_inventing_one(monkeypatch):
     assert not at.exception
     citations = [c.value for c in at.code[:2]]
     version = package_version()[0]
-    assert citations[0] == f'Hikikomori in Numbers, "{built.title} (data version {version})". {NO_URL} (accessed {date.today().isoformat()}).'
+    assert (
+        citations[0]
+        == f'Hikikomori in Numbers, "{built.title} (data version {version})". {NO_URL} (accessed {date.today().isoformat()}).'
+    )
     assert "howpublished" not in citations[1] and NO_URL in citations[1]
     table = pd.read_csv(io.BytesIO(download(at, "Download the data shown")))
     assert set(table["figure_url"]) == {NO_URL} and set(table["figure"]) == {f"Hikikomori in Numbers: {built.title}"}
@@ -80,7 +87,12 @@ def test_card_citation_says_no_url_rather_than_inventing_one(monkeypatch):
 def test_public_url_setting_is_read_from_the_environment():
     env = {**os.environ, PUBLIC_URL_VAR: " https://hikikomori.example.org/dash "}
     out = subprocess.run(
-        [sys.executable, "-c", "import settings; print(settings.PUBLIC_BASE_URL)"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", "import settings; print(settings.PUBLIC_BASE_URL)"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert out == "https://hikikomori.example.org/dash/"
     assert public_base_url(None) is None and public_base_url("  ") is None

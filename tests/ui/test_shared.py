@@ -68,7 +68,9 @@ def test_the_warm_up_builds_what_readers_open_first_and_stops_at_its_budget(chec
 
     entries = catalog(check)
     jobs = shared.warm_jobs(check)
-    assert [(builder, params) for _, builder, params in jobs[: len(entries)]] == [(e.builder, e.params) for e in entries]
+    assert [(builder, params) for _, builder, params in jobs[: len(entries)]] == [
+        (e.builder, e.params) for e in entries
+    ]
     before = dict(shared.BUILDS)
     assert shared.warm(check, budget=0) == (0, len(jobs))  # over budget before the first build: nothing built
     assert before == shared.BUILDS
