@@ -13,6 +13,7 @@ from shaping.health import forest_rows
 from shaping.homelessness import annotate as annotate_homelessness
 from shaping.homelessness import street_counts, with_per_100k
 from shaping.vocabulary import Vocabulary
+from shaping.words import figure_words
 
 
 def affected_figure(table: str, check: PackageCheck, when: str) -> Figure | None:
@@ -38,13 +39,14 @@ def affected_figure(table: str, check: PackageCheck, when: str) -> Figure | None
             )
         )
         column = "per_100k" if table == "population" else "value"
+        words = figure_words("homeless-one-night")  # the published chart's axes: the preview draws the same counts
         rows = rows[rows[column].notna()]
         per = " per 100,000 residents of the same ages" if column == "per_100k" else ""
         return Figure(
             key=f"check-{table}-{when}",
             title=f"Point-in-time counts{per} ({when})",
             summary=f"{len(rows)} point-in-time counts.",
-            chart=count_series(rows, True, column),
+            chart=count_series(rows, True, column, words.text("axis.x"), words.text(f"axis.y_{column}")),
             rows=rows,
             table_columns={
                 "label": "Row",

@@ -69,7 +69,10 @@ def no_exec(monkeypatch) -> list:
     monkeypatch.setenv("HAPROXY", shutil.which("true") or "/bin/true")
     monkeypatch.setattr(serve.os, "execv", execv)
     monkeypatch.setattr(serve.os, "chdir", lambda path: None)
-    return calls
+    saved = dict(os.environ)  # main sets the workers' environment (uploads off, the cookie secret) before its exec
+    yield calls
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 def test_a_taken_worker_port_stops_the_start_naming_it(tmp_path, listening, no_exec, capsys):
