@@ -66,7 +66,8 @@ def titled(chart: go.Figure, title: str, subtitle: str, scale: float = 1.0, grow
             + "<br>".join(plotly_plain(line) for line in subtitle_lines)
             + "</span>"
         )
-    room = 14 / scale + len(title_lines) * title_px * 1.3 + len(subtitle_lines) * subtitle_px * 1.4
+    # Plotly spaces every line of the annotation by its base font (the title's), the smaller subtitle's lines too
+    room = 14 / scale + (len(title_lines) + len(subtitle_lines)) * title_px * 1.3
     top = max(fig.layout.margin.t or 40, legend_height(fig, width)) + room
     # An annotation hung from the top of the plot by pixels: Plotly's layout.title cuts a multi-line title's first line.
     fig.add_annotation(
