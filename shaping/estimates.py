@@ -50,13 +50,10 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
 
 def _distinct_labels(out: pd.DataFrame) -> pd.DataFrame:
     """Rows that would share a label say how they differ in words a reader knows: a projection of a survey is named
-    as such beside the survey, then the publication year, then a number; never a row id."""
+    as such beside the survey, then what was published, then the publication year, then a number; never a row id."""
     repeated = out["label"].duplicated(keep=False)
     if repeated.any():
-        not_survey_as_published = ~out["method"].isin(
-            ["national_survey", "regional_survey", "student_survey", "household_survey"]
-        )
-        named = repeated & not_survey_as_published
+        named = repeated & ~out["survey"].astype(bool)  # labels.csv's survey flag, not a list kept here
         out.loc[named, "label"] = out.loc[named, "label"] + " · " + out.loc[named, "method_label"]
     for words in (out["as_published"].astype("string"), "published " + out["published"].astype("string").str[:4]):
         repeated = out["label"].duplicated(keep=False) & words.notna()
