@@ -5,8 +5,8 @@ words/pages.toml the pages in navigation order with their titles and prose; word
 title, subtitle, summary templates, notes, annotations and caveats. An editor changes them without Python;
 `python -m shaping.words` (and a test) checks them: unknown keys, unknown or missing {placeholders}, unknown caveats.
 
-Every template goes through `translate` before its placeholders are filled: today the identity, later a gettext
-catalog per language (each template is one msgid).
+Every template goes through `translate` before its placeholders are filled: i18n.translate, the gettext catalog of
+the language set for this script run or build (`i18n.language`/`i18n.set_language`); each template is one msgid.
 """
 
 import re
@@ -19,12 +19,10 @@ from functools import cache
 from pathlib import Path
 
 from core.problems import Problem
+from i18n import translate
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 SITE_FILE, PAGES_FILE, FIGURES_DIR = "site.toml", "pages.toml", "figures"
-
-# The hook a translated edition replaces (gettext's `gettext`): template in, template in the reader's language out.
-translate: Callable[[str], str] = str
 
 # What a figure's words file may hold: each field's kind (text: a string, or a table of strings by a control's value).
 FIGURE_FIELDS = {
