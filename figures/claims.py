@@ -12,6 +12,7 @@ from settings import CLAIMS_PER_PAGE
 from shaping.charts import dot_plot, forest_plot, spans_a_decade
 from shaping.claims import linked_health, linked_rows, topic_labels, verdict_badge
 from shaping.health import forest_rows
+from shaping.numbers import count, ratio
 from shaping.vocabulary import Vocabulary
 from shaping.words import figure_words
 
@@ -99,6 +100,23 @@ def ratio_rows(found: ClaimEvidence, claim_id: str) -> pd.DataFrame:
     return forest_rows(found.health[found.health["claim_id"] == claim_id], found.vocab)
 
 
+def claimed_count(words, claim: pd.Series) -> tuple[float, str] | None:
+    """(value, legend name) of the count the claim's quote states (claims.csv claimed_count), or None when it states none."""
+    value = claim.get("claimed_count")
+    return None if pd.isna(value) else (float(value), words.text("labels.claimed", value=count(value)))
+
+
+def claimed_ratio(words, claim: pd.Series) -> tuple[float, str] | None:
+    """(value, legend name) of the risk the claim's quote states as a ratio (claimed_ratio), named with the percentage
+    change it was read from, so a reader sees that 1.5 is the claim's '50%'; None when it states none."""
+    value = claim.get("claimed_ratio")
+    if pd.isna(value):
+        return None
+    change = f"{round(abs(float(value) - 1) * 100, 6):g}"
+    name = "labels.claimed_higher" if float(value) >= 1 else "labels.claimed_lower"
+    return float(value), words.text(name, percent=change, ratio=ratio(value))
+
+
 def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
     """The claim's linked rows that have a count (origin and evidence), or None when it has none."""
     counted, uncounted = counted_rows(found, claim["claim_id"])
@@ -106,6 +124,10 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         return None
     label, _ = verdict_badge(claim["verdict"], found.vocab)
     words = figure_words("claim-counts")
+    claimed = claimed_count(words, claim)
+    drawn = [counted["value"], counted["value_low"], counted["value_high"]] + (
+        [pd.Series([claimed[0]])] if claimed else []
+    )
     return Figure(
         key=key(claim["claim_id"], "counts"),
         title=title(claim["quote"], "counts"),
@@ -116,16 +138,10 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
             origin=_counted(words, "origin", int((counted["role"] == "origin").sum())),
             evidence=_counted(words, "evidence", int((counted["role"] == "evidence").sum())),
         ),
-        chart=dot_plot(
-            counted,
-            "count",
-            spans_a_decade(
-                pd.concat([counted["value"], counted["value_low"], counted["value_high"]]).astype("float64")
-            ),
-        ),
+        chart=dot_plot(counted, "count", spans_a_decade(pd.concat(drawn).astype("float64")), reference=claimed),
         rows=counted,
         table_columns=TABLE_COLUMNS,
-        points=points(counted),
+        points=([claimed[1]] if claimed else []) + points(counted),
         caveats=words.caveats(),
         extra_notes=[
             words.text("labels.not_drawn", label=r["label"], published=r["as_published"])
@@ -141,6 +157,7 @@ def ratios(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         return None
     label, _ = verdict_badge(claim["verdict"], found.vocab)
     words = figure_words("claim-ratios")
+    claimed = claimed_ratio(words, claim)
     return Figure(
         key=key(claim["claim_id"], "ratios"),
         title=title(claim["quote"], "ratios"),
@@ -150,10 +167,10 @@ def ratios(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
             verdict=label,
             associations=words.text("labels.one") if len(rows) == 1 else words.text("labels.many", n=len(rows)),
         ),
-        chart=forest_plot(rows),
+        chart=forest_plot(rows, reference=claimed),
         rows=rows,
         table_columns=HEALTH_COLUMNS,
-        points=points(rows, "estimate_text"),
+        points=([claimed[1]] if claimed else []) + points(rows, "estimate_text"),
         caveats=words.caveats(),
     )
 
@@ -203,6 +220,7 @@ declare(
         "labels.origin_many": ("n",),
         "labels.evidence_many": ("n",),
         "labels.not_drawn": ("label", "published"),
+        "labels.claimed": ("value",),
     },
     expand=lambda check: entries(check, "counts"),
 )(claim_figure)
@@ -210,6 +228,12 @@ declare(
     "claim-ratios",
     "claims",
     params={},
-    placeholders={"title": ("quote",), "summary": ("verdict", "associations"), "labels.many": ("n",)},
+    placeholders={
+        "title": ("quote",),
+        "summary": ("verdict", "associations"),
+        "labels.many": ("n",),
+        "labels.claimed_higher": ("percent", "ratio"),
+        "labels.claimed_lower": ("percent", "ratio"),
+    },
     expand=lambda check: entries(check, "ratios"),
 )(claim_figure)

@@ -114,6 +114,7 @@ def legend_room(fig: go.Figure) -> int:
     """Pixels a phone needs for the legend beyond one row: there each entry takes a row of its own, and a fixed-height
     chart would otherwise squeeze its rows together (on a wide screen the rows get the room instead)."""
     entries = sum(1 for trace in fig.data if trace.showlegend is not False and trace.name)
+    entries += sum(1 for shape in fig.layout.shapes if shape.showlegend)  # a reference_line's entry
     return LEGEND_ROW_PX * min(max(entries - 1, 0), LEGEND_ROWS_AT_MOST)
 
 
@@ -200,12 +201,18 @@ def interval_words(row: pd.Series) -> str:
     }.get(row["interval"], "")
 
 
-def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "country") -> go.Figure:
+def dot_plot(
+    rows: pd.DataFrame,
+    measure: str,
+    log: bool,
+    color_by: str = "country",
+    reference: tuple[float, str] | None = None,
+) -> go.Figure:
     """Horizontal dot plot of annotated estimate rows (one row per mark), with intervals as error bars.
 
     Surveys are filled markers, advocacy/expert/press figures and sums hollow; published intervals are
     dark error bars, intervals derived here grey and named so in the legend; a published range with
-    no point value is a bare line.
+    no point value is a bare line. A reference (value, name) is a dashed line inside the axis (reference_line).
     """
     fig = go.Figure()
     point, low, high = _bounds(rows, measure)
@@ -316,6 +323,8 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     texts = [
         f"{label}: {figure_text(r, measure)}" for label, (_, r) in zip(rows["label"], rows.iterrows(), strict=True)
     ]
+    if reference is not None:
+        reference_line(fig, *reference)
     height = 200 + row_height(texts) * max(len(rows), 1) + legend_room(fig)
     x_title = (
         "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households<br>where stated)"
@@ -328,7 +337,8 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
         categoryarray=list(rows["_label"]),
         showticklabels=False,
     )
-    values = pd.concat([rows["_point"], rows["_low"], rows["_high"]]).dropna()
+    claimed = [pd.Series([float(reference[0])])] if reference else []  # the axis reaches the reference too
+    values = pd.concat([rows["_point"], rows["_low"], rows["_high"], *claimed]).dropna()
     values = values[values > 0]
     left = 0.0
     if log and not values.empty:
@@ -569,10 +579,11 @@ REFERENCE_MARKS = "reference marks"
 GROUP_HEADINGS = "group headings"
 
 
-def forest_plot(rows: pd.DataFrame) -> go.Figure:
+def forest_plot(rows: pd.DataFrame, reference: tuple[float, str] | None = None) -> go.Figure:
     """Point and 95% CI per row on a log ratio axis, reference line at 1, grouped by outcome, coloured by exposure.
 
-    Rows whose CI crosses 1 have hollow markers and say 'not significant'; rows without a CI have no bar.
+    Rows whose CI crosses 1 have hollow markers and say 'not significant'; rows without a CI have no bar. A reference
+    (value, name) is a dashed line inside the axis (reference_line).
     """
     fig = go.Figure()
     rows, total = first_rows(rows)
@@ -639,19 +650,21 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
     heading_of = {first: "\u2060" + plotly_plain(group_name) for group_name, first in firsts.items()}
     categories = [line for y in rows["_y"] for line in ([heading_of[y]] if y in heading_of else []) + [y]]
     texts = [f"{label}:\n{estimate}" for label, estimate in zip(rows["label"], rows["estimate_text"], strict=True)]
+    left = min(FOREST_LEFT, reference[0] / 1.15) if reference and reference[0] > 0 else FOREST_LEFT
+    if reference is not None:
+        reference_line(fig, *reference)
     base_layout(
         fig,
         200 + row_height(texts) * max(len(categories), 1) + legend_room(fig),
         x_title="Ratio (log scale; 1 = no difference)",
     )
-    fig.add_trace(row_label_trace(list(rows["_y"]), texts, FOREST_LEFT))
-    fig.add_trace(
-        row_label_trace(list(heading_of.values()), list(firsts.index), FOREST_LEFT, name=GROUP_HEADINGS, bold=True)
-    )
+    fig.add_trace(row_label_trace(list(rows["_y"]), texts, left))
+    fig.add_trace(row_label_trace(list(heading_of.values()), list(firsts.index), left, name=GROUP_HEADINGS, bold=True))
     high = float(pd.concat([rows["ci_high"], rows["value"]]).max()) if not rows.empty else 2
+    high = max(high, reference[0]) if reference else high
     fig.update_xaxes(
         type="log",
-        range=[math.log10(FOREST_LEFT) - LABEL_ANCHOR_INSIDE, math.log10(max(high, 2) * 1.15)],
+        range=[math.log10(left) - LABEL_ANCHOR_INSIDE, math.log10(max(high, 2) * 1.15)],
         tickvals=[0.75, 1, 1.5, 2, 3, 5, 8],
     )
     fig.update_yaxes(
@@ -690,3 +703,12 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(range=[len(rows) - 0.5, -0.75], showticklabels=False)
     fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig
+
+
+REFERENCE_LINE = {"color": "#1f1f1f", "dash": "dash", "width": 2}
+
+
+def reference_line(fig: go.Figure, x: float, name: str) -> None:
+    """A dashed upright line at x across the whole plot, under the marks and the labels' halo, named in the legend: a
+    value the rows are read against (the Claim check's claimed number)."""
+    fig.add_vline(x=x, line=REFERENCE_LINE, layer="below", name=legend_name(name), showlegend=True)
