@@ -114,7 +114,6 @@ def legend_room(fig: go.Figure) -> int:
     """Pixels a phone needs for the legend beyond one row: there each entry takes a row of its own, and a fixed-height
     chart would otherwise squeeze its rows together (on a wide screen the rows get the room instead)."""
     entries = sum(1 for trace in fig.data if trace.showlegend is not False and trace.name)
-    entries += sum(1 for shape in fig.layout.shapes if shape.showlegend)  # a reference_line's entry
     return LEGEND_ROW_PX * min(max(entries - 1, 0), LEGEND_ROWS_AT_MOST)
 
 
@@ -212,7 +211,7 @@ def dot_plot(
 
     Surveys are filled markers, advocacy/expert/press figures and sums hollow; published intervals are
     dark error bars, intervals derived here grey and named so in the legend; a published range with
-    no point value is a bare line. A reference (value, name) is a dashed line inside the axis (reference_line).
+    no point value is a bare line. A reference (value, name) is marked on every row inside the axis (claim_marks).
     """
     fig = go.Figure()
     point, low, high = _bounds(rows, measure)
@@ -324,7 +323,8 @@ def dot_plot(
         f"{label}: {figure_text(r, measure)}" for label, (_, r) in zip(rows["label"], rows.iterrows(), strict=True)
     ]
     if reference is not None:
-        reference_line(fig, *reference)
+        fig.add_trace(claim_marks(*reference, list(rows["_label"])))
+        fig.data = (fig.data[-1], *fig.data[:-1])  # under the rows' marks, first in the legend
     height = 200 + row_height(texts) * max(len(rows), 1) + legend_room(fig)
     x_title = (
         "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households<br>where stated)"
@@ -583,7 +583,7 @@ def forest_plot(rows: pd.DataFrame, reference: tuple[float, str] | None = None) 
     """Point and 95% CI per row on a log ratio axis, reference line at 1, grouped by outcome, coloured by exposure.
 
     Rows whose CI crosses 1 have hollow markers and say 'not significant'; rows without a CI have no bar. A reference
-    (value, name) is a dashed line inside the axis (reference_line).
+    (value, name) is marked on every row inside the axis (claim_marks).
     """
     fig = go.Figure()
     rows, total = first_rows(rows)
@@ -652,7 +652,8 @@ def forest_plot(rows: pd.DataFrame, reference: tuple[float, str] | None = None) 
     texts = [f"{label}:\n{estimate}" for label, estimate in zip(rows["label"], rows["estimate_text"], strict=True)]
     left = min(FOREST_LEFT, reference[0] / 1.15) if reference and reference[0] > 0 else FOREST_LEFT
     if reference is not None:
-        reference_line(fig, *reference)
+        fig.add_trace(claim_marks(*reference, list(rows["_y"])))
+        fig.data = (fig.data[-1], *fig.data[:-1])  # under the estimates, first in the legend
     base_layout(
         fig,
         200 + row_height(texts) * max(len(categories), 1) + legend_room(fig),
@@ -705,10 +706,20 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
     return fig
 
 
-REFERENCE_LINE = {"color": "#1f1f1f", "dash": "dash", "width": 2}
+# A value the rows are read against: black, thicker and taller than the forest plot's marks at 1.
+CLAIM_MARK = {"symbol": "line-ns", "size": 20, "line": {"color": "#000000", "width": 3.5}}  # as tall as labels allow
 
 
-def reference_line(fig: go.Figure, x: float, name: str) -> None:
-    """A dashed upright line at x across the whole plot, under the marks and the labels' halo, named in the legend: a
-    value the rows are read against (the Claim check's claimed number)."""
-    fig.add_vline(x=x, line=REFERENCE_LINE, layer="below", name=legend_name(name), showlegend=True)
+def claim_marks(x: float, name: str, categories: list[str]) -> go.Scatter:
+    """A value the rows are read against (the Claim check's claimed number) as a tall upright mark on each row's line,
+    named in the legend and on hover: a full-height line would run through the labels above the rows (a dashed one cut
+    a phone's '541,000' in two), as the forest plot's reference line once did."""
+    return go.Scatter(
+        x=[x] * len(categories),
+        y=categories,
+        mode="markers",
+        name=legend_name(name),
+        marker=CLAIM_MARK,
+        cliponaxis=False,
+        hovertemplate=plotly_plain(name) + "<extra></extra>",
+    )
