@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from core.package import MAX_FILE_BYTES, file_name, resource, table_names
-from figures.check_data import affected_figure
+from figures.check_data import before_and_after
 from loaders.candidate import check_candidate, normalised, recognise_table, unzip_package
 from shaping.diff import table_diff
 from shaping.downloads import neutralise_formula
@@ -71,9 +71,10 @@ if current is not None:
                     f"Valid: {', '.join(file_name(t) for t in uploads)} pass every rule with the rest of the package.",
                     icon=":material/check_circle:",
                 )
+                diffs = {}
                 for table in uploads:
                     key = resource(table)["schema"]["primaryKey"][0]
-                    diff = table_diff(current.table(table), candidate.table(table), key)
+                    diff = diffs[table] = table_diff(current.table(table), candidate.table(table), key)
                     st.subheader(f"What changes in {file_name(table)}")
                     st.markdown(markdown_plain(diff.summary()))
                     if not diff.added.empty:
@@ -94,12 +95,10 @@ if current is not None:
                         on_click="ignore",
                         icon=":material/download:",
                     )
-                    before, after = (
-                        affected_figure(table, current, "current"),
-                        affected_figure(table, candidate, "candidate"),
-                    )
-                    if before is None:
-                        st.caption("No chart is drawn from this table alone; the changes above are the whole effect.")
-                    else:
-                        figure_card(before, current)
-                        figure_card(after, candidate)
+                # Each chart the changes redraw, once (a zip's estimates and sources redraw the same one).
+                pairs = before_and_after(diffs, current, candidate)
+                if not pairs:
+                    st.caption("No chart is redrawn by these changes alone; the changes above are the whole effect.")
+                for before, after in pairs:
+                    figure_card(before, current)
+                    figure_card(after, candidate)

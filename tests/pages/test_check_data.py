@@ -3,6 +3,7 @@ invalid one, polite refusals, and data/ byte-for-byte unchanged in every case.""
 
 import csv
 import io
+import json
 import zipfile
 
 import pytest
@@ -147,3 +148,28 @@ def test_zip_upload(checker):
             archive.writestr(name, (REAL_DATA / name).read_bytes())
     at = checker("package.zip", buffer.getvalue())
     assert at.success and "population.csv, sources.csv" in at.success[0].value
+
+
+def chart_texts(chart) -> str:
+    """Everything a drawn chart writes (its spec as JSON text): row labels with their figures, axis titles."""
+    return json.dumps(json.loads(chart.proto.spec))
+
+
+def test_a_whole_package_zip_draws_each_changed_chart_once_with_a_rate_only_row_on_it(checker):
+    """Estimates and sources redraw the same chart, and an unchanged table redraws none: one before and one after, as
+    rates, because the new Korean round publishes a rate and no count (a chart of counts could not show it)."""
+    unchanged = {name: (REAL_DATA / name).read_bytes() for name in ("sources.csv", "population.csv")}
+    at = checker(
+        "package.zip",
+        upload_zip(
+            {
+                "recluse_estimates.csv": estimates_with_a_new_korean_round(),
+                "evidence.csv": evidence_for_the_upload(),
+                **unchanged,
+            }
+        ),
+    )
+    assert not at.exception and not at.error
+    before, after = at.get("plotly_chart")
+    assert "5.4%" in chart_texts(after) and "5.4%" not in chart_texts(before)
+    assert "Share of the age band" in chart_texts(after)
