@@ -706,12 +706,13 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
     return fig
 
 
-# A value the rows are read against: black, thicker and taller than the forest plot's marks at 1.
-CLAIM_MARK = {"symbol": "line-ns", "size": 20, "line": {"color": "#000000", "width": 3.5}}  # as tall as labels allow
+# A value the rows are read against: black and thicker than the forest plot's marks at 1, and short enough to stay
+# clear of the labels above and below its row on a phone, where the rows are squeezed.
+CLAIM_MARK = {"symbol": "line-ns", "size": 14, "line": {"color": "#000000", "width": 4}}
 
 
 def claim_marks(x: float, name: str, categories: list[str]) -> go.Scatter:
-    """A value the rows are read against (the Claim check's claimed number) as a tall upright mark on each row's line,
+    """A value the rows are read against (the Claim check's claimed number) as a bold upright mark on each row's line,
     named in the legend and on hover: a full-height line would run through the labels above the rows (a dashed one cut
     a phone's '541,000' in two), as the forest plot's reference line once did."""
     return go.Scatter(
