@@ -7,6 +7,8 @@ What this file does by hand, and why: it only fills two templates (deploy/haprox
 with ports and paths, keeps one cookie secret, and then replaces itself with supervisord (os.execv), so the signals
 a terminal or a service manager sends go straight to supervisord, which stops every process it started (as groups).
 Restarting a dead worker is supervisord's job; routing, stickiness, health checks and redispatch are HAProxy's.
+HAProxy is started once the workers answer their health check (deploy/when_ready.py), so a normal start prints no
+failed check.
 
 Every worker gets the same `server.cookieSecret` (it signs Streamlit's cookies; replicas with different secrets
 reject each other's): HIKIKOMORI_COOKIE_SECRET if set (share it between machines), else the file
@@ -155,6 +157,9 @@ def render(args: argparse.Namespace, run_dir: Path, haproxy: str) -> dict[str, P
         "secure_cookies": args.secure_cookies == "on",
         "csp": content_security_policy(args.frame_ancestors),
         "framed": bool(args.frame_ancestors.strip()),
+        "uid": os.getuid(),
+        "rpc_user": "serve",
+        "rpc_password": secrets.token_urlsafe(24),  # supervisorctl reads it from the same file (mode 0600)
     }
     written = {}
     for name in ("haproxy.cfg", "supervisord.conf"):
@@ -226,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     ports = ", ".join(str(p) for p in worker_ports(args))
     print(
         f"serve: {args.workers} worker(s) on 127.0.0.1:{ports} behind HAProxy on {bind_address(args.host, args.port)}; "
-        f"uploads {args.uploads}; config in {run_dir}. Ctrl-C stops everything.",
+        f"uploads {args.uploads}; config in {run_dir}. The proxy opens once every worker has warmed up; Ctrl-C stops "
+        "everything.",
         flush=True,
     )
     os.chdir(ROOT)

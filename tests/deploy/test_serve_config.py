@@ -2,6 +2,7 @@
 the message when haproxy is missing. The running layout is tested in tests/e2e/test_serve.py."""
 
 import configparser
+import os
 import shutil
 import stat
 
@@ -87,3 +88,17 @@ def test_without_haproxy_it_says_how_to_install_it(monkeypatch, tmp_path, capsys
     assert serve.main(["--run-dir", str(tmp_path)]) != 0
     assert "apt-get install -y haproxy" in capsys.readouterr().err
     assert not (tmp_path / "supervisord.conf").exists()
+
+
+def test_a_normal_start_and_stop_have_nothing_to_alarm_about(args, tmp_path):
+    """supervisord runs as its user and locks its socket with a password (both were CRIT lines at every start); HAProxy
+    starts once the workers answer (its failed first checks were DOWN and ALERT lines) and stops before them."""
+    conf = configparser.RawConfigParser()
+    conf.read_string(serve.render(args, tmp_path, "/usr/sbin/haproxy")["supervisord.conf"].read_text())
+    assert conf["supervisord"]["user"] == str(os.getuid())
+    server, client = conf["unix_http_server"], conf["supervisorctl"]
+    assert (server["username"], server["password"]) == (client["username"], client["password"])
+    assert len(server["password"]) >= 32
+    command = conf["program:haproxy"]["command"]
+    assert "-m deploy.when_ready --ports 9001,9002,9003 -- /usr/sbin/haproxy -db -f " in command
+    assert int(conf["group:workers"]["priority"]) < int(conf["program:haproxy"]["priority"])

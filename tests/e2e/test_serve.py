@@ -10,6 +10,7 @@ is the benchmark's to judge: the times are printed (pytest -s) and written to $F
 Without haproxy these tests skip and say how to install it; under E2E_REQUIRED=1 (.ci/run) that is a failure.
 """
 
+import configparser
 import csv
 import io
 import json
@@ -117,7 +118,9 @@ class Served:
         cmd += ["--worker-ports", ",".join(map(str, self.ports)), "--run-dir", str(self.run_dir), "--uploads", "on"]
         env = {k: v for k, v in os.environ.items() if k not in ("HIKIKOMORI_COOKIE_SECRET", "HIKIKOMORI_DATA_DIR")}
         began = time.monotonic()
-        with open(self.log, "wb") as log:
+        # Appending: supervisord's children write to /dev/stdout, which reopens this file; without O_APPEND on both
+        # sides, supervisord's own lines overwrote theirs.
+        with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
             )
@@ -155,9 +158,13 @@ class Served:
         }
 
     def supervisor(self):
+        """supervisord's XML-RPC interface, with the credentials supervisorctl reads from the generated config."""
         from supervisor.xmlrpc import SupervisorTransport
 
-        transport = SupervisorTransport(serverurl=f"unix://{self.run_dir / 'supervisor.sock'}")
+        config = configparser.RawConfigParser()
+        config.read(self.run_dir / "supervisord.conf")
+        user, password = (config.get("supervisorctl", key, fallback=None) for key in ("username", "password"))
+        transport = SupervisorTransport(user, password, serverurl=f"unix://{self.run_dir / 'supervisor.sock'}")
         return xmlrpc.client.ServerProxy("http://127.0.0.1", transport=transport).supervisor
 
     def worker(self, name: str) -> dict:
