@@ -14,7 +14,7 @@ from shaping.claims import linked_health, linked_rows, topic_labels, verdict_bad
 from shaping.health import forest_rows
 from shaping.numbers import count, ratio
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words
+from shaping.words import FigureWords, figure_words
 
 TABLE_COLUMNS = {
     "label": "Row",
@@ -100,13 +100,13 @@ def ratio_rows(found: ClaimEvidence, claim_id: str) -> pd.DataFrame:
     return forest_rows(found.health[found.health["claim_id"] == claim_id], found.vocab)
 
 
-def claimed_count(words, claim: pd.Series) -> tuple[float, str] | None:
+def claimed_count(words: FigureWords, claim: pd.Series) -> tuple[float, str] | None:
     """(value, legend name) of the count the claim's quote states (claims.csv claimed_count), or None when it states none."""
     value = claim.get("claimed_count")
     return None if pd.isna(value) else (float(value), words.text("labels.claimed", value=count(value)))
 
 
-def claimed_ratio(words, claim: pd.Series) -> tuple[float, str] | None:
+def claimed_ratio(words: FigureWords, claim: pd.Series) -> tuple[float, str] | None:
     """(value, legend name) of the risk the claim's quote states as a ratio (claimed_ratio), named with the percentage
     change it was read from, so a reader sees that 1.5 is the claim's '50%'; None when it states none."""
     value = claim.get("claimed_ratio")
