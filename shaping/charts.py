@@ -345,6 +345,27 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     return fig
 
 
+# Trend breaks are written in bands across the top of the plot, one band per break (the rightmost highest), each a
+# share of the plot's height that holds two lines of 11-px text on a phone; the data are scaled to stay below them.
+ANNOTATION_BAND = 0.13
+ANNOTATION_CHARS = 24
+# The share of the plot's height above the highest point (or interval end) kept for the point's figure.
+POINT_LABEL_ROOM = 0.1
+TREND_BREAK = "trend break"
+
+
+def annotation_bands(annotations: list[dict]) -> list[tuple[dict, int]]:
+    """Each annotation with its band (0: the top one), the rightmost first: written right-aligned to its line, a
+    text then only reaches over the lines of years before it, which stop below its band."""
+    ordered = sorted(annotations, key=lambda note: note["x"], reverse=True)
+    return [(note, band) for band, note in enumerate(ordered)]
+
+
+def data_share(bands: int) -> float:
+    """The share of the plot's height the data may take below `bands` annotation bands and the top point's figure."""
+    return 1 - bands * ANNOTATION_BAND - POINT_LABEL_ROOM
+
+
 def japan_series(
     rows: pd.DataFrame,
     measure: str,
@@ -355,7 +376,7 @@ def japan_series(
     derived_name: str,
 ) -> go.Figure:
     """Cabinet Office rounds by age group over fieldwork years, derived intervals grey, trend breaks (the figure's
-    annotations: a dashed line at x, its text at the top or bottom of the plot) drawn and labelled."""
+    annotations: a dashed line at x, its text in a band of its own above the data) drawn and labelled."""
     fig = go.Figure()
     point, low, high = _bounds(rows, measure)
     rows = rows.assign(_point=point, _low=low, _high=high)
@@ -392,25 +413,38 @@ def japan_series(
                 x=[None], y=[None], mode="lines", name=derived_name, line={"color": DERIVED_BAR["color"], "width": 2}
             )
         )
-    for note in annotations:
-        top = note.get("position", "top") == "top"
-        fig.add_vline(x=note["x"], line={"color": "#999999", "dash": "dash", "width": 1})
+    bands = annotation_bands(annotations)
+    for note, band in bands:
+        # Its dashed line stops under the bands above its own, so no line runs through another year's text.
+        fig.add_shape(
+            type="line",
+            x0=note["x"],
+            x1=note["x"],
+            xref="x",
+            y0=0,
+            y1=1 - band * ANNOTATION_BAND,
+            yref="paper",
+            line={"color": "#999999", "dash": "dash", "width": 1},
+        )
         fig.add_annotation(
             x=note["x"],
-            y=note.get("y", 1.0 if top else 0.02),
+            y=1 - band * ANNOTATION_BAND,
             yref="paper",
-            text="<br>".join(plotly_plain(line) for line in wrapped(note["text"], 20)),
+            text="<br>".join(plotly_plain(line) for line in wrapped(note["text"], ANNOTATION_CHARS)),
             showarrow=False,
             xanchor="right",
-            yanchor="top" if top else "bottom",
+            xshift=-3,
+            yanchor="top",
             align="right",
             font={"size": 11, "color": "#333333"},
+            name=TREND_BREAK,
         )
     base_layout(fig, 480, x_title=x_title, y_title=y_title)
     if ticks:
-        fig.update_xaxes(tickmode="array", tickvals=ticks, range=[min(ticks) - 1.5, max(ticks) + 2.5])
+        # room left of the first round for its figure, clear of the y axis's tick labels
+        fig.update_xaxes(tickmode="array", tickvals=ticks, range=[min(ticks) - 2.5, max(ticks) + 2])
     top = pd.concat([rows["_point"], rows["_high"]]).max()
-    fig.update_yaxes(range=[0, top * 1.4] if pd.notna(top) else None)
+    fig.update_yaxes(range=[0, top / data_share(len(bands))] if pd.notna(top) else None)
     return fig
 
 
