@@ -19,10 +19,11 @@ from functools import cache
 from pathlib import Path
 
 from core.problems import Problem
-from i18n import translate
+from i18n import current, translate, translator
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 SITE_FILE, PAGES_FILE, FIGURES_DIR = "site.toml", "pages.toml", "figures"
+PHRASES_FILE = "phrases.toml"
 
 # What a figure's words file may hold: each field's kind (text: a string, or a table of strings by a control's value).
 FIGURE_FIELDS = {
@@ -60,6 +61,16 @@ def fields(template: str) -> set[str]:
 def fill(template: str, **values: object) -> str:
     """The template in the reader's language with its placeholders filled."""
     return translate(template).format(**values)
+
+
+def plural(one: str, other: str, n: int) -> str:
+    """The form of a sentence for n in the reader's language (gettext's ngettext: Japanese and Korean have one form)."""
+    return translator(current()).ngettext(one, other, n)
+
+
+def fill_plural(forms: Mapping[str, str], n: int, **values: object) -> str:
+    """A {one, other} table's form for n in the reader's language, filled ({n} and the other values)."""
+    return plural(forms["one"], forms["other"], n).format(n=n, **values)
 
 
 @dataclass(frozen=True)
@@ -138,6 +149,27 @@ def say(name: str, **values: object) -> str:
     for part in name.split("."):
         value = value[part]
     return fill(value, **values)
+
+
+def phrases() -> dict:
+    """words/phrases.toml as read: the words the code puts together from the data."""
+    return _read(WORDS_DIR / PHRASES_FILE)
+
+
+def phrase(name: str, **values: object) -> str:
+    """A phrase of words/phrases.toml by dotted name ('sentences.no_rows'), in the reader's language, filled."""
+    value = phrases()
+    for part in name.split("."):
+        value = value[part]
+    return fill(value, **values)
+
+
+def phrase_n(name: str, n: int, **values: object) -> str:
+    """A {one, other} phrase of words/phrases.toml for the number n ('evidence.confirmed'), filled with n and values."""
+    value = phrases()
+    for part in name.split("."):
+        value = value[part]
+    return fill_plural(value, n, **values)
 
 
 def app_title() -> str:
