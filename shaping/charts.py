@@ -10,7 +10,7 @@ import plotly.io as pio
 from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, CHART_ROWS_AT_MOST, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
 from shaping.numbers import count_short, pct, qualified
 from shaping.text import plotly_plain
-from shaping.words import say
+from shaping.words import phrase, phrases, say
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 PUBLISHED_BAR = {"color": "#333333", "thickness": 2, "width": 6}
@@ -135,9 +135,7 @@ def left_out_line(fig: go.Figure) -> str | None:
     drawn, total = meta.get("rows_drawn"), meta.get("rows_total")
     if drawn is None or total is None or drawn >= total:
         return None
-    return (
-        f"Drawn: the first {drawn:,} of {total:,} rows, in the table's order; the table and its CSV hold all {total:,}."
-    )
+    return phrase("chart.left_out", drawn=f"{drawn:,}", total=f"{total:,}")
 
 
 def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -190,14 +188,8 @@ def figure_text(row: pd.Series, measure: str) -> str:
 
 def interval_words(row: pd.Series) -> str:
     """How sure a mark is, for hover text and alt text."""
-    return {
-        "none": "no published interval",
-        "derived_ci95": "95% interval derived here, not published",
-        "published_ci95": "published 95% interval",
-        "range": "published range",
-        "lower_bound": "a lower bound",
-        "upper_bound": "an upper bound",
-    }.get(row["interval"], "")
+    intervals = phrases()["chart"]["intervals"]
+    return phrase(f"chart.intervals.{row['interval']}") if row["interval"] in intervals else ""
 
 
 def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "country") -> go.Figure:
@@ -213,7 +205,6 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     rows, total = first_rows(rows[rows["_point"].notna() | (rows["_low"].notna() & rows["_high"].notna())])
     labels = [plotly_plain(v) for v in rows["label"]]
     rows = rows.assign(_label=labels)
-    unit_word = "% of the age band" if measure == "rate" else "people or households"
     for key, group in rows.groupby(color_by, sort=False):
         marks = group[group["_point"].notna()]
         if marks.empty:
@@ -288,7 +279,7 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                 y=[r["_label"], r["_label"]],
                 mode="lines",
                 line={"color": COUNTRY_COLORS.get(r["country"], "#333333"), "width": 4, "dash": "dot"},
-                name="Published range (no point value)",
+                name=phrase("chart.published_range"),
                 hoverinfo="skip",
             )
         )
@@ -298,7 +289,7 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=legend_name("Hollow: advocacy, expert or press figure, or a sum (not a survey)"),
+                name=legend_name(phrase("chart.hollow")),
                 marker={"symbol": "circle-open", "size": 12, "color": "#555555", "line": {"width": 2}},
             )
         )
@@ -308,7 +299,7 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
                 x=[None],
                 y=[None],
                 mode="markers",
-                name="No bar: no published interval",
+                name=phrase("chart.no_bar"),
                 marker={"symbol": "line-ew", "size": 12, "color": "#555555", "line": {"width": 1}},
             )
         )
@@ -317,9 +308,9 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
         f"{label}: {figure_text(r, measure)}" for label, (_, r) in zip(rows["label"], rows.iterrows(), strict=True)
     ]
     height = 200 + row_height(texts) * max(len(rows), 1) + legend_room(fig)
-    x_title = (
-        "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households<br>where stated)"
-    )  # two lines: one is wider than a phone
+    x_title = phrase(
+        "chart.rate_axis" if measure == "rate" else "chart.count_axis"
+    )  # count: two lines, one is wider than a phone
     base_layout(fig, height, x_title=x_title)
     # Reversed category axis with room above the first row for its label; the labels are a text trace.
     fig.update_yaxes(
@@ -341,7 +332,7 @@ def dot_plot(rows: pd.DataFrame, measure: str, log: bool, color_by: str = "count
     elif not values.empty:
         fig.update_xaxes(range=[0, values.max() * 1.2])
     fig.add_trace(row_label_trace(list(rows["_label"]), texts, left))
-    fig.update_layout(meta=drawn_meta(len(rows), total, unit=unit_word))
+    fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig
 
 
@@ -390,7 +381,7 @@ def japan_series(
                 x=group["year"].astype(int),
                 y=group["_point"],
                 mode="lines+markers+text",
-                name=f"Aged {ages}",
+                name=phrase("chart.aged", ages=ages),
                 text=[plotly_plain(figure_text(r, measure)) for _, r in group.iterrows()],
                 textposition="bottom center" if ages == "40–64" else "top center",
                 marker={"size": 12, "color": color, "symbol": AGE_GROUP_SYMBOLS.get(ages, "circle")},
@@ -404,7 +395,7 @@ def japan_series(
                     "arrayminus": (group["_point"] - group["_low"]).where(derived, 0).fillna(0),
                     **DERIVED_BAR,
                 },
-                hovertemplate="%{x}: %{text}<extra>" + plotly_plain(f"Aged {ages}") + "</extra>",
+                hovertemplate="%{x}: %{text}<extra>" + plotly_plain(phrase("chart.aged", ages=ages)) + "</extra>",
             )
         )
     if rows["interval"].eq("derived_ci95").any():
@@ -544,7 +535,11 @@ def count_series(
     """One-night counts over the years, one line per country; each annotation (a figure's words: x, text) points at
     the first point of its year (Japan's 2024 count without Ishikawa)."""
     fig = go.Figure()
-    rows = rows.assign(_series=rows["country_name"] + ": " + rows["population_group"] + ", " + rows["ages"])
+    series = [
+        phrase("chart.series", country=c, group=g, ages=a)
+        for c, g, a in zip(rows["country_name"], rows["population_group"], rows["ages"], strict=True)
+    ]
+    rows = rows.assign(_series=series)
     seen_per_country: dict[str, int] = {}
     for name, group in rows.groupby("_series", sort=False):
         group = group.sort_values("year")
@@ -649,7 +644,7 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
             x=[None],
             y=[None],
             mode="markers",
-            name=legend_name("Hollow: CI crosses 1 (not significant) or no CI published"),
+            name=legend_name(phrase("chart.hollow_ratio")),
             marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}},
         )
     )
@@ -676,7 +671,7 @@ def forest_plot(rows: pd.DataFrame) -> go.Figure:
     base_layout(
         fig,
         200 + row_height(texts) * max(len(categories), 1) + legend_room(fig),
-        x_title="Ratio (log scale; 1 = no difference)",
+        x_title=phrase("chart.ratio_axis"),
     )
     fig.add_trace(row_label_trace(list(rows["_y"]), texts, FOREST_LEFT))
     fig.add_trace(
@@ -700,7 +695,7 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
     bar's label and figure written above it, as in the dot plots."""
     rows, total = first_rows(rows)
     labels = [plotly_plain(v) for v in rows["label"]]
-    figures = [f"about +{float(v):g}%" for v in rows["value"]]
+    figures = [phrase("chart.about_increase", value=f"{float(v):g}") for v in rows["value"]]
     fig = go.Figure(
         go.Bar(
             x=rows["value"],
@@ -715,9 +710,7 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
         )
     )
     texts = [f"{label}: {figure}" for label, figure in zip(rows["label"], figures, strict=True)]
-    base_layout(
-        fig, 200 + (row_height(texts) + 8) * max(len(rows), 1), x_title="Increase in risk (%), as stated by the source"
-    )
+    base_layout(fig, 200 + (row_height(texts) + 8) * max(len(rows), 1), x_title=phrase("chart.increase_axis"))
     fig.add_trace(row_label_trace(labels, texts, 0, clearance_px=32))
     fig.update_layout(showlegend=False)  # one series: the labels say what each bar is
     fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.1 if not rows.empty else 1])

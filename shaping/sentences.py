@@ -15,10 +15,8 @@ def _has(row: pd.Series, column: str) -> bool:
 
 def _group(row: pd.Series) -> str:
     """What one counted unit is called in a sentence: people, students or households."""
-    if row.get("unit") == "households":
-        key = "households"
-    else:
-        key = "students" if row.get("scope") == "enrolled_students" else "people"
+    students = "students" if row.get("scope") == "enrolled_students" else "people"
+    key = "households" if row.get("unit") == "households" else students
     return phrase(f"sentences.groups.{key}")
 
 
@@ -137,10 +135,9 @@ def headline_summary(row: pd.Series, cautions: list[str]) -> str:
     country = COUNTRY_NAMES.get(row["country"], row["country"])
     fielded = when(row)
     ages = aged(row.get("age_min"), row.get("age_max"))
-    if _has(row, "rate_pct"):  # the rate it was chosen for first, then its count
-        figure = phrase("sentences.rate_of", rate=headline_figure(row), group=_group(row))
-    else:
-        figure = figure_phrase(row)
+    # the rate it was chosen for first, then its count
+    rate = phrase("sentences.rate_of", rate=headline_figure(row), group=_group(row)) if _has(row, "rate_pct") else None
+    figure = rate or figure_phrase(row)
     if ages != aged(None, None):
         figure = phrase("sentences.figure_ages", figure=figure, ages=ages)
     if _has(row, "rate_pct") and _has(row, "value"):
