@@ -13,20 +13,21 @@ from shaping.charts import dot_plot, forest_plot, spans_a_decade
 from shaping.claims import linked_health, linked_rows, topic_labels, verdict_badge
 from shaping.health import forest_rows
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words
+from shaping.words import figure_words, headings
 
+# The tables' columns and their headings' word keys (words/phrases.toml [columns]).
 TABLE_COLUMNS = {
-    "label": "Row",
-    "as_published": "As published",
-    "value": "Count",
-    "rate_pct": "Rate %",
-    "source_id": "Source",
+    "label": "row",
+    "as_published": "as_published",
+    "value": "count",
+    "rate_pct": "rate",
+    "source_id": "source",
 }
 HEALTH_COLUMNS = {
-    "label": "Study · exposure → outcome",
-    "estimate_text": "Estimate (95% CI)",
-    "significance": "Significance",
-    "source_id": "Source",
+    "label": "study",
+    "estimate_text": "estimate_ci",
+    "significance_text": "significance",
+    "source_id": "source",
 }
 KINDS = ("counts", "ratios")
 
@@ -124,7 +125,7 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
             ),
         ),
         rows=counted,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         points=points(counted),
         caveats=words.caveats(),
         extra_notes=[
@@ -152,7 +153,7 @@ def ratios(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         ),
         chart=forest_plot(rows),
         rows=rows,
-        table_columns=HEALTH_COLUMNS,
+        table_columns=headings(HEALTH_COLUMNS),
         points=points(rows, "estimate_text"),
         caveats=words.caveats(),
     )

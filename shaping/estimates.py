@@ -59,7 +59,11 @@ def _distinct_labels(out: pd.DataFrame) -> pd.DataFrame:
         out.loc[named, "label"] = out.loc[named, "label"] + " · " + out.loc[named, "method_label"]
     for words in (
         out["as_published"].astype("string"),
-        out["published"].astype("string").str[:4].map(lambda y: phrase("labels.published", year=y), na_action="ignore"),
+        pd.Series(
+            [pd.NA if pd.isna(p) else phrase("labels.published", year=str(p)[:4]) for p in out["published"]],
+            index=out.index,
+            dtype="string",
+        ),
     ):
         repeated = out["label"].duplicated(keep=False) & words.notna()
         if repeated.any():

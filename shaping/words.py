@@ -69,7 +69,7 @@ def plural(one: str, other: str, n: int) -> str:
 
 
 def fill_plural(forms: Mapping[str, str], n: int, **values: object) -> str:
-    """A {one, other} table's form for n in the reader's language, filled ({n} and the other values)."""
+    """A {one, other} table's form for n in the reader's language, filled with the values (and {n}, if it names it)."""
     return plural(forms["one"], forms["other"], n).format(n=n, **values)
 
 
@@ -170,6 +170,11 @@ def phrase_n(name: str, n: int, **values: object) -> str:
     for part in name.split("."):
         value = value[part]
     return fill_plural(value, n, **values)
+
+
+def headings(columns: Mapping[str, str]) -> dict[str, str]:
+    """A table's headings in the reader's language: {data column: word key of [columns]} -> {data column: heading}."""
+    return {column: phrase(f"columns.{key}") for column, key in columns.items()}
 
 
 def app_title() -> str:
