@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+from shaping.words import phrase, phrase_n
+
 
 @dataclass
 class Figure:
@@ -79,9 +81,9 @@ def row_notes(figure: Figure) -> list[dict[str, str]]:
     for _, row in figure.rows.iterrows():
         facts = [str(row[c]) for c in ("method_label", "measure") if c in row and pd.notna(row[c])]
         if "sample_size" in row and pd.notna(row["sample_size"]):
-            facts.append(f"{int(row['sample_size']):,} valid respondents")
+            facts.append(phrase_n("rows.respondents", int(row["sample_size"]), count=f"{int(row['sample_size']):,}"))
         if "cases" in row and pd.notna(row["cases"]):
-            facts.append(f"{int(row['cases']):,} cases")
-        note = str(row["note"]) if pd.notna(row.get("note")) else "no note"
+            facts.append(phrase_n("rows.cases", int(row["cases"]), count=f"{int(row['cases']):,}"))
+        note = str(row["note"]) if pd.notna(row.get("note")) else phrase("rows.no_note")
         notes.append({"label": str(row[figure.row_label_column]), "facts": " · ".join(facts), "note": note})
     return notes
