@@ -7,7 +7,7 @@ import pandas as pd
 from settings import COUNTRY_NAMES
 from shaping.numbers import age_band
 from shaping.vocabulary import Vocabulary, strict_map
-from shaping.words import phrase
+from shaping.words import country_name, phrase
 
 
 def reference_year(rows: pd.DataFrame) -> pd.Series:
@@ -34,7 +34,7 @@ def is_survey(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
 def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Rows with display columns: country_name, concept_label, ages, year, survey, label."""
     out = rows.copy()
-    out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
+    out["country_name"] = out["country"].map(country_name)
     out["concept_label"] = strict_map(out["concept"], vocab.concept_labels(), "concept label")
     out["ages"] = [
         age_band(a, b) if pd.notna(a) or pd.notna(b) else phrase("labels.ages_not_stated")

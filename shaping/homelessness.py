@@ -3,11 +3,10 @@
 import pandas as pd
 
 from core.derive import per_100k
-from settings import COUNTRY_NAMES
 from shaping.numbers import age_band, aged, count
 from shaping.numbers import per_100k as fmt_per_100k
 from shaping.vocabulary import Vocabulary, strict_map
-from shaping.words import phrase
+from shaping.words import country_name, phrase
 
 ONE_NIGHT = "one_night_count"
 DAYTIME = "daytime_street_count"
@@ -18,7 +17,7 @@ WHOLE_YEAR = ("twelve_month_prevalence", "runaway_episodes", "school_year_count"
 def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Rows with the display columns the charts and cards use (label, country_name, survey, interval, …)."""
     out = rows.copy()
-    out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
+    out["country_name"] = out["country"].map(country_name)
     out["ages"] = [age_band(a, b) for a, b in zip(out["age_min"], out["age_max"], strict=True)]
     out["measure_label"] = strict_map(out["measure"], vocab.labels_of("youth_homelessness", "measure"), "measure label")
     place = out["area"].where(out["area"] != "national", out["country_name"])

@@ -3,10 +3,9 @@
 import pandas as pd
 
 from core.dates import pretty
-from settings import COUNTRY_NAMES
 from shaping.numbers import aged, count, count_short, pct, qualified
 from shaping.vocabulary import Vocabulary
-from shaping.words import phrase
+from shaping.words import country_name, phrase
 
 
 def _has(row: pd.Series, column: str) -> bool:
@@ -39,7 +38,7 @@ def figure_phrase(row: pd.Series) -> str:
 
 def place(row: pd.Series) -> str:
     """'Japan', or 'Tokyo, Japan' for a city."""
-    country = COUNTRY_NAMES.get(row["country"], row["country"])
+    country = country_name(row["country"])
     if row.get("area", "national") == "national":
         return country
     return phrase("sentences.city", area=row["area"], country=country)
@@ -116,7 +115,7 @@ def summary_sentence(rows: pd.DataFrame, subject: str = "") -> str:
         return phrase("sentences.no_rows")
     dated = rows.assign(_when=rows["fieldwork_start"].fillna(rows["published"]).fillna(""))
     latest = dated.sort_values(["_when", "value"], ascending=[False, False], na_position="last").iloc[0]
-    country = COUNTRY_NAMES.get(latest["country"], latest["country"])
+    country = country_name(latest["country"])
     label = latest["method_label"]
     ages = aged(latest.get("age_min"), latest.get("age_max"))
     text = figure_phrase(latest)
@@ -132,7 +131,7 @@ def summary_sentence(rows: pd.DataFrame, subject: str = "") -> str:
 def headline_summary(row: pd.Series, cautions: list[str]) -> str:
     """A country's headline in one sentence with what must not be dropped: "Japan's headline figure, from a national
     survey fielded in November 2022: 2.05% of people aged 15–39. (caution...)"."""
-    country = COUNTRY_NAMES.get(row["country"], row["country"])
+    country = country_name(row["country"])
     fielded = when(row)
     ages = aged(row.get("age_min"), row.get("age_max"))
     # the rate it was chosen for first, then its count

@@ -172,6 +172,12 @@ def phrase_n(name: str, n: int, **values: object) -> str:
     return fill_plural(value, n, **values)
 
 
+def country_name(code: str) -> str:
+    """A country's name in the reader's language (words/phrases.toml [countries]); an unknown code as it is."""
+    names = phrases()["countries"]
+    return fill(names[code]) if code in names else str(code)
+
+
 def headings(columns: Mapping[str, str]) -> dict[str, str]:
     """A table's headings in the reader's language: {data column: word key of [columns]} -> {data column: heading}."""
     return {column: phrase(f"columns.{key}") for column, key in columns.items()}
@@ -313,6 +319,56 @@ def check_figure_file(
     return found
 
 
+def check_phrases_file(path: Path, expected: Mapping[str, str], plurals: Iterable[str]) -> list[Problem]:
+    """The problems of words/phrases.toml against what the code fills in (shaping/phrasebook.py): TOML syntax, unknown
+    and missing phrases, unknown and missing {placeholders}, a plural that is not a {one, other} table."""
+    from i18n.extract import lines as key_lines  # where each dotted key is, for file:line
+
+    text = path.read_text(encoding="utf-8")
+    rel = f"words/{path.name}"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        line = re.search(r"line (\d+)", str(e))
+        return [Problem(rel, int(line.group(1)) if line else None, None, f"not valid TOML: {e}")]
+    where_is = key_lines(text)
+    plurals = set(plurals)
+    found: list[Problem] = []
+
+    def at(path: tuple) -> Callable[[str], Problem]:
+        line = next((where_is[path[:n]] for n in range(len(path), 0, -1) if path[:n] in where_is), None)
+        return lambda message: Problem(rel, line, None, message)
+
+    seen = set()
+
+    def walk(value, path: tuple) -> None:
+        name = ".".join(path)
+        if isinstance(value, Mapping) and name not in plurals:
+            for key, item in value.items():
+                walk(item, (*path, key))
+            return
+        seen.add(name)
+        if name not in expected:
+            found.append(
+                at(path)(f"{name}: unknown phrase; no code fills it in (shaping/phrasebook.py lists those that do)")
+            )
+            return
+        wanted = set(expected[name].split())
+        if name in plurals:
+            if not isinstance(value, Mapping) or set(value) != {"one", "other"}:
+                found.append(at(path)(f'{name}: must be a table of two forms, one = "…" and other = "…"'))
+                return
+            for form in ("one", "other"):
+                found.extend(_check_template(f"{name}.{form}", value[form], wanted, at((*path, form))))
+            return
+        found.extend(_check_template(name, value, wanted, at(path)))
+
+    walk(data, ())
+    for name in sorted(set(expected) - seen):
+        found.append(Problem(rel, None, None, f"{name}: missing; the code fills this phrase in"))
+    return found
+
+
 def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Path | None = None) -> list[Problem]:
     """Every problem of the words files: `declared` maps each figure's words key to its placeholders per field."""
     folder = folder or WORDS_DIR
@@ -346,6 +402,12 @@ def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Pat
         for key in ("file", "title", "icon", "heading"):
             if key not in entry:
                 found.append(Problem(f"words/{PAGES_FILE}", start + 1, url, f"{key} is missing"))
+    from shaping.phrasebook import PHRASES, PLURALS
+
+    if (folder / PHRASES_FILE).exists():
+        found += check_phrases_file(folder / PHRASES_FILE, PHRASES, PLURALS)
+    else:
+        found.append(Problem(f"words/{PHRASES_FILE}", None, None, "missing: the code's phrases are read from it"))
     known = list(site_data.get("caveats", {}))
     files = {p.stem: p for p in sorted((folder / FIGURES_DIR).glob("*.toml"))}
     for key, placeholders in declared.items():
