@@ -182,6 +182,8 @@ PHRASES: dict[str, str] = {
     "countries.KOR": "",
     "countries.ITA": "",
     "countries.USA": "",
+    "roles.origin": "label",
+    "roles.evidence": "label",
 }
 PLURALS = frozenset(
     {
