@@ -7,7 +7,7 @@ from shaping.charts import dot_plot, japan_series, split_bars
 from shaping.estimates import cabinet_office_rounds, other_japanese_estimates, point_descriptions, population_for
 from shaping.sentences import how_made, quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words, headings, say
+from shaping.words import country_name, figure_words, headings, say
 
 # The table's columns and their headings' word keys (words/phrases.toml [columns]).
 TABLE_COLUMNS = {
@@ -40,7 +40,7 @@ def rounds(check: PackageCheck, measure: str = "rate") -> Figure:
         key="japan-rounds",
         title=words.text("title", measure),
         subtitle=words.text("subtitle", measure),
-        summary=summary_sentence(shown, "Japan"),
+        summary=summary_sentence(shown, country_name("JPN")),
         chart=japan_series(
             shown,
             measure,

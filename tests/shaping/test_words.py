@@ -134,3 +134,34 @@ def test_every_phrase_the_code_fills_is_in_the_words_file():
         values = {p: f"<{p}>" for p in placeholders.split()}
         filled = phrase_n(name, 2, **values) if name in PLURALS else phrase(name, **values)
         assert "{" not in filled and all(v in filled for v in values.values()), (name, filled)
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms", "one", "five"),
+    [
+        ("it", ("{count} caso", "{count} casi", "{count} casi"), "1 caso", "5 casi"),
+        ("ja", ("該当者{count}人",), "該当者1人", "該当者5人"),
+    ],
+)
+def test_a_plural_phrase_takes_its_languages_plural_rule(tmp_path, monkeypatch, lang, forms, one, five):
+    """A {one, other} table is one gettext message with a plural: Italian picks a form by n, Japanese has one form."""
+    import gettext
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    import shaping.words
+    from i18n.extract import entries_of
+    from shaping.words import phrase_n
+
+    (entry,) = entries_of('[cases]\none = "{count} case"\nother = "{count} cases"\n', "words/phrases.toml")
+    assert entry.text == ("{count} case", "{count} cases")
+    catalog = Catalog(locale=lang)
+    catalog.add(entry.text, string=forms)
+    with (tmp_path / "messages.mo").open("wb") as f:
+        write_mo(f, catalog)
+    with (tmp_path / "messages.mo").open("rb") as f:
+        translations = gettext.GNUTranslations(f)
+    monkeypatch.setattr(shaping.words, "translator", lambda _: translations)
+    assert phrase_n("rows.cases", 1, count="1") == one
+    assert phrase_n("rows.cases", 5, count="5") == five
