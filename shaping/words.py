@@ -2,8 +2,11 @@
 
 words/site.toml holds what every page shares (the project's name, the definition, the caveats, control labels);
 words/pages.toml the pages in navigation order with their titles and prose; words/figures/<key>.toml one figure's
-title, subtitle, summary templates, notes, annotations and caveats. An editor changes them without Python;
+title, subtitle, summary templates, notes, annotations and caveats; words/phrases.toml the phrases the code puts
+together from the data (sentences to quote, legends, table headings, citations; shaping/phrasebook.py lists them with
+their placeholders). An editor changes them without Python;
 `python -m shaping.words` (and a test) checks them: unknown keys, unknown or missing {placeholders}, unknown caveats.
+A {one, other} table of phrases.toml is one gettext plural message, filled by phrase_n (ngettext), never "(s)".
 
 Every template goes through `translate` before its placeholders are filled: i18n.translate, the gettext catalog of
 the language set for this script run or build (`i18n.language`/`i18n.set_language`); each template is one msgid.
