@@ -342,6 +342,7 @@ ANNOTATION_BAND = 0.13
 ANNOTATION_CHARS = 24
 # The share of the plot's height above the highest point (or interval end) kept for the point's figure.
 POINT_LABEL_ROOM = 0.1
+FIGURE_CHAR_PX = 7.5  # a point's figure at 14 px, per character, about
 TREND_BREAK = "trend break"
 
 
@@ -355,6 +356,13 @@ def annotation_bands(annotations: list[dict]) -> list[tuple[dict, int]]:
 def data_share(bands: int) -> float:
     """The share of the plot's height the data may take below `bands` annotation bands and the top point's figure."""
     return 1 - bands * ANNOTATION_BAND - POINT_LABEL_ROOM
+
+
+def figure_position(ages: str, year: int, breaks: set) -> str:
+    """Where a round's figure goes: above its point (below for ages 40–64, whose line runs under the other), and right
+    of a trend break's dashed line rather than across it."""
+    vertical = "bottom" if ages == "40–64" else "top"
+    return f"{vertical} right" if year in breaks else f"{vertical} center"
 
 
 def japan_series(
@@ -372,6 +380,7 @@ def japan_series(
     point, low, high = _bounds(rows, measure)
     rows = rows.assign(_point=point, _low=low, _high=high)
     rows = rows[rows["_point"].notna()]
+    breaks = {note["x"] for note in annotations}
     for ages, group in rows.groupby("ages", sort=True):
         group = group.sort_values("year")
         color = AGE_GROUP_COLORS.get(ages, "#333333")
@@ -383,7 +392,7 @@ def japan_series(
                 mode="lines+markers+text",
                 name=phrase("chart.aged", ages=ages),
                 text=[plotly_plain(figure_text(r, measure)) for _, r in group.iterrows()],
-                textposition="bottom center" if ages == "40–64" else "top center",
+                textposition=[figure_position(ages, year, breaks) for year in group["year"].astype(int)],
                 marker={"size": 12, "color": color, "symbol": AGE_GROUP_SYMBOLS.get(ages, "circle")},
                 line={"color": color, "width": 2, "dash": "dot"},
                 cliponaxis=False,
@@ -433,9 +442,16 @@ def japan_series(
     base_layout(fig, 480, x_title=x_title, y_title=y_title)
     if ticks:
         # room left of the first round for its figure, clear of the y axis's tick labels
-        fig.update_xaxes(tickmode="array", tickvals=ticks, range=[min(ticks) - 2.5, max(ticks) + 2])
+        # and right of the last, for a figure written right of its trend break's line
+        fig.update_xaxes(tickmode="array", tickvals=ticks, range=[min(ticks) - 2, max(ticks) + 4])
     top = pd.concat([rows["_point"], rows["_high"]]).max()
     fig.update_yaxes(range=[0, top / data_share(len(bands))] if pd.notna(top) else None)
+    # a figure right of the last round's line ('about 1.46 M') needs the right margin's room too
+    last = rows[rows["year"] == rows["year"].max()] if not rows.empty else rows
+    widest = max((len(figure_text(r, measure)) for _, r in last.iterrows()), default=0)
+    # (beyond the range's room right of the last round); the rounds' years stay level, as they fit a phone
+    fig.update_layout(margin_r=max(30, int(FIGURE_CHAR_PX * widest) - 40))
+    fig.update_xaxes(tickangle=0, tickfont_size=12)  # 2015 and 2018 side by side on a phone, apart
     return fig
 
 
@@ -482,7 +498,9 @@ def split_bars(rows: pd.DataFrame, words) -> go.Figure:
     )
     fig.update_layout(barmode="stack")
     base_layout(fig, 440 + legend_room(fig), x_title=words.text("axis.x"), y_title=words.text("axis.y"))
-    fig.update_xaxes(tickangle=0)  # three two-line rounds fit a phone level; turned, they ran into the axis title
+    fig.update_xaxes(
+        tickangle=0, tickfont_size=12
+    )  # 2015 and 2018 side by side on a phone, apart  # three two-line rounds fit a phone level; turned, they ran into the axis title
     return fig
 
 

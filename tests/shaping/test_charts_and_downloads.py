@@ -137,6 +137,10 @@ def test_trend_breaks_never_sit_on_the_data_or_on_each_other(estimates, vocab, m
     )
     top_share = max(highest, highest_bar) / fig.layout.yaxis.range[1]
     assert top_share < min(bands) - ANNOTATION_BAND, "the data reach into the notes' bands"
+    for trace in fig.data:  # a point's figure is written beside a trend break's line, never across it
+        if trace.textposition is not None and not isinstance(trace.textposition, str):
+            for x, position in zip(trace.x, trace.textposition, strict=True):
+                assert x not in {n["x"] for n in notes} or not position.endswith("center"), (trace.name, x)
     lines = {shape.x0: shape.y1 for shape in fig.layout.shapes if shape.type == "line"}
     for left in texts:
         for right in texts:
