@@ -20,7 +20,7 @@ from shaping.citations import bibtex_figure, bibtex_source, figure_citation, pla
 from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
-from shaping.words import caveats, say
+from shaping.words import caveats, phrase, phrase_n, say
 
 POINTS_IN_ALT = 40
 
@@ -32,9 +32,13 @@ def _made(items):
 def alt_text(figure: Figure) -> str:
     """Alt text from the data: title, subtitle, summary and every point shown (the first 40)."""
     points = "; ".join(figure.points[:POINTS_IN_ALT])
-    more = f"; and {len(figure.points) - POINTS_IN_ALT} more" if len(figure.points) > POINTS_IN_ALT else ""
-    subtitle = f" {figure.subtitle}." if figure.subtitle else ""
-    return f"Chart: {figure.title}.{subtitle} {figure.summary} Points: {points}{more}."
+    more = len(figure.points) - POINTS_IN_ALT
+    if more > 0:
+        points = phrase_n("alt.more", more, points=points, count=more)
+    values = {"title": figure.title, "summary": figure.summary, "points": points}
+    if figure.subtitle:
+        return phrase("alt.text_subtitle", subtitle=figure.subtitle, **values)
+    return phrase("alt.text", **values)
 
 
 @dataclass
@@ -168,7 +172,7 @@ class CardContent:
     @cached_property
     def citation(self) -> dict:
         """The one citation a reader needs first: this figure, its view's URL, the data version and the date."""
-        title = self.title + (f" (data version {self.version})" if self.version else "")
+        title = phrase("citations.data_version", title=self.title, version=self.version) if self.version else self.title
         return {
             "text": figure_citation(title, self.url, self.today),
             "bibtex": bibtex_figure(title, self.url, self.today, self.key),

@@ -14,20 +14,21 @@ from shaping.claims import linked_health, linked_rows, topic_labels, verdict_bad
 from shaping.health import forest_rows
 from shaping.numbers import count, ratio
 from shaping.vocabulary import Vocabulary
-from shaping.words import FigureWords, figure_words
+from shaping.words import FigureWords, figure_words, headings
 
+# The tables' columns and their headings' word keys (words/phrases.toml [columns]).
 TABLE_COLUMNS = {
-    "label": "Row",
-    "as_published": "As published",
-    "value": "Count",
-    "rate_pct": "Rate %",
-    "source_id": "Source",
+    "label": "row",
+    "as_published": "as_published",
+    "value": "count",
+    "rate_pct": "rate",
+    "source_id": "source",
 }
 HEALTH_COLUMNS = {
-    "label": "Study · exposure → outcome",
-    "estimate_text": "Estimate (95% CI)",
-    "significance": "Significance",
-    "source_id": "Source",
+    "label": "study",
+    "estimate_text": "estimate_ci",
+    "significance_text": "significance",
+    "source_id": "source",
 }
 KINDS = ("counts", "ratios")
 
@@ -140,7 +141,7 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         ),
         chart=dot_plot(counted, "count", spans_a_decade(pd.concat(drawn).astype("float64")), reference=claimed),
         rows=counted,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         points=([claimed[1]] if claimed else []) + points(counted),
         caveats=words.caveats(),
         extra_notes=[
@@ -169,7 +170,7 @@ def ratios(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         ),
         chart=forest_plot(rows, reference=claimed),
         rows=rows,
-        table_columns=HEALTH_COLUMNS,
+        table_columns=headings(HEALTH_COLUMNS),
         points=([claimed[1]] if claimed else []) + points(rows, "estimate_text"),
         caveats=words.caveats(),
     )

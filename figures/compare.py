@@ -13,21 +13,22 @@ from shaping.evidence import read_on_a_page
 from shaping.headlines import cautions, headline_rows
 from shaping.sentences import headline_summary, quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words
+from shaping.words import figure_words, headings
 
 COUNTRY_CODES = ("JPN", "KOR", "ITA")
+# The table's columns and their headings' word keys (words/phrases.toml [columns]).
 TABLE_COLUMNS = {
-    "label": "Estimate",
-    "as_published": "As published",
-    "rate_pct": "Rate %",
-    "rate_low_pct": "Rate low %",
-    "rate_high_pct": "Rate high %",
-    "value": "Count",
-    "interval": "Interval",
-    "six_month_rule": "Six-month rule",
-    "scope": "Who",
-    "method_label": "Evidence",
-    "source_id": "Source",
+    "label": "estimate",
+    "as_published": "as_published",
+    "rate_pct": "rate",
+    "rate_low_pct": "rate_low",
+    "rate_high_pct": "rate_high",
+    "value": "count",
+    "interval": "interval",
+    "six_month_rule": "six_month_rule",
+    "scope": "who",
+    "method_label": "evidence",
+    "source_id": "source",
 }
 # What the page shows before a reader changes anything (years None: every year in the data).
 DEFAULTS = {
@@ -79,7 +80,7 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
         else summary_sentence(shown),
         chart=dot_plot(shown, measure, log),
         rows=shown,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         points=point_descriptions(shown, measure),
         concepts=list(shown["concept"]),
         caveats=words.caveats(),

@@ -1,11 +1,14 @@
 """The Figure: everything one figure card shows, built without Streamlit."""
 
 import inspect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from shaping.words import phrase, phrase_n
 
 
 @dataclass
@@ -77,11 +80,16 @@ def row_notes(figure: Figure) -> list[dict[str, str]]:
     """Each row shown with its method, sample and note: what 'About this data' lists in the card and on the static page."""
     notes = []
     for _, row in figure.rows.iterrows():
-        facts = [str(row[c]) for c in ("method_label", "measure") if c in row and pd.notna(row[c])]
+        # the method's label, then the measure's (its label, or an abbreviation such as RR; never a code like
+        # one_night_count, which homelessness rows also carry as their method_label)
+        measure = row.get("measure_label", row.get("measure"))
+        facts = [str(row["method_label"])] if "method_label" in row and pd.notna(row["method_label"]) else []
+        if isinstance(measure, str) and not re.fullmatch(r"[a-z0-9_]+", measure) and measure not in facts:
+            facts.append(measure)
         if "sample_size" in row and pd.notna(row["sample_size"]):
-            facts.append(f"{int(row['sample_size']):,} valid respondents")
+            facts.append(phrase_n("rows.respondents", int(row["sample_size"]), count=f"{int(row['sample_size']):,}"))
         if "cases" in row and pd.notna(row["cases"]):
-            facts.append(f"{int(row['cases']):,} cases")
-        note = str(row["note"]) if pd.notna(row.get("note")) else "no note"
+            facts.append(phrase_n("rows.cases", int(row["cases"]), count=f"{int(row['cases']):,}"))
+        note = str(row["note"]) if pd.notna(row.get("note")) else phrase("rows.no_note")
         notes.append({"label": str(row[figure.row_label_column]), "facts": " · ".join(facts), "note": note})
     return notes

@@ -4,21 +4,23 @@ from core.package_check import PackageCheck
 from figures.figure import Figure, declare
 from figures.params import points
 from shaping.charts import forest_plot, percent_bars
-from shaping.health import SURVIVAL_GROUP, forest_rows, percent_rows
+from shaping.health import forest_rows, percent_rows, survival_group
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words
+from shaping.words import figure_words, headings
 
+# The tables' columns and their headings' word keys (words/phrases.toml [columns]).
 TABLE_COLUMNS = {
-    "group": "Group",
-    "label": "Study · exposure → outcome",
-    "estimate_text": "Estimate (95% CI)",
-    "significance": "Significance",
-    "comparison": "Compared",
-    "population": "Population",
-    "studies": "Studies",
-    "participants": "Participants",
-    "source_id": "Source",
+    "group": "group",
+    "label": "study",
+    "estimate_text": "estimate_ci",
+    "significance_text": "significance",
+    "comparison": "compared",
+    "population": "population",
+    "studies": "studies",
+    "participants": "participants",
+    "source_id": "source",
 }
+PERCENT_COLUMNS = {"label": "source_study", "value": "increase", "population": "population", "source_id": "source"}
 
 
 @declare("health-forest", "health", placeholders={"summary": ("significant", "risks", "unclear")})
@@ -27,7 +29,7 @@ def forest(check: PackageCheck) -> Figure:
     words = figure_words("health-forest")
     risks = check.table("isolation_health_risks")
     rows = forest_rows(risks, Vocabulary.of(check))
-    significant = rows[(rows["significance"] == "significant") & (rows["group"] != SURVIVAL_GROUP)]
+    significant = rows[(rows["significance"] == "significant") & (rows["group"] != survival_group())]
     unclear = rows[rows["significance"] != "significant"]
     return Figure(
         key="health-forest",
@@ -36,12 +38,12 @@ def forest(check: PackageCheck) -> Figure:
         summary=words.text(
             "summary",
             significant=len(significant),
-            risks=len(rows[rows["group"] != SURVIVAL_GROUP]),
+            risks=len(rows[rows["group"] != survival_group()]),
             unclear=len(unclear),
         ),
         chart=forest_plot(rows),
         rows=rows,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         points=points(rows, "estimate_text"),
         caveats=words.caveats(),
         extra_notes=words.notes(),
@@ -76,12 +78,7 @@ def percent(check: PackageCheck) -> Figure:
         ),
         chart=percent_bars(percents),
         rows=percents,
-        table_columns={
-            "label": "Source · exposure → outcome",
-            "value": "Increase (%)",
-            "population": "Population",
-            "source_id": "Source",
-        },
+        table_columns=headings(PERCENT_COLUMNS),
         points=[words.text("labels.point", label=r["label"], value=f"{r['value']:g}") for _, r in percents.iterrows()],
         caveats=words.caveats(),
         extra_notes=[

@@ -16,17 +16,18 @@ from shaping.homelessness import (
     with_per_100k,
 )
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words
+from shaping.words import figure_words, headings
 
+# The table's columns and their headings' word keys (words/phrases.toml [columns]).
 TABLE_COLUMNS = {
-    "label": "Row",
-    "measure_label": "Measure",
-    "as_published": "As published",
-    "value": "Count",
-    "rate_pct": "Rate %",
-    "per_100k": "Per 100,000 residents of the same ages (derived)",
-    "reference_date": "Date",
-    "source_id": "Source",
+    "label": "row",
+    "measure_label": "measure",
+    "as_published": "as_published",
+    "value": "count",
+    "rate_pct": "rate",
+    "per_100k": "per_100k",
+    "reference_date": "date",
+    "source_id": "source",
 }
 
 
@@ -48,7 +49,7 @@ def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = Tru
         summary=pair_sentence(latest_pair(rows)),
         chart=count_series(drawn, log, view, words.text("axis.x"), words.text(f"axis.y_{view}"), words.annotations()),
         rows=drawn,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         row_label_column="label",
         points=points(drawn, view),
         caveats=words.caveats(),
@@ -78,7 +79,7 @@ def whole_year_figure(rows: pd.DataFrame, log: bool = True) -> Figure:
         summary=words.text("summary", largest="; ".join(describe(r) for _, r in year_rows.head(3).iterrows())),
         chart=dot_plot(year_rows, "count", log),
         rows=year_rows,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         points=points(year_rows),
         caveats=words.caveats(),
         extra_notes=[words.text("labels.rates_only", rates="; ".join(describe(r) for _, r in year_rates.iterrows()))],
@@ -102,7 +103,7 @@ def net_cafe_figure(rows: pd.DataFrame) -> Figure:
         ),
         chart=dot_plot(cafes, "count", False),
         rows=cafes,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         points=points(cafes),
         caveats=words.caveats(),
     )

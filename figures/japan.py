@@ -7,22 +7,23 @@ from shaping.charts import dot_plot, japan_series, split_bars
 from shaping.estimates import cabinet_office_rounds, other_japanese_estimates, point_descriptions, population_for
 from shaping.sentences import how_made, quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words, say
+from shaping.words import country_name, figure_words, headings, say
 
+# The table's columns and their headings' word keys (words/phrases.toml [columns]).
 TABLE_COLUMNS = {
-    "label": "Estimate",
-    "as_published": "As published",
-    "value": "Count",
-    "value_low": "Low",
-    "value_high": "High",
-    "rate_pct": "Rate %",
-    "rate_low_pct": "Rate low %",
-    "rate_high_pct": "Rate high %",
-    "interval": "Interval",
-    "method_label": "Evidence",
-    "sample_size": "Valid respondents",
-    "cases": "Cases",
-    "source_id": "Source",
+    "label": "estimate",
+    "as_published": "as_published",
+    "value": "count",
+    "value_low": "low",
+    "value_high": "high",
+    "rate_pct": "rate",
+    "rate_low_pct": "rate_low",
+    "rate_high_pct": "rate_high",
+    "interval": "interval",
+    "method_label": "evidence",
+    "sample_size": "respondents",
+    "cases": "cases",
+    "source_id": "source",
 }
 
 
@@ -39,7 +40,7 @@ def rounds(check: PackageCheck, measure: str = "rate") -> Figure:
         key="japan-rounds",
         title=words.text("title", measure),
         subtitle=words.text("subtitle", measure),
-        summary=summary_sentence(shown, "Japan"),
+        summary=summary_sentence(shown, country_name("JPN")),
         chart=japan_series(
             shown,
             measure,
@@ -50,7 +51,7 @@ def rounds(check: PackageCheck, measure: str = "rate") -> Figure:
             say("chart.derived_interval"),
         ),
         rows=shown,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         points=point_descriptions(shown, measure),
         concepts=["hikikomori_broad"],
         caveats=words.caveats(),
@@ -84,7 +85,7 @@ def split(check: PackageCheck) -> Figure:
         summary=words.text("summary", derived=int(rows["derived_fields"].notna().sum()), parts=len(rows)),
         chart=split_bars(rows, words),
         rows=rows,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         points=point_descriptions(rows, "count"),
         concepts=["hikikomori_narrow", "hikikomori_quasi"],
         caveats=words.caveats(),
@@ -115,7 +116,7 @@ def other(check: PackageCheck, log: bool = True) -> Figure:
         ),
         chart=dot_plot(drawn, "count", log, color_by="method_label"),
         rows=others,
-        table_columns=TABLE_COLUMNS,
+        table_columns=headings(TABLE_COLUMNS),
         points=point_descriptions(drawn, "count"),
         concepts=list(others["concept"]),
         caveats=words.caveats(),

@@ -100,13 +100,15 @@ def catalog_problems(lang: str, root: Path = ROOT) -> list[Problem]:
         if not message.id:
             continue
         line = message.lineno or 1
-        text = message.string if isinstance(message.string, str) else " ".join(message.string)
-        if not text:
-            problems.append(Problem(file, line, message.id, "untranslated"))
+        # a plural message: each form (one in Japanese and Korean, three in Babel's Italian) keeps the plural msgid's placeholders
+        msgid = message.id[-1] if isinstance(message.id, tuple | list) else message.id
+        forms = [message.string] if isinstance(message.string, str) else list(message.string)
+        if not all(forms):
+            problems.append(Problem(file, line, msgid, "untranslated"))
             continue
         if message.fuzzy:
-            problems.append(Problem(file, line, message.id, "fuzzy: check the translation, then remove the fuzzy flag"))
-        problems += [Problem(file, line, message.id, said) for said in placeholder_problems(message.id, text)]
+            problems.append(Problem(file, line, msgid, "fuzzy: check the translation, then remove the fuzzy flag"))
+        problems += [Problem(file, line, msgid, said) for form in forms for said in placeholder_problems(msgid, form)]
     for message, errors in po.check():
         problems += [Problem(file, message.lineno or 1, message.id, str(error)) for error in errors]
     return problems

@@ -8,7 +8,8 @@ same messages).
 Every string value of a words file is a msgid, keyed by its English text: the same sentence in two places is one
 msgid with two locations. Strings that are not words (a page's script and icon, a figure's caveat keys, an
 annotation's position) are left out. A msgctxt is added only for the keys listed in CONTEXTS, when one English word
-needs two translations.
+needs two translations. A table of exactly `one` and `other` is one plural message (msgid and msgid_plural, for
+gettext's ngettext: shaping.words.phrase_n).
 """
 
 import re
@@ -53,7 +54,7 @@ class Entry:
     file: str
     line: int
     key: str
-    text: str
+    text: str | tuple[str, str]  # (singular, plural) for a {one, other} table
     context: str | None = None
 
 
@@ -123,9 +124,14 @@ def lines(text: str) -> dict[tuple, int]:
     return found
 
 
-def _leaves(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+PLURAL_FORMS = {"one", "other"}
+
+
+def _leaves(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str | tuple[str, str]]]:
     if isinstance(value, str):
         yield path, value
+    elif isinstance(value, dict) and set(value) == PLURAL_FORMS and all(isinstance(v, str) for v in value.values()):
+        yield path, (value["one"], value["other"])
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _leaves(item, (*path, key))
@@ -149,7 +155,7 @@ def entries_of(source: str, file: str) -> Iterator[Entry]:
     relative = file.removeprefix("words/")
     found = []
     for path, text in _leaves(data):
-        if not text.strip() or not _is_word(path, figure):
+        if not "".join(text).strip() or not _is_word(path, figure):
             continue
         line = next((where[path[:n]] for n in range(len(path), 0, -1) if path[:n] in where), 1)
         key = _dotted(path)
@@ -198,7 +204,8 @@ def catalog(found: list[Entry], others: list[tuple] = ()) -> Catalog:
         "# Do not edit: change the words files, then run `make translations`.\n#"
     )
     for entry in found:
-        flags = ["python-brace-format"] if placeholders(entry.text) else []
+        forms = entry.text if isinstance(entry.text, tuple) else (entry.text,)
+        flags = ["python-brace-format"] if any(placeholders(form) for form in forms) else []
         message = template.get(entry.text, entry.context)
         if message is None:
             template.add(

@@ -10,7 +10,7 @@ import plotly.io as pio
 from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, CHART_ROWS_AT_MOST, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
 from shaping.numbers import count_short, pct, qualified
 from shaping.text import plotly_plain
-from shaping.words import say
+from shaping.words import phrase, phrases, say
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 PUBLISHED_BAR = {"color": "#333333", "thickness": 2, "width": 6}
@@ -135,9 +135,7 @@ def left_out_line(fig: go.Figure) -> str | None:
     drawn, total = meta.get("rows_drawn"), meta.get("rows_total")
     if drawn is None or total is None or drawn >= total:
         return None
-    return (
-        f"Drawn: the first {drawn:,} of {total:,} rows, in the table's order; the table and its CSV hold all {total:,}."
-    )
+    return phrase("chart.left_out", drawn=f"{drawn:,}", total=f"{total:,}")
 
 
 def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -190,14 +188,8 @@ def figure_text(row: pd.Series, measure: str) -> str:
 
 def interval_words(row: pd.Series) -> str:
     """How sure a mark is, for hover text and alt text."""
-    return {
-        "none": "no published interval",
-        "derived_ci95": "95% interval derived here, not published",
-        "published_ci95": "published 95% interval",
-        "range": "published range",
-        "lower_bound": "a lower bound",
-        "upper_bound": "an upper bound",
-    }.get(row["interval"], "")
+    intervals = phrases()["chart"]["intervals"]
+    return phrase(f"chart.intervals.{row['interval']}") if row["interval"] in intervals else ""
 
 
 def dot_plot(
@@ -219,7 +211,6 @@ def dot_plot(
     rows, total = first_rows(rows[rows["_point"].notna() | (rows["_low"].notna() & rows["_high"].notna())])
     labels = [plotly_plain(v) for v in rows["label"]]
     rows = rows.assign(_label=labels)
-    unit_word = "% of the age band" if measure == "rate" else "people or households"
     for key, group in rows.groupby(color_by, sort=False):
         marks = group[group["_point"].notna()]
         if marks.empty:
@@ -294,7 +285,7 @@ def dot_plot(
                 y=[r["_label"], r["_label"]],
                 mode="lines",
                 line={"color": COUNTRY_COLORS.get(r["country"], "#333333"), "width": 4, "dash": "dot"},
-                name="Published range (no point value)",
+                name=phrase("chart.published_range"),
                 hoverinfo="skip",
             )
         )
@@ -304,7 +295,7 @@ def dot_plot(
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=legend_name("Hollow: advocacy, expert or press figure, or a sum (not a survey)"),
+                name=legend_name(phrase("chart.hollow")),
                 marker={"symbol": "circle-open", "size": 12, "color": "#555555", "line": {"width": 2}},
             )
         )
@@ -314,7 +305,7 @@ def dot_plot(
                 x=[None],
                 y=[None],
                 mode="markers",
-                name="No bar: no published interval",
+                name=phrase("chart.no_bar"),
                 marker={"symbol": "line-ew", "size": 12, "color": "#555555", "line": {"width": 1}},
             )
         )
@@ -326,9 +317,9 @@ def dot_plot(
         fig.add_trace(claim_marks(*reference, list(rows["_label"])))
         fig.data = (fig.data[-1], *fig.data[:-1])  # under the rows' marks, first in the legend
     height = 200 + row_height(texts) * max(len(rows), 1) + legend_room(fig)
-    x_title = (
-        "Share of the age band covered (%)" if measure == "rate" else "Number (people, or households<br>where stated)"
-    )  # two lines: one is wider than a phone
+    x_title = phrase(
+        "chart.rate_axis" if measure == "rate" else "chart.count_axis"
+    )  # count: two lines, one is wider than a phone
     base_layout(fig, height, x_title=x_title)
     # Reversed category axis with room above the first row for its label; the labels are a text trace.
     fig.update_yaxes(
@@ -351,8 +342,37 @@ def dot_plot(
     elif not values.empty:
         fig.update_xaxes(range=[0, values.max() * 1.2])
     fig.add_trace(row_label_trace(list(rows["_label"]), texts, left))
-    fig.update_layout(meta=drawn_meta(len(rows), total, unit=unit_word))
+    fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig
+
+
+# Trend breaks are written in bands across the top of the plot, one band per break (the rightmost highest), each a
+# share of the plot's height that holds two lines of 11-px text on a phone; the data are scaled to stay below them.
+ANNOTATION_BAND = 0.13
+ANNOTATION_CHARS = 24
+# The share of the plot's height above the highest point (or interval end) kept for the point's figure.
+POINT_LABEL_ROOM = 0.1
+FIGURE_CHAR_PX = 7.5  # a point's figure at 14 px, per character, about
+TREND_BREAK = "trend break"
+
+
+def annotation_bands(annotations: list[dict]) -> list[tuple[dict, int]]:
+    """Each annotation with its band (0: the top one), the rightmost first: written right-aligned to its line, a
+    text then only reaches over the lines of years before it, which stop below its band."""
+    ordered = sorted(annotations, key=lambda note: note["x"], reverse=True)
+    return [(note, band) for band, note in enumerate(ordered)]
+
+
+def data_share(bands: int) -> float:
+    """The share of the plot's height the data may take below `bands` annotation bands and the top point's figure."""
+    return 1 - bands * ANNOTATION_BAND - POINT_LABEL_ROOM
+
+
+def figure_position(ages: str, year: int, breaks: set) -> str:
+    """Where a round's figure goes: above its point (below for ages 40–64, whose line runs under the other), and right
+    of a trend break's dashed line rather than across it."""
+    vertical = "bottom" if ages == "40–64" else "top"
+    return f"{vertical} right" if year in breaks else f"{vertical} center"
 
 
 def japan_series(
@@ -365,11 +385,12 @@ def japan_series(
     derived_name: str,
 ) -> go.Figure:
     """Cabinet Office rounds by age group over fieldwork years, derived intervals grey, trend breaks (the figure's
-    annotations: a dashed line at x, its text at the top or bottom of the plot) drawn and labelled."""
+    annotations: a dashed line at x, its text in a band of its own above the data) drawn and labelled."""
     fig = go.Figure()
     point, low, high = _bounds(rows, measure)
     rows = rows.assign(_point=point, _low=low, _high=high)
     rows = rows[rows["_point"].notna()]
+    breaks = {note["x"] for note in annotations}
     for ages, group in rows.groupby("ages", sort=True):
         group = group.sort_values("year")
         color = AGE_GROUP_COLORS.get(ages, "#333333")
@@ -379,9 +400,9 @@ def japan_series(
                 x=group["year"].astype(int),
                 y=group["_point"],
                 mode="lines+markers+text",
-                name=f"Aged {ages}",
+                name=phrase("chart.aged", ages=ages),
                 text=[plotly_plain(figure_text(r, measure)) for _, r in group.iterrows()],
-                textposition="bottom center" if ages == "40–64" else "top center",
+                textposition=[figure_position(ages, year, breaks) for year in group["year"].astype(int)],
                 marker={"size": 12, "color": color, "symbol": AGE_GROUP_SYMBOLS.get(ages, "circle")},
                 line={"color": color, "width": 2, "dash": "dot"},
                 cliponaxis=False,
@@ -393,7 +414,7 @@ def japan_series(
                     "arrayminus": (group["_point"] - group["_low"]).where(derived, 0).fillna(0),
                     **DERIVED_BAR,
                 },
-                hovertemplate="%{x}: %{text}<extra>" + plotly_plain(f"Aged {ages}") + "</extra>",
+                hovertemplate="%{x}: %{text}<extra>" + plotly_plain(phrase("chart.aged", ages=ages)) + "</extra>",
             )
         )
     if rows["interval"].eq("derived_ci95").any():
@@ -402,25 +423,45 @@ def japan_series(
                 x=[None], y=[None], mode="lines", name=derived_name, line={"color": DERIVED_BAR["color"], "width": 2}
             )
         )
-    for note in annotations:
-        top = note.get("position", "top") == "top"
-        fig.add_vline(x=note["x"], line={"color": "#999999", "dash": "dash", "width": 1})
+    bands = annotation_bands(annotations)
+    for note, band in bands:
+        # Its dashed line stops under the bands above its own, so no line runs through another year's text.
+        fig.add_shape(
+            type="line",
+            x0=note["x"],
+            x1=note["x"],
+            xref="x",
+            y0=0,
+            y1=1 - band * ANNOTATION_BAND,
+            yref="paper",
+            line={"color": "#999999", "dash": "dash", "width": 1},
+        )
         fig.add_annotation(
             x=note["x"],
-            y=note.get("y", 1.0 if top else 0.02),
+            y=1 - band * ANNOTATION_BAND,
             yref="paper",
-            text="<br>".join(plotly_plain(line) for line in wrapped(note["text"], 20)),
+            text="<br>".join(plotly_plain(line) for line in wrapped(note["text"], ANNOTATION_CHARS)),
             showarrow=False,
             xanchor="right",
-            yanchor="top" if top else "bottom",
+            xshift=-3,
+            yanchor="top",
             align="right",
             font={"size": 11, "color": "#333333"},
+            name=TREND_BREAK,
         )
     base_layout(fig, 480, x_title=x_title, y_title=y_title)
     if ticks:
-        fig.update_xaxes(tickmode="array", tickvals=ticks, range=[min(ticks) - 1.5, max(ticks) + 2.5])
+        # room left of the first round for its figure, clear of the y axis's tick labels
+        # and right of the last, for a figure written right of its trend break's line
+        fig.update_xaxes(tickmode="array", tickvals=ticks, range=[min(ticks) - 2, max(ticks) + 4])
     top = pd.concat([rows["_point"], rows["_high"]]).max()
-    fig.update_yaxes(range=[0, top * 1.4] if pd.notna(top) else None)
+    fig.update_yaxes(range=[0, top / data_share(len(bands))] if pd.notna(top) else None)
+    # a figure right of the last round's line ('about 1.46 M') needs the right margin's room too
+    last = rows[rows["year"] == rows["year"].max()] if not rows.empty else rows
+    widest = max((len(figure_text(r, measure)) for _, r in last.iterrows()), default=0)
+    # (beyond the range's room right of the last round); the rounds' years stay level, as they fit a phone
+    fig.update_layout(margin_r=max(30, int(FIGURE_CHAR_PX * widest) - 40))
+    fig.update_xaxes(tickangle=0, tickfont_size=12)  # 2015 and 2018 side by side on a phone, apart
     return fig
 
 
@@ -467,7 +508,9 @@ def split_bars(rows: pd.DataFrame, words) -> go.Figure:
     )
     fig.update_layout(barmode="stack")
     base_layout(fig, 440 + legend_room(fig), x_title=words.text("axis.x"), y_title=words.text("axis.y"))
-    fig.update_xaxes(tickangle=0)  # three two-line rounds fit a phone level; turned, they ran into the axis title
+    fig.update_xaxes(
+        tickangle=0, tickfont_size=12
+    )  # 2015 and 2018 side by side on a phone, apart  # three two-line rounds fit a phone level; turned, they ran into the axis title
     return fig
 
 
@@ -520,7 +563,11 @@ def count_series(
     """One-night counts over the years, one line per country; each annotation (a figure's words: x, text) points at
     the first point of its year (Japan's 2024 count without Ishikawa)."""
     fig = go.Figure()
-    rows = rows.assign(_series=rows["country_name"] + ": " + rows["population_group"] + ", " + rows["ages"])
+    series = [
+        phrase("chart.series", country=c, group=g, ages=a)
+        for c, g, a in zip(rows["country_name"], rows["population_group"], rows["ages"], strict=True)
+    ]
+    rows = rows.assign(_series=series)
     seen_per_country: dict[str, int] = {}
     for name, group in rows.groupby("_series", sort=False):
         group = group.sort_values("year")
@@ -626,7 +673,7 @@ def forest_plot(rows: pd.DataFrame, reference: tuple[float, str] | None = None) 
             x=[None],
             y=[None],
             mode="markers",
-            name=legend_name("Hollow: CI crosses 1 (not significant) or no CI published"),
+            name=legend_name(phrase("chart.hollow_ratio")),
             marker={"symbol": "circle-open", "size": 11, "color": "#555555", "line": {"width": 2}},
         )
     )
@@ -657,7 +704,7 @@ def forest_plot(rows: pd.DataFrame, reference: tuple[float, str] | None = None) 
     base_layout(
         fig,
         200 + row_height(texts) * max(len(categories), 1) + legend_room(fig),
-        x_title="Ratio (log scale; 1 = no difference)",
+        x_title=phrase("chart.ratio_axis"),
     )
     fig.add_trace(row_label_trace(list(rows["_y"]), texts, left))
     fig.add_trace(row_label_trace(list(heading_of.values()), list(firsts.index), left, name=GROUP_HEADINGS, bold=True))
@@ -680,7 +727,7 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
     bar's label and figure written above it, as in the dot plots."""
     rows, total = first_rows(rows)
     labels = [plotly_plain(v) for v in rows["label"]]
-    figures = [f"about +{float(v):g}%" for v in rows["value"]]
+    figures = [phrase("chart.about_increase", value=f"{float(v):g}") for v in rows["value"]]
     fig = go.Figure(
         go.Bar(
             x=rows["value"],
@@ -695,9 +742,7 @@ def percent_bars(rows: pd.DataFrame) -> go.Figure:
         )
     )
     texts = [f"{label}: {figure}" for label, figure in zip(rows["label"], figures, strict=True)]
-    base_layout(
-        fig, 200 + (row_height(texts) + 8) * max(len(rows), 1), x_title="Increase in risk (%), as stated by the source"
-    )
+    base_layout(fig, 200 + (row_height(texts) + 8) * max(len(rows), 1), x_title=phrase("chart.increase_axis"))
     fig.add_trace(row_label_trace(labels, texts, 0, clearance_px=32))
     fig.update_layout(showlegend=False)  # one series: the labels say what each bar is
     fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.1 if not rows.empty else 1])

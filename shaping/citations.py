@@ -5,15 +5,17 @@ from datetime import date
 
 import pandas as pd
 
-from shaping.words import app_title
+from shaping.words import app_title, phrase, phrase_n
 
+# BibTeX entries are written in English whatever the reader's language (reference managers read their notes as
+# data); the plain-text citations say "URL not known" in the reader's language (words/phrases.toml [citations]).
 NO_URL = "URL not known"
 
 
 def source_year(source: pd.Series) -> str:
     """The year a source was published, or 'n.d.'."""
     published = source.get("published")
-    return str(published)[:4] if isinstance(published, str) and published else "n.d."
+    return str(published)[:4] if isinstance(published, str) and published else phrase("citations.no_year")
 
 
 def short_citation(source: pd.Series) -> str:
@@ -32,10 +34,10 @@ def edition(source: pd.Series) -> str:
     """How one source is told apart from others of the same producer: its publication year, else the year of
     the figure carried in its register-derived id ('2003 figure'), else 'undated'."""
     year = source_year(source)
-    if year != "n.d.":
+    if year != phrase("citations.no_year"):
         return year
     match = re.search(r"(19|20)\d\d", str(source["source_id"]))
-    return f"{match.group(0)} figure" if match else "undated"
+    return phrase("citations.figure_year", year=match.group(0)) if match else phrase("citations.undated")
 
 
 def citation_groups(used: pd.DataFrame) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -49,18 +51,19 @@ def citation_groups(used: pd.DataFrame) -> list[tuple[str, list[tuple[str, str]]
 def source_line(used: pd.DataFrame) -> str:
     """'Sources: Cabinet Office of Japan (2010, 2016); Valtorta N.K. et al. (2016)' (plain text)."""
     if used.empty:
-        return "Source: none"
-    label = "Source" if len(used) == 1 else "Sources"
-    return f"{label}: " + "; ".join(
-        f"{producer} ({', '.join(e for e, _ in editions)})" for producer, editions in citation_groups(used)
-    )
+        return phrase("citations.no_source")
+    groups = [
+        phrase("citations.producer", producer=producer, editions=", ".join(e for e, _ in editions))
+        for producer, editions in citation_groups(used)
+    ]
+    return phrase_n("citations.line", len(used), sources="; ".join(groups))
 
 
 def plain_source_citation(source: pd.Series) -> str:
     """A full plain-text citation of one source, with its URL and accessed date."""
     accessed = source["accessed"]
     accessed = accessed.date().isoformat() if hasattr(accessed, "date") else str(accessed)
-    return f"{source['citation']} {source['url']} (accessed {accessed})."
+    return phrase("citations.source", citation=source["citation"], url=source["url"], date=accessed)
 
 
 def _bibtex_escape(text: object) -> str:
@@ -95,7 +98,7 @@ def bibtex_source(source: pd.Series) -> str:
         {
             "author": "{" + _bibtex_escape(source["producer"]) + "}",
             "title": _bibtex_escape(source["title"]),
-            "year": "" if year == "n.d." else year,
+            "year": "" if year == phrase("citations.no_year") else year,
             "howpublished": _url(source["url"]),
             "note": _bibtex_escape(f"{source['citation']} Accessed {accessed}."),
         },
@@ -104,12 +107,18 @@ def bibtex_source(source: pd.Series) -> str:
 
 def url_or_unknown(view_url: str | None) -> str:
     """The view's URL, or words saying it is not known: a citation never gets an invented address."""
-    return view_url or NO_URL
+    return view_url or phrase("citations.no_url")
 
 
 def figure_citation(figure_title: str, view_url: str | None, today: date) -> str:
     """Plain-text citation of one figure of the dashboard, with the URL of the current view (or 'URL not known')."""
-    return f'{app_title()}, "{figure_title}". {url_or_unknown(view_url)} (accessed {today.isoformat()}).'
+    return phrase(
+        "citations.figure",
+        project=app_title(),
+        title=figure_title,
+        url=url_or_unknown(view_url),
+        date=today.isoformat(),
+    )
 
 
 def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str) -> str:
@@ -129,7 +138,7 @@ def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str
 
 def dashboard_citation(view_url: str | None, today: date) -> str:
     """Plain-text citation of the dashboard as a whole."""
-    return f"{app_title()}: cited estimates of social withdrawal (dashboard and data package). {url_or_unknown(view_url)} (accessed {today.isoformat()})."
+    return phrase("citations.dashboard", project=app_title(), url=url_or_unknown(view_url), date=today.isoformat())
 
 
 def bibtex_dashboard(view_url: str | None, today: date) -> str:

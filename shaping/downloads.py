@@ -8,7 +8,7 @@ import pandas as pd
 
 from core.model import LINE_COLUMN
 from core.package import DESCRIPTOR_NAME, SCHEMA_PATH, descriptor, table_names
-from shaping.words import app_title
+from shaping.words import app_title, phrase
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_COLUMNS = ["producer", "title", "url", "accessed", "citation", "source_type"]
@@ -50,20 +50,24 @@ def package_readme() -> str:
     """README for the zip: what each table is and how to cite it."""
     package = descriptor()
     lines = [
-        f"{package['title']} — data package, version {package['version']}",
+        phrase("downloads.heading", title=package["title"], version=package["version"]),
         "",
         package["description"],
         "",
-        "Tables:",
+        phrase("downloads.tables"),
     ]
     for resource in package["resources"]:
-        lines.append(f"- {resource['path']}: {resource['title']}. {resource['description']}")
+        lines.append(
+            phrase(
+                "downloads.table", path=resource["path"], title=resource["title"], description=resource["description"]
+            )
+        )
     lines += [
         "",
-        "Schema: datapackage.json (Frictionless Data Package; validate with `frictionless validate datapackage.json`).",
+        phrase("downloads.schema"),
         "",
-        f"Cite as: {app_title()} (version {package['version']}), data package. Cite the original source of each figure too: see sources.csv.",
-        "Numbers listed in derived_fields were computed by this project and are not published figures.",
+        phrase("downloads.cite", project=app_title(), version=package["version"]),
+        phrase("downloads.derived"),
     ]
     return "\n".join(lines) + "\n"
 

@@ -7,6 +7,7 @@ import pandas as pd
 from settings import COUNTRY_NAMES
 from shaping.numbers import age_band
 from shaping.vocabulary import Vocabulary, strict_map
+from shaping.words import country_name, phrase
 
 
 def reference_year(rows: pd.DataFrame) -> pd.Series:
@@ -22,7 +23,7 @@ def years(rows: pd.DataFrame) -> pd.Series:
     ended = rows["fieldwork_end"] if "fieldwork_end" in rows else pd.Series(pd.NA, index=rows.index)
     end = pd.to_numeric(ended.fillna("").astype(str).str[:4], errors="coerce").astype("Int64").astype("string")
     spans = start.notna() & end.notna() & (end != start)
-    return start.where(~spans, start + "–" + end).fillna("year not stated")
+    return start.where(~spans, start + "–" + end).fillna(phrase("labels.year_not_stated"))
 
 
 def is_survey(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
@@ -33,18 +34,19 @@ def is_survey(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
 def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Rows with display columns: country_name, concept_label, ages, year, survey, label."""
     out = rows.copy()
-    out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
+    out["country_name"] = out["country"].map(country_name)
     out["concept_label"] = strict_map(out["concept"], vocab.concept_labels(), "concept label")
     out["ages"] = [
-        age_band(a, b) if pd.notna(a) or pd.notna(b) else "ages not stated"
+        age_band(a, b) if pd.notna(a) or pd.notna(b) else phrase("labels.ages_not_stated")
         for a, b in zip(out["age_min"], out["age_max"], strict=True)
     ]
     out["year"] = reference_year(out)
     out["survey"] = is_survey(out, vocab)
     out["method_label"] = strict_map(out["method"], vocab.labels_of("recluse_estimates", "method"), "method label")
     place = out["area"].where(out["area"] != "national", out["country_name"])
-    scope = out["scope"].map({"enrolled_students": "students "}).fillna("")
-    out["label"] = place + " · " + out["concept_label"] + " · " + scope + out["ages"] + " · " + years(out)
+    students = out["scope"].eq("enrolled_students")
+    ages = [phrase("labels.students", ages=a) if s else a for a, s in zip(out["ages"], students, strict=True)]
+    out["label"] = place + " · " + out["concept_label"] + " · " + pd.Series(ages, index=out.index) + " · " + years(out)
     return _distinct_labels(out)
 
 
@@ -55,7 +57,14 @@ def _distinct_labels(out: pd.DataFrame) -> pd.DataFrame:
     if repeated.any():
         named = repeated & ~out["survey"].astype(bool)  # labels.csv's survey flag, not a list kept here
         out.loc[named, "label"] = out.loc[named, "label"] + " · " + out.loc[named, "method_label"]
-    for words in (out["as_published"].astype("string"), "published " + out["published"].astype("string").str[:4]):
+    for words in (
+        out["as_published"].astype("string"),
+        pd.Series(
+            [pd.NA if pd.isna(p) else phrase("labels.published", year=str(p)[:4]) for p in out["published"]],
+            index=out.index,
+            dtype="string",
+        ),
+    ):
         repeated = out["label"].duplicated(keep=False) & words.notna()
         if repeated.any():
             out.loc[repeated, "label"] = out.loc[repeated, "label"] + " · " + words[repeated]
@@ -77,32 +86,25 @@ def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
         return shown[column].astype("string").fillna("(none)").nunique() > 1
 
     if differs("concept"):
-        warnings.append("Different concepts: " + "; ".join(sorted(shown["concept_label"].unique())) + ".")
+        warnings.append(phrase("comparability.concepts", concepts="; ".join(sorted(shown["concept_label"].unique()))))
     if differs("six_month_rule"):
         without = sorted(shown[shown["six_month_rule"].eq(False).fillna(False)]["country_name"].unique())
-        warnings.append(
-            "Some rows require six months of withdrawal and some do not (no six-month rule: "
-            + ", ".join(without)
-            + ")."
-        )
+        warnings.append(phrase("comparability.six_month_rule", countries=", ".join(without)))
     if differs("ages"):
-        warnings.append("Different age bands: " + ", ".join(sorted(shown["ages"].unique())) + ".")
+        warnings.append(phrase("comparability.ages", ages=", ".join(sorted(shown["ages"].unique()))))
     if differs("scope"):
-        warnings.append("Some rows cover enrolled students only, missing dropouts and adults.")
+        warnings.append(phrase("comparability.students"))
     if differs("unit"):
-        warnings.append("Some rows count households, not people.")
+        warnings.append(phrase("comparability.households"))
     if shown["survey"].nunique() > 1:
-        warnings.append(
-            "Advocacy, expert or press figures, projections or extrapolations of a survey by others, or sums (hollow markers) "
-            "are shown beside surveys: they are not surveys."
-        )
+        warnings.append(phrase("comparability.not_surveys"))
     elif differs("method"):
-        warnings.append("Different survey methods: " + ", ".join(sorted(shown["method_label"].unique())) + ".")
+        warnings.append(phrase("comparability.methods", methods=", ".join(sorted(shown["method_label"].unique()))))
     if differs("area"):
-        warnings.append("City-level figures are shown beside national ones.")
+        warnings.append(phrase("comparability.cities"))
     years = shown["year"].dropna()
     if not years.empty and years.max() - years.min() >= 3:
-        warnings.append(f"Years differ: {int(years.min())} to {int(years.max())}.")
+        warnings.append(phrase("comparability.years", first=int(years.min()), last=int(years.max())))
     return warnings
 
 
@@ -141,9 +143,13 @@ def population_for(population: pd.DataFrame, row: pd.Series) -> tuple[float | No
     if match.empty:
         return None, ""
     pop = match.iloc[0]
-    return float(
-        pop["value"]
-    ), f"population aged {age_band(pop['age_min'], pop['age_max'])}, {pop['year']}, {pop['series']}"
+    label = phrase(
+        "sentences.how.population",
+        ages=age_band(pop["age_min"], pop["age_max"]),
+        year=pop["year"],
+        series=pop["series"],
+    )
+    return float(pop["value"]), label
 
 
 def point_descriptions(rows: pd.DataFrame, measure: str) -> list[str]:

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from core.model import INPUT, TARGETS
+from shaping.words import phrase, phrase_n
 
 # Evidence on these columns says whether a row's figure was read on a page; ages or dates alone do not.
 FIGURE_COLUMNS = {"value", "rate_pct", "value_low", "value_high", "ci_low", "ci_high", INPUT}
@@ -97,11 +98,14 @@ def coverage_sentence(counts: pd.DataFrame) -> str:
     """'148 of 152 figures confirmed on a readable page; 1 read with a difference explained in its note; 3 marked unconfirmed.'"""
     total, confirmed = int(counts["rows"].sum()), int(counts["confirmed"].sum())
     differs, missing = int(counts["differs"].sum()), int(counts["not_found"].sum())
-    parts = [f"{confirmed:,} of {total:,} figures confirmed on a readable page"]
+    parts = [phrase_n("evidence.confirmed", total, confirmed=f"{confirmed:,}", total=f"{total:,}")]
     if differs:
-        parts.append(f"{differs:,} read on a page that gives a different figure, explained in the row's note")
-    parts.append(f"{missing:,} marked unconfirmed (no readable page found)" if missing else "none unconfirmed")
-    return "; ".join(parts) + "."
+        parts.append(phrase_n("evidence.read_differs", differs, count=f"{differs:,}"))
+    if missing:
+        parts.append(phrase_n("evidence.unconfirmed", missing, count=f"{missing:,}"))
+    else:
+        parts.append(phrase("evidence.none_unconfirmed"))
+    return phrase("evidence.coverage", parts="; ".join(parts))
 
 
 def confirmed_by_source(evidence: pd.DataFrame) -> pd.Series:
@@ -177,16 +181,16 @@ def quote_groups(quotes: pd.DataFrame) -> list[dict]:
     return [{k: v for k, v in g.items() if k != "_rank"} for g in groups]
 
 
-# How "Where it says so" names an evidence column that a figure's table does not show.
+# How "Where it says so" names an evidence column that a figure's table does not show (word keys of [columns]).
 OTHER_COLUMN_NAMES = {
-    "input": "input of a figure derived here",
-    "value": "Value",
-    "value_low": "Low",
-    "value_high": "High",
-    "ci_low": "Interval low",
-    "ci_high": "Interval high",
-    "sample_size": "Valid respondents",
-    "six_month_rule": "Six-month rule",
+    "input": "input",
+    "value": "value",
+    "value_low": "low",
+    "value_high": "high",
+    "ci_low": "interval_low",
+    "ci_high": "interval_high",
+    "sample_size": "respondents",
+    "six_month_rule": "six_month_rule",
 }
 
 
@@ -194,18 +198,18 @@ def column_name(column: str, table_columns: dict[str, str]) -> str:
     """A data column as readers see it: the figure's table heading ('rate_pct' -> 'Rate %'), never the raw name."""
     return (
         table_columns.get(column)
-        or OTHER_COLUMN_NAMES.get(column)
+        or (phrase(f"columns.{OTHER_COLUMN_NAMES[column]}") if column in OTHER_COLUMN_NAMES else None)
         or column.replace("_pct", " %").replace("_", " ").capitalize()
     )
 
 
 def held_text(figures: list[tuple], table_columns: dict[str, str]) -> str:
     """'Rate % 1.79%; Count 541,000': each figure a quote holds, by its table heading, as the quote writes it."""
-    return "; ".join(
-        f"{column_name(column, table_columns)} {as_written}"
-        + ("" if status == "confirmed" else " (differs from the row)")
-        for column, as_written, _, status in figures
-    )
+    held = []
+    for column, as_written, _, status in figures:
+        text = phrase("evidence.held", column=column_name(column, table_columns), figure=as_written)
+        held.append(text if status == "confirmed" else phrase("evidence.differs", held=text))
+    return "; ".join(held)
 
 
 def unread_columns(figures: list[tuple], table_columns: dict[str, str]) -> str:

@@ -15,6 +15,7 @@ import pandas as pd
 from settings import COUNTRY_NAMES
 from shaping.estimates import annotate
 from shaping.vocabulary import Vocabulary, strict_map
+from shaping.words import fill
 
 CLOSE_YEARS = 2  # fieldwork this close to the latest counts as the same time: concept closeness then beats recency
 WORDS = Path(__file__).resolve().parent.parent / "words" / "headline.toml"
@@ -64,7 +65,8 @@ def headline_rows(rows: pd.DataFrame, read: set[str], vocab: Vocabulary) -> pd.D
 
 
 def cautions(row: pd.Series) -> list[str]:
-    """What a journalist quoting this headline must not drop, in the order of words/headline.toml."""
+    """What a journalist quoting this headline must not drop, in the order of words/headline.toml, in the reader's
+    language."""
     words = caution_words()
     applies = {
         "no_six_month_rule": pd.notna(row.get("six_month_rule")) and not bool(row.get("six_month_rule")),
@@ -73,4 +75,4 @@ def cautions(row: pd.Series) -> list[str]:
         "households": row.get("unit") == "households",
         "not_national": row.get("area") != "national",
     }
-    return [words[key] for key, holds in applies.items() if holds]
+    return [fill(words[key]) for key, holds in applies.items() if holds]

@@ -4,9 +4,14 @@ import pandas as pd
 
 from shaping.numbers import ratio
 from shaping.vocabulary import Vocabulary, strict_map
+from shaping.words import phrase
 
-SURVIVAL_GROUP = "Survival with stronger relationships (higher = better)"
 RATIO_MEASURES = ("OR", "RR", "HR")
+
+
+def survival_group() -> str:
+    """The forest plot's group of survival odds, in the reader's language (never shared with risks)."""
+    return phrase("health.survival_group")
 
 
 def significance(row: pd.Series) -> str:
@@ -19,15 +24,26 @@ def significance(row: pd.Series) -> str:
 def group(row: pd.Series, outcome_groups: dict[str, str]) -> str:
     """Forest-plot group: the outcome's group in labels.csv; survival odds never share a group with risks."""
     if row["direction"] == "survival":
-        return SURVIVAL_GROUP
+        return survival_group()
     return outcome_groups[row["outcome"]]
 
 
 def estimate_text(row: pd.Series) -> str:
     """'RR 1.29 (1.04–1.59)', 'OR 1.29 (no published CI)', plus ' · not significant' where the CI crosses 1."""
-    ci = f"({ratio(row['ci_low'])}–{ratio(row['ci_high'])})" if pd.notna(row["ci_low"]) else "(no published CI)"
-    flag = " · not significant" if significance(row) == "not significant" else ""
-    return f"{row['measure']} {ratio(row['value'])} {ci}{flag}"
+    interval = (
+        phrase("health.interval", low=ratio(row["ci_low"]), high=ratio(row["ci_high"]))
+        if pd.notna(row["ci_low"])
+        else phrase("health.no_interval")
+    )
+    name = "health.estimate_not_significant" if significance(row) == "not significant" else "health.estimate"
+    return phrase(name, measure=row["measure"], value=ratio(row["value"]), interval=interval)
+
+
+def significance_text(code: str) -> str:
+    """A significance code ('not significant') as the reader's language writes it, for tables."""
+    return phrase(
+        {"significant": "health.significant", "not significant": "health.not_significant"}.get(code, "health.no_ci")
+    )
 
 
 def forest_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
@@ -41,11 +57,12 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     )
     rows["significance"] = rows.apply(significance, axis=1)
     rows["estimate_text"] = rows.apply(estimate_text, axis=1)
+    rows["significance_text"] = rows["significance"].map(significance_text)
     outcome = _outcome(rows, vocab).where(rows["direction"] != "survival", "survival")
     rows["label"] = _study(rows) + " · " + _exposure(rows, vocab) + " → " + outcome
     rows["label"] = _distinct(rows)
     # Groups in the order labels.csv first names them, survival last: renaming a group there cannot unsort the plot.
-    order = {g: i for i, g in enumerate([*dict.fromkeys(groups.values()), SURVIVAL_GROUP])}
+    order = {g: i for i, g in enumerate([*dict.fromkeys(groups.values()), survival_group()])}
     rows["_order"] = rows["group"].map(order)
     return rows.sort_values(["_order", "value"], ascending=[True, False]).drop(columns="_order")
 

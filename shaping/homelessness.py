@@ -3,10 +3,10 @@
 import pandas as pd
 
 from core.derive import per_100k
-from settings import COUNTRY_NAMES
-from shaping.numbers import age_band, count
+from shaping.numbers import age_band, aged, count
 from shaping.numbers import per_100k as fmt_per_100k
 from shaping.vocabulary import Vocabulary, strict_map
+from shaping.words import country_name, phrase
 
 ONE_NIGHT = "one_night_count"
 DAYTIME = "daytime_street_count"
@@ -17,7 +17,7 @@ WHOLE_YEAR = ("twelve_month_prevalence", "runaway_episodes", "school_year_count"
 def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Rows with the display columns the charts and cards use (label, country_name, survey, interval, …)."""
     out = rows.copy()
-    out["country_name"] = out["country"].map(COUNTRY_NAMES).fillna(out["country"])
+    out["country_name"] = out["country"].map(country_name)
     out["ages"] = [age_band(a, b) for a, b in zip(out["age_min"], out["age_max"], strict=True)]
     out["measure_label"] = strict_map(out["measure"], vocab.labels_of("youth_homelessness", "measure"), "measure label")
     place = out["area"].where(out["area"] != "national", out["country_name"])
@@ -25,7 +25,12 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     # rows that would share a label say how they differ in the data's words (never their row id): their measure, else
     # the figure as published
     published = out["as_published"] if "as_published" in out else pd.Series(pd.NA, index=out.index)
-    for words in (out["measure_label"], "as published " + published.astype("string")):
+    as_published = pd.Series(
+        [pd.NA if pd.isna(f) else phrase("homelessness.as_published", figure=f) for f in published],
+        index=out.index,
+        dtype="string",
+    )
+    for words in (out["measure_label"], as_published):
         repeated = out["label"].duplicated(keep=False)
         told = out["label"].where(~repeated | words.isna(), out["label"] + " · " + words)
         out["label"] = told.where(~told.duplicated(keep=False), out["label"])
@@ -35,6 +40,13 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out["rate_low_pct"] = pd.NA
     out["rate_high_pct"] = pd.NA
     return out
+
+
+def _ages(age_min: object, age_max: object) -> str:
+    """A row's ages as a sentence gives them: 'aged 18–24', 'under 25', 'of all ages' (from birth, no upper age)."""
+    if _band(age_min, age_max) == (0, None):
+        return phrase("homelessness.all_ages")
+    return aged(age_min, age_max)
 
 
 def _band(age_min: object, age_max: object) -> tuple[int, int | None]:
@@ -59,20 +71,24 @@ def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
             bases.append("")
             continue
         band = _band(row["age_min"], row["age_max"])
-        ages = "of all ages" if band == (0, None) else f"aged {age_band(row['age_min'], row['age_max'])}"
+        ages = _ages(row["age_min"], row["age_max"])
         pop = lookup.get((row["country"], int(row["year"]), band))
         if pop is None:
             rates.append(pd.NA)
-            bases.append(
-                f"not computed: population.csv has no population of {row['country_name']} {ages} in {row['year']}, "
-                "and a rate must divide by the population the count covers (same ages, same year)"
-            )
+            bases.append(phrase("homelessness.no_population", country=row["country_name"], ages=ages, year=row["year"]))
             continue
         rate = per_100k(row["value"], pop["value"])
         rates.append(round(rate, 1))
         bases.append(
-            f"{count(row['value'])} ÷ {count(pop['value'])} residents {ages} ({pop['series']}, {pop['reference_date']}) × 100,000"
-            f" = {fmt_per_100k(rate)} (derived here)"
+            phrase(
+                "homelessness.per_100k",
+                count=count(row["value"]),
+                population=count(pop["value"]),
+                ages=ages,
+                series=pop["series"],
+                date=pop["reference_date"],
+                rate=fmt_per_100k(rate),
+            )
         )
     return rows.assign(per_100k=pd.array(rates, dtype="Float64"), per_100k_basis=bases)
 
@@ -94,47 +110,32 @@ def latest_pair(rows: pd.DataFrame) -> pd.DataFrame:
 
 def what_is_counted(row: pd.Series) -> str:
     """Who a street count counts, and how: the words a journalist needs before setting two counts side by side."""
-    ages = (
-        "of all ages"
-        if row["ages"] == "all ages"
-        else (row["ages"] if row["ages"].startswith("under") else f"aged {row['ages']}")
-    )
+    ages = _ages(row["age_min"], row["age_max"])
     if row["measure"] == ONE_NIGHT:
-        return f"{row['population_group']} {ages} counted in shelters and on the street on one night"
-    return f"homeless people {ages} seen in parks, riverbanks, roads and stations by a daytime patrol"
+        return phrase("homelessness.one_night", group=row["population_group"], ages=ages)
+    return phrase("homelessness.daytime", ages=ages)
 
 
 def pair_sentence(pair: pd.DataFrame) -> str:
     """What each country's count of the same year counts, with any rate over the population it covers."""
     parts = []
     for _, row in pair.iterrows():
-        rate = (
-            f" ({fmt_per_100k(row['per_100k'])} per 100,000 residents of the same ages, derived here)"
-            if pd.notna(row.get("per_100k"))
-            else ""
-        )
-        parts.append(f"{row['country_name']}: {count(row['value'])} {what_is_counted(row)}{rate}")
+        values = {"country": row["country_name"], "count": count(row["value"]), "counted": what_is_counted(row)}
+        if pd.notna(row.get("per_100k")):
+            parts.append(phrase("homelessness.pair_rate", rate=fmt_per_100k(row["per_100k"]), **values))
+        else:
+            parts.append(phrase("homelessness.pair_part", **values))
     if not parts:
-        return "No year has a count in both countries."
-    year = int(pair["year"].iloc[0])
-    return (
-        f"January {year}. "
-        + "; ".join(parts)
-        + ". They count different people in different ways (youth against all ages, "
-        "shelters and streets against streets only), so neither is a rate of the other."
-    )
+        return phrase("homelessness.no_pair")
+    return phrase("homelessness.pair", year=int(pair["year"].iloc[0]), parts="; ".join(parts))
 
 
 def describe(row: pd.Series) -> str:
     """'3.5 million young adults aged 18–25 (2016)', 'at least 3.3% of adolescent minors aged 13–17 (2016)'."""
     from shaping.numbers import pct, qualified
 
-    ages = (
-        "of all ages"
-        if row["ages"] == "all ages"
-        else (row["ages"] if row["ages"].startswith("under") else f"aged {row['ages']}")
-    )
+    ages = _ages(row["age_min"], row["age_max"])
+    values = {"group": row["population_group"], "ages": ages, "year": row["year"]}
     if pd.notna(row["value"]):
-        figure = qualified(count(row["value"]), row["qualifier"])
-        return f"{figure} {row['population_group']} {ages} ({row['year']})"
-    return f"{qualified(pct(row['rate_pct']), row['qualifier'])} of {row['population_group']} {ages} ({row['year']})"
+        return phrase("homelessness.describe_count", figure=qualified(count(row["value"]), row["qualifier"]), **values)
+    return phrase("homelessness.describe_rate", rate=qualified(pct(row["rate_pct"]), row["qualifier"]), **values)

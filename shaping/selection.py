@@ -2,6 +2,8 @@
 
 from collections.abc import Callable, Iterable
 
+from shaping.words import phrase
+
 Allowed = Iterable[str] | Callable[[str], bool]
 
 
@@ -14,12 +16,12 @@ def query_notices(params: dict[str, list[str]], allowed: dict[str, Allowed]) -> 
     notices = []
     for key, values in params.items():
         if key not in allowed:
-            notices.append(f"Ignored the unknown link parameter '{key[:40]}'.")
+            notices.append(phrase("notices.unknown_parameter", parameter=key[:40]))
             continue
         bad = [v for v in values if v != "" and not _ok(v, allowed[key])]
         if bad:
             shown = ", ".join(f"'{v[:40]}'" for v in bad[:5])
-            notices.append(f"Ignored {shown} for '{key}': not one of the choices on this page.")
+            notices.append(phrase("notices.not_a_choice", values=shown, parameter=key))
     return notices
 
 

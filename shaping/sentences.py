@@ -3,9 +3,9 @@
 import pandas as pd
 
 from core.dates import pretty
-from settings import COUNTRY_NAMES
-from shaping.numbers import aged, count, pct, qualified
+from shaping.numbers import aged, count, count_short, pct, qualified
 from shaping.vocabulary import Vocabulary
+from shaping.words import country_name, phrase
 
 
 def _has(row: pd.Series, column: str) -> bool:
@@ -14,36 +14,42 @@ def _has(row: pd.Series, column: str) -> bool:
 
 def _group(row: pd.Series) -> str:
     """What one counted unit is called in a sentence: people, students or households."""
-    if row.get("unit") == "households":
-        return "households"
-    return "students" if row.get("scope") == "enrolled_students" else "people"
+    students = "students" if row.get("scope") == "enrolled_students" else "people"
+    key = "households" if row.get("unit") == "households" else students
+    return phrase(f"sentences.groups.{key}")
 
 
 def figure_phrase(row: pd.Series) -> str:
     """'1.46 million people', 'about 44,000 students (1.7%)', '5.2% of people', 'between 30,000 and 50,000 people'."""
     group = _group(row)
     if _has(row, "value"):
-        text = qualified(f"{count(row['value'])} {group}", row.get("qualifier"))
-        return f"{text} ({pct(row['rate_pct'])})" if _has(row, "rate_pct") else text
+        text = qualified(phrase("sentences.count", count=count(row["value"]), group=group), row.get("qualifier"))
+        return (
+            phrase("sentences.count_and_rate", figure=text, rate=pct(row["rate_pct"]))
+            if _has(row, "rate_pct")
+            else text
+        )
     if _has(row, "value_low") and _has(row, "value_high"):
-        return f"between {count(row['value_low'])} and {count(row['value_high'])} {group}"
+        return phrase("sentences.between", low=count(row["value_low"]), high=count(row["value_high"]), group=group)
     if _has(row, "rate_pct"):
-        return qualified(pct(row["rate_pct"]), row.get("qualifier")) + f" of {group}"
-    return "no figure"
+        return phrase("sentences.rate_of", rate=qualified(pct(row["rate_pct"]), row.get("qualifier")), group=group)
+    return phrase("sentences.no_figure")
 
 
 def place(row: pd.Series) -> str:
     """'Japan', or 'Tokyo, Japan' for a city."""
-    country = COUNTRY_NAMES.get(row["country"], row["country"])
-    return country if row.get("area", "national") == "national" else f"{row['area']}, {country}"
+    country = country_name(row["country"])
+    if row.get("area", "national") == "national":
+        return country
+    return phrase("sentences.city", area=row["area"], country=country)
 
 
 def who(row: pd.Series) -> str:
     """'aged 15–64 in Japan', 'in Japan' (households: the ages go with the member)."""
     ages = aged(row.get("age_min"), row.get("age_max"))
-    if row.get("unit") == "households" or ages == "of all ages":
-        return f"in {place(row)}"
-    return f"{ages} in {place(row)}"
+    if row.get("unit") == "households" or ages == aged(None, None):
+        return phrase("sentences.who", place=place(row))
+    return phrase("sentences.who_aged", ages=ages, place=place(row))
 
 
 def when(row: pd.Series) -> str:
@@ -51,34 +57,36 @@ def when(row: pd.Series) -> str:
     if _has(row, "fieldwork_start"):
         start = pretty(str(row["fieldwork_start"])[:7], long=True)
         end = pretty(str(row["fieldwork_end"])[:7], long=True) if _has(row, "fieldwork_end") else start
-        return f"fielded in {start}" if start == end else f"fielded from {start} to {end}"
+        if start == end:
+            return phrase("sentences.fielded_in", month=start)
+        return phrase("sentences.fielded_from", start=start, end=end)
     if _has(row, "published"):
-        return f"published in {pretty(str(row['published'])[:7], long=True)}"
+        return phrase("sentences.published_in", month=pretty(str(row["published"])[:7], long=True))
     return ""
 
 
 def evidence_words(row: pd.Series) -> str:
     """'a national survey', 'an advocacy estimate' (an annotated row: its method_label)."""
     label = row["method_label"]
-    return ("an " if label[0] in "aeiou" else "a ") + label
+    return phrase("sentences.evidence_vowel" if label[0] in "aeiou" else "sentences.evidence", method=label)
 
 
 def main_caveat(row: pd.Series) -> str:
     """The one caveat that matters most for quoting a row."""
     if not row["survey"] or row["method"] == "survey_projection":
-        return f"this is {evidence_words(row)}, not a survey result"
+        return phrase("sentences.caveats.not_survey", evidence=evidence_words(row))
     if row.get("unit") == "households":
-        return "it counts households, not people"
+        return phrase("sentences.caveats.households")
     if row.get("interval") == "lower_bound":
-        return "the publisher calls it a lower bound"
+        return phrase("sentences.caveats.lower_bound")
     if _has(row, "cases"):
-        return f"the estimate is scaled up from {int(row['cases']):,} respondents"
+        return phrase("sentences.caveats.scaled_up", cases=f"{int(row['cases']):,}")
     if row.get("scope") == "enrolled_students":
-        return "it covers enrolled students only, missing dropouts and adults"
+        return phrase("sentences.caveats.students_only")
     if _has(row, "six_month_rule") and not bool(row["six_month_rule"]):
-        return "the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates"
+        return phrase("sentences.caveats.no_six_month_rule")
     if row.get("interval") == "none":
-        return "no margin of error was published"
+        return phrase("sentences.caveats.no_margin")
     return ""
 
 
@@ -86,48 +94,59 @@ def quote_sentence(row: pd.Series, source: pd.Series, vocab: Vocabulary) -> str:
     """A sentence a journalist can paste unchanged: number, who, when, source, and the caveat that matters."""
     figure = figure_phrase(row)
     exact_count = row.get("qualifier") == "exact" and _has(row, "value")
-    opening = f"An estimated {figure}" if exact_count else figure[0].upper() + figure[1:]
+    opening = phrase("sentences.estimated", figure=figure) if exact_count else figure[0].upper() + figure[1:]
     ages = aged(row.get("age_min"), row.get("age_max"))
-    phrase = vocab.concept(row["concept"])["quote_phrase"].replace("{ages}", "" if ages == "of all ages" else ages)
+    phrase_of = vocab.concept(row["concept"])["quote_phrase"]
+    concept = phrase_of.replace("{ages}", "" if ages == aged(None, None) else ages).replace("  ", " ")
     timing = when(row)
-    according = f"according to {evidence_words(row)}" + (f" {timing}" if timing else "") + f" ({source['producer']})"
+    according = (
+        phrase("sentences.according_when", evidence=evidence_words(row), when=timing, producer=source["producer"])
+        if timing
+        else phrase("sentences.according", evidence=evidence_words(row), producer=source["producer"])
+    )
     caveat = main_caveat(row)
-    sentence = f"{opening} {who(row)} {phrase.replace('  ', ' ')}, {according}"
-    return sentence + (f"; {caveat}." if caveat else ".")
+    parts = {"opening": opening, "who": who(row), "phrase": concept, "according": according}
+    return phrase("sentences.quote_caveat", caveat=caveat, **parts) if caveat else phrase("sentences.quote", **parts)
 
 
 def summary_sentence(rows: pd.DataFrame, subject: str = "") -> str:
     """One sentence on the latest row shown: "Japan's latest national survey (fieldwork Nov 2022) estimates ..."."""
     if rows.empty:
-        return "No rows match the current selection."
+        return phrase("sentences.no_rows")
     dated = rows.assign(_when=rows["fieldwork_start"].fillna(rows["published"]).fillna(""))
     latest = dated.sort_values(["_when", "value"], ascending=[False, False], na_position="last").iloc[0]
-    country = COUNTRY_NAMES.get(latest["country"], latest["country"])
-    owner = subject or country
-    fieldwork = f" (fieldwork {pretty(str(latest['fieldwork_start'])[:7])})" if _has(latest, "fieldwork_start") else ""
+    country = country_name(latest["country"])
     label = latest["method_label"]
     ages = aged(latest.get("age_min"), latest.get("age_max"))
-    ages = "" if ages == "of all ages" else f" {ages}"
-    text = figure_phrase(latest) + ages
+    text = figure_phrase(latest)
+    if ages != aged(None, None):
+        text = phrase("sentences.figure_ages", figure=text, ages=ages)
     verb = "gives" if "estimate" in label else "estimates"
-    return f"{owner}'s latest {label}{fieldwork} {verb} {text}."
+    values = {"owner": subject or country, "method": label, "figure": text}
+    if _has(latest, "fieldwork_start"):
+        return phrase(f"sentences.summary_{verb}_fieldwork", month=pretty(str(latest["fieldwork_start"])[:7]), **values)
+    return phrase(f"sentences.summary_{verb}", **values)
 
 
 def headline_summary(row: pd.Series, cautions: list[str]) -> str:
     """A country's headline in one sentence with what must not be dropped: "Japan's headline figure, from a national
     survey fielded in November 2022: 2.05% of people aged 15–39. (caution...)"."""
-    country = COUNTRY_NAMES.get(row["country"], row["country"])
+    country = country_name(row["country"])
     fielded = when(row)
-    source = f"a {row['method_label']}" + (f" {fielded}" if fielded else "")
     ages = aged(row.get("age_min"), row.get("age_max"))
-    ages = "" if ages == "of all ages" else f" {ages}"
-    group = _group(row)
-    if _has(row, "rate_pct"):  # the rate it was chosen for first, then its count
-        counted = f" ({qualified(count(row['value']), row.get('qualifier'))})" if _has(row, "value") else ""
-        figure = f"{headline_figure(row)} of {group}{ages}{counted}"
-    else:
-        figure = f"{figure_phrase(row)}{ages}"
-    text = f"{country}'s headline figure, from {source}: {figure}."
+    # the rate it was chosen for first, then its count
+    rate = phrase("sentences.rate_of", rate=headline_figure(row), group=_group(row)) if _has(row, "rate_pct") else None
+    figure = rate or figure_phrase(row)
+    if ages != aged(None, None):
+        figure = phrase("sentences.figure_ages", figure=figure, ages=ages)
+    if _has(row, "rate_pct") and _has(row, "value"):
+        figure = phrase(
+            "sentences.with_count", figure=figure, count=qualified(count(row["value"]), row.get("qualifier"))
+        )
+    values = {"country": country, "method": row["method_label"], "figure": figure}
+    text = (
+        phrase("sentences.headline_when", when=fielded, **values) if fielded else phrase("sentences.headline", **values)
+    )
     return " ".join([text, *cautions])
 
 
@@ -136,28 +155,47 @@ def how_made(row: pd.Series, population: float | None = None, population_label: 
     steps = []
     if _has(row, "cases") and _has(row, "sample_size"):
         share = row["cases"] / row["sample_size"] * 100
+        published = pct(row["rate_pct"]) if _has(row, "rate_pct") else phrase("sentences.how.no_rate")
         steps.append(
-            f"{int(row['cases']):,} of {int(row['sample_size']):,} valid respondents met the definition "
-            f"= {share:.2f}% (published: {pct(row['rate_pct']) if _has(row, 'rate_pct') else 'no rate'})."
+            phrase(
+                "sentences.how.cases",
+                cases=f"{int(row['cases']):,}",
+                sample=f"{int(row['sample_size']):,}",
+                share=f"{share:.2f}%",
+                published=published,
+            )
         )
     if _has(row, "value") and _has(row, "rate_pct") and row["rate_pct"] > 0:
         base = population if population else row["value"] / (row["rate_pct"] / 100)
-        basis = population_label or "the population implied by the published count and rate"
         steps.append(
-            f"{pct(row['rate_pct'])} × {count(round(base, -4))} people ({basis}) ≈ {count(round(base * row['rate_pct'] / 100, -3))} "
-            f"(published: {count(row['value'])})."
+            phrase(
+                "sentences.how.scaled",
+                rate=pct(row["rate_pct"]),
+                base=count(round(base, -4)),
+                basis=population_label or phrase("sentences.how.implied_population"),
+                result=count(round(base * row["rate_pct"] / 100, -3)),
+                published=count(row["value"]),
+            )
         )
     if row.get("interval") == "derived_ci95" and _has(row, "derivation"):
         low = pct(row["rate_low_pct"]) if _has(row, "rate_low_pct") else ""
         high = pct(row["rate_high_pct"]) if _has(row, "rate_high_pct") else ""
-        counts = (
-            f" → {count(row['value_low'])}–{count(row['value_high'])} {row['unit']}"
-            if _has(row, "value_low") and _has(row, "value_high")
-            else ""
-        )
-        steps.append(f"95% interval derived here, not published: {low}–{high}{counts}. {row['derivation']}")
+        if _has(row, "value_low") and _has(row, "value_high"):
+            steps.append(
+                phrase(
+                    "sentences.how.derived_counts",
+                    low=low,
+                    high=high,
+                    count_low=count(row["value_low"]),
+                    count_high=count(row["value_high"]),
+                    group=_group(row),
+                    derivation=row["derivation"],
+                )
+            )
+        else:
+            steps.append(phrase("sentences.how.derived", low=low, high=high, derivation=row["derivation"]))
     elif _has(row, "derivation"):
-        steps.append(f"Derived here: {row['derivation']}")
+        steps.append(phrase("sentences.how.derived_other", derivation=row["derivation"]))
     return steps
 
 
@@ -166,13 +204,24 @@ def headline_figure(row: pd.Series) -> str:
     rate is published. Beside a count, a row's qualifier is the count's ('1.6% (about 35,792)'), so the rate stands bare."""
     if _has(row, "rate_pct"):
         return pct(row["rate_pct"]) if _has(row, "value") else qualified(pct(row["rate_pct"]), row.get("qualifier"))
-    return qualified(count(row["value"]).replace(" million", " M"), row.get("qualifier"))
+    return qualified(count_short(row["value"]), row.get("qualifier"))
 
 
 def headline_detail(row: pd.Series) -> str:
     """What a headline number covers: concept, ages, scope, year, and the count when the big number is a rate."""
-    group = "students" if row.get("scope") == "enrolled_students" else "people"
-    both = _has(row, "value") and _has(row, "rate_pct")
-    rate = f" · {qualified(count(row['value']), row.get('qualifier'))} {group}" if both else ""
-    students = "students " if row.get("scope") == "enrolled_students" else ""
-    return f"{row['concept_label']} · {students}aged {row['ages']} · {row['year']}{rate}"
+    students = row.get("scope") == "enrolled_students"
+    detail = phrase(
+        "sentences.detail_students" if students else "sentences.detail",
+        concept=row["concept_label"],
+        ages=row["ages"],
+        year=row["year"],
+    )
+    if _has(row, "value") and _has(row, "rate_pct"):
+        group = phrase(f"sentences.groups.{'students' if students else 'people'}")
+        return phrase(
+            "sentences.detail_count",
+            detail=detail,
+            count=qualified(count(row["value"]), row.get("qualifier")),
+            group=group,
+        )
+    return detail

@@ -2,8 +2,11 @@
 
 words/site.toml holds what every page shares (the project's name, the definition, the caveats, control labels);
 words/pages.toml the pages in navigation order with their titles and prose; words/figures/<key>.toml one figure's
-title, subtitle, summary templates, notes, annotations and caveats. An editor changes them without Python;
+title, subtitle, summary templates, notes, annotations and caveats; words/phrases.toml the phrases the code puts
+together from the data (sentences to quote, legends, table headings, citations; shaping/phrasebook.py lists them with
+their placeholders). An editor changes them without Python;
 `python -m shaping.words` (and a test) checks them: unknown keys, unknown or missing {placeholders}, unknown caveats.
+A {one, other} table of phrases.toml is one gettext plural message, filled by phrase_n (ngettext), never "(s)".
 
 Every template goes through `translate` before its placeholders are filled: i18n.translate, the gettext catalog of
 the language set for this script run or build (`i18n.language`/`i18n.set_language`); each template is one msgid.
@@ -19,10 +22,11 @@ from functools import cache
 from pathlib import Path
 
 from core.problems import Problem
-from i18n import translate
+from i18n import current, translate, translator
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 SITE_FILE, PAGES_FILE, FIGURES_DIR = "site.toml", "pages.toml", "figures"
+PHRASES_FILE = "phrases.toml"
 
 # What a figure's words file may hold: each field's kind (text: a string, or a table of strings by a control's value).
 FIGURE_FIELDS = {
@@ -60,6 +64,16 @@ def fields(template: str) -> set[str]:
 def fill(template: str, **values: object) -> str:
     """The template in the reader's language with its placeholders filled."""
     return translate(template).format(**values)
+
+
+def plural(one: str, other: str, n: int) -> str:
+    """The form of a sentence for n in the reader's language (gettext's ngettext: Japanese and Korean have one form)."""
+    return translator(current()).ngettext(one, other, n)
+
+
+def fill_plural(forms: Mapping[str, str], n: int, **values: object) -> str:
+    """A {one, other} table's form for n in the reader's language, filled with the values (and {n}, if it names it)."""
+    return plural(forms["one"], forms["other"], n).format(n=n, **values)
 
 
 @dataclass(frozen=True)
@@ -138,6 +152,38 @@ def say(name: str, **values: object) -> str:
     for part in name.split("."):
         value = value[part]
     return fill(value, **values)
+
+
+def phrases() -> dict:
+    """words/phrases.toml as read: the words the code puts together from the data."""
+    return _read(WORDS_DIR / PHRASES_FILE)
+
+
+def phrase(name: str, **values: object) -> str:
+    """A phrase of words/phrases.toml by dotted name ('sentences.no_rows'), in the reader's language, filled."""
+    value = phrases()
+    for part in name.split("."):
+        value = value[part]
+    return fill(value, **values)
+
+
+def phrase_n(name: str, n: int, **values: object) -> str:
+    """A {one, other} phrase of words/phrases.toml for the number n ('evidence.confirmed'), filled with n and values."""
+    value = phrases()
+    for part in name.split("."):
+        value = value[part]
+    return fill_plural(value, n, **values)
+
+
+def country_name(code: str) -> str:
+    """A country's name in the reader's language (words/phrases.toml [countries]); an unknown code as it is."""
+    names = phrases()["countries"]
+    return fill(names[code]) if code in names else str(code)
+
+
+def headings(columns: Mapping[str, str]) -> dict[str, str]:
+    """A table's headings in the reader's language: {data column: word key of [columns]} -> {data column: heading}."""
+    return {column: phrase(f"columns.{key}") for column, key in columns.items()}
 
 
 def app_title() -> str:
@@ -276,6 +322,56 @@ def check_figure_file(
     return found
 
 
+def check_phrases_file(path: Path, expected: Mapping[str, str], plurals: Iterable[str]) -> list[Problem]:
+    """The problems of words/phrases.toml against what the code fills in (shaping/phrasebook.py): TOML syntax, unknown
+    and missing phrases, unknown and missing {placeholders}, a plural that is not a {one, other} table."""
+    from i18n.extract import lines as key_lines  # where each dotted key is, for file:line
+
+    text = path.read_text(encoding="utf-8")
+    rel = f"words/{path.name}"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        line = re.search(r"line (\d+)", str(e))
+        return [Problem(rel, int(line.group(1)) if line else None, None, f"not valid TOML: {e}")]
+    where_is = key_lines(text)
+    plurals = set(plurals)
+    found: list[Problem] = []
+
+    def at(path: tuple) -> Callable[[str], Problem]:
+        line = next((where_is[path[:n]] for n in range(len(path), 0, -1) if path[:n] in where_is), None)
+        return lambda message: Problem(rel, line, None, message)
+
+    seen = set()
+
+    def walk(value, path: tuple) -> None:
+        name = ".".join(path)
+        if isinstance(value, Mapping) and name not in plurals:
+            for key, item in value.items():
+                walk(item, (*path, key))
+            return
+        seen.add(name)
+        if name not in expected:
+            found.append(
+                at(path)(f"{name}: unknown phrase; no code fills it in (shaping/phrasebook.py lists those that do)")
+            )
+            return
+        wanted = set(expected[name].split())
+        if name in plurals:
+            if not isinstance(value, Mapping) or set(value) != {"one", "other"}:
+                found.append(at(path)(f'{name}: must be a table of two forms, one = "…" and other = "…"'))
+                return
+            for form in ("one", "other"):
+                found.extend(_check_template(f"{name}.{form}", value[form], wanted, at((*path, form))))
+            return
+        found.extend(_check_template(name, value, wanted, at(path)))
+
+    walk(data, ())
+    for name in sorted(set(expected) - seen):
+        found.append(Problem(rel, None, None, f"{name}: missing; the code fills this phrase in"))
+    return found
+
+
 def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Path | None = None) -> list[Problem]:
     """Every problem of the words files: `declared` maps each figure's words key to its placeholders per field."""
     folder = folder or WORDS_DIR
@@ -309,6 +405,12 @@ def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Pat
         for key in ("file", "title", "icon", "heading"):
             if key not in entry:
                 found.append(Problem(f"words/{PAGES_FILE}", start + 1, url, f"{key} is missing"))
+    from shaping.phrasebook import PHRASES, PLURALS
+
+    if (folder / PHRASES_FILE).exists():
+        found += check_phrases_file(folder / PHRASES_FILE, PHRASES, PLURALS)
+    else:
+        found.append(Problem(f"words/{PHRASES_FILE}", None, None, "missing: the code's phrases are read from it"))
     known = list(site_data.get("caveats", {}))
     files = {p.stem: p for p in sorted((folder / FIGURES_DIR).glob("*.toml"))}
     for key, placeholders in declared.items():

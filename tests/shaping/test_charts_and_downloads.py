@@ -8,7 +8,16 @@ import zipfile
 import pandas as pd
 import pytest
 
-from shaping.charts import ROW_LABELS, dot_plot, figure_text, japan_series, split_bars, with_source
+from shaping.charts import (
+    ANNOTATION_BAND,
+    ROW_LABELS,
+    TREND_BREAK,
+    dot_plot,
+    figure_text,
+    japan_series,
+    split_bars,
+    with_source,
+)
 from shaping.downloads import about_columns, neutralise_formula, package_zip, rows_csv
 from shaping.estimates import cabinet_office_rounds
 from shaping.numbers import pct
@@ -105,8 +114,38 @@ def test_japan_series_by_age_group(estimates, vocab):
     }
     assert series["Aged 15–39"] == [(2010, 1.79), (2015, 1.57), (2022, 2.05)]
     assert series["Aged 40–64"] == [(2018, 1.45), (2022, 2.02)]
-    texts = [a.text for a in fig.layout.annotations]
+    texts = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
     assert any("first surveyed" in t for t in texts) and any("COVID" in t for t in texts)
+
+
+@pytest.mark.parametrize("measure", ["rate", "count"])
+def test_trend_breaks_never_sit_on_the_data_or_on_each_other(estimates, vocab, measure):
+    """On a phone the 2022 note lay over the 2018 line and the 2.05% label: each note has a band of its own above the
+    highest point, and no dashed line runs up through the band of a note to its right (right-aligned, it reaches left)."""
+    rows = cabinet_office_rounds(estimates, vocab)
+    column = "rate_pct" if measure == "rate" else "value"
+    notes = [{"x": 2012, "text": "an early break in the series"}, *figure_words("japan-rounds").annotations()]
+    fig = japan_series(rows[rows[column].notna()], measure, notes, [2010, 2015, 2018, 2022], "x", "y", DERIVED_NAME)
+    texts = [a for a in fig.layout.annotations if a.name == TREND_BREAK]
+    assert len(texts) == len(notes)
+    bands = sorted(round(a.y, 6) for a in texts)
+    assert len(set(bands)) == len(bands), "two notes share a band"
+    highest = max(v for t in fig.data if t.y is not None for v in t.y if v is not None)
+    highest_bar = max(
+        (p + e for t in fig.data if t.error_y.array is not None for p, e in zip(t.y, t.error_y.array, strict=True)),
+        default=highest,
+    )
+    top_share = max(highest, highest_bar) / fig.layout.yaxis.range[1]
+    assert top_share < min(bands) - ANNOTATION_BAND, "the data reach into the notes' bands"
+    for trace in fig.data:  # a point's figure is written beside a trend break's line, never across it
+        if trace.textposition is not None and not isinstance(trace.textposition, str):
+            for x, position in zip(trace.x, trace.textposition, strict=True):
+                assert x not in {n["x"] for n in notes} or not position.endswith("center"), (trace.name, x)
+    lines = {shape.x0: shape.y1 for shape in fig.layout.shapes if shape.type == "line"}
+    for left in texts:
+        for right in texts:
+            if left.x < right.x:
+                assert lines[left.x] <= right.y - ANNOTATION_BAND, f"the {left.x} line crosses the {right.x} note"
 
 
 def test_split_bars_hatch_derived_parts(estimates, vocab):

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from core.derive import per_100k, wilson_interval
-from shaping.health import SURVIVAL_GROUP, forest_rows, percent_rows, significance
+from shaping.health import forest_rows, percent_rows, significance, survival_group
 from shaping.homelessness import annotate, latest_pair, pair_sentence, with_per_100k
 
 
@@ -76,11 +76,11 @@ def test_a_rate_divides_by_the_population_of_the_same_ages_and_year(vocab):
     rows = with_per_100k(counts, population).set_index("row_id")
     assert pd.isna(rows.loc["us-youth", "per_100k"])
     assert rows.loc["us-youth", "per_100k_basis"] == (
-        "not computed: population.csv has no population of United States aged under 25 in 2023, "
+        "not computed: population.csv has no population of United States under 25 in 2023, "
         "and a rate must divide by the population the count covers (same ages, same year)"
     )
     assert rows.loc["us-youth-old", "per_100k"] == round(30000 / 103258356 * 1e5, 1)
-    assert "residents aged under 25" in rows.loc["us-youth-old", "per_100k_basis"]
+    assert "residents under 25" in rows.loc["us-youth-old", "per_100k_basis"]
     assert rows.loc["jp-all", "per_100k"] == round(3065 / 124352000 * 1e5, 1)
     assert "residents of all ages" in rows.loc["jp-all", "per_100k_basis"]
     assert "(derived here)" in rows.loc["jp-all", "per_100k_basis"]
@@ -129,8 +129,8 @@ def test_significance_flag(low, high, flag):
 def test_survival_odds_are_their_own_group(real_check, vocab):
     rows = forest_rows(real_check.table("isolation_health_risks"), vocab)
     survival = rows[rows["direction"] == "survival"]
-    assert set(survival["group"]) == {SURVIVAL_GROUP}
-    assert SURVIVAL_GROUP not in set(rows[rows["direction"] == "risk"]["group"])
+    assert set(survival["group"]) == {survival_group()}
+    assert survival_group() not in set(rows[rows["direction"] == "risk"]["group"])
     assert survival["label"].str.contains("→ survival").all()
 
 

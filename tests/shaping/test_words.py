@@ -90,3 +90,89 @@ def test_pages_of_figures_name_no_builder_and_no_title():
 def test_the_cli_checks_the_words():
     run = subprocess.run([sys.executable, "-m", "shaping.words"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and run.stdout.startswith("OK"), run.stdout + run.stderr
+
+
+def _line_of(path, start: str) -> int:
+    return next(i for i, text in enumerate(path.read_text().splitlines(), 1) if text.startswith(start))
+
+
+def test_the_code_phrases_are_checked_like_a_figure_file(words):
+    """words/phrases.toml holds the sentences the code puts together: a phrase no code fills, a placeholder the code
+    does not give or one it gives and the text drops, a plural written as one text, and a phrase removed, each named
+    at its file and line."""
+    path = words / "phrases.toml"
+    text = path.read_text()
+    text = text.replace('no_rows = "No rows match the current selection."', 'no_rows = "No rows match {what}."')
+    text = text.replace('who = "in {place}"', 'who = "in the place"\nwhom = "x"')
+    text = text.replace('[citations.line]\none = "Source: {sources}"\nother = "Sources: {sources}"', "")
+    text = text.replace('cities = "City-level figures are shown beside national ones."\n', "")
+    text = text.replace('[rows.cases]\none = "{count} case"\nother = "{count} cases"', 'rows_cases = "{count} cases"')
+    path.write_text(text)
+    found = [str(p) for p in check_words(word_placeholders(), words)]
+    assert (
+        f"words/phrases.toml:{_line_of(path, 'no_rows')}: sentences.no_rows: unknown placeholder {{what}}; it takes none"
+        in found
+    )
+    assert any(
+        p.startswith(f"words/phrases.toml:{_line_of(path, 'who =')}: sentences.who: missing placeholder {{place}}")
+        for p in found
+    ), found
+    assert any(
+        p.startswith(f"words/phrases.toml:{_line_of(path, 'whom')}: sentences.whom: unknown phrase") for p in found
+    ), found
+    assert "words/phrases.toml: citations.line: missing; the code fills this phrase in" in found
+    assert "words/phrases.toml: comparability.cities: missing; the code fills this phrase in" in found
+    assert "words/phrases.toml: rows.cases: missing; the code fills this phrase in" in found
+
+
+def test_every_phrase_the_code_fills_is_in_the_words_file():
+    """Each phrase of shaping/phrasebook.py fills with exactly its placeholders (no KeyError, nothing left in braces)."""
+    from shaping.phrasebook import PHRASES, PLURALS
+    from shaping.words import phrase, phrase_n
+
+    for name, placeholders in PHRASES.items():
+        values = {p: f"<{p}>" for p in placeholders.split()}
+        filled = phrase_n(name, 2, **values) if name in PLURALS else phrase(name, **values)
+        assert "{" not in filled and all(v in filled for v in values.values()), (name, filled)
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms", "one", "five"),
+    [
+        ("it", ("{count} caso", "{count} casi", "{count} casi"), "1 caso", "5 casi"),
+        ("ja", ("該当者{count}人",), "該当者1人", "該当者5人"),
+    ],
+)
+def test_a_plural_phrase_takes_its_languages_plural_rule(tmp_path, monkeypatch, lang, forms, one, five):
+    """A {one, other} table is one gettext message with a plural: Italian picks a form by n, Japanese has one form."""
+    import gettext
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    import shaping.words
+    from i18n.extract import entries_of
+    from shaping.words import phrase_n
+
+    (entry,) = entries_of('[cases]\none = "{count} case"\nother = "{count} cases"\n', "words/phrases.toml")
+    assert entry.text == ("{count} case", "{count} cases")
+    catalog = Catalog(locale=lang)
+    catalog.add(entry.text, string=forms)
+    with (tmp_path / "messages.mo").open("wb") as f:
+        write_mo(f, catalog)
+    with (tmp_path / "messages.mo").open("rb") as f:
+        translations = gettext.GNUTranslations(f)
+    monkeypatch.setattr(shaping.words, "translator", lambda _: translations)
+    assert phrase_n("rows.cases", 1, count="1") == one
+    assert phrase_n("rows.cases", 5, count="5") == five
+
+
+def test_every_choice_of_a_control_is_shown_in_the_readers_language(monkeypatch):
+    """A control's choices keep their English label as the link's value, and show the words file's label, translated."""
+    import shaping.words
+    from figures.params import COMPARE_MEASURES, HOMELESS_VIEWS, JAPAN_MEASURES, SCALES, shown
+
+    monkeypatch.setattr(shaping.words, "translate", lambda text: f"⟦{text}⟧")
+    for choices in (SCALES, JAPAN_MEASURES, COMPARE_MEASURES, HOMELESS_VIEWS):
+        for label in choices:
+            assert shown(label) == f"⟦{label}⟧"
