@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+import i18n
 from core.package_check import PackageCheck
 from figures.figure import Figure, declare
 from figures.params import points
@@ -43,20 +44,20 @@ class ClaimEvidence:
     vocab: Vocabulary
 
 
-# The last package's shaped claim rows: every claim's figure starts from them, and a server's warm-up builds one figure
-# per claim in a row (63 ms each time on the bundled data, for each of 9 figures). A weak reference: an old package
-# is not kept alive for this.
-_last: tuple[weakref.ref, ClaimEvidence] | None = None
+# The last package's shaped claim rows in the last language: every claim's figure starts from them, and a server's
+# warm-up builds one figure per claim in a row. Keyed by language too, since the rows' labels are in the reader's
+# words. A weak reference: an old package is not kept alive for this.
+_last: tuple[weakref.ref, str, ClaimEvidence] | None = None
 
 
 def evidence(check: PackageCheck) -> ClaimEvidence:
-    """The rows linked to claims, shaped once per package (check) and shared by all its claims' figures."""
+    """The rows linked to claims, shaped once per package (check) and language, shared by all its claims' figures."""
     global _last
-    last = _last
-    if last is not None and last[0]() is check:
-        return last[1]
+    last, lang = _last, i18n.current()
+    if last is not None and last[0]() is check and last[1] == lang:
+        return last[2]
     found = _shaped(check)
-    _last = (weakref.ref(check), found)
+    _last = (weakref.ref(check), lang, found)
     return found
 
 

@@ -8,6 +8,7 @@ from settings import VERDICT_COLORS
 from shaping import estimates as estimate_shaping
 from shaping import homelessness as homeless_shaping
 from shaping.vocabulary import Vocabulary
+from shaping.words import phrase
 
 
 def linked_rows(
@@ -29,7 +30,9 @@ def linked_rows(
         home = home.assign(unit="people", scope="residents", concept="homelessness", derived_fields=pd.NA)
     parts.append(home)
     rows = pd.concat([p for p in parts if not p.empty], ignore_index=True)
-    rows["label"] = rows["role"].map({"origin": "Origin", "evidence": "Evidence"}) + ": " + rows["label"]
+    rows["label"] = [
+        phrase(f"roles.{role}", label=label) for role, label in zip(rows["role"], rows["label"], strict=True)
+    ]
     return rows
 
 

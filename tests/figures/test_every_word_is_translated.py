@@ -22,8 +22,8 @@ ROW_ID = re.compile(
     r"[a-z]+(?:-[a-z0-9]+)+"
 )  # h-luchetti-2024  # a code value of the data (people, derived_ci95): never a reader's word
 # Known words still in code outside shaping/ and figures/' words layer, each with where it is; remove one when its
-# file fills it from the words files (words/phrases.toml [roles] holds these two for shaping/claims.py).
-ELSEWHERE = {"Origin", "Evidence"}  # shaping/claims.py linked_rows: a claim row's role
+# file fills it from the words files.
+ELSEWHERE: set[str] = set()
 # shaping/numbers.py's words around a number ('about 44,000', '1.46 million', 'aged 15–39', 'under 25', 'of all
 # ages'): numbers are formatted by the language's number rules (i18n.count, i18n.age_band), not by the words files.
 NUMBER_WORDS = re.compile(
