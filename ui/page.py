@@ -12,6 +12,7 @@ import settings
 from core.model import VOCABULARY
 from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
+from i18n import DEFAULT, current
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
@@ -20,6 +21,7 @@ from shaping.vocabulary import Vocabulary
 from shaping.words import say
 
 PAGE_PATH_KEY = "page_url_path"
+LANG_KEY = "lang"  # ui.language.KEY: the link parameter of the reader's language
 
 
 def load_tables(*names: str) -> PackageCheck | None:
@@ -71,7 +73,7 @@ def remember_page(page: StreamlitPage) -> None:
 
 
 def view_url() -> str | None:
-    """The URL of the current view with its query parameters, for citations and sharing.
+    """The URL of the current view with its query parameters and its language (?lang=), for citations and sharing.
 
     Under the configured public URL (settings.PUBLIC_BASE_URL) when there is one; else the page's own address as the
     browser reports it (st.context.url); None when neither is known, and citations then say so: never an invented address.
@@ -80,7 +82,11 @@ def view_url() -> str | None:
     base = public + st.session_state.get(PAGE_PATH_KEY, "") if public else st.context.url
     if not base:
         return None
-    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key) if key != LANG_KEY]
+    # The link reopens the view in the language it was read in: a language other than English (the default, which a
+    # reader's browser may otherwise choose for them) or one the reader chose (?lang=en) is kept.
+    if current() != DEFAULT or LANG_KEY in st.query_params:
+        pairs.append((LANG_KEY, current()))
     return base + (("?" + urlencode(pairs)) if pairs else "")
 
 
