@@ -1,14 +1,19 @@
 """The reader's language for a script run: chosen from ?lang=, the switch, or the browser, and the switch itself."""
 
 import json
+from collections.abc import Iterable
 
 import streamlit as st
 
-from i18n import LANGUAGES, NAMES, current, negotiate, set_language
+from i18n import LANGUAGES, NAMES, current, negotiate, set_language, supported, translate
 from shaping.words import say
 
-# The link parameter and the switch's widget key (the same name: the widget is bound to the query parameter).
-KEY = "lang"
+KEY = "lang"  # the link parameter: ?lang=ja
+SWITCH = "language-switch"  # the switch's widget key (not bound to the URL: a bound widget would write ?lang=日本語)
+CHOSEN = "language-chosen"  # the last language the reader asked for, by link or switch, in this session
+# The link parameters of widgets whose choices are shown translated (format_func=translate): Streamlit writes the
+# label shown into the URL, so a link carries ?countries=Japan in English and ?countries=日本 in Japanese.
+TRANSLATED_PARAMS = ("countries", "evidence", "measure", "scale", "view")
 
 
 def browser_language() -> str | None:
@@ -20,10 +25,40 @@ def browser_language() -> str | None:
 
 
 def start_language() -> str:
-    """Set this run's language (i18n.set_language) before anything is drawn: ?lang=, else the switch's last choice in
-    this session (a page change may drop the query string for one run), else the browser's language, else English."""
-    asked = st.query_params.get(KEY) or st.session_state.get(KEY)
-    return set_language(negotiate(browser_language(), asked))
+    """Set this run's language (i18n.set_language) before anything is drawn: ?lang=, else the language the reader
+    chose earlier in this session (a page change drops the query string), else the browser's, else English. A chosen
+    language is put back into the URL, so a reload or a copied address keeps it."""
+    asked = supported(st.query_params.get(KEY))
+    if asked:
+        st.session_state[CHOSEN] = asked
+    chosen = asked or st.session_state.get(CHOSEN)
+    lang = set_language(negotiate(browser_language(), chosen))
+    if chosen and st.query_params.get(KEY) != lang:
+        st.query_params[KEY] = lang
+    link_choices_in_language(TRANSLATED_PARAMS)
+    return lang
+
+
+def link_choices_in_language(params: Iterable[str]) -> None:
+    """A link's choices in the language of this run: ?countries=Japan opened in Japanese selects 日本 (the widgets
+    read the label shown). Only the link's first load reads these values; later runs read the widgets' own state.
+
+    Relies on Streamlit's internal store of the URL's first values (tests/pages/test_streamlit_internals.py checks it):
+    without it, a link made in another language falls back to the defaults, with a notice."""
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    with get_session_state().query_params() as query:
+        initial = getattr(query, "_initial_query_params", None)
+        if not isinstance(initial, dict):
+            return
+        for name in params:
+            if name in initial:
+                initial[name] = [translate(value) for value in initial[name]]
+
+
+def _switched() -> None:
+    st.session_state[CHOSEN] = st.session_state[SWITCH]
+    st.query_params[KEY] = st.session_state[SWITCH]
 
 
 def language_switch() -> str:
@@ -31,15 +66,14 @@ def language_switch() -> str:
 
     Also sets the document's lang attribute when the reader switches without reloading (asgi.py sets it on load)."""
     lang = current()
-    default = negotiate(browser_language(), None)  # the browser's language: the same all session, so the widget keeps
-    with st.container(horizontal=True, horizontal_alignment="right", key="language-switch"):
+    st.session_state[SWITCH] = lang  # the switch shows this run's language, however it was chosen
+    with st.container(horizontal=True, horizontal_alignment="right", key="language-bar"):
         st.selectbox(
             say("controls.language"),
             LANGUAGES,
-            index=LANGUAGES.index(default),
             format_func=NAMES.__getitem__,
-            key=KEY,
-            bind="query-params",
+            key=SWITCH,
+            on_change=_switched,
             label_visibility="collapsed",
             icon=":material/translate:",
             width=170,

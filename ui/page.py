@@ -12,13 +12,19 @@ import settings
 from core.model import VOCABULARY
 from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
-from i18n import DEFAULT, current
+from i18n import DEFAULT, LANGUAGES, current, date, translate
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
 from shaping.words import say
+
+
+def when(day: str) -> str:
+    """An ISO date for the reader: as written in English (2026-12-07), else in the language's long form (2026年12月7日)."""
+    return day if current() == DEFAULT else date(day, current())
+
 
 PAGE_PATH_KEY = "page_url_path"
 LANG_KEY = "lang"  # ui.language.KEY: the link parameter of the reader's language
@@ -39,11 +45,11 @@ def load_tables(*names: str) -> PackageCheck | None:
             [{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in broken[:200]]
         )
         st.dataframe(problems, hide_index=True, width="stretch")
-        st.caption("Maintainers: run `python -m loaders.validate` for the full list.")
+        st.caption(say("messages.maintainers_validate"))
         return None
     version, _ = package_version(check.data_dir)
     updated = max(str(table_updated(n, check.data_dir)) for n in names)
-    st.caption(say("messages.data_version", version=version, updated=updated))
+    st.caption(say("messages.data_version", version=version, updated=when(updated)))
     return check
 
 
@@ -56,14 +62,19 @@ def vocabulary() -> Vocabulary | None:
 
 def whats_new(check: PackageCheck) -> None:
     """The data changelog (a maintainer-written Markdown file; Streamlit renders no raw HTML from it)."""
-    with st.expander("What's new in the data", icon=":material/update:"):
+    with st.expander(say("messages.whats_new"), icon=":material/update:"):
         st.markdown(changelog(check.data_dir))
 
 
 def url_notices(allowed: dict[str, Allowed]) -> None:
     """Show a notice for each unknown link parameter or disallowed value (the widgets then ignore them)."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    for notice in query_notices(params, allowed):
+    # A choice may arrive in any language's words (its English, or as a link made in this language shows it).
+    shown = {
+        key: choices if callable(choices) else [*choices, *(translate(c) for c in choices)]
+        for key, choices in allowed.items()
+    }
+    for notice in query_notices(params, {**shown, LANG_KEY: LANGUAGES}):
         st.info(markdown_plain(notice), icon=":material/link_off:")
 
 
@@ -99,7 +110,7 @@ def download_package(check: PackageCheck, key: str) -> None:
     """A button for the whole data package: datapackage.json, every CSV and a README, zipped."""
     folder = str(check.data_dir)  # the zip (and the hash that keys its cache) is made only on click
     st.download_button(
-        "Download the whole data package (zip)",
+        say("messages.download_package"),
         lambda: _package_zip(folder, fingerprint(folder)),
         file_name="hikikomori-in-numbers-data.zip",
         mime="application/zip",
