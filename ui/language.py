@@ -16,6 +16,11 @@ CHOSEN = "language-chosen"  # the last language the reader asked for, by link or
 TRANSLATED_PARAMS = ("countries", "evidence", "measure", "scale", "view")
 
 
+# Korean is broken between words, not inside them (히키코\n모리 in a phone's title): the press's and browsers' own
+# rule for Korean, which a page must ask for; a word longer than the line may still break.
+KOREAN_LINES = "html:lang(ko) .stApp { word-break: keep-all; overflow-wrap: anywhere; }"
+
+
 def browser_language() -> str | None:
     """What the browser says it reads: its locale as Streamlit reports it, else the Accept-Language header."""
     locale = getattr(st.context, "locale", None)
@@ -79,4 +84,5 @@ def language_switch() -> str:
             width=170,
         )
     st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
+    st.html(f"<style>{KOREAN_LINES}</style>")
     return lang

@@ -61,7 +61,8 @@ if check is not None:
         names = Vocabulary.of(check).concept_labels()
         defaults = [names[c] for c in COMPARE_DEFAULT_CONCEPTS if names[c] in present]
         concepts = st.multiselect(texts.say("concepts"), present, default=defaults, key="concepts", bind="query-params")
-        left, middle, right = st.columns(3)
+        # The measure's two choices need the widest column: in Italian "Tasso (% della fascia d'età)" cut "Numero".
+        left, middle, right = st.columns([2, 3, 2])
         years = left.slider(texts.say("years"), first, last, (first, last), key="years", bind="query-params")
         measure = COMPARE_MEASURES[
             middle.segmented_control(
