@@ -19,7 +19,7 @@ from shaping.edition import embed_code, embed_height, figure_url
 from shaping.images import image_bytes, image_height, titled
 from shaping.text import markdown_link, markdown_plain
 from shaping.words import app_title, say
-from ui.page import download_package, view_url, when
+from ui.page import download_package, on_click_in_this_language, view_url, when
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -160,7 +160,7 @@ def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
         left, right = st.columns(2)
         left.download_button(
             say("card.png_of_view"),
-            lambda: image_bytes(chart, "png"),
+            on_click_in_this_language(lambda: image_bytes(chart, "png")),
             file_name=f"{figure.key}.png",
             mime="image/png",
             key=f"{figure.key}-png",
@@ -169,7 +169,7 @@ def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
         )
         right.download_button(
             say("card.svg_of_view"),
-            lambda: image_bytes(chart, "svg"),
+            on_click_in_this_language(lambda: image_bytes(chart, "svg")),
             file_name=f"{figure.key}.svg",
             mime="image/svg+xml",
             key=f"{figure.key}-svg",
@@ -233,7 +233,7 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
         with st.container(horizontal=True):  # one row that wraps on a phone: one element, where columns made three
             st.download_button(
                 say("card.download_csv"),
-                lambda: rows_csv(rows, sources, about),
+                on_click_in_this_language(lambda: rows_csv(rows, sources, about)),
                 file_name=f"{figure.key}.csv",
                 mime="text/csv",
                 key=f"{figure.key}-csv",

@@ -1,7 +1,9 @@
 """What every page does around its figures: load the tables (or show the error box), URL notices, the view's URL,
 the data package download and the changelog."""
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -12,7 +14,7 @@ import settings
 from core.model import VOCABULARY
 from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
-from i18n import DEFAULT, LANGUAGES, current, date, translate
+from i18n import DEFAULT, LANGUAGES, current, date, language, translate
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
@@ -26,6 +28,7 @@ def when(day: str) -> str:
     return day if current() == DEFAULT else date(day, current())
 
 
+T = TypeVar("T")
 PAGE_PATH_KEY = "page_url_path"
 LANG_KEY = "lang"  # ui.language.KEY: the link parameter of the reader's language
 
@@ -101,17 +104,31 @@ def view_url() -> str | None:
     return base + (("?" + urlencode(pairs)) if pairs else "")
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _package_zip(folder: str, content_hash: str) -> bytes:
-    return package_zip(Path(folder))
+@st.cache_data(show_spinner=False, max_entries=len(LANGUAGES))
+def _package_zip(folder: str, content_hash: str, lang: str) -> bytes:
+    """The zip, made once per data version and language (its README is words a reader reads)."""
+    with language(lang):
+        return package_zip(Path(folder))
+
+
+def on_click_in_this_language(make: Callable[[], T]) -> Callable[[], T]:
+    """A download made on click (Streamlit calls it later, in another thread): made in the language of this run."""
+    lang = current()
+
+    def made() -> T:
+        with language(lang):
+            return make()
+
+    return made
 
 
 def download_package(check: PackageCheck, key: str) -> None:
     """A button for the whole data package: datapackage.json, every CSV and a README, zipped."""
+    lang = current()
     folder = str(check.data_dir)  # the zip (and the hash that keys its cache) is made only on click
     st.download_button(
         say("messages.download_package"),
-        lambda: _package_zip(folder, fingerprint(folder)),
+        lambda: _package_zip(folder, fingerprint(folder), lang),
         file_name="hikikomori-in-numbers-data.zip",
         mime="application/zip",
         key=key,

@@ -1,4 +1,5 @@
-"""A published quote on the card: in an element that says its language, its text never read as HTML or Markdown."""
+"""The card in the reader's language: a quote in an element that says its language (its text never read as HTML or
+Markdown), and downloads made on click in the language of the run that offered them."""
 
 import i18n
 from ui.card import in_english_html, quote_html
@@ -24,3 +25,14 @@ def test_the_english_translation_is_marked_english_inside_the_reader_s_sentence(
     before = template.split("{quote}")[0]
     assert shown.startswith(before) and before
     assert '<span lang="en">About &lt;b&gt;696,000&lt;/b&gt; people</span>' in shown
+
+
+def test_a_download_made_later_in_another_thread_is_made_in_the_reader_s_language():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ui.page import on_click_in_this_language
+
+    with i18n.language("ko"):
+        make = on_click_in_this_language(lambda: i18n.translate("Sources"))
+    with ThreadPoolExecutor(max_workers=1) as pool:  # as Streamlit's media handler calls it, outside the script run
+        assert pool.submit(make).result() == i18n.translator("ko").gettext("Sources") != "Sources"
