@@ -8,6 +8,7 @@ from babel.messages.pofile import read_po
 import i18n
 from shaping.words import pages, served_pages
 from tests.conftest import ROOT
+from tests.pages.helpers import open_cards
 
 LANGS = [lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT]
 PAGES = [p.file for p in served_pages(True, "views/check_data.py")]
@@ -103,3 +104,16 @@ def test_an_unknown_language_falls_back_and_says_so(run_page):
     assert not at.exception
     assert at.title[0].value == "Japan"
     assert any("'xx'" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_opened_card_is_in_the_reader_s_language_with_each_quote_in_its_own(run_page, lang):
+    at = open_cards(run_page("views/japan.py", lang=lang), expanders=("evidence", "about", "cite", "embed"))
+    assert not at.exception, [e.value for e in at.exception]
+    assert not left_in_english(page_texts(at))
+    quotes = [m.value for m in at.markdown if m.value.startswith("<blockquote")]
+    assert quotes and all(q.startswith("<blockquote lang=") for q in quotes[:20])
+    english = i18n.translator(lang).gettext("In English: {quote}").split("{quote}")[0]
+    captions = [c.value for c in at.caption if c.value.startswith(english)]
+    # A Japanese reader is not given English for a Japanese quote; the others are.
+    assert (not captions) if lang == "ja" else all('<span lang="en">' in c for c in captions) and captions
