@@ -132,6 +132,15 @@ def translate(text: str) -> str:
     return words(_current.get())(text)
 
 
+# A label before what it names ('Sources: …'): Japanese writes a full-width colon with no space after it.
+COLONS = {"en": ": ", "ja": "：", "ko": ": ", "it": ": "}
+
+
+def labelled(label: str, text: str, lang: str) -> str:
+    """'Sources: Cabinet Office' (en, ko, it), '出典：内閣府' (ja)."""
+    return label + COLONS.get(lang, COLONS[DEFAULT]) + text
+
+
 # Numbers ------------------------------------------------------------------------------------------------------------
 
 # A published qualifier around a formatted count, per language (word order differs: 約146万人, 146万人超).

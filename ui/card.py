@@ -11,7 +11,7 @@ from core.package_check import PackageCheck
 from figures.card import CardContent
 from figures.figure import Figure
 from figures.finished import Finished, finish
-from i18n import LANGUAGES, current, quote_language
+from i18n import LANGUAGES, current, labelled, quote_language
 from shaping.charts import left_out_line
 from shaping.citations import url_or_unknown
 from shaping.downloads import about_columns, rows_csv
@@ -224,7 +224,7 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
             + ")"
             for group in card.source_links
         )
-        st.markdown(f"{card.source_label}: {links}", help=say("card.sources_help"))
+        st.markdown(labelled(card.source_label, links, current()), help=say("card.sources_help"))
         if card.evidence_available:
             _unread_notice(card)
         else:

@@ -59,3 +59,10 @@ def test_english_numbers_are_written_as_before_inside_another_language_s_block()
             "1,234.6",
             "under 25",
         )
+
+
+def test_a_label_before_its_text_uses_the_language_s_colon():
+    from i18n import labelled
+
+    assert labelled("Sources", "Cabinet Office", "en") == "Sources: Cabinet Office"
+    assert labelled("出典", "内閣府", "ja") == "出典：内閣府"
