@@ -16,7 +16,7 @@ from starlette.middleware import Middleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import settings
-from i18n import negotiate
+from i18n import DEFAULT, LANGUAGES, negotiate
 
 log = logging.getLogger("hikikomori.warm")
 # The warm-up runs at a lower CPU priority than the readers' script runs: a worker restarted behind the proxy then
@@ -25,16 +25,36 @@ log = logging.getLogger("hikikomori.warm")
 WARM_UP_NICENESS = 10
 
 
+def _lower_priority() -> None:
+    with suppress(AttributeError, OSError):  # not Linux, or not allowed: warm up at the normal priority
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_UP_NICENESS)
+
+
 def _warm_quietly() -> None:
+    """English (the default language) before the server accepts readers, as before there were languages; then the
+    other languages in a thread of their own, while readers are served (four languages took four times as long)."""
     from loaders.cache import cached_package
     from ui.shared import warm
 
-    with suppress(AttributeError, OSError):  # not Linux, or not allowed: warm up at the normal priority
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_UP_NICENESS)
+    _lower_priority()
     started = time.perf_counter()
-    built, jobs = warm(cached_package())
+    built, jobs = warm(cached_package(), languages=(DEFAULT,))
     log.warning(
         "warm-up: package checked and %d of %d figures built in %.2f s", built, jobs, time.perf_counter() - started
+    )
+    threading.Thread(target=_warm_other_languages, name="warm-up-languages", daemon=True).start()
+
+
+def _warm_other_languages() -> None:
+    from loaders.cache import cached_package
+    from ui.shared import warm
+
+    _lower_priority()
+    started = time.perf_counter()
+    others = tuple(lang for lang in LANGUAGES if lang != DEFAULT)
+    built, jobs = warm(cached_package(), languages=others)
+    log.warning(
+        "warm-up: %d of %d figures in %s built in %.2f s", built, jobs, ", ".join(others), time.perf_counter() - started
     )
 
 

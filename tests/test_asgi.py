@@ -117,3 +117,24 @@ def test_without_a_link_language_the_page_follows_the_browser_and_says_it_varies
 def test_only_html_answers_are_touched():
     headers, body = _get("/_stcore/health", "lang=ja")
     assert body == b'"ok"' and b"vary" not in headers
+
+
+def test_the_server_waits_for_english_only_and_the_other_languages_follow(monkeypatch):
+    """The health check waits for the default language's figures, as before there were languages; the others are
+    built after it, in the background."""
+    from ui import shared
+
+    calls, others_done = [], threading.Event()
+
+    def warm(check, languages):
+        calls.append(languages)
+        if languages != ("en",):
+            others_done.set()
+        return 0, 0
+
+    monkeypatch.setattr(shared, "warm", warm)
+    monkeypatch.setattr("loaders.cache.cached_package", lambda: None)
+    assert _run_lifespan()
+    assert calls[0] == ("en",)
+    assert others_done.wait(5)
+    assert calls[1] == ("ja", "ko", "it")
