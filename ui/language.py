@@ -18,7 +18,7 @@ TRANSLATED_PARAMS = ("countries", "evidence", "measure", "scale", "view")
 
 # Korean is broken between words, not inside them (히키코\n모리 in a phone's title): the press's and browsers' own
 # rule for Korean, which a page must ask for; a word longer than the line may still break.
-KOREAN_LINES = "html:lang(ko) .stApp { word-break: keep-all; overflow-wrap: anywhere; }"
+KOREAN_LINES = "html:lang(ko) .stApp * { word-break: keep-all; overflow-wrap: anywhere; }"
 
 
 def browser_language() -> str | None:
