@@ -53,11 +53,11 @@ if check is not None:
     )
     whats_new(check)
 
-st.subheader(page("overview").say("warnings"))
+st.subheader(words.say("warnings"))
 for text in caveats().values():
     st.markdown(f"- {markdown_plain(text)}")
 
-st.subheader(page("overview").say("explore"))
+st.subheader(words.say("explore"))
 for linked in pages():
     if linked.link:
         st.page_link(linked.file, label=markdown_plain(translate(linked.link)), icon=linked.icon)
