@@ -123,6 +123,9 @@ class DocumentLanguage:
             headers = MutableHeaders(raw=list(start["headers"]))
             headers["content-length"] = str(len(page))
             headers.add_vary_header("Accept-Language")
+            for validator in ("etag", "last-modified"):  # they name the file on disk, not this page in this language
+                if validator in headers:
+                    del headers[validator]
             await send({**start, "headers": headers.raw})
             await send({"type": "http.response.body", "body": page if scope["method"] == "GET" else b""})
 

@@ -60,7 +60,7 @@ async def _index_app(scope, receive, send) -> None:
     accepts = dict(scope["headers"]).get(b"accept-encoding", b"")
     html = scope["path"] != "/_stcore/health"
     body = INDEX if html else b'"ok"'
-    headers = [(b"content-type", b"text/html; charset=utf-8" if html else b"application/json")]
+    headers = [(b"content-type", b"text/html; charset=utf-8" if html else b"application/json"), (b"etag", b'"file"')]
     if html and b"gzip" in accepts:
         body, headers = gzip.compress(body), [*headers, (b"content-encoding", b"gzip")]
     headers.append((b"content-length", str(len(body)).encode()))
@@ -110,13 +110,14 @@ def test_without_a_link_language_the_page_follows_the_browser_and_says_it_varies
     headers, body = _get("/japan", accept="text/html", accept_language="it-IT,it;q=0.9,en;q=0.5")
     assert _html_lang(body) == "it"
     assert b"Accept-Language" in headers[b"vary"]
+    assert b"etag" not in headers  # the file's validator would let a cache answer another language's page
     assert _html_lang(_get("/", "lang=xx", accept="text/html", accept_language="de, ja;q=0.4")[1]) == "ja"
     assert _html_lang(_get("/", accept="text/html", accept_language="de")[1]) == "en"  # not one of ours: English
 
 
 def test_only_html_answers_are_touched():
     headers, body = _get("/_stcore/health", "lang=ja")
-    assert body == b'"ok"' and b"vary" not in headers
+    assert body == b'"ok"' and b"vary" not in headers and headers[b"etag"] == b'"file"'
 
 
 def test_the_server_waits_for_english_only_and_the_other_languages_follow(monkeypatch):
