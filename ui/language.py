@@ -19,6 +19,8 @@ TRANSLATED_PARAMS = ("countries", "evidence", "measure", "scale", "view")
 # Korean is broken between words, not inside them (히키코\n모리 in a phone's title): the press's and browsers' own
 # rule for Korean, which a page must ask for; a word longer than the line may still break.
 KOREAN_LINES = "html:lang(ko) .stApp * { word-break: keep-all; overflow-wrap: anywhere; }"
+# Japanese headings break between phrases (Chromium's auto-phrase), not inside a word (数字で見るひきこ|もり).
+JAPANESE_HEADINGS = "html:lang(ja) .stApp :is(h1, h2, h3, h4) { word-break: auto-phrase; }"
 
 
 def browser_language() -> str | None:
@@ -84,5 +86,5 @@ def language_switch() -> str:
             width=170,
         )
     st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
-    st.html(f"<style>{KOREAN_LINES}</style>")
+    st.html(f"<style>{KOREAN_LINES} {JAPANESE_HEADINGS}</style>")
     return lang
