@@ -8,28 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from shaping.words import phrase
-
 SCALES = {"Linear": False, "Logarithmic": True}
 JAPAN_MEASURES = {"Rate (% of age group)": "rate", "Count (people)": "count"}
 COMPARE_MEASURES = {"Rate (% of age band)": "rate", "Count": "count"}
 HOMELESS_VIEWS = {"Count": "value", "Per 100,000 residents of the same ages (derived)": "per_100k"}
-# What each link label says on screen, by word key of words/phrases.toml [choices]: the link keeps the English label,
-# the reader sees it in their language (a widget's format_func).
-CHOICE_WORDS = {
-    "Linear": "linear",
-    "Logarithmic": "logarithmic",
-    "Rate (% of age group)": "japan_rate",
-    "Count (people)": "japan_count",
-    "Rate (% of age band)": "compare_rate",
-    "Count": "count",
-    "Per 100,000 residents of the same ages (derived)": "per_100k",
-}
-
-
-def shown(label: str) -> str:
-    """A choice's label as the reader sees it (in their language); the link's value stays `label`."""
-    return phrase(f"choices.{CHOICE_WORDS[label]}")
 
 
 def label_for(choices: dict[str, object], value: object) -> str:

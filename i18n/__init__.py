@@ -132,6 +132,15 @@ def translate(text: str) -> str:
     return words(_current.get())(text)
 
 
+# A label before what it names ('Sources: …'): Japanese writes a full-width colon with no space after it.
+COLONS = {"en": ": ", "ja": "：", "ko": ": ", "it": ": "}
+
+
+def labelled(label: str, text: str, lang: str) -> str:
+    """'Sources: Cabinet Office' (en, ko, it), '出典：内閣府' (ja)."""
+    return label + COLONS.get(lang, COLONS[DEFAULT]) + text
+
+
 # Numbers ------------------------------------------------------------------------------------------------------------
 
 # A published qualifier around a formatted count, per language (word order differs: 約146万人, 146万人超).
@@ -281,6 +290,23 @@ def age_band(age_min: object, age_max: object, lang: str) -> str:
     return forms["range"].format(low=low, high=high)
 
 
+# "aged {band}" inside a sentence: English and Italian say it ('aged 15–39', 'di 15–39 anni'); Japanese and Korean
+# write the band alone (15～39歳), which already says it.
+AGED = {"en": "aged {band}", "ja": "{band}", "ko": "{band}", "it": "di {band}"}
+AGED_ALL = {"en": "of all ages", "ja": "全年齢", "ko": "전 연령", "it": "di tutte le età"}
+
+
+def aged(age_min: object, age_max: object, lang: str) -> str:
+    """An age band inside a sentence: 'aged 15–39', 'under 25' (en); 'di 15–39 anni', 'di meno di 25 anni' (it)."""
+    lang = lang if lang in LANGUAGES else DEFAULT
+    if _missing(age_min) and _missing(age_max):
+        return AGED_ALL[lang]
+    band = age_band(age_min, age_max, lang)
+    if lang == "en" and band.startswith("under"):
+        return band
+    return AGED[lang].format(band=band)
+
+
 def year(y: object, lang: str) -> str:
     """A year as the language writes it alone: 2022 (en, it), 2022年 (ja), 2022년 (ko)."""
     if _missing(y):
@@ -308,3 +334,51 @@ def plotly_separators(lang: str) -> str:
     Works without any locale file (Streamlit's bundled plotly.js registers no locale but English)."""
     locale = _locale(lang)
     return get_decimal_symbol(locale) + get_group_symbol(locale)
+
+
+# Quotes ------------------------------------------------------------------------------------------------------------
+
+_KANA = range(0x3040, 0x3100)  # hiragana and katakana: only Japanese writes them
+_HANGUL = (range(0xAC00, 0xD7B0), range(0x1100, 0x1200), range(0x3130, 0x3190))
+_HAN = range(0x4E00, 0xA000)
+# Words that are frequent in Italian prose and are not English words: two of them in a quote mark it Italian.
+_ITALIAN = frozenset(
+    [
+        "il",
+        "lo",
+        "gli",
+        "della",
+        "delle",
+        "degli",
+        "dei",
+        "che",
+        "di",
+        "per",
+        "con",
+        "sono",
+        "una",
+        "nel",
+        "nella",
+        "è",
+        "tra",
+        "anni",
+        "giovani",
+    ]
+)
+
+
+def quote_language(quote: str, translated: bool) -> str | None:
+    """The language a published quote is written in, for its element's lang attribute (screen readers and fonts).
+
+    By script: kana (or Han without Hangul) -> 'ja', Hangul -> 'ko'; Latin text: English when the package gives it
+    no English translation (translated=False: the quote is the English), Italian when it has one and reads as Italian;
+    None when it cannot be told (the element then inherits the page's language: better than a wrong one)."""
+    chars = [ord(c) for c in quote]
+    if any(any(c in block for block in _HANGUL) for c in chars):
+        return "ko"
+    if any(c in _KANA or c in _HAN for c in chars):
+        return "ja"
+    if not translated:
+        return "en"
+    words = {w.strip(".,;:!?«»“”\"'()").lower() for w in quote.replace("’", " ").replace("'", " ").split()}
+    return "it" if len(words & _ITALIAN) >= 2 else None

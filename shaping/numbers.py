@@ -1,18 +1,31 @@
-"""Numbers formatted for people, never more precise than published."""
+"""Numbers formatted for people, never more precise than published, in the reader's language (i18n.current()).
+
+English is formatted here as it always was; Japanese, Korean and Italian go through i18n's Babel formats
+(約146万人, 2,0%, 15～39歳), so a template translated into those languages receives numbers written for them."""
 
 import math
 
 import pandas as pd
+
+import i18n
 
 
 def _missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
-def count(value: object) -> str:
-    """696000 -> '696,000'; 1460000 -> '1.46 million'; 1682900 -> '1,682,900' (no rounding, ever)."""
+def _lang() -> str:
+    return i18n.current()
+
+
+def count(value: object, unit: str | None = "people") -> str:
+    """696000 -> '696,000'; 1460000 -> '1.46 million'; 1682900 -> '1,682,900' (no rounding, ever).
+
+    In Japanese and Korean with the counter unit asks for (146万人, 146만 명; unit=None: none); in Italian 1.460.000."""
     if _missing(value):
         return "–"
+    if _lang() != "en":
+        return i18n.count(value, _lang(), unit=unit)
     number = int(value)
     millions = number / 1_000_000
     if number >= 1_000_000 and round(millions, 2) * 1_000_000 == number:
@@ -21,34 +34,42 @@ def count(value: object) -> str:
 
 
 def count_short(value: object) -> str:
-    """For chart labels: 1460000 -> '1.46 M', 696000 -> '696,000'."""
+    """For chart labels: 1460000 -> '1.46 M', 696000 -> '696,000' (146万人 in Japanese: already short)."""
     text = count(value)
     return text.replace(" million", " M")
 
 
 def pct(value: object) -> str:
-    """2.05 -> '2.05%'; 5.2 -> '5.2%'."""
+    """2.05 -> '2.05%'; 5.2 -> '5.2%'; Italian '2,05%' (the decimals as published)."""
     if _missing(value):
         return "–"
+    if _lang() != "en":
+        return i18n.pct(value, _lang())
     return f"{float(value):g}%"
 
 
 def ratio(value: object) -> str:
-    """A ratio as published: 1.306 -> '1.306'."""
+    """A ratio as published: 1.306 -> '1.306' (Italian '1,306')."""
     if _missing(value):
         return "–"
+    if _lang() != "en":
+        return i18n.number(value, _lang())
     return f"{float(value):g}"
 
 
 def per_100k(value: object) -> str:
-    """A derived rate per 100,000, to one decimal place: 10.3."""
+    """A derived rate per 100,000, to one decimal place: 10.3 (Italian 10,3)."""
     if _missing(value):
         return "–"
+    if _lang() != "en":
+        return i18n.number(value, _lang(), digits=1)
     return f"{float(value):,.1f}"
 
 
 def age_band(age_min: object, age_max: object) -> str:
-    """'15–39', '15+', 'under 25', 'all ages'."""
+    """'15–39', '15+', 'under 25', 'all ages' (15～39歳, 15~39세, 15–39 anni)."""
+    if _lang() != "en":
+        return i18n.age_band(age_min, age_max, _lang())
     low = None if _missing(age_min) else int(age_min)
     high = None if _missing(age_max) else int(age_max)
     if low is None and high is None:
@@ -61,7 +82,9 @@ def age_band(age_min: object, age_max: object) -> str:
 
 
 def aged(age_min: object, age_max: object) -> str:
-    """'aged 15–39', 'aged 15+', 'under 25', 'of all ages'."""
+    """'aged 15–39', 'aged 15+', 'under 25', 'of all ages' (ja/ko: the band itself; it: 'di 15–39 anni')."""
+    if _lang() != "en":
+        return i18n.aged(age_min, age_max, _lang())
     band = age_band(age_min, age_max)
     if band == "all ages":
         return "of all ages"
@@ -79,5 +102,8 @@ QUALIFIER_WORDS = {
 
 
 def qualified(text: str, qualifier: object) -> str:
-    """Prefix a formatted figure with its published qualifier: 'more than 100,000'."""
+    """Prefix a formatted figure with its published qualifier: 'more than 100,000' (約146万人, 146万人超)."""
+    if _lang() != "en":
+        template = i18n.QUALIFIERS[_lang()].get(str(qualifier))
+        return template.format(text) if template else text
     return QUALIFIER_WORDS.get(str(qualifier), "") + text

@@ -1,5 +1,6 @@
 """The figure card every chart goes through: chart, source line, notes, table, download, quote and cite."""
 
+import html
 from datetime import date
 
 import streamlit as st
@@ -10,6 +11,7 @@ from core.package_check import PackageCheck
 from figures.card import CardContent
 from figures.figure import Figure
 from figures.finished import Finished, finish
+from i18n import LANGUAGES, current, labelled, quote_language
 from shaping.charts import left_out_line
 from shaping.citations import url_or_unknown
 from shaping.downloads import about_columns, rows_csv
@@ -17,7 +19,7 @@ from shaping.edition import embed_code, embed_height, figure_url
 from shaping.images import image_bytes, image_height, titled
 from shaping.text import markdown_link, markdown_plain
 from shaping.words import app_title, say
-from ui.page import download_package, view_url
+from ui.page import download_package, on_click_in_this_language, view_url, when
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -76,6 +78,25 @@ def _unread_notice(card: CardContent) -> None:
         )
 
 
+def _lang_attribute(lang: str | None) -> str:
+    return f' lang="{lang}"' if lang in LANGUAGES else ""
+
+
+def quote_html(quote: str, lang: str | None) -> str:
+    """A published quote as a blockquote in its own language (lang="ja": screen readers switch voice, browsers pick
+    the font), its text escaped: the CSV's text is never read as HTML or Markdown. One line, so Markdown ends nowhere
+    inside it."""
+    text = html.escape(" ".join(quote.split()))
+    return f"<blockquote{_lang_attribute(lang)}>{text}</blockquote>"
+
+
+def in_english_html(quote_en: str) -> str:
+    """'In English: …' in the reader's language, the English itself marked lang="en"; both escaped."""
+    marker = "\x00"
+    sentence = html.escape(say("card.in_english", quote=marker))
+    return sentence.replace(marker, f'<span lang="en">{html.escape(" ".join(quote_en.split()))}</span>')
+
+
 def _where_it_says_so(card: CardContent) -> None:
     """Each quote behind the rows shown, verbatim and once, with the figures it holds, its page, locator and translation."""
     for row in card.evidence:
@@ -85,10 +106,13 @@ def _where_it_says_so(card: CardContent) -> None:
                 st.caption(markdown_plain(say("card.no_page_for", columns=q["columns"]) + " " + q["notes"]))
                 continue
             where = markdown_link(f"{q['locator']} ({q['host']})", q["url"])
-            st.markdown(f"- {markdown_plain(q['held'])} · {where} · {say('card.checked', date=q['checked'])}")
-            st.markdown("> " + markdown_plain(q["quote"]))
-            if q["quote_en"]:
-                st.caption(markdown_plain(say("card.in_english", quote=q["quote_en"])))
+            st.markdown(
+                f"- {markdown_plain(q['held'])} · {where} · {say('card.checked', date=when(str(q['checked'])))}"
+            )
+            written_in = quote_language(q["quote"], translated=bool(q["quote_en"]))
+            st.markdown(quote_html(q["quote"], written_in), unsafe_allow_html=True)
+            if q["quote_en"] and written_in != current():  # a reader of the quote's own language needs no English
+                st.caption(in_english_html(q["quote_en"]), unsafe_allow_html=True)
             if q["notes"]:
                 st.caption(markdown_plain(q["notes"]))
 
@@ -136,7 +160,7 @@ def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
         left, right = st.columns(2)
         left.download_button(
             say("card.png_of_view"),
-            lambda: image_bytes(chart, "png"),
+            on_click_in_this_language(lambda: image_bytes(chart, "png")),
             file_name=f"{figure.key}.png",
             mime="image/png",
             key=f"{figure.key}-png",
@@ -145,7 +169,7 @@ def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
         )
         right.download_button(
             say("card.svg_of_view"),
-            lambda: image_bytes(chart, "svg"),
+            on_click_in_this_language(lambda: image_bytes(chart, "svg")),
             file_name=f"{figure.key}.svg",
             mime="image/svg+xml",
             key=f"{figure.key}-svg",
@@ -200,7 +224,7 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
             + ")"
             for group in card.source_links
         )
-        st.markdown(f"{card.source_label}: {links}", help=say("card.sources_help"))
+        st.markdown(labelled(card.source_label, links, current()), help=say("card.sources_help"))
         if card.evidence_available:
             _unread_notice(card)
         else:
@@ -209,7 +233,7 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
         with st.container(horizontal=True):  # one row that wraps on a phone: one element, where columns made three
             st.download_button(
                 say("card.download_csv"),
-                lambda: rows_csv(rows, sources, about),
+                on_click_in_this_language(lambda: rows_csv(rows, sources, about)),
                 file_name=f"{figure.key}.csv",
                 mime="text/csv",
                 key=f"{figure.key}-csv",

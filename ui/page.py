@@ -1,7 +1,9 @@
 """What every page does around its figures: load the tables (or show the error box), URL notices, the view's URL,
 the data package download and the changelog."""
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -12,6 +14,7 @@ import settings
 from core.model import VOCABULARY
 from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
+from i18n import DEFAULT, LANGUAGES, current, date, language, translate
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
@@ -19,7 +22,15 @@ from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
 from shaping.words import say
 
+
+def when(day: str) -> str:
+    """An ISO date for the reader: as written in English (2026-12-07), else in the language's long form (2026年12月7日)."""
+    return day if current() == DEFAULT else date(day, current())
+
+
+T = TypeVar("T")
 PAGE_PATH_KEY = "page_url_path"
+LANG_KEY = "lang"  # ui.language.KEY: the link parameter of the reader's language
 
 
 def load_tables(*names: str) -> PackageCheck | None:
@@ -37,11 +48,11 @@ def load_tables(*names: str) -> PackageCheck | None:
             [{"file": p.file, "line": p.line, "column": p.column or "", "problem": p.message} for p in broken[:200]]
         )
         st.dataframe(problems, hide_index=True, width="stretch")
-        st.caption("Maintainers: run `python -m loaders.validate` for the full list.")
+        st.caption(say("messages.maintainers_validate"))
         return None
     version, _ = package_version(check.data_dir)
     updated = max(str(table_updated(n, check.data_dir)) for n in names)
-    st.caption(say("messages.data_version", version=version, updated=updated))
+    st.caption(say("messages.data_version", version=version, updated=when(updated)))
     return check
 
 
@@ -54,14 +65,19 @@ def vocabulary() -> Vocabulary | None:
 
 def whats_new(check: PackageCheck) -> None:
     """The data changelog (a maintainer-written Markdown file; Streamlit renders no raw HTML from it)."""
-    with st.expander("What's new in the data", icon=":material/update:"):
+    with st.expander(say("messages.whats_new"), icon=":material/update:"):
         st.markdown(changelog(check.data_dir))
 
 
 def url_notices(allowed: dict[str, Allowed]) -> None:
     """Show a notice for each unknown link parameter or disallowed value (the widgets then ignore them)."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    for notice in query_notices(params, allowed):
+    # A choice may arrive in any language's words (its English, or as a link made in this language shows it).
+    shown = {
+        key: choices if callable(choices) else [*choices, *(translate(c) for c in choices)]
+        for key, choices in allowed.items()
+    }
+    for notice in query_notices(params, {**shown, LANG_KEY: LANGUAGES}):
         st.info(markdown_plain(notice), icon=":material/link_off:")
 
 
@@ -71,7 +87,7 @@ def remember_page(page: StreamlitPage) -> None:
 
 
 def view_url() -> str | None:
-    """The URL of the current view with its query parameters, for citations and sharing.
+    """The URL of the current view with its query parameters and its language (?lang=), for citations and sharing.
 
     Under the configured public URL (settings.PUBLIC_BASE_URL) when there is one; else the page's own address as the
     browser reports it (st.context.url); None when neither is known, and citations then say so: never an invented address.
@@ -80,21 +96,39 @@ def view_url() -> str | None:
     base = public + st.session_state.get(PAGE_PATH_KEY, "") if public else st.context.url
     if not base:
         return None
-    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key) if key != LANG_KEY]
+    # The link reopens the view in the language it was read in: a language other than English (the default, which a
+    # reader's browser may otherwise choose for them) or one the reader chose (?lang=en) is kept.
+    if current() != DEFAULT or LANG_KEY in st.query_params:
+        pairs.append((LANG_KEY, current()))
     return base + (("?" + urlencode(pairs)) if pairs else "")
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _package_zip(folder: str, content_hash: str) -> bytes:
-    return package_zip(Path(folder))
+@st.cache_data(show_spinner=False, max_entries=len(LANGUAGES))
+def _package_zip(folder: str, content_hash: str, lang: str) -> bytes:
+    """The zip, made once per data version and language (its README is words a reader reads)."""
+    with language(lang):
+        return package_zip(Path(folder))
+
+
+def on_click_in_this_language(make: Callable[[], T]) -> Callable[[], T]:
+    """A download made on click (Streamlit calls it later, in another thread): made in the language of this run."""
+    lang = current()
+
+    def made() -> T:
+        with language(lang):
+            return make()
+
+    return made
 
 
 def download_package(check: PackageCheck, key: str) -> None:
     """A button for the whole data package: datapackage.json, every CSV and a README, zipped."""
+    lang = current()
     folder = str(check.data_dir)  # the zip (and the hash that keys its cache) is made only on click
     st.download_button(
-        "Download the whole data package (zip)",
-        lambda: _package_zip(folder, fingerprint(folder)),
+        say("messages.download_package"),
+        lambda: _package_zip(folder, fingerprint(folder), lang),
         file_name="hikikomori-in-numbers-data.zip",
         mime="application/zip",
         key=key,

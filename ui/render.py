@@ -8,6 +8,7 @@ import streamlit as st
 from core.package_check import PackageCheck
 from figures.catalog import Entry, on_page
 from figures.params import label_for
+from i18n import translate
 from shaping.text import markdown_plain
 from shaping.words import Page, page, say
 from ui.card import figure_card
@@ -18,9 +19,9 @@ from ui.shared import shared_figure
 def page_header(url: str) -> Page:
     """The page's heading and caption (words/pages.toml); the page's words, for the rest of its prose."""
     words = page(url)
-    st.title(markdown_plain(words.heading))
+    st.title(markdown_plain(translate(words.heading)))
     if words.caption:
-        st.caption(markdown_plain(words.caption))
+        st.caption(markdown_plain(translate(words.caption)))
     return words
 
 
@@ -42,6 +43,7 @@ def draw_figures(
             label = column.segmented_control(
                 say(f"controls.{control.param}"),
                 list(control.choices),
+                format_func=translate,  # the English label is the link's value in every language
                 default=label_for(control.choices, entry.params[control.param]),
                 key=control.query,
                 bind="query-params",

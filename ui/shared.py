@@ -2,7 +2,8 @@
 
 A page open used to rebuild each figure it shows (about 0.1–0.2 CPU-s each on this machine, docs/performance.md); now
 the first reader of a view, or the warm-up at server start (asgi.py), builds it and everyone else reads it. The entry
-is keyed on the package's content hash, so an edited CSV makes new entries and the old ones age out (bounded)."""
+is keyed on the package's content hash, so an edited CSV makes new entries and the old ones age out (bounded), and on
+the reader's language (i18n.current()): a figure's words are in one language, so each language has its own entry."""
 
 import time
 from collections.abc import Callable, Hashable
@@ -18,6 +19,7 @@ from figures import catalog, claims, compare, overview
 from figures.figure import Figure
 from figures.finished import Finished, finish
 from figures.params import HOMELESS_VIEWS, SCALES
+from i18n import LANGUAGES, current, language, plotly_separators
 
 T = TypeVar("T")
 
@@ -26,7 +28,7 @@ BUILDS: dict[str, int] = {}
 
 
 @st.cache_resource(max_entries=settings.SHARED_FIGURES, show_spinner=False)
-def _shared(content_hash: str, name: str, params: tuple, _make: Callable[[], T]) -> T:
+def _shared(content_hash: str, lang: str, name: str, params: tuple, _make: Callable[[], T]) -> T:
     BUILDS[name] = BUILDS.get(name, 0) + 1
     return _make()
 
@@ -37,18 +39,26 @@ def _frozen(value: object) -> Hashable:
 
 
 def shared(check: PackageCheck, make: Callable[..., T], **params) -> T:
-    """make(check, **params), made once per data version and parameters and then read, never changed, by every
-    session; made afresh each time for a check not from the cache (a candidate upload has no content hash)."""
+    """make(check, **params) in the current language, made once per data version, language and parameters and then
+    read, never changed, by every session; made afresh each time for a check not from the cache (a candidate upload
+    has no content hash)."""
     if check.content_hash is None:
         return make(check, **params)
     key = tuple(sorted((name, _frozen(value)) for name, value in params.items()))
-    return _shared(check.content_hash, f"{make.__module__}.{make.__qualname__}", key, lambda: make(check, **params))
+    return _shared(
+        check.content_hash, current(), f"{make.__module__}.{make.__qualname__}", key, lambda: make(check, **params)
+    )
 
 
 def _finished(builder: Callable[..., Figure | None]) -> Callable[..., Finished | None]:
     def make(check: PackageCheck, **params) -> Finished | None:
         figure = builder(check, **params)
-        return None if figure is None else finish(figure, check)
+        if figure is None:
+            return None
+        finished = finish(figure, check)
+        # Plotly's own tick numbers with the language's separators (2,5 in Italian), before anyone shares the chart.
+        finished.chart.update_layout(separators=plotly_separators(current()))
+        return finished
 
     make.__module__, make.__qualname__ = builder.__module__, builder.__qualname__ + ":finished"
     return make
@@ -88,20 +98,22 @@ def warm_jobs(check: PackageCheck) -> list[tuple[Callable[..., object], Callable
     return jobs
 
 
-def warm(check: PackageCheck, budget: float = settings.WARM_UP_SECONDS) -> tuple[int, int]:
-    """Build what readers open first (warm_jobs, in that order) until done or `budget` seconds have passed, so a
-    server on a much larger package still starts; what is left is built by its first reader. Returns (built, jobs).
-    A job whose tables have problems is skipped: its page shows them."""
+def warm(
+    check: PackageCheck, budget: float = settings.WARM_UP_SECONDS, languages: tuple[str, ...] = LANGUAGES
+) -> tuple[int, int]:
+    """Build what readers open first (warm_jobs, in that order, each in every language) until done or `budget` seconds
+    have passed, so a server on a much larger package still starts; what is left is built by its first reader.
+    Returns (built, jobs). A job whose tables have problems is skipped: its page shows them."""
     began = time.perf_counter()
     try:
-        jobs = warm_jobs(check)
+        jobs = [(job, lang) for job in warm_jobs(check) for lang in languages]
     except DataError:
         return 0, 0
     built = 0
-    for share, builder, params in jobs:
+    for (share, builder, params), lang in jobs:
         if time.perf_counter() - began > budget:
             break
-        with suppress(DataError):
+        with suppress(DataError), language(lang):
             share(check, builder, **params)
             built += 1
     return built, len(jobs)

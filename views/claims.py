@@ -38,7 +38,7 @@ if check is not None:
         key="all-claims",
     )
     present = [label for key, label in topic_labels(vocab).items() if key in set(claims["topic"])]
-    chosen = st.multiselect("Topics", present, default=present, key="topics", bind="query-params")
+    chosen = st.multiselect(texts.say("topics"), present, default=present, key="topics", bind="query-params")
     chosen_claims = claims[claims["topic"].isin([TOPICS[t] for t in chosen])]
     pages = page_count(len(chosen_claims), CLAIMS_PER_PAGE)
     asked = st.query_params.get("claims_page", "")
@@ -53,23 +53,25 @@ if check is not None:
     shown, first = claims_on_page(chosen_claims, number, CLAIMS_PER_PAGE)
     hidden = len(claims) - len(chosen_claims)
     if shown.empty:
-        st.caption(f"No claims shown: {hidden} hidden by the topic filter.")
+        st.caption(texts.say("none_shown", hidden=hidden))
     else:
+        span = {"first": first + 1, "last": first + len(shown), "total": len(chosen_claims), "number": number}
         st.caption(
-            f"Claims {first + 1}–{first + len(shown)} of {len(chosen_claims)} shown (page {number} of {pages})"
-            + (f"; {hidden} hidden by the topic filter." if hidden else ".")
+            texts.say("shown_some_hidden", **span, pages=pages, hidden=hidden)
+            if hidden
+            else texts.say("shown", **span, pages=pages)
         )
     for _, claim in shown.iterrows():
         with st.container(border=True, key=f"claim-{claim['claim_id']}"):
             label, color = verdict_badge(claim["verdict"], vocab)
             st.markdown(f"### “{markdown_plain(claim['quote'])}”")
             st.badge(label, color=color, icon=":material/gavel:")
-            st.markdown("**Traced origin.** " + markdown_plain(claim["traced_origin"]))
-            st.markdown("**Verdict.** " + markdown_plain(claim["explanation"]))
+            st.markdown(f"**{texts.say('traced_origin')}** " + markdown_plain(claim["traced_origin"]))
+            st.markdown(f"**{texts.say('verdict')}** " + markdown_plain(claim["explanation"]))
             statements = links[(links["claim_id"] == claim["claim_id"]) & links["source_id"].notna()]
             if not statements.empty:
                 st.markdown(
-                    "**Statements without a number:** "
+                    f"**{texts.say('statements')}** "
                     + "; ".join(
                         markdown_link(short_citation(sources.loc[s]), sources.loc[s]["url"])
                         for s in statements["source_id"]

@@ -4,12 +4,13 @@ import streamlit as st
 
 from figures import compare
 from figures.params import COMPARE_MEASURES, SCALES
+from i18n import translate
 from settings import COMPARE_DEFAULT_CONCEPTS, COUNTRY_NAMES, EVIDENCE_TYPES
 from shaping.estimates import comparability_warnings
 from shaping.selection import int_between
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
-from shaping.words import page
+from shaping.words import page, say
 from ui.card import figure_card
 from ui.page import load_tables, url_notices, vocabulary
 from ui.render import page_header
@@ -20,7 +21,7 @@ words = vocabulary()
 CONCEPT_LABELS = {label: key for key, label in words.concept_labels().items()} if words is not None else {}
 EVIDENCE = {label: key for key, label in EVIDENCE_TYPES.items()}
 
-page_header("compare")
+texts = page_header("compare")
 url_notices(
     {
         "countries": COUNTRIES,
@@ -41,28 +42,40 @@ if check is not None:
         # were cut ("Hikikomori, broad (Ca…", Italy behind a fade).
         left, right = st.columns(2)
         countries = left.multiselect(
-            "Countries", list(COUNTRIES), default=list(COUNTRIES), key="countries", bind="query-params"
+            texts.say("countries"),
+            list(COUNTRIES),
+            default=list(COUNTRIES),
+            format_func=translate,  # the English name is the link's value in every language
+            key="countries",
+            bind="query-params",
         )
         evidence = right.multiselect(
-            "Evidence type", list(EVIDENCE), default=[EVIDENCE_TYPES["survey"]], key="evidence", bind="query-params"
+            texts.say("evidence_type"),
+            list(EVIDENCE),
+            default=[EVIDENCE_TYPES["survey"]],
+            format_func=translate,
+            key="evidence",
+            bind="query-params",
         )
         present = [label for label, key in CONCEPT_LABELS.items() if key in set(estimates["concept"])]
         names = Vocabulary.of(check).concept_labels()
         defaults = [names[c] for c in COMPARE_DEFAULT_CONCEPTS if names[c] in present]
-        concepts = st.multiselect("Concepts", present, default=defaults, key="concepts", bind="query-params")
-        left, middle, right = st.columns(3)
-        years = left.slider("Years", first, last, (first, last), key="years", bind="query-params")
+        concepts = st.multiselect(texts.say("concepts"), present, default=defaults, key="concepts", bind="query-params")
+        # The measure's two choices need the widest column: in Italian "Tasso (% della fascia d'età)" cut "Numero".
+        left, middle, right = st.columns([2, 3, 2])
+        years = left.slider(texts.say("years"), first, last, (first, last), key="years", bind="query-params")
         measure = COMPARE_MEASURES[
             middle.segmented_control(
-                "Show",
+                say("controls.measure"),
                 list(COMPARE_MEASURES),
+                format_func=translate,
                 default=list(COMPARE_MEASURES)[0],
                 key="measure",
                 bind="query-params",
                 required=True,
             )
         ]
-        cities = right.toggle("Include city-level surveys", value=False, key="cities", bind="query-params")
+        cities = right.toggle(texts.say("cities"), value=False, key="cities", bind="query-params")
     view = {
         "countries": tuple(COUNTRIES[c] for c in countries),
         "concepts": tuple(CONCEPT_LABELS[c] for c in concepts),
@@ -74,18 +87,17 @@ if check is not None:
     chosen, shown = compare.selection(estimates, **view)
     missing = len(chosen) - len(shown)
 
-    st.subheader("Comparability")
+    st.subheader(texts.say("comparability"))
     warnings = comparability_warnings(shown, Vocabulary.of(check))
     if warnings:
         st.warning(
-            "**Not like-for-like.** "
-            + " ".join(markdown_plain(w) for w in warnings)
-            + " The chart does not rank countries.",
+            f"**{markdown_plain(texts.say('not_like_for_like'))}** "
+            + " ".join(markdown_plain(w) for w in [*warnings, texts.say("no_ranking")]),
             icon=":material/warning:",
         )
     elif len(shown) > 1:
         st.success(
-            "These rows share concept, six-month rule, age band, scope, method and period.",
+            texts.say("alike"),
             icon=":material/check_circle:",
         )
     if missing:
@@ -97,7 +109,7 @@ if check is not None:
             else words.say("not_drawn_many", count=missing, measure=unit)
         )
     if shown.empty:
-        st.info("No estimates match these filters. Widen the years or add countries, concepts or evidence types.")
+        st.info(texts.say("no_match"))
     else:
 
         @st.fragment
@@ -105,7 +117,13 @@ if check is not None:
             """The Scale control and the card: changing the scale reruns only this, not the filters and the panel."""
             log = SCALES[
                 st.segmented_control(
-                    "Scale", list(SCALES), default="Linear", key="scale", bind="query-params", required=True
+                    say("controls.log"),
+                    list(SCALES),
+                    default="Linear",
+                    format_func=translate,
+                    key="scale",
+                    bind="query-params",
+                    required=True,
                 )
             ]
             figure_card(shared_figure(check, compare.build, **view, log=log), check)

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+import i18n
 from shaping.words import pages
 from tests.e2e.conftest import open_expanders, settle, start_server, stop_server
 
@@ -236,6 +237,65 @@ def test_no_serious_or_critical_accessibility_violations(page, base_url, axe_scr
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
         .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
     assert violations == [], json.dumps(violations, indent=1)
+
+
+def _serious_violations(page, axe_script) -> list[dict]:
+    page.add_script_tag(path=str(axe_script))
+    return page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+
+
+# One page per language, each with cards: what a Japanese, Korean or Italian reader opens first after the overview.
+LANGUAGE_PAGES = {"ja": "/compare", "ko": "/japan", "it": "/health"}
+
+
+@pytest.mark.parametrize(("lang", "path"), LANGUAGE_PAGES.items())
+def test_a_page_in_another_language_says_which_and_has_no_serious_accessibility_violation(
+    page, base_url, axe_script, lang, path
+):
+    open_page(page, f"{base_url}{path}?lang={lang}")
+    assert page.evaluate("() => document.documentElement.lang") == lang  # the served page, and after the script run
+    heading = next(p.heading for p in pages() if "/" + p.url == path)
+    assert page.query_selector("h1").inner_text().strip() == i18n.translator(lang).gettext(heading)
+    # Korean breaks lines between words, Japanese headings between phrases (a phone cut 히키코|모리 and ひきこ|もり);
+    # Italian keeps Streamlit's own rule.
+    breaks = page.evaluate("() => getComputedStyle(document.querySelector('h1')).wordBreak")
+    assert breaks == {"ko": "keep-all", "ja": "auto-phrase"}.get(lang, "break-word")
+    open_expanders(page, 6)  # citations, notes and quotes in that language are checked too
+    table = page.get_by_role("tab", name=i18n.translator(lang).gettext("Table"), exact=True)
+    if table.count():
+        table.first.click()
+        settle(page)
+    # Every published quote shown says its language; none is left to inherit the page's.
+    quotes = page.query_selector_all("[data-testid=stMain] blockquote")
+    assert all(q.get_attribute("lang") for q in quotes)
+    assert _serious_violations(page, axe_script) == []
+
+
+def test_the_language_switch_changes_the_page_and_keeps_the_view(page, base_url):
+    open_page(page, base_url + "/compare?countries=Japan&scale=Logarithmic")
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    page.get_by_role("combobox", name="Language").click()
+    page.get_by_role("option", name="日本語").click()
+    page.wait_for_function("() => location.search.includes('lang=ja')")
+    settle(page)
+    assert page.evaluate("() => document.documentElement.lang") == "ja"
+    assert page.query_selector("h1").inner_text().strip() == i18n.translator("ja").gettext("Compare countries")
+    ja = i18n.translator("ja").gettext
+    query = parse_qs(urlparse(page.url).query)
+    # The choices stay in the link, in English or as Japanese shows them: either reopens the same view.
+    assert query["scale"][0] in ("Logarithmic", ja("Logarithmic"))
+    assert query["countries"] in (["Japan"], [ja("Japan")])
+    page.reload()
+    settle(page)
+    assert page.query_selector("h1").inner_text().strip() == ja("Compare countries")
+    countries = page.query_selector("[data-testid=stMultiSelect]").inner_text()  # the label, then the chosen
+    assert ja("Japan") in countries and ja("South Korea") not in countries and ja("Italy") not in countries
+    assert page.get_by_role("radio", name=ja("Logarithmic"), exact=True).is_checked()
+    page.get_by_role("link", name=ja("Japan"), exact=True).first.click()  # another page, through the navigation
+    settle(page)
+    assert "lang=ja" in page.url and page.evaluate("() => document.documentElement.lang") == "ja"
 
 
 def test_pages_ask_no_other_host(page, base_url):

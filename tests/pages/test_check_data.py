@@ -16,7 +16,7 @@ def checker(run_page):
     def run(name: str, content: bytes, table: str | None = None):
         at = run_page("views/check_data.py")
         if table:
-            at.selectbox[0].set_value(table)
+            at.selectbox(key="table").set_value(table)
         at.get("file_uploader")[0].set_value((name, content, "text/csv"))
         return at.run()
 

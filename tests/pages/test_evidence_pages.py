@@ -1,7 +1,9 @@
 """Readers see the evidence: quotes behind the rows on screen, rows no page holds marked, coverage and counts per source."""
 
 import csv
+import html
 import io
+import re
 
 import pandas as pd
 import pytest
@@ -16,7 +18,9 @@ TABLES = ("recluse_estimates", "youth_homelessness", "isolation_health_risks", "
 
 
 def quotes_on_screen(at) -> list[str]:
-    return [m.value[2:] for m in at.markdown if m.value.startswith("> ")]
+    """Each quote shown, as text (ui.card.quote_html writes it as an escaped <blockquote lang=…>)."""
+    found = [re.fullmatch(r'<blockquote(?: lang="\w+")?>(.*)</blockquote>', m.value) for m in at.markdown]
+    return [html.unescape(f.group(1)) for f in found if f]
 
 
 def unread(folder, row_id: str) -> None:
@@ -44,7 +48,7 @@ def test_where_it_says_so_lists_the_quotes_of_the_rows_on_screen_and_only_those(
     for i, _ in enumerate(card_keys(at)):
         rows_shown = download_csv(at, i)
         groups = quote_groups(quotes_for(rows_shown, evidence))
-        expected += [markdown_plain(g["quote"]) for g in groups if g["quote"] is not None]
+        expected += [" ".join(g["quote"].split()) for g in groups if g["quote"] is not None]
     assert shown == expected  # each quote once per row, in the order shown
     assert len(shown) > 15
     assert any("In English: " in c.value for c in at.caption)  # Japanese quotes come with a translation

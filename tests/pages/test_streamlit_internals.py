@@ -41,3 +41,28 @@ def test_download_recording_still_reaches_streamlit_internals(record_downloads):
     assert made_now == b"bytes made now"
     assert made_on_click == b"bytes made on click"
     assert record_downloads, "the recording storage kept nothing"
+
+
+def choice_in_japanese():
+    import streamlit as st
+
+    from i18n import language, translator
+    from ui.language import link_choices_in_language
+
+    with language("ja"):  # AppTest runs only this function's source: everything it needs is imported here
+        link_choices_in_language(["scale"])
+        ja = translator("ja").gettext
+        st.segmented_control("Scale", ["Linear", "Logarithmic"], format_func=ja, key="scale", bind="query-params")
+
+
+def test_a_link_s_english_choice_still_reaches_a_translated_widget():
+    """ui.language.link_choices_in_language rewrites the URL's first values in Streamlit's query-param store
+    (QueryParams._initial_query_params): if a release moves it, links made in English open with the default choices
+    in other languages, and this says where to look."""
+    at = AppTest.from_function(choice_in_japanese, default_timeout=60)
+    at.query_params["scale"] = "Logarithmic"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.button_group(key="scale").value == "Logarithmic", (
+        "Streamlit's store of the URL's first query values moved: update ui/language.py link_choices_in_language"
+    )

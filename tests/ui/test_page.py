@@ -22,21 +22,28 @@ PUBLIC = "https://hikikomori.example.org/"
 BROWSER = "http://192.168.1.20:8501/japan"
 
 
-def view_url_script(page_path):
+def view_url_script(page_path, lang="en"):
     import streamlit as st
 
+    from i18n import set_language
     from ui.page import PAGE_PATH_KEY, view_url
 
+    set_language(lang)  # as app.py's start_language does
     if page_path is not None:
         st.session_state[PAGE_PATH_KEY] = page_path  # as app.py's remember_page does
     st.text(repr(view_url()))
 
 
 def url_shown(
-    monkeypatch, public: str | None, browser: str | None, page_path: str | None = "japan", **params: str
+    monkeypatch,
+    public: str | None,
+    browser: str | None,
+    page_path: str | None = "japan",
+    run_lang: str = "en",
+    **params: str,
 ) -> str | None:
     monkeypatch.setattr("settings.PUBLIC_BASE_URL", public)
-    at = AppTest.from_function(view_url_script, args=(page_path,), default_timeout=60)
+    at = AppTest.from_function(view_url_script, args=(page_path, run_lang), default_timeout=60)
     if browser is not None:
         at.context["url"] = browser
     for key, value in params.items():
@@ -56,6 +63,16 @@ def test_public_url_is_used_when_configured(monkeypatch):
 
 def test_without_a_public_url_the_browser_address_is_used(monkeypatch):
     assert url_shown(monkeypatch, None, BROWSER, measure="Count (people)") == BROWSER + "?measure=Count+%28people%29"
+
+
+def test_the_link_keeps_the_language_it_was_read_in(monkeypatch):
+    assert url_shown(monkeypatch, PUBLIC, None, run_lang="ja", measure="Count (people)") == (
+        PUBLIC + "japan?measure=Count+%28people%29&lang=ja"
+    )
+    assert url_shown(monkeypatch, PUBLIC, None, run_lang="ko", lang="ko") == PUBLIC + "japan?lang=ko"  # once
+    # English chosen in the link stays; English by default adds nothing (the recipient's browser chooses).
+    assert url_shown(monkeypatch, PUBLIC, None, run_lang="en", lang="en") == PUBLIC + "japan?lang=en"
+    assert url_shown(monkeypatch, PUBLIC, None, run_lang="en") == PUBLIC + "japan"
 
 
 def test_with_neither_there_is_no_url(monkeypatch):

@@ -4,7 +4,9 @@ from dataclasses import replace
 
 import pytest
 
+import i18n
 from figures import japan
+from i18n import LANGUAGES
 from shaping.words import figure_words
 from ui import shared
 
@@ -72,5 +74,17 @@ def test_the_warm_up_builds_what_readers_open_first_and_stops_at_its_budget(chec
         (e.builder, e.params) for e in entries
     ]
     before = dict(shared.BUILDS)
-    assert shared.warm(check, budget=0) == (0, len(jobs))  # over budget before the first build: nothing built
+    # Every job in every language; over budget before the first build: nothing built.
+    assert shared.warm(check, budget=0) == (0, len(jobs) * len(LANGUAGES))
     assert before == shared.BUILDS
+
+
+def test_each_language_has_its_own_figure_with_its_words_and_separators(check):
+    with i18n.language("en"):
+        english = shared.shared_figure(check, japan.rounds, measure="count")
+    with i18n.language("it"):
+        italian = shared.shared_figure(check, japan.rounds, measure="count")
+        assert shared.shared_figure(check, japan.rounds, measure="count") is italian  # shared within a language
+        assert italian.figure.title == figure_words("japan-rounds").text("title", "count")
+    assert italian is not english and italian.figure.title != english.figure.title
+    assert (english.chart.layout.separators, italian.chart.layout.separators) == (".,", ",.")

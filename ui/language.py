@@ -1,0 +1,90 @@
+"""The reader's language for a script run: chosen from ?lang=, the switch, or the browser, and the switch itself."""
+
+import json
+from collections.abc import Iterable
+
+import streamlit as st
+
+from i18n import LANGUAGES, NAMES, current, negotiate, set_language, supported, translate
+from shaping.words import say
+
+KEY = "lang"  # the link parameter: ?lang=ja
+SWITCH = "language-switch"  # the switch's widget key (not bound to the URL: a bound widget would write ?lang=日本語)
+CHOSEN = "language-chosen"  # the last language the reader asked for, by link or switch, in this session
+# The link parameters of widgets whose choices are shown translated (format_func=translate): Streamlit writes the
+# label shown into the URL, so a link carries ?countries=Japan in English and ?countries=日本 in Japanese.
+TRANSLATED_PARAMS = ("countries", "evidence", "measure", "scale", "view")
+
+
+# Korean is broken between words, not inside them (히키코\n모리 in a phone's title): the press's and browsers' own
+# rule for Korean, which a page must ask for; a word longer than the line may still break.
+KOREAN_LINES = "html:lang(ko) .stApp * { word-break: keep-all; overflow-wrap: anywhere; }"
+# Japanese headings break between phrases (Chromium's auto-phrase), not inside a word (数字で見るひきこ|もり).
+JAPANESE_HEADINGS = "html:lang(ja) .stApp :is(h1, h2, h3, h4) { word-break: auto-phrase; }"
+
+
+def browser_language() -> str | None:
+    """What the browser says it reads: its locale as Streamlit reports it, else the Accept-Language header."""
+    locale = getattr(st.context, "locale", None)
+    if locale:
+        return locale
+    return st.context.headers.get("Accept-Language")
+
+
+def start_language() -> str:
+    """Set this run's language (i18n.set_language) before anything is drawn: ?lang=, else the language the reader
+    chose earlier in this session (a page change drops the query string), else the browser's, else English. A chosen
+    language is put back into the URL, so a reload or a copied address keeps it."""
+    asked = supported(st.query_params.get(KEY))
+    if asked:
+        st.session_state[CHOSEN] = asked
+    chosen = asked or st.session_state.get(CHOSEN)
+    lang = set_language(negotiate(browser_language(), chosen))
+    if chosen and st.query_params.get(KEY) != lang:
+        st.query_params[KEY] = lang
+    link_choices_in_language(TRANSLATED_PARAMS)
+    return lang
+
+
+def link_choices_in_language(params: Iterable[str]) -> None:
+    """A link's choices in the language of this run: ?countries=Japan opened in Japanese selects 日本 (the widgets
+    read the label shown). Only the link's first load reads these values; later runs read the widgets' own state.
+
+    Relies on Streamlit's internal store of the URL's first values (tests/pages/test_streamlit_internals.py checks it):
+    without it, a link made in another language falls back to the defaults, with a notice."""
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    with get_session_state().query_params() as query:
+        initial = getattr(query, "_initial_query_params", None)
+        if not isinstance(initial, dict):
+            return
+        for name in params:
+            if name in initial:
+                initial[name] = [translate(value) for value in initial[name]]
+
+
+def _switched() -> None:
+    st.session_state[CHOSEN] = st.session_state[SWITCH]
+    st.query_params[KEY] = st.session_state[SWITCH]
+
+
+def language_switch() -> str:
+    """English · 日本語 · 한국어 · Italiano, each in itself, at the top right of every page, kept in the URL (?lang=ja).
+
+    Also sets the document's lang attribute when the reader switches without reloading (asgi.py sets it on load)."""
+    lang = current()
+    st.session_state[SWITCH] = lang  # the switch shows this run's language, however it was chosen
+    with st.container(horizontal=True, horizontal_alignment="right", key="language-bar"):
+        st.selectbox(
+            say("controls.language"),
+            LANGUAGES,
+            format_func=NAMES.__getitem__,
+            key=SWITCH,
+            on_change=_switched,
+            label_visibility="collapsed",
+            icon=":material/translate:",
+            width=170,
+        )
+    st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
+    st.html(f"<style>{KOREAN_LINES} {JAPANESE_HEADINGS}</style>")
+    return lang
