@@ -33,6 +33,7 @@ from pathlib import Path
 import jinja2
 
 import settings
+from i18n import LANGUAGES, document_lang_script
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -92,12 +93,13 @@ def bind_address(host: str, port: int) -> str:
 
 
 def inline_script_hashes(index: Path | None = None) -> list[str]:
-    """CSP sources ('sha256-…') for the inline <script>s of the installed Streamlit's index.html."""
+    """CSP sources ('sha256-…') for the inline <script>s of the installed Streamlit's index.html and the app's own."""
     if index is None:
         spec = importlib.util.find_spec("streamlit")  # finds the package without importing it
         index = Path(next(iter(spec.submodule_search_locations))) / "static" / "index.html"
     html = index.read_text(encoding="utf-8")
     bodies = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S | re.I)
+    bodies += [document_lang_script(lang) for lang in LANGUAGES]  # ui/language.py's, one per language
     return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'" for body in bodies]
 
 

@@ -12,6 +12,7 @@ The catalogs come from locales/*/LC_MESSAGES/messages.po, compiled by `make tran
 """
 
 import gettext
+import json
 import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,6 +38,13 @@ DOMAIN = "messages"
 PLOTLY_LOCALES = {"en": "en", "ja": "ja", "ko": "ko", "it": "it"}
 
 _current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+def document_lang_script(lang: str) -> str:
+    """The one inline script the app runs: it sets <html lang> when a reader switches language without reloading.
+
+    Declared here, without Streamlit, so deploy/serve.py can put each language's hash in the Content-Security-Policy."""
+    return f"document.documentElement.lang = {json.dumps(lang)};"
 
 
 class MissingCatalog(FileNotFoundError):

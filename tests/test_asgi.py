@@ -87,7 +87,9 @@ def _get(path: str, query: str = "", **headers: str) -> tuple[dict[bytes, bytes]
         "query_string": query.encode(),
         "headers": [(k.replace("_", "-").lower().encode(), v.encode()) for k, v in headers.items()],
     }
-    asyncio.run(asgi.DocumentLanguage(_index_app)(scope, receive, send))
+    # On a thread of its own: a browser test earlier in the run may have left an event loop running on this one.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, asgi.DocumentLanguage(_index_app)(scope, receive, send)).result()
     start = next(m for m in messages if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
     response_headers = dict(start["headers"])

@@ -1,11 +1,10 @@
 """The reader's language for a script run: chosen from ?lang=, the switch, or the browser, and the switch itself."""
 
-import json
 from collections.abc import Iterable
 
 import streamlit as st
 
-from i18n import LANGUAGES, NAMES, current, negotiate, set_language, supported, translate
+from i18n import LANGUAGES, NAMES, current, document_lang_script, negotiate, set_language, supported, translate
 from shaping.words import say
 
 KEY = "lang"  # the link parameter: ?lang=ja
@@ -85,6 +84,6 @@ def language_switch() -> str:
             icon=":material/translate:",
             width=170,
         )
-    st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
+    st.html(f"<script>{document_lang_script(lang)}</script>", unsafe_allow_javascript=True)
     st.html(f"<style>{KOREAN_LINES} {JAPANESE_HEADINGS}</style>")
     return lang

@@ -116,7 +116,9 @@ def test_the_csp_allows_streamlits_own_inline_script_by_hash_only(tmp_path):
     body = "\n  window.prerenderReady = false\n"
     index.write_text(f"<head><script>{body}</script><script type=module src='./x.js'></script></head>")
     digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
-    assert serve.inline_script_hashes(index) == [f"'sha256-{digest}'"]
+    app_scripts = [serve.document_lang_script(lang) for lang in ("en", "ja", "ko", "it")]
+    app_digests = [base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in app_scripts]
+    assert serve.inline_script_hashes(index) == [f"'sha256-{d}'" for d in [digest, *app_digests]]
     assert len(serve.inline_script_hashes()) >= 1  # the installed Streamlit's index.html has its inline script
     policy = serve.content_security_policy("", ["'sha256-abc'"])
     directives = dict(part.split(" ", 1) for part in policy.split("; "))
