@@ -14,6 +14,7 @@ from loaders.precheck import BOM
 from loaders.tables import check_raw
 
 MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
+Entry = tuple[bytes, Problem | None]
 # Whatever a broken or hostile zip entry raises while it is opened or inflated (bad CRC, truncated or invalid data,
 # an unknown or unsupported method, encryption): each becomes a Problem naming the upload and the entry.
 ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError, RuntimeError)
@@ -25,13 +26,9 @@ def recognise_table(content: bytes) -> str | None:
     first = content[len(BOM) :] if content.startswith(BOM) else content
     line = first.split(b"\n", 1)[0].decode("utf-8", errors="replace").strip("\r")
     header = {h.strip() for h in next(csv.reader(io.StringIO(line)), [])}
-    best, score = None, 0.0
-    for name in table_names():
-        expected = set(field_names(name))
-        overlap = len(header & expected) / len(expected)
-        if overlap > score:
-            best, score = name, overlap
-    return best if score >= 0.5 else None
+    overlap = {name: len(header & set(field_names(name))) / len(field_names(name)) for name in table_names()}
+    best = max(overlap, key=overlap.get)
+    return best if overlap[best] >= 0.5 else None
 
 
 def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], list[Problem]]:
@@ -51,28 +48,22 @@ def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], l
         if base not in known:
             problems.append(Problem(upload_name, None, None, f"ignored '{base[:80]}': not a file of this data package"))
             continue
-        if info.file_size > MAX_FILE_BYTES or total + info.file_size > MAX_ZIP_BYTES:
-            problems.append(
-                Problem(upload_name, None, None, f"'{base}' is too large once unzipped ({info.file_size:,} bytes)")
-            )
-            continue
-        body, refused = bounded_entry(archive, info, upload_name, base)
+        body, refused = bounded_entry(archive, info, upload_name, base, MAX_ZIP_BYTES - total)
         if refused:
             problems.append(refused)
-            continue
-        total += len(body)
-        found[known[base]] = body
+        else:
+            found[known[base]], total = body, total + len(body)
     if not found:
         problems.append(Problem(upload_name, None, None, "the zip holds none of the package's CSV files"))
     return found, problems
 
 
-Entry = tuple[bytes, Problem | None]
-
-
-def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, base: str) -> Entry:
-    """One entry inflated to at most MAX_FILE_BYTES + 1 bytes, whatever size its header declares (a zip bomb's
-    header may lie); an entry whose length is not the declared one, or that cannot be read, becomes a Problem."""
+def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, base: str, room: int) -> Entry:
+    """One entry inflated to at most MAX_FILE_BYTES + 1 bytes, whatever size its header declares (a zip bomb's header
+    may lie); an entry too large for a file or the room left, whose length is not the declared one, or that cannot be
+    read, becomes a Problem."""
+    if info.file_size > min(MAX_FILE_BYTES, room):
+        return b"", Problem(upload, None, None, f"'{base}' is too large once unzipped ({info.file_size:,} bytes)")
     try:
         with archive.open(info) as entry:
             body = entry.read(MAX_FILE_BYTES + 1)
@@ -93,9 +84,8 @@ def check_candidate(
     raws = read_raw(data_dir)
     shown_as = {name: shown_path(Path(data_dir) / file_name(name)) for name in table_names()}
     for name, content in uploads.items():
-        raws[name] = RawFile(
-            name, Path(file_name(name)), content if len(content) <= MAX_FILE_BYTES else None, len(content)
-        )
+        readable = content if len(content) <= MAX_FILE_BYTES else None
+        raws[name] = RawFile(name, Path(file_name(name)), readable, len(content))
         shown_as[name] = (shown_as_upload or {}).get(name, f"upload:{file_name(name)}")
     return check_raw(raws, shown_as, Path(data_dir))
 

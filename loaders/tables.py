@@ -25,12 +25,6 @@ def _echo_of_a_broken_table(problem: Problem, flagged: dict[str, set[int]]) -> b
     return target is not None and bool(flagged.get(target)) and "is not a" in problem.message
 
 
-def _targets(name: str) -> list[str]:
-    """The other tables a table's foreign keys point into."""
-    named = (fk["reference"]["resource"] for fk in resource(name)["schema"].get("foreignKeys", []))
-    return list(dict.fromkeys(target for target in named if target != name))
-
-
 def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) -> PackageCheck:
     """Validate raw file bytes (table name -> RawFile) as one package; the same rules whatever their origin."""
     problems: dict[str, list[Problem]] = {name: [] for name in table_names()}
@@ -49,8 +43,9 @@ def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) 
         text, records = read(name)
         if records is None:
             continue
-        targets = {target: read(target)[1] for target in _targets(name)}
-        schema = schema_problems(name, text, shown_as[name], records.starts, {t: r for t, r in targets.items() if r})
+        targets = {fk["reference"]["resource"] for fk in resource(name)["schema"].get("foreignKeys", [])} - {name}
+        readable = {target: read(target)[1] for target in targets if read(target)[1]}
+        schema = schema_problems(name, text, shown_as[name], records.starts, readable)
         schema_lines[name] = {p.line for p in schema if p.line}
         frames[name] = to_frame(name, records)
         # Cross-column rules read typed values, which a type or constraint error on the line makes unreliable
