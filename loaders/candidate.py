@@ -14,9 +14,7 @@ from loaders.precheck import BOM
 from loaders.tables import check_raw
 
 MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
-Entry = tuple[bytes, Problem | None]
-# Whatever a broken or hostile zip entry raises while it is opened or inflated (bad CRC, truncated or invalid data,
-# an unknown or unsupported method, encryption): each becomes a Problem naming the upload and the entry.
+# What a broken or hostile zip entry raises while opened or inflated (bad CRC, truncated data, unknown method...).
 ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError, RuntimeError)
 ARCHIVE_ERRORS += (ValueError,)
 
@@ -58,10 +56,10 @@ def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], l
     return found, problems
 
 
-def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, base: str, room: int) -> Entry:
-    """One entry inflated to at most MAX_FILE_BYTES + 1 bytes, whatever size its header declares (a zip bomb's header
-    may lie); an entry too large for a file or the room left, whose length is not the declared one, or that cannot be
-    read, becomes a Problem."""
+def bounded_entry(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, base: str, room: int
+) -> tuple[bytes, Problem | None]:
+    """One entry, inflated to at most MAX_FILE_BYTES + 1 bytes whatever its header declares (a zip bomb's may lie)."""
     if info.file_size > min(MAX_FILE_BYTES, room):
         return b"", Problem(upload, None, None, f"'{base}' is too large once unzipped ({info.file_size:,} bytes)")
     try:
@@ -79,8 +77,7 @@ def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, 
 def check_candidate(
     data_dir: Path, uploads: dict[str, bytes], shown_as_upload: dict[str, str] | None = None
 ) -> PackageCheck:
-    """The current data folder with the uploaded tables in place of its own files, validated exactly as
-    `python -m loaders.validate` would; nothing is written anywhere."""
+    """The data folder with the uploads in place of its files, validated as loaders.validate would; writes nothing."""
     raws = read_raw(data_dir)
     shown_as = {name: shown_path(Path(data_dir) / file_name(name)) for name in table_names()}
     for name, content in uploads.items():

@@ -1,6 +1,5 @@
 """Cell text a schema type accepts but readers must never get: NaN/inf numbers, digits Python reads and pandas does
-not, HTML, Markdown links or images, and spreadsheet formulas. Each column is searched once, joined, for the few
-characters such a cell must contain; only the cells found are read one by one."""
+not, HTML, Markdown links or images, and spreadsheet formulas."""
 
 import re
 from bisect import bisect_right
@@ -48,7 +47,7 @@ def text_problem(value: str) -> str | None:
 
 
 def cell_problems(name: str, records: Records, shown_as: str) -> list[Problem]:
-    """Cell text a schema type accepts but readers must never get, column by column (cells past the header ignored)."""
+    """The problem cells, column by column: each searched once, joined, for the characters such a cell must hold."""
     types = {f["name"]: f["type"] for f in resource(name)["schema"]["fields"]}
     found = []
     for column, cells in zip(records.header, zip_longest(*records.rows, fillvalue=""), strict=False):

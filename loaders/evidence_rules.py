@@ -1,6 +1,5 @@
-"""Rules between evidence.csv and the rows it supports: every row has evidence, a confirmed quote states the row's
-figure, and each page is one of its source's. They read two tables at once, so they run once the whole package is
-typed; the rules inside one evidence row are in loaders.rules."""
+"""Rules between evidence.csv and the rows it supports, run once the whole package is typed: every row has evidence,
+a confirmed quote states the row's figure, and each page is one of its source's."""
 
 import math
 from functools import cache
@@ -15,8 +14,7 @@ from loaders.rules import READ, short
 
 @cache
 def _columns(table: str) -> tuple[dict[str, str], set[str]]:
-    """Each column's type, and the columns whose cell a confirmed quote must state exactly: numbers, booleans, dates
-    and coded values (free text is the maintainer's wording, so a quote supports it without repeating it)."""
+    """Each column's type, and those a confirmed quote must state exactly (not free text, the maintainer's wording)."""
     fields = resource(table)["schema"]["fields"]
     exact = ("integer", "number", "boolean", "date")
     checked = {f["name"] for f in fields if f["type"] in exact or {"enum", "pattern"} & set(f.get("constraints", {}))}
@@ -90,9 +88,7 @@ def _compared(quote: dict, row: dict, table: str, row_id: str) -> tuple[str, str
 def cross_problems(
     evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: str, broken_lines: dict[str, set[int]]
 ) -> list[Problem]:
-    """Rules between an evidence row and the row it supports: the column exists, a confirmed figure is the row's
-    figure, a derived figure is confirmed through its inputs, a differs status is not stale, and the page is one of
-    the source's. A data row with a problem of its own is not compared (its typed values are unreliable until fixed)."""
+    """Each evidence row against the row it supports, unless that has a problem of its own (its values are unsure)."""
     found = _unlisted_pages(evidence, frames["sources"], shown_as) if "sources" in frames else []
     single = evidence[list(TARGETS)].notna().sum(axis=1).eq(1)
     for target, (table, key) in TARGETS.items():
@@ -117,8 +113,7 @@ def cross_problems(
 def missing_evidence(
     evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: dict[str, str]
 ) -> dict[str, list[Problem]]:
-    """Every row of the four data tables has at least one evidence row (a quote, or a not_found row saying where it
-    was looked for)."""
+    """Every row of the data tables has an evidence row (a quote, or a not_found row saying where it was looked for)."""
     found: dict[str, list[Problem]] = {}
     for column, (table, key) in TARGETS.items():
         if table in frames:
@@ -138,9 +133,7 @@ def evidence_problems(
     skip_lines: dict[str, set[int]],
     flagged_lines: dict[str, set[int]],
 ) -> dict[str, list[Problem]]:
-    """Every rule between evidence and the data, per table name. Evidence lines with a schema problem get that problem
-    only, and data rows that already have a problem (flagged_lines) are not compared with their quotes until fixed:
-    one mistake, one message."""
+    """Every rule between evidence and data, per table: skip_lines are not read, rows in flagged_lines not compared."""
     if EVIDENCE not in frames:
         return {}
     evidence = frames[EVIDENCE]

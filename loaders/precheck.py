@@ -1,7 +1,5 @@
-"""File-level checks before row validation: size, encoding, delimiter, header, quotes and cell counts, stated plainly
-(frictionless reports them as label or encoding errors naming no column a maintainer would recognise). A UTF-8 BOM and
-CRLF line endings are accepted silently; a table with a problem found here is not validated further, and the records
-read here are the ones every later step uses."""
+"""File-level checks before row validation, stated plainly (frictionless names no column a maintainer would know):
+size, encoding, delimiter, header, quotes and cell counts. A table with a problem here is not validated further."""
 
 import csv
 import io
@@ -35,8 +33,7 @@ csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
 
 @dataclass(frozen=True)
 class Records:
-    """A readable table as the csv module reads it: the header's names, the data records and the line each starts on,
-    and the first line of every record, blank ones and the header (index 0) too, as frictionless numbers rows."""
+    """A table as the csv module reads it: header, data records and their lines, every record's line (header too)."""
 
     header: list[str]
     rows: list[list[str]]
@@ -109,8 +106,7 @@ def header_problems(name: str, first: str, shown_as: str) -> list[Problem]:
 
 
 def read_table(name: str, text: str, shown_as: str) -> tuple[Records | None, list[Problem]]:
-    """The table's records, or None with the problems of its header or its CSV structure (quotes that do not pair up,
-    lines with the wrong number of cells) that stop it being read further."""
+    """The table's records, or None with the problems of its header or CSV structure that stop it being read further."""
     first, rest = (LINE_BREAK.split(text, maxsplit=1) + [""])[:2]  # the header line, as str.splitlines() ends it
     problems = header_problems(name, first, shown_as)
     if problems:
@@ -122,9 +118,7 @@ def read_table(name: str, text: str, shown_as: str) -> tuple[Records | None, lis
 
 
 def _record_problem(text: str, line: int, header: list[str], shown_as: str) -> Problem | None:
-    """Why the csv module refused the record at the start of text (on the given line), in a maintainer's words: a quote
-    never closed, text after a closing quote, or a lone carriage return. Cells are read as the csv module reads them:
-    a quote opens a cell only as its first character. None when the record has none of these problems."""
+    """Why the csv module refused the record text starts with (a quote never closed or followed by text, a lone CR)."""
     at, cell = 0, 0
     while match := CELL.match(text, at):
         column, quoted, opened = header[cell] if cell < len(header) else None, match.group(1)[:1] == '"', at
@@ -151,9 +145,7 @@ def _record_problem(text: str, line: int, header: list[str], shown_as: str) -> P
 
 
 def read_rows(text: str, header: list[str], shown_as: str) -> tuple[Records, list[Problem]]:
-    """The records after the header and the structure problems: lines whose cell count is not the header's, then the
-    first quote or line-ending problem (every cell after it would be misread, so reading stops there). Blank lines
-    give no data record: frictionless reports them."""
+    """The records and the lines whose cell count is not the header's, up to the first quote or line-end problem."""
     chunks = io.StringIO(text, newline="\n")  # lines end at LF only: a lone CR inside a line is the csv module's error
     reader = csv.reader(chunks, strict=True)
     records, problems, start, offset = Records(header, [], [], []), [], 1, 0

@@ -1,8 +1,5 @@
-"""Reader-facing text must be written for readers: refuse a checker's working language in the columns readers see.
-
-A checker's notes (what was compared, what changed, what to look at next) belong in evidence.csv's checker_note,
-which no page, image or download shows.
-"""
+"""Reader-facing text must be written for readers: refuse a checker's working language in the columns readers see
+(a checker's notes belong in evidence.csv's checker_note, which no page, image or download shows)."""
 
 import re
 from collections.abc import Callable
@@ -37,8 +34,7 @@ def working_words(text: str) -> list[str]:
 
 
 def plain_words(*columns: str, where: str = "a checker's note in evidence.csv") -> Rule:
-    """A rule for the columns readers see (in the app, the static edition, images and downloads): one problem per cell
-    that uses working language, naming the words found and where the working note belongs."""
+    """A rule for columns readers see: a problem per cell using working language, naming it and where it belongs."""
 
     def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
         found = []

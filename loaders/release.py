@@ -56,8 +56,7 @@ def release_problems(folder: Path) -> list[Problem]:
 
 
 def unstamped_tables(folder: Path) -> list[Problem]:
-    """Tables edited since the last stamp: a notice while a maintainer works (the edit may be unfinished), which the
-    tests turn into a failure for the bundled data, so a release is never committed unstamped."""
+    """Tables edited since the last stamp: a notice while one works, which tests make a failure for the bundled data."""
     found = []
     for package, resource, where, line in _resources(folder):
         path = Path(folder) / resource["path"]

@@ -56,8 +56,7 @@ def filled(frame: pd.DataFrame, *columns: str) -> pd.Series:
 
 
 def flag(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: Message, reads=()) -> list[Problem]:
-    """The problem on each row the mask selects: message is its text, or a function of the row's cells (those in reads,
-    all when none is named) returning None where the row is fine after all."""
+    """The problem on each row the mask selects: a text, or a function of its cells (reads) saying None if fine."""
     rows = frame[mask.fillna(False).astype(bool)]
     if isinstance(message, str):
         return [Problem(shown_as, int(line), column, message) for line in rows[LINE_COLUMN].tolist()]

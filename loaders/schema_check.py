@@ -1,6 +1,5 @@
-"""Row validation against datapackage.json through the frictionless library: it does the checking, fed the in-memory
-text (nothing on disk is re-read) and the key values of the tables it points into; its errors become Problems a
-maintainer can act on."""
+"""Row validation against datapackage.json by frictionless, fed the text in memory and the key values of the tables
+it points into; its errors become Problems a maintainer can act on."""
 
 import copy
 import re
@@ -24,7 +23,7 @@ TYPE_WORDS = {
     "string": "text",
 }
 # A foreign-key error's note: 'for "method": values "x" not found in the lookup table "labels" as ...'.
-FOREIGN_NOTE = re.compile(r'for "([^"]+)":(?: values "([^"]*)" not found in the lookup table "([^"]+)")?')
+FOREIGN_NOTE = re.compile(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)"')
 CONSTRAINT_WORDS = {
     "required": "is required but empty",
     "minimum": "must be at least {}",
@@ -65,7 +64,7 @@ def _cell(cell: object) -> str:
 def _foreign_key(note: str | None, name: str) -> tuple[str | None, str | None]:
     """The column and words for a foreign-key error's note ('for "method": values "x" not found in ...')."""
     match = FOREIGN_NOTE.search(note or "")
-    if not match or not match.group(3):
+    if not match:
         return None, note
     column, value, target = match.groups()
     keys = [
@@ -108,12 +107,6 @@ def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str
     return Problem(shown_as, line, *_words(error, name, lines, fields))
 
 
-def _foreign_field(error) -> str | None:
-    """The column a foreign-key error is about, from its note ('for "method": values ...')."""
-    match = FOREIGN_NOTE.search(error.note or "")
-    return match.group(1) if match else None
-
-
 def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
     """The errors worth a line each: none echoing another one about the same cell or row."""
     key = resource(name)["schema"].get("primaryKey", [])
@@ -126,7 +119,7 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
             continue  # a blank row's empty id is not a repeated id
         if error.type == "primary-key" and 'all "None"' in (error.note or ""):
             continue  # an empty id: its required-constraint error says so
-        if error.type == "foreign-key" and (row, _foreign_field(error)) in refused:
+        if error.type == "foreign-key" and (row, _foreign_key(error.note, name)[0]) in refused:
             continue  # a value the enum refuses: its constraint error says what is allowed
         if error.type == "unique-error" and [field_name] == key:
             continue  # the primary-key error says the same and names the earlier line
@@ -137,8 +130,7 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
 
 
 def _resource(name: str, text: str, targets: dict[str, Records]) -> Resource:
-    """The table as a frictionless resource with our schema: booleans as loaders.frames reads them, and foreign keys
-    only into the targets given (a reference to a table that could not be read is skipped: its own problem says why)."""
+    """The table as a frictionless resource: booleans as loaders.frames reads them, foreign keys into targets only."""
     descriptor = copy.deepcopy(resource(name)["schema"])
     for field in descriptor["fields"]:
         if field["type"] == "boolean":
@@ -158,9 +150,7 @@ class _Rows(list):
 
 
 def key_table(name: str, fields: list[str], records: Records) -> Resource:
-    """A referenced table as a foreign-key lookup sees it: the distinct values of its referenced fields, inline and
-    untyped (every key is a string field, so its cells as read; an empty cell is None, rows with none filled left
-    out), so frictionless need not read and type the whole table again for every table pointing into it."""
+    """The distinct values of a table's referenced (string) fields, inline, so no lookup reads the whole table again."""
     columns = [records.header.index(field) for field in fields]
     values = {tuple((row[i] if i < len(row) else "") or None for i in columns) for row in records.rows}
     values.discard((None,) * len(fields))
@@ -171,9 +161,7 @@ def key_table(name: str, fields: list[str], records: Records) -> Resource:
 def schema_problems(
     name: str, text: str, shown_as: str, starts: list[int], targets: dict[str, Records]
 ) -> list[Problem]:
-    """Validate one readable table with frictionless (types, constraints, keys) against targets, the readable tables
-    it points into (a key into a table that could not be read is skipped: that table's own problem says why).
-    starts: the first line of each record, the header's first, to name the line of frictionless's row numbers."""
+    """One table's types, constraints and keys (into the readable targets); starts name each record's first line."""
     table = _resource(name, text, targets)
     wanted: dict[str, list[str]] = {}
     for fk in table.schema.foreign_keys:

@@ -18,8 +18,7 @@ from loaders.schema_check import schema_problems
 
 
 def _echo_of_a_broken_table(problem: Problem, flagged: dict[str, set[int]]) -> bool:
-    """An evidence row pointing at a row its table cannot read (an emptied or mistyped id): that table's own problem
-    says why, so the evidence (which every card reads) does not report it again and pages without the table work."""
+    """Evidence pointing at a row its table cannot read: that table's problem says why; pages without it still work."""
     references = {fk["fields"]: fk["reference"]["resource"] for fk in resource(EVIDENCE)["schema"]["foreignKeys"]}
     target = references.get(problem.column or "")
     return target is not None and bool(flagged.get(target)) and "is not a" in problem.message

@@ -64,8 +64,7 @@ def _label_row(row: dict, fields: dict[tuple[str, str], list[str]]) -> list[tupl
 
 
 def labels_match_schema(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
-    """One row per allowed value of each labelled field; no row for another field or a value its field does not allow;
-    survey and headline filled for methods only, and a headline method is a survey."""
+    """One row per allowed value of each labelled field, none other; survey and headline for methods only."""
     fields = labelled_fields(LABELS)
     problems = []
     for (name, column), allowed in fields.items():
