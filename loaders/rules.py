@@ -103,15 +103,17 @@ def dates_in_order(*columns: str) -> list[Rule]:
     return [before(first, second) for i, first in enumerate(columns) for second in columns[i + 1 :]]
 
 
-def not_in_future(column: str) -> Rule:
-    """A date that cannot be later than today (a typo such as 2062 for 2026)."""
+def not_in_future(*columns: str) -> list[Rule]:
+    """Dates that cannot be later than today (a typo such as 2062 for 2026)."""
 
-    def said(row: dict) -> str | None:
-        if (_span(row[column]) or (date.min,))[0] > date.today():
-            return f"{column} {str(row[column])[:10]} is in the future: a typo?"
-        return None
+    def later(column: str) -> Rule:
+        def said(row: dict) -> str | None:
+            future = (_span(row[column]) or (date.min,))[0] > date.today()
+            return f"{column} {str(row[column])[:10]} is in the future: a typo?" if future else None
 
-    return each((column,), column, said)
+        return each((column,), column, said)
+
+    return [later(column) for column in columns]
 
 
 def exactly_one(*columns: str) -> Rule:
@@ -270,8 +272,7 @@ AGES, YEAR = not_above("age_min", "age_max"), each(("year", "reference_date"), "
 RULES: dict[str, list[Rule]] = {
     "sources": [
         each(("published", "accessed"), "accessed", _accessed),
-        not_in_future("published"),
-        not_in_future("accessed"),
+        *not_in_future("published", "accessed"),
         plain_words("note"),
     ],
     "recluse_estimates": [
@@ -290,8 +291,7 @@ RULES: dict[str, list[Rule]] = {
         not_above("cases", "sample_size"),
         AGES,
         *dates_in_order("fieldwork_start", "fieldwork_end", "published"),
-        not_in_future("fieldwork_start"),
-        not_in_future("published"),
+        *not_in_future("fieldwork_start", "published"),
         plain_words("note"),
     ],
     "youth_homelessness": [
