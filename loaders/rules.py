@@ -46,13 +46,8 @@ def _span(value: object) -> tuple[date, date] | None:
 
 
 def filled(frame: pd.DataFrame, *columns: str) -> pd.Series:
-    """True where each of the columns holds something other than blanks."""
-    mask = pd.Series(True, index=frame.index)
-    for column in columns:
-        values = frame[column]
-        text = values.notna() if values.dtype.kind in "biufM" else values.astype("string").str.strip().ne("")
-        mask &= text.fillna(False)
-    return mask
+    """True where each of the columns is filled (loaders.frames makes a blank cell missing)."""
+    return frame[list(columns)].notna().all(axis=1)
 
 
 def flag(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: Message, reads=()) -> list[Problem]:
@@ -60,8 +55,9 @@ def flag(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, messa
     rows = frame[mask.fillna(False).astype(bool)]
     if isinstance(message, str):
         return [Problem(shown_as, int(line), column, message) for line in rows[LINE_COLUMN].tolist()]
-    cells = rows[[LINE_COLUMN, *reads]] if reads else rows
-    said = ((row[LINE_COLUMN], message(row)) for row in cells.to_dict("records"))
+    columns = [LINE_COLUMN, *reads] if reads else list(rows.columns)
+    cells = zip(*(rows[c].tolist() for c in columns), strict=True)  # as to_dict("records") gives them, sooner
+    said = ((row[LINE_COLUMN], message(row)) for row in (dict(zip(columns, c, strict=True)) for c in cells))
     return [Problem(shown_as, int(line), column, text) for line, text in said if text]
 
 
@@ -257,6 +253,7 @@ GLOSSARY = [
 
 def glossary_problems(frame: pd.DataFrame, shown_as: str, concepts: list[str] | None = None) -> list[Problem]:
     """Every rule of glossary.csv in line order, with `concepts` (concepts.csv's keys) one with no row at all too."""
+    frame = frame.mask(frame.apply(lambda cells: cells.astype("string").str.strip().eq("").fillna(False)))  # blanks
     found = [p for rule in GLOSSARY for p in rule(frame, shown_as)] + _every_language(frame, shown_as, concepts)
     return sorted(found, key=lambda p: (p.line is None, p.line or 0, p.column or ""))
 
