@@ -52,11 +52,13 @@ def filled(frame: pd.DataFrame, *columns: str) -> pd.Series:
 
 def flag(frame: pd.DataFrame, mask: pd.Series, shown_as: str, column: str, message: Message, reads=()) -> list[Problem]:
     """The problem on each row the mask selects: a text, or a function of its cells (reads) saying None if fine."""
-    rows = frame[mask.fillna(False).astype(bool)]
+    selected = mask.fillna(False).to_numpy(dtype=bool)
+    if not selected.any():
+        return []  # most rules select no row: nothing to copy
     if isinstance(message, str):
-        return [Problem(shown_as, int(line), column, message) for line in rows[LINE_COLUMN].tolist()]
-    columns = [LINE_COLUMN, *reads] if reads else list(rows.columns)
-    cells = zip(*(rows[c].tolist() for c in columns), strict=True)  # as to_dict("records") gives them, sooner
+        return [Problem(shown_as, int(line), column, message) for line in frame[LINE_COLUMN][selected].tolist()]
+    columns = [LINE_COLUMN, *reads] if reads else list(frame.columns)
+    cells = zip(*(frame[c][selected].tolist() for c in columns), strict=True)  # as to_dict("records") gives them
     said = ((row[LINE_COLUMN], message(row)) for row in (dict(zip(columns, c, strict=True)) for c in cells))
     return [Problem(shown_as, int(line), column, text) for line, text in said if text]
 
