@@ -352,6 +352,24 @@ def page_reps(
         server.stop()
 
 
+def first_session(first, base: str, paths: list[str], pages: dict[str, dict] | None, visit) -> dict[str, dict]:
+    """Measure 5's first session: every page opened once to warm up, then again, each timed until drawn."""
+    began = time.perf_counter()
+    first.goto(base + paths[0], wait_until="commit", timeout=PAGE_TIMEOUT * 1000)
+    wait_drawn(first, began, min_charts=(pages or {}).get(paths[0], {}).get("charts", 0))
+    if len(paths) == 1:
+        seen = probe(first)
+        return {paths[0]: {"seconds": None, "title": seen["title"], "charts": seen["charts"]}}
+    for path in paths[1:]:
+        visit(first, path)
+    found = {}
+    for path in paths:
+        took = visit(first, path)
+        seen = probe(first)
+        found[path] = {"seconds": took, "title": seen["title"], "charts": seen["charts"]}
+    return found
+
+
 def memory_rep(
     browser,
     log_dir: Path,
@@ -387,20 +405,7 @@ def memory_rep(
             link(tab, path).click(timeout=30_000)
             return wait_drawn(tab, began, not_title=before, min_charts=(pages or {}).get(path, {}).get("charts", 0))
 
-        first, found = tabs[0], {}
-        began = time.perf_counter()
-        first.goto(server.base + paths[0], wait_until="commit", timeout=PAGE_TIMEOUT * 1000)
-        wait_drawn(first, began, min_charts=(pages or {}).get(paths[0], {}).get("charts", 0))
-        if len(paths) > 1:
-            for path in paths[1:]:
-                visit(first, path)
-            for path in paths:
-                took = visit(first, path)
-                seen = probe(first)
-                found[path] = {"seconds": took, "title": seen["title"], "charts": seen["charts"]}
-        else:
-            seen = probe(first)
-            found[paths[0]] = {"seconds": None, "title": seen["title"], "charts": seen["charts"]}
+        found = first_session(tabs[0], server.base, paths, pages, visit)
         expected = pages or found
 
         rest = tabs[1:]
@@ -650,7 +655,8 @@ def validation_measure(args: argparse.Namespace) -> dict:
     grow_package(DATA, grown, args.factor)
     timed = time_checks({"bundled": DATA, f"{args.factor}x": grown}, args.reps)
     for label, r in timed.items():
-        print(f"  {label:>8}: {r['seconds']:.3f} s, {r['rows']:,} rows, {r['ms_per_1000_rows']:.0f} ms per 1,000 rows")
+        line = f"  {label:>8}: {r['seconds']:.3f} s ({r['cpu_seconds']:.3f} s CPU), {r['rows']:,} rows"
+        print(f"{line}, {r['ms_per_1000_rows']:.0f} ms per 1,000 rows")
     ratio = timed[f"{args.factor}x"]["ms_per_1000_rows"] / timed["bundled"]["ms_per_1000_rows"]
     print(f"  cost per row, {args.factor}x / bundled: {ratio:.2f} (goal <= 1): {'PASS' if ratio <= 1 else 'MISS'}")
     return timed
@@ -724,6 +730,81 @@ def fault_measure(args: argparse.Namespace) -> dict:
     return times
 
 
+def quick_measure(args: argparse.Namespace) -> int:
+    """One quick measure (no browser run), its result written to --json when given."""
+    print(f"measure {args.measure}; load average before: {os.getloadavg()[0]:.2f}", flush=True)
+    try:
+        result = QUICK[args.measure](args)
+    finally:
+        cleanup()
+    if args.json:
+        args.json.write_text(json.dumps({"measure": args.measure, "result": result, "machine": machine()}, indent=2))
+    return 0
+
+
+def memory_phase(browser, log_dir: Path, results: Results, args: argparse.Namespace) -> tuple[str, int]:
+    """Measure 5, which also finds the heaviest page: that page and its chart count."""
+    phase = time.perf_counter()
+    print(
+        f"measure 5 and the heaviest page: {args.mem_reps} repetition(s) of {SESSIONS} sessions x every page",
+        flush=True,
+    )
+    pages: dict[str, dict] = {}
+    for i in range(0 if "memory" in args.skip else args.mem_reps):
+        found = memory_rep(browser, log_dir, results, "dashboard", APP, DASHBOARD_PAGES, pages or None)
+        if not pages:
+            pages = found
+            results.info["pages"] = pages
+            for path, seen in pages.items():
+                print(
+                    f"    {path:<14} {seen['seconds']:6.2f} s  {seen['charts']} chart(s)  (first session, warm server)",
+                    flush=True,
+                )
+        memory_rep(browser, log_dir, results, "bare", BARE, ["/"])
+        print(
+            f"  rep {i + 1}: RSS {results.get('memory', 'dashboard').samples[-1]:.0f}/{results.get('memory', 'bare').samples[-1]:.0f} MB",
+            flush=True,
+        )
+    heavy = args.page or max(pages, key=lambda path: pages[path]["seconds"])
+    charts = pages[heavy]["charts"] if heavy in pages else count_charts(browser, log_dir, heavy)
+    results.info["charts"] = charts
+    print(
+        f"  heaviest page: {heavy}{' (given)' if args.page else ''}; phase took {time.perf_counter() - phase:.0f} s",
+        flush=True,
+    )
+    return heavy, charts
+
+
+def pages_phase(browser, log_dir: Path, results: Results, heavy: str, charts: int, reps: int) -> None:
+    """Measures 1-4, alternating the dashboard and the bare app."""
+    phase = time.perf_counter()
+    print(f"measures 1-4, {reps} repetitions, alternating dashboard and bare app:", flush=True)
+    for i in range(reps):
+        page_reps(browser, log_dir, results, "dashboard", APP, heavy, charts)
+        page_reps(browser, log_dir, results, "bare", BARE, "/", 1)
+        if charts > 1:  # how much of what remains is the charts themselves
+            page_reps(
+                browser,
+                log_dir,
+                results,
+                "bare_same",
+                BARE,
+                "/",
+                charts,
+                env={"BARE_CHARTS": str(charts)},
+                widget=False,
+            )
+        print(
+            f"  rep {i + 1}: "
+            + ", ".join(
+                f"{k} {results.get(k, 'dashboard').samples[-1]:.2f}/{results.get(k, 'bare').samples[-1]:.2f} s"
+                for k in ("start", "cold", "warm", "widget")
+            ),
+            flush=True,
+        )
+    print(f"  phase took {time.perf_counter() - phase:.0f} s", flush=True)
+
+
 QUICK = {"validation": validation_measure, "load": load_measure, "fault": fault_measure}
 
 
@@ -747,16 +828,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60, help="load: how long the readers read (60)")
     args = parser.parse_args()
     if args.measure:
-        print(f"measure {args.measure}; load average before: {os.getloadavg()[0]:.2f}", flush=True)
-        try:
-            result = QUICK[args.measure](args)
-        finally:
-            cleanup()
-        if args.json:
-            args.json.write_text(
-                json.dumps({"measure": args.measure, "result": result, "machine": machine()}, indent=2)
-            )
-        return 0
+        return quick_measure(args)
+    if "memory" in args.skip and not args.page:
+        parser.error("--skip memory needs --page: measure 5's first session is what finds the heaviest page")
     args.mem_reps = max(1, args.mem_reps)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found: install Debian's chromium package", file=sys.stderr)
@@ -777,65 +851,8 @@ def main() -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
             try:
-                phase = time.perf_counter()
-                print(
-                    f"measure 5 and the heaviest page: {args.mem_reps} repetition(s) of {SESSIONS} sessions x every page",
-                    flush=True,
-                )
-                pages: dict[str, dict] = {}
-                if "memory" in args.skip and not args.page:
-                    parser.error(
-                        "--skip memory needs --page: measure 5's first session is what finds the heaviest page"
-                    )
-                for i in range(0 if "memory" in args.skip else args.mem_reps):
-                    found = memory_rep(browser, log_dir, results, "dashboard", APP, DASHBOARD_PAGES, pages or None)
-                    if not pages:
-                        pages = found
-                        results.info["pages"] = pages
-                        for path, seen in pages.items():
-                            print(
-                                f"    {path:<14} {seen['seconds']:6.2f} s  {seen['charts']} chart(s)  (first session, warm server)",
-                                flush=True,
-                            )
-                    memory_rep(browser, log_dir, results, "bare", BARE, ["/"])
-                    print(
-                        f"  rep {i + 1}: RSS {results.get('memory', 'dashboard').samples[-1]:.0f}/{results.get('memory', 'bare').samples[-1]:.0f} MB",
-                        flush=True,
-                    )
-                heavy = args.page or max(pages, key=lambda path: pages[path]["seconds"])
-                charts = pages[heavy]["charts"] if heavy in pages else count_charts(browser, log_dir, heavy)
-                results.info["charts"] = charts
-                print(
-                    f"  heaviest page: {heavy}{' (given)' if args.page else ''}; phase took {time.perf_counter() - phase:.0f} s",
-                    flush=True,
-                )
-
-                phase = time.perf_counter()
-                print(f"measures 1-4, {args.reps} repetitions, alternating dashboard and bare app:", flush=True)
-                for i in range(args.reps):
-                    page_reps(browser, log_dir, results, "dashboard", APP, heavy, charts)
-                    page_reps(browser, log_dir, results, "bare", BARE, "/", 1)
-                    if charts > 1:  # how much of what remains is the charts themselves
-                        page_reps(
-                            browser,
-                            log_dir,
-                            results,
-                            "bare_same",
-                            BARE,
-                            "/",
-                            charts,
-                            env={"BARE_CHARTS": str(charts)},
-                            widget=False,
-                        )
-                    print(
-                        f"  rep {i + 1}: "
-                        + ", ".join(
-                            f"{k} {results.get(k, 'dashboard').samples[-1]:.2f}/{results.get(k, 'bare').samples[-1]:.2f} s"
-                            for k in ("start", "cold", "warm", "widget")
-                        ),
-                        flush=True,
-                    )
-                print(f"  phase took {time.perf_counter() - phase:.0f} s", flush=True)
+                heavy, charts = memory_phase(browser, log_dir, results, args)
+                pages_phase(browser, log_dir, results, heavy, charts, args.reps)
                 if "scale" not in args.skip:
                     phase = time.perf_counter()
                     print(f"measure 6, {GROWTH}x data:", flush=True)

@@ -18,11 +18,6 @@ def date_span(text: str) -> tuple[date, date]:
     return day, day
 
 
-def can_precede(first: str, second: str) -> bool:
-    """True when first can be on or before second (each partial date read as its widest span)."""
-    return date_span(first)[0] <= date_span(second)[1]
-
-
 def pretty(text: str, long: bool = False) -> str:
     """'2022-11' -> 'Nov 2022' (long: 'November 2022'); '2022-11-10' -> '10 Nov 2022'; '2022' -> '2022'."""
     parts = str(text).split("-")

@@ -14,8 +14,7 @@ from loaders.precheck import BOM
 from loaders.tables import check_raw
 
 MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
-# Whatever a broken or hostile zip entry raises while it is opened or inflated (bad CRC, truncated or invalid data,
-# an unknown or unsupported method, encryption): each becomes a Problem naming the upload and the entry.
+# What a broken or hostile zip entry raises while opened or inflated (bad CRC, truncated data, unknown method...).
 ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError, RuntimeError)
 ARCHIVE_ERRORS += (ValueError,)
 
@@ -25,13 +24,9 @@ def recognise_table(content: bytes) -> str | None:
     first = content[len(BOM) :] if content.startswith(BOM) else content
     line = first.split(b"\n", 1)[0].decode("utf-8", errors="replace").strip("\r")
     header = {h.strip() for h in next(csv.reader(io.StringIO(line)), [])}
-    best, score = None, 0.0
-    for name in table_names():
-        expected = set(field_names(name))
-        overlap = len(header & expected) / len(expected)
-        if overlap > score:
-            best, score = name, overlap
-    return best if score >= 0.5 else None
+    overlap = {name: len(header & set(field_names(name))) / len(field_names(name)) for name in table_names()}
+    best = max(overlap, key=overlap.get)
+    return best if overlap[best] >= 0.5 else None
 
 
 def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], list[Problem]]:
@@ -51,28 +46,22 @@ def unzip_package(content: bytes, upload_name: str) -> tuple[dict[str, bytes], l
         if base not in known:
             problems.append(Problem(upload_name, None, None, f"ignored '{base[:80]}': not a file of this data package"))
             continue
-        if info.file_size > MAX_FILE_BYTES or total + info.file_size > MAX_ZIP_BYTES:
-            problems.append(
-                Problem(upload_name, None, None, f"'{base}' is too large once unzipped ({info.file_size:,} bytes)")
-            )
-            continue
-        body, refused = bounded_entry(archive, info, upload_name, base)
+        body, refused = bounded_entry(archive, info, upload_name, base, MAX_ZIP_BYTES - total)
         if refused:
             problems.append(refused)
-            continue
-        total += len(body)
-        found[known[base]] = body
+        else:
+            found[known[base]], total = body, total + len(body)
     if not found:
         problems.append(Problem(upload_name, None, None, "the zip holds none of the package's CSV files"))
     return found, problems
 
 
-Entry = tuple[bytes, Problem | None]
-
-
-def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, base: str) -> Entry:
-    """One entry inflated to at most MAX_FILE_BYTES + 1 bytes, whatever size its header declares (a zip bomb's
-    header may lie); an entry whose length is not the declared one, or that cannot be read, becomes a Problem."""
+def bounded_entry(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, base: str, room: int
+) -> tuple[bytes, Problem | None]:
+    """One entry, inflated to at most MAX_FILE_BYTES + 1 bytes whatever its header declares (a zip bomb's may lie)."""
+    if info.file_size > min(MAX_FILE_BYTES, room):
+        return b"", Problem(upload, None, None, f"'{base}' is too large once unzipped ({info.file_size:,} bytes)")
     try:
         with archive.open(info) as entry:
             body = entry.read(MAX_FILE_BYTES + 1)
@@ -88,14 +77,12 @@ def bounded_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, upload: str, 
 def check_candidate(
     data_dir: Path, uploads: dict[str, bytes], shown_as_upload: dict[str, str] | None = None
 ) -> PackageCheck:
-    """The current data folder with the uploaded tables in place of its own files, validated exactly as
-    `python -m loaders.validate` would; nothing is written anywhere."""
+    """The data folder with the uploads in place of its files, validated as loaders.validate would; writes nothing."""
     raws = read_raw(data_dir)
     shown_as = {name: shown_path(Path(data_dir) / file_name(name)) for name in table_names()}
     for name, content in uploads.items():
-        raws[name] = RawFile(
-            name, Path(file_name(name)), content if len(content) <= MAX_FILE_BYTES else None, len(content)
-        )
+        readable = content if len(content) <= MAX_FILE_BYTES else None
+        raws[name] = RawFile(name, Path(file_name(name)), readable, len(content))
         shown_as[name] = (shown_as_upload or {}).get(name, f"upload:{file_name(name)}")
     return check_raw(raws, shown_as, Path(data_dir))
 

@@ -1,9 +1,5 @@
 """Cell text a schema type accepts but readers must never get: NaN/inf numbers, digits Python reads and pandas does
-not, HTML, Markdown links or images, and spreadsheet formulas.
-
-Each column is searched as one string for the few characters such a cell must contain (a regular expression runs
-once per column, not once per cell); only the cells found are read one by one, with the rules below.
-"""
+not, HTML, Markdown links or images, and spreadsheet formulas."""
 
 import re
 from bisect import bisect_right
@@ -25,22 +21,18 @@ NUMBER_SUSPECT = re.compile(r"[^0-9.eE+\-\x00]")
 TEXT_SUSPECT = re.compile(r"<|\[|\x00[^A-Za-z0-9\x00]")
 
 
-def _python_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
-
-
 def number_problem(value: str) -> str | None:
     """What is wrong with a number cell's stripped text, or None."""
     if value.lower() in NON_FINITE:
         return f"'{value}' is not a number: leave the cell empty if it is unknown"
-    if _python_number(value) and not (value.isascii() and "_" not in value):
-        # Python (so frictionless) reads full-width digits and 1_000; the typed table would not.
-        return f"'{value}' is not written with the digits 0-9 only: retype it in half-width digits, without underscores or spaces"
-    return None
+    try:
+        float(value)  # Python (so frictionless) reads full-width digits and 1_000; the typed table would not
+    except ValueError:
+        return None
+    if value.isascii() and "_" not in value:
+        return None
+    why = "retype it in half-width digits, without underscores or spaces"
+    return f"'{value}' is not written with the digits 0-9 only: {why}"
 
 
 def text_problem(value: str) -> str | None:
@@ -54,30 +46,20 @@ def text_problem(value: str) -> str | None:
     return None
 
 
-def suspects(cells: tuple[str, ...], pattern: re.Pattern) -> list[int]:
-    """Indexes of the cells the pattern finds something in, searching the column joined (each cell after a separator)."""
-    joined = SEPARATOR + SEPARATOR.join(cells)
-    starts = list(accumulate((len(cell) + 1 for cell in cells), initial=0))  # where each cell's separator is
-    return sorted({bisect_right(starts, match.start()) - 1 for match in pattern.finditer(joined)})
-
-
 def cell_problems(name: str, records: Records, shown_as: str) -> list[Problem]:
-    """Cell text a schema type accepts but readers must never get, column by column (cells past the header ignored)."""
-    fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
+    """The problem cells, column by column: each searched once, joined, for the characters such a cell must hold."""
+    types = {f["name"]: f["type"] for f in resource(name)["schema"]["fields"]}
     found = []
     for column, cells in zip(records.header, zip_longest(*records.rows, fillvalue=""), strict=False):
-        field = fields.get(column)
-        if field is None:
-            continue
-        if field["type"] in ("number", "integer"):
+        if types.get(column) in ("number", "integer"):
             pattern, problem = NUMBER_SUSPECT, number_problem
-        elif field["type"] == "string" and column not in URL_FIELDS:
+        elif types.get(column) == "string" and column not in URL_FIELDS:
             pattern, problem = TEXT_SUSPECT, text_problem
         else:
             continue
-        for index in suspects(cells, pattern):
-            value = cells[index].strip()
-            message = problem(value) if value else None
-            if message is not None:
+        starts = list(accumulate((len(cell) + 1 for cell in cells), initial=0))  # where each cell's separator is
+        suspects = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(SEPARATOR + SEPARATOR.join(cells))}
+        for index in sorted(suspects):
+            if (value := cells[index].strip()) and (message := problem(value)):
                 found.append(Problem(shown_as, records.lines[index], column, message))
     return found

@@ -1,10 +1,5 @@
-"""File-level checks before row validation: size, encoding, delimiter, header, quotes and cell counts.
-
-Frictionless reports these as label or encoding errors that name no column a maintainer would recognise, so they are
-checked here first and stated plainly. A UTF-8 BOM and CRLF line endings are accepted silently; anything that cannot be
-read safely is refused with how to re-save. A table with a problem found here is not validated further: its cells
-cannot be told apart. The records read here are the ones every later step uses, so each file is parsed once by us.
-"""
+"""File-level checks before row validation, stated plainly (frictionless names no column a maintainer would know):
+size, encoding, delimiter, header, quotes and cell counts. A table with a problem here is not validated further."""
 
 import csv
 import io
@@ -16,22 +11,21 @@ from core.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
 RESAVE = "re-save it as 'CSV UTF-8 (comma delimited)'"
-# Files that are not text at all, by their first bytes.
-NOT_TEXT = {
+NOT_TEXT = {  # files that are not text at all, by their first bytes
     b"PK\x03\x04": "an Excel workbook (.xlsx) or zip file, not a CSV",
     b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls), not a CSV",
     b"\xff\xfe": "UTF-16 text (Excel's 'Unicode Text'), not UTF-8",
     b"\xfe\xff": "UTF-16 text (Excel's 'Unicode Text'), not UTF-8",
 }
-CELL_END = re.compile(r"[,\r\n]")
-LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines() splits
 LONE_CR = re.compile(r"\r(?!\n)")
-QUOTED_CELL = re.compile(r'"[^"]*(?:""[^"]*)*("?)')  # unrolled (no backtracking blow-up); group 1 empty: never closed
+LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines() splits
+# One cell as the csv module reads it, and what ends it: quoted (unrolled, so no backtracking blow-up; group 2 empty
+# when the quote is never closed) or not.
+CELL = re.compile(r'("[^"]*(?:""[^"]*)*("?)|[^,\r\n]*)(\r\n|.?)', re.S)
 NEVER_CLOSED = (
     "a quote opens this cell and is never closed, so the rest of the file is read as one cell: add the closing quote, "
     'or write a quote that is part of the text as two ("")'
 )
-
 
 # A cell may be as long as a file may be (the schema's maxLength then names it); never lowers a limit set elsewhere.
 csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
@@ -39,8 +33,7 @@ csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
 
 @dataclass(frozen=True)
 class Records:
-    """A readable table as the csv module reads it: the header's names, the data records and the line each starts on,
-    and the first line of every record, blank ones and the header (index 0) too, as frictionless numbers rows."""
+    """A table as the csv module reads it: header, data records and their lines, every record's line (header too)."""
 
     header: list[str]
     rows: list[list[str]]
@@ -48,88 +41,72 @@ class Records:
     starts: list[int]
 
 
-def decode(raw: RawFile, shown_as: str) -> tuple[str | None, list[Problem]]:
-    """The file's text (BOM removed, newlines as read), or None with the problem that stops it."""
-
-    def refused(message: str, line: int | None = None) -> tuple[None, list[Problem]]:
-        return None, [Problem(shown_as, line, None, message)]
-
-    if raw.content is None:
-        if raw.size < 0:
-            return refused("file is missing")
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        return refused(f"file is {raw.size / 1024 / 1024:.1f} MB, over the {limit} MB limit: is it the right file?")
-    data = raw.content
-    while data.startswith(BOM):  # a tool that adds a BOM to text that has one leaves two
-        data = data[len(BOM) :]
+def _text(data: bytes) -> tuple[str | None, str | None, int | None]:
+    """Bytes (BOMs removed) as a CSV's text, or None with why not and the line to blame."""
     for magic, what in NOT_TEXT.items():
         if data.startswith(magic):
-            return refused(f"file is {what}; open it in a spreadsheet and {RESAVE}")
+            return None, f"file is {what}; open it in a spreadsheet and {RESAVE}", None
     if not data.strip():
-        return refused("file is empty: it needs at least the header line")
+        return None, "file is empty: it needs at least the header line", None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        before = data[data.rfind(b"\n", 0, err.start) + 1 : err.start]
-        column = len(before.decode("utf-8", errors="replace")) + 1  # as an editor counts
+        line, before = data.count(b"\n", 0, err.start) + 1, data[data.rfind(b"\n", 0, err.start) + 1 : err.start]
+        where = f"at line {line}, character {len(before.decode('utf-8', errors='replace')) + 1}"  # as an editor counts
         looks = "the file looks like Latin-1, Windows-1252 or Shift-JIS"
-        return refused(
-            f"not UTF-8: byte 0x{data[err.start]:02X} at line {line}, character {column} ({looks}); {RESAVE}", line
-        )
+        return None, f"not UTF-8: byte 0x{data[err.start]:02X} {where} ({looks}); {RESAVE}", line
     if "\x00" in text:
-        return refused(
-            f"file contains NUL bytes: it is not a text CSV (UTF-16, or a spreadsheet file renamed?); {RESAVE}"
-        )
+        why = "it is not a text CSV (UTF-16, or a spreadsheet file renamed?)"
+        return None, f"file contains NUL bytes: {why}; {RESAVE}", None
     if "\n" not in text and "\r" in text:
-        return refused(f"lines end with a carriage return only (Excel's 'CSV (Macintosh)' format); {RESAVE}")
-    return text, []
+        return None, f"lines end with a carriage return only (Excel's 'CSV (Macintosh)' format); {RESAVE}", None
+    return text, None, None
 
 
-def _shown(name: str) -> str:
-    """A column name with invisible characters written out, so 'unknown column' is never a riddle."""
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name)
+def decode(raw: RawFile, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """The file's text (BOM removed, newlines as read), or None with the problem that stops it."""
+    if raw.content is None:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        large = f"file is {raw.size / 1024 / 1024:.1f} MB, over the {limit} MB limit: is it the right file?"
+        return None, [Problem(shown_as, None, None, "file is missing" if raw.size < 0 else large)]
+    data = raw.content
+    while data.startswith(BOM):  # a tool that adds a BOM to text that has one leaves two
+        data = data[len(BOM) :]
+    text, refusal, line = _text(data)
+    return text, [Problem(shown_as, line, None, refusal)] if refusal else []
 
 
 def header_problems(name: str, first: str, shown_as: str) -> list[Problem]:
-    """Problems with the header line: delimiter, missing, unknown, repeated or reordered columns, spaces around names."""
-    expected = field_names(name)
-    header = next(csv.reader(io.StringIO(first)), [])
-    if len(header) <= 1:
-        for delim, word in ((";", "semicolons"), ("\t", "tabs")):
-            if delim in first:
-                message = f"columns are separated by {word}, not commas (a spreadsheet export?); {RESAVE}"
-                return [Problem(shown_as, 1, None, message)]
-    problems = []
+    """Problems with the header line: delimiter, missing, unknown, repeated or reordered columns, spaced names."""
+    expected, header = field_names(name), next(csv.reader(io.StringIO(first)), [])
+    for delimiter, word in ((";", "semicolons"), ("\t", "tabs")):
+        if len(header) <= 1 and delimiter in first:
+            message = f"columns are separated by {word}, not commas (a spreadsheet export?); {RESAVE}"
+            return [Problem(shown_as, 1, None, message)]
     stripped = [h.strip() for h in header]
-    for column in expected:
-        if column not in stripped:
-            problems.append(Problem(shown_as, 1, column, f"column '{column}' is missing from the header"))
+    found = [(c, f"column '{c}' is missing from the header") for c in expected if c not in stripped]
     for position, column in enumerate(stripped, 1):
         if not column:
-            message = f"column {position} of the header has no name (an empty spreadsheet column, or a comma at the end of every line?): delete that column"
-            problems.append(Problem(shown_as, 1, None, message))
+            why = "(an empty spreadsheet column, or a comma at the end of every line?): delete that column"
+            found.append((None, f"column {position} of the header has no name {why}"))
         elif column not in expected:
             near = [c for c in expected if c.lower() == column.lower().replace(" ", "_")]
-            hint = (
-                f"did you mean '{near[0]}'? Column names are lowercase, with underscores"
-                if near
-                else f"{file_name(name)} has the columns {', '.join(expected)}"
-            )
-            problems.append(Problem(shown_as, 1, column, f"unknown column '{_shown(column)}': {hint}"))
-    for column in sorted({c for c in stripped if stripped.count(c) > 1 and c}):
-        problems.append(Problem(shown_as, 1, column, f"column '{column}' appears more than once in the header"))
-    if not problems and stripped != expected:
-        problems.append(Problem(shown_as, 1, None, "columns are in the wrong order: expected " + ", ".join(expected)))
-    if not problems:
-        spaced = [(h, s) for h, s in zip(header, stripped, strict=True) if h != s]
-        problems += [Problem(shown_as, 1, s, f"column name '{h}' has spaces around it: remove them") for h, s in spaced]
-    return problems
+            hint = f"{file_name(name)} has the columns {', '.join(expected)}"
+            hint = f"did you mean '{near[0]}'? Column names are lowercase, with underscores" if near else hint
+            shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in column)  # no invisible riddle
+            found.append((column, f"unknown column '{shown}': {hint}"))
+    repeated = sorted({c for c in stripped if stripped.count(c) > 1 and c})
+    found += [(c, f"column '{c}' appears more than once in the header") for c in repeated]
+    if not found and stripped != expected:
+        found.append((None, "columns are in the wrong order: expected " + ", ".join(expected)))
+    if not found:
+        spaced = zip(header, stripped, strict=True)
+        found = [(s, f"column name '{h}' has spaces around it: remove them") for h, s in spaced if h != s]
+    return [Problem(shown_as, 1, column, message) for column, message in found]
 
 
 def read_table(name: str, text: str, shown_as: str) -> tuple[Records | None, list[Problem]]:
-    """The table's records, or None with the problems of its header or its CSV structure (quotes that do not pair up,
-    lines with the wrong number of cells) that stop it being read further."""
+    """The table's records, or None with the problems of its header or CSV structure that stop it being read further."""
     first, rest = (LINE_BREAK.split(text, maxsplit=1) + [""])[:2]  # the header line, as str.splitlines() ends it
     problems = header_problems(name, first, shown_as)
     if problems:
@@ -140,64 +117,35 @@ def read_table(name: str, text: str, shown_as: str) -> tuple[Records | None, lis
     return (None, problems) if problems else (records, [])
 
 
-def _snippet(text: str, start: int) -> str:
-    following = text[start : start + 20].split("\n")[0].replace("\r", "")
-    return following + ("..." if len(following) == 20 else "")
-
-
-def _cell_count_problem(shown_as: str, line: int, cells: int, width: int) -> Problem:
-    """A line whose cell count is not the header's."""
-    hint = (
-        "a comma inside a cell that is not in quotes (or a space before its opening quote)?"
-        if cells > width
-        else "a cell or a comma is missing?"
-    )
-    return Problem(
-        shown_as,
-        line,
-        None,
-        f"this line has {cells} cell{'s' if cells != 1 else ''} but the header has {width}: {hint}",
-    )
-
-
 def _record_problem(text: str, line: int, header: list[str], shown_as: str) -> Problem | None:
-    """Why the csv module refused the record at the start of text (on the given line), in a maintainer's words: a quote
-    never closed, text after a closing quote, or a lone carriage return. Cells are read as the csv module reads them:
-    a quote opens a cell only as its first character. None when the record has none of these problems."""
-    i, cell = 0, 0
-    while True:
-        column = header[cell] if cell < len(header) else None
-        if text.startswith('"', i):
-            quoted = QUOTED_CELL.match(text, i)
-            opened = line + text.count("\n", 0, i)
-            if not quoted.group(1):
-                return Problem(shown_as, opened, column, NEVER_CLOSED)
-            i = quoted.end()
-            if i < len(text) and text[i] not in ",\r\n":
-                closed = line + text.count("\n", 0, i)
-                where = "" if closed == opened else f" on line {closed}"
-                message = (
-                    f"a quote opens this cell, but the next quote{where} is followed by '{_snippet(text, i)}', not a "
-                    'comma: a stray quote? Quote the whole cell and write each quote inside it as two ("")'
-                )
-                return Problem(shown_as, opened, column, message)
-        else:
-            i = CELL_END.search(text, i).start() if CELL_END.search(text, i) else len(text)
-        if text.startswith(",", i):
-            i, cell = i + 1, cell + 1
-        elif text.startswith("\r", i) and not text.startswith("\r\n", i):
-            where = line + text.count("\n", 0, i)
-            return Problem(
-                shown_as, where, None, f"this line contains a lone carriage return (old Mac line ending); {RESAVE}"
+    """Why the csv module refused the record text starts with (a quote never closed or followed by text, a lone CR)."""
+    at, cell = 0, 0
+    while match := CELL.match(text, at):
+        column, quoted, opened = header[cell] if cell < len(header) else None, match.group(1)[:1] == '"', at
+        at, end = match.end(), match.group(3)
+        where = line + text.count("\n", 0, opened)
+        if quoted and not match.group(2):
+            return Problem(shown_as, where, column, NEVER_CLOSED)
+        if quoted and end not in ("", ",", "\n", "\r\n", "\r"):
+            closed = line + text.count("\n", 0, match.start(3))
+            following = text[match.start(3) : match.start(3) + 20].split("\n")[0].replace("\r", "")
+            message = (
+                f"a quote opens this cell, but the next quote{'' if closed == where else f' on line {closed}'} is "
+                f"followed by '{following + ('...' if len(following) == 20 else '')}', not a comma: a stray quote? "
+                'Quote the whole cell and write each quote inside it as two ("")'
             )
-        else:
+            return Problem(shown_as, where, column, message)
+        if end == "\r":
+            lone = f"this line contains a lone carriage return (old Mac line ending); {RESAVE}"
+            return Problem(shown_as, line + text.count("\n", 0, at), None, lone)
+        if end != ",":
             return None
+        cell += 1
+    return None
 
 
 def read_rows(text: str, header: list[str], shown_as: str) -> tuple[Records, list[Problem]]:
-    """The records after the header and the structure problems: lines whose cell count is not the header's, then the
-    first quote or line-ending problem (every cell after it would be misread, so reading stops there). Blank lines
-    give no data record: frictionless reports them."""
+    """The records and the lines whose cell count is not the header's, up to the first quote or line-end problem."""
     chunks = io.StringIO(text, newline="\n")  # lines end at LF only: a lone CR inside a line is the csv module's error
     reader = csv.reader(chunks, strict=True)
     records, problems, start, offset = Records(header, [], [], []), [], 1, 0
@@ -205,14 +153,19 @@ def read_rows(text: str, header: list[str], shown_as: str) -> tuple[Records, lis
         for record in reader:
             end = chunks.tell()
             if LONE_CR.search(text, offset, end) and (
-                problem := _record_problem(text[offset:end], start, header, shown_as)
+                lone := _record_problem(text[offset:end], start, header, shown_as)
             ):
-                return records, problems + [problem]  # a CR the csv module took for a line end
+                return records, problems + [lone]  # a CR the csv module took for a line end
             if record and records.starts:
                 records.rows.append(record)
                 records.lines.append(start)
                 if len(record) != len(header):
-                    problems.append(_cell_count_problem(shown_as, start, len(record), len(header)))
+                    hint = "a cell or a comma is missing?"
+                    if len(record) > len(header):
+                        hint = "a comma inside a cell that is not in quotes (or a space before its opening quote)?"
+                    cells = f"{len(record)} cell{'s' if len(record) != 1 else ''}"
+                    message = f"this line has {cells} but the header has {len(header)}: {hint}"
+                    problems.append(Problem(shown_as, start, None, message))
             records.starts.append(start)
             start, offset = reader.line_num + 1, end
     except csv.Error as error:

@@ -1,28 +1,16 @@
-"""Reader-facing text must be written for readers: refuse a checker's working language in the columns readers see.
-
-A checker's notes (what was compared, what changed, what to look at next) belong in evidence.csv's checker_note,
-which no page, image or download shows.
-"""
+"""Reader-facing text must be written for readers: refuse a checker's working language in the columns readers see
+(a checker's notes belong in evidence.csv's checker_note, which no page, image or download shows)."""
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
 from core.model import LINE_COLUMN
 from core.problems import Problem
 
-# Columns a reader sees, per table: the app, the static edition, images and downloads show them.
-READER_TEXT = {
-    "recluse_estimates": ("note",),
-    "youth_homelessness": ("note",),
-    "isolation_health_risks": ("comparison", "population", "note"),
-    "population": ("note",),
-    "sources": ("note",),
-    "claims": ("traced_origin", "explanation"),
-    "concepts": ("definition",),
-    "evidence": ("note",),
-    "glossary": ("label", "definition", "note"),
-}
+Rule = Callable[[pd.DataFrame, str], list[Problem]]
+
 _URL = re.compile(r"https?://\S+")
 # (pattern, what it is): words that belong to a checker's working notes, never to a reader's.
 WORKING_WORDS = (
@@ -45,20 +33,20 @@ def working_words(text: str) -> list[str]:
     return [name for pattern, name in WORKING_WORDS if pattern.search(text)]
 
 
-def reader_text_problems(name: str, frame: pd.DataFrame, shown_as: str) -> list[Problem]:
-    """One problem per reader-facing cell that uses working language, naming the words found."""
-    found = []
-    for column in READER_TEXT.get(name, ()):
-        if column not in frame.columns:
-            continue
-        filled = frame[frame[column].notna()]
-        for line, text in zip(filled[LINE_COLUMN].tolist(), filled[column].tolist(), strict=True):
-            words = working_words(str(text))
-            if words:
-                where = "evidence.csv's checker_note" if name == "evidence" else "a checker's note in evidence.csv"
-                message = (
-                    f"readers see {column}, but it uses a checker's working language ({', '.join(words)}): "
-                    f"say it in plain words for a reader, and move the working note to {where}"
-                )
-                found.append(Problem(shown_as, int(line), column, message))
-    return found
+def plain_words(*columns: str, where: str = "a checker's note in evidence.csv") -> Rule:
+    """A rule for columns readers see: a problem per cell using working language, naming it and where it belongs."""
+
+    def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+        found = []
+        for column in columns:
+            filled = frame[frame[column].notna()]
+            for line, text in zip(filled[LINE_COLUMN].tolist(), filled[column].tolist(), strict=True):
+                if words := working_words(str(text)):
+                    message = (
+                        f"readers see {column}, but it uses a checker's working language ({', '.join(words)}): "
+                        f"say it in plain words for a reader, and move the working note to {where}"
+                    )
+                    found.append(Problem(shown_as, int(line), column, message))
+        return found
+
+    return rule

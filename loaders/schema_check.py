@@ -1,8 +1,5 @@
-"""Row validation against datapackage.json through the frictionless library.
-
-Frictionless does the checking; this module only feeds it the in-memory text (so nothing on disk is touched or re-read)
-and the key values of the tables it points into, and turns its errors into Problems a maintainer can act on.
-"""
+"""Row validation against datapackage.json by frictionless, fed the text in memory and the key values of the tables
+it points into; its errors become Problems a maintainer can act on."""
 
 import copy
 import re
@@ -25,11 +22,22 @@ TYPE_WORDS = {
     "date": "a date written YYYY-MM-DD",
     "string": "text",
 }
+# A foreign-key error's note: 'for "method": values "x" not found in the lookup table "labels" as ...'.
+FOREIGN_NOTE = re.compile(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)"')
+CONSTRAINT_WORDS = {
+    "required": "is required but empty",
+    "minimum": "must be at least {}",
+    "maximum": "must be at most {}",
+    "maxLength": "is longer than {} characters",
+    "minLength": "is shorter than {} characters",
+    "unique": "must be unique but repeats an earlier row",
+}
 PATTERN_WORDS = {
     "^https?://": "must be a web address starting with http:// or https://",
     "^[0-9]{4}(-": "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
     "^[a-z0-9]+(-": "must be a lowercase id of letters, digits and single hyphens",
-    "^(value|": "must list column names (value, value_low, value_high, rate_pct, rate_low_pct, rate_high_pct) separated by spaces",
+    "^(value|": "must list column names (value, value_low, value_high, rate_pct, rate_low_pct, rate_high_pct) "
+    "separated by spaces",
     "^[A-Z]+(-": "must be a register id such as JP-CAO-2010",
 }
 
@@ -40,23 +48,12 @@ def _constraint_words(note: str, field: dict) -> str:
     if not match:
         return note or "breaks a rule of the schema"
     kind, value = match.groups()
-    constraints = field.get("constraints", {})
     if kind == "enum":
-        return "must be one of: " + ", ".join(constraints.get("enum", []))
+        return "must be one of: " + ", ".join(field.get("constraints", {}).get("enum", []))
     if kind == "pattern":
-        for prefix, words in PATTERN_WORDS.items():
-            if value.startswith(prefix):
-                return words
-        return f"does not match the pattern {value}"
-    if kind == "required":
-        return "is required but empty"
-    return {
-        "minimum": f"must be at least {value}",
-        "maximum": f"must be at most {value}",
-        "maxLength": f"is longer than {value} characters",
-        "minLength": f"is shorter than {value} characters",
-        "unique": "must be unique but repeats an earlier row",
-    }.get(kind, note)
+        said = (words for prefix, words in PATTERN_WORDS.items() if value.startswith(prefix))
+        return next(said, f"does not match the pattern {value}")
+    return CONSTRAINT_WORDS[kind].format(value) if kind in CONSTRAINT_WORDS else note
 
 
 def _cell(cell: object) -> str:
@@ -64,71 +61,50 @@ def _cell(cell: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _foreign_key(note: str | None, name: str) -> tuple[str | None, str | None]:
+    """The column and words for a foreign-key error's note ('for "method": values "x" not found in ...')."""
+    match = FOREIGN_NOTE.search(note or "")
+    if not match:
+        return None, note
+    column, value, target = match.groups()
+    keys = [
+        fk["reference"]["fields"] for fk in resource(name)["schema"].get("foreignKeys", []) if fk["fields"] == column
+    ]
+    if target == "labels":
+        return column, f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>"
+    return column, f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}"
+
+
+def _words(error, name: str, lines: list[int], fields: dict[str, dict]) -> tuple[str | None, str]:
+    """The column and a maintainer's words for one frictionless error."""
+    field_name, cell, kind = getattr(error, "field_name", None), getattr(error, "cell", None), error.type
+    if kind == "type-error":
+        type_ = fields.get(field_name, {}).get("type", "string")
+        return field_name, f"'{_cell(cell)}' is not {TYPE_WORDS.get(type_, type_)}"
+    if kind == "constraint-error":
+        words = _constraint_words(error.note, fields.get(field_name, {}))
+        empty = cell in ("", None) or words == "is required but empty"
+        return field_name, words if empty else f"'{_cell(cell)}' {words}"
+    if kind == "unique-error":
+        return field_name, f"'{_cell(cell)}' is used on an earlier line too: ids must be unique"
+    if kind == "primary-key":
+        first = re.search(r"position (\d+)", error.note or "")
+        at = int(first.group(1)) - 1 if first else len(lines)
+        earlier = f" (also line {lines[at]})" if at < len(lines) else ""
+        key = ", ".join(resource(name)["schema"].get("primaryKey", []))
+        return key, f"the same id is used twice{earlier}: ids must be unique"
+    if kind == "foreign-key":
+        return _foreign_key(error.note, name)
+    if kind == "blank-row":
+        return None, "blank line (or a line of empty cells): delete it"
+    return field_name, error.note or error.message
+
+
 def _problem(error, name: str, shown_as: str, lines: list[int], fields: dict[str, dict]) -> Problem:
     """One frictionless error as a Problem with the line a person counts."""
     row = getattr(error, "row_number", None)
     line = lines[row - 1] if row and row - 1 < len(lines) else row
-    field_name = getattr(error, "field_name", None)
-    cell = getattr(error, "cell", None)
-    kind = error.type
-    if kind == "type-error":
-        type_ = fields.get(field_name, {}).get("type", "string")
-        return Problem(shown_as, line, field_name, f"'{_cell(cell)}' is not {TYPE_WORDS.get(type_, type_)}")
-    if kind == "constraint-error":
-        words = _constraint_words(error.note, fields.get(field_name, {}))
-        empty = cell in ("", None) or words == "is required but empty"
-        return Problem(shown_as, line, field_name, words if empty else f"'{_cell(cell)}' {words}")
-    if kind == "unique-error":
-        return Problem(
-            shown_as, line, field_name, f"'{_cell(cell)}' is used on an earlier line too: ids must be unique"
-        )
-    if kind == "primary-key":
-        key = resource(name)["schema"].get("primaryKey", [])
-        first = re.search(r"position (\d+)", error.note or "")
-        earlier = (
-            f" (also line {lines[int(first.group(1)) - 1]})" if first and int(first.group(1)) - 1 < len(lines) else ""
-        )
-        return Problem(shown_as, line, ", ".join(key), f"the same id is used twice{earlier}: ids must be unique")
-    if kind == "foreign-key":
-        match = re.search(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)"', error.note or "")
-        if match:
-            column, value, target = match.groups()
-            keys = [
-                fk["reference"]["fields"]
-                for fk in resource(name)["schema"].get("foreignKeys", [])
-                if fk["fields"] == column
-            ]
-            if target == "labels":
-                return Problem(
-                    shown_as,
-                    line,
-                    column,
-                    f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>",
-                )
-            return Problem(
-                shown_as,
-                line,
-                column,
-                f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}",
-            )
-        return Problem(shown_as, line, None, error.note)
-    if kind in ("extra-cell", "missing-cell"):  # normally found first by loaders.precheck.read_rows
-        word = "more" if kind == "extra-cell" else "fewer"
-        return Problem(
-            shown_as,
-            line,
-            None,
-            f"this line has {word} cells than the header: a stray comma, or a quote that is not closed?",
-        )
-    if kind == "blank-row":
-        return Problem(shown_as, line, None, "blank line (or a line of empty cells): delete it")
-    return Problem(shown_as, line, field_name, error.note or error.message)
-
-
-def _foreign_field(error) -> str | None:
-    """The column a foreign-key error is about, from its note ('for "method": values ...')."""
-    match = re.search(r'for "([^"]+)":', error.note or "")
-    return match.group(1) if match else None
+    return Problem(shown_as, line, *_words(error, name, lines, fields))
 
 
 def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
@@ -138,16 +114,12 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
     refused = {(e.row_number, e.field_name) for e in errors if e.type == "constraint-error"}
     kept = []
     for error in errors:
-        row, field_name, cell = (
-            getattr(error, "row_number", None),
-            getattr(error, "field_name", None),
-            getattr(error, "cell", None),
-        )
+        row, field_name, cell = (getattr(error, attribute, None) for attribute in ("row_number", "field_name", "cell"))
         if error.type != "blank-row" and row in blank:
             continue  # a blank row's empty id is not a repeated id
         if error.type == "primary-key" and 'all "None"' in (error.note or ""):
             continue  # an empty id: its required-constraint error says so
-        if error.type == "foreign-key" and (row, _foreign_field(error)) in refused:
+        if error.type == "foreign-key" and (row, _foreign_key(error.note, name)[0]) in refused:
             continue  # a value the enum refuses: its constraint error says what is allowed
         if error.type == "unique-error" and [field_name] == key:
             continue  # the primary-key error says the same and names the earlier line
@@ -158,8 +130,7 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
 
 
 def _resource(name: str, text: str, targets: dict[str, Records]) -> Resource:
-    """The table as a frictionless resource with our schema: booleans as loaders.frames reads them, and foreign keys
-    only into the targets given (a reference to a table that could not be read is skipped: its own problem says why)."""
+    """The table as a frictionless resource: booleans as loaders.frames reads them, foreign keys into targets only."""
     descriptor = copy.deepcopy(resource(name)["schema"])
     for field in descriptor["fields"]:
         if field["type"] == "boolean":
@@ -167,14 +138,8 @@ def _resource(name: str, text: str, targets: dict[str, Records]) -> Resource:
     descriptor["foreignKeys"] = [
         fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in targets
     ]
-    return Resource(
-        text.encode("utf-8"),
-        name=name,
-        format="csv",
-        encoding="utf-8",
-        schema=Schema.from_descriptor(descriptor),
-        dialect=Dialect.from_descriptor({"delimiter": ","}),
-    )
+    schema, dialect = Schema.from_descriptor(descriptor), Dialect.from_descriptor({"delimiter": ","})
+    return Resource(text.encode("utf-8"), name=name, format="csv", encoding="utf-8", schema=schema, dialect=dialect)
 
 
 class _Rows(list):
@@ -185,9 +150,7 @@ class _Rows(list):
 
 
 def key_table(name: str, fields: list[str], records: Records) -> Resource:
-    """A referenced table as a foreign-key lookup sees it: the distinct values of its referenced fields, inline and
-    untyped (every key is a string field, so its cells as read; an empty cell is None, rows with none filled left
-    out), so frictionless need not read and type the whole table again for every table pointing into it."""
+    """The distinct values of a table's referenced (string) fields, inline, so no lookup reads the whole table again."""
     columns = [records.header.index(field) for field in fields]
     values = {tuple((row[i] if i < len(row) else "") or None for i in columns) for row in records.rows}
     values.discard((None,) * len(fields))
@@ -198,9 +161,7 @@ def key_table(name: str, fields: list[str], records: Records) -> Resource:
 def schema_problems(
     name: str, text: str, shown_as: str, starts: list[int], targets: dict[str, Records]
 ) -> list[Problem]:
-    """Validate one readable table with frictionless (types, constraints, keys) against targets, the readable tables
-    it points into (a key into a table that could not be read is skipped: that table's own problem says why).
-    starts: the first line of each record, the header's first, to name the line of frictionless's row numbers."""
+    """One table's types, constraints and keys (into the readable targets); starts name each record's first line."""
     table = _resource(name, text, targets)
     wanted: dict[str, list[str]] = {}
     for fk in table.schema.foreign_keys:

@@ -1,7 +1,6 @@
 """The validator in one pass: each table decoded, read and checked (structure, schema, cells, rules), then the rules
 between evidence and the rows it supports; every problem collected as a value."""
 
-from functools import cache
 from pathlib import Path
 
 from core.model import EVIDENCE
@@ -12,45 +11,31 @@ from core.problems import Problem
 from loaders.cell_rules import cell_problems
 from loaders.evidence_rules import evidence_problems
 from loaders.frames import to_frame
-from loaders.precheck import Records, decode, read_table
+from loaders.precheck import decode, read_table
 from loaders.rules import rule_problems
 from loaders.schema_check import schema_problems
 
 
 def _echo_of_a_broken_table(problem: Problem, flagged: dict[str, set[int]]) -> bool:
-    """An evidence row pointing at a row its table cannot read (an emptied or mistyped id): that table's own problem
-    says why, so the evidence (which every card reads) does not report it again and pages without the table work."""
+    """Evidence pointing at a row its table cannot read: that table's problem says why; pages without it still work."""
     references = {fk["fields"]: fk["reference"]["resource"] for fk in resource(EVIDENCE)["schema"]["foreignKeys"]}
     target = references.get(problem.column or "")
     return target is not None and bool(flagged.get(target)) and "is not a" in problem.message
 
 
-def _targets(name: str) -> list[str]:
-    """The other tables a table's foreign keys point into."""
-    named = (fk["reference"]["resource"] for fk in resource(name)["schema"].get("foreignKeys", []))
-    return list(dict.fromkeys(target for target in named if target != name))
-
-
 def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) -> PackageCheck:
     """Validate raw file bytes (table name -> RawFile) as one package; the same rules whatever their origin."""
-    problems: dict[str, list[Problem]] = {name: [] for name in table_names()}
-
-    @cache
-    def read(name: str) -> tuple[str | None, Records | None]:
-        """Each file decoded and its records read once, when first needed (a table's keys are read before it)."""
-        text, problems[name] = decode(raws[name], shown_as[name])
-        if text is None:
-            return None, None
-        records, problems[name] = read_table(name, text, shown_as[name])
-        return text, records
-
-    frames, schema_lines = {}, {}
+    problems: dict[str, list[Problem]] = {}
+    texts, read = {}, {}  # each file decoded and its records read once, before any is checked (keys point anywhere)
     for name in table_names():
-        text, records = read(name)
-        if records is None:
-            continue
-        targets = {target: read(target)[1] for target in _targets(name)}
-        schema = schema_problems(name, text, shown_as[name], records.starts, {t: r for t, r in targets.items() if r})
+        texts[name], problems[name] = decode(raws[name], shown_as[name])
+        if texts[name] is not None:
+            read[name], problems[name] = read_table(name, texts[name], shown_as[name])
+    frames, schema_lines = {}, {}
+    for name, records in ((name, records) for name, records in read.items() if records):
+        targets = {fk["reference"]["resource"] for fk in resource(name)["schema"].get("foreignKeys", [])} - {name}
+        readable = {target: read[target] for target in targets if read.get(target)}
+        schema = schema_problems(name, texts[name], shown_as[name], records.starts, readable)
         schema_lines[name] = {p.line for p in schema if p.line}
         frames[name] = to_frame(name, records)
         # Cross-column rules read typed values, which a type or constraint error on the line makes unreliable

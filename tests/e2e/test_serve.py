@@ -272,6 +272,99 @@ def w1_stats(served: Served) -> dict[str, str]:
     return next(row for row in served.stats() if row["pxname"] == "streamlit" and row["svname"] == "w1")
 
 
+class Followed:
+    """What the fault test sees after the kill, in seconds after it: HAProxy's and supervisord's view of w1 (events),
+    and per reader the click (its page's clock, epoch ms), the answer to it, the page settled and its reconnection."""
+
+    def __init__(self, served: Served, readers: list, titles: dict[str, str], shown_before: list[int]):
+        self.served, self.readers, self.titles, self.shown_before = served, readers, titles, shown_before
+        self.victim = served.worker("w1")
+        self.downs = int(w1_stats(served)["chkdown"])
+        self.events: dict[str, float] = {}
+        self.clicked: dict[int, float] = {}
+        self.answered: dict[int, float] = {}  # the script run asked for by the click has finished: the server answered
+        self.settled: dict[int, float] = {}  # and the page has settled (Chromium has drawn it)
+        self.reconnected: dict[int, float] = {}
+        # Each page's clock against this process's, while the pages are idle, so the times the pages record (runs
+        # finished, connection back) can be read as seconds after the kill without polling delays.
+        self.offset = []
+        for _, page, _ in readers:
+            before = time.time()
+            now = page.evaluate("() => performance.timeOrigin + performance.now()") / 1000
+            self.offset.append(now - (before + time.time()) / 2)
+        self.killed_at = 0.0
+
+    def kill(self) -> None:
+        """SIGKILL w1 and at once have each reader of w2 open a new page."""
+        self.killed_at = time.time()
+        os.kill(self.victim["pid"], signal.SIGKILL)
+        for i, (_, page, worker) in enumerate(self.readers):
+            if worker == "w2":
+                self.clicked[i] = click(page, self.served.base, "/sources")
+
+    def done(self) -> bool:
+        return len(self.settled) == len(self.readers) and len(self.events) == 3
+
+    def reader(self, i: int, page, worker: str, now: float) -> None:
+        """A reader of w1 clicks once its page is back; a click's answer, then the page settled, are noted."""
+        if worker == "w1" and i not in self.clicked and page.evaluate(RECONNECTED, self.shown_before[i]):
+            back = page.evaluate("() => window.__serve.back")
+            self.reconnected[i] = (back[-1] / 1000 - self.offset[i] - self.killed_at) if back else now
+            self.clicked[i] = click(page, self.served.base, "/sources")
+        if i in self.clicked and i not in self.answered:
+            ran = page.evaluate(ANSWERED, [self.clicked[i], self.titles["/sources"]])
+            if ran:
+                self.answered[i] = ran / 1000 - self.offset[i] - self.killed_at
+        if i in self.answered and i not in self.settled:
+            state = page_state(page, title=self.titles["/sources"])
+            if state and state["settled"]:
+                self.settled[i] = time.time() - self.killed_at
+
+    def worker(self, now: float) -> None:
+        """w1 marked DOWN by HAProxy, restarted by supervisord, then UP again."""
+        with suppress(OSError, ValueError, KeyError):
+            row = w1_stats(self.served)
+            if "w1 DOWN in HAProxy" not in self.events and int(row["chkdown"]) > self.downs:
+                self.events["w1 DOWN in HAProxy"] = now
+            if "w1 DOWN in HAProxy" in self.events and row["status"] == "UP":
+                self.events.setdefault("w1 UP again in HAProxy", now)
+        with suppress(OSError, xmlrpc.client.Error):
+            info = self.served.worker("w1")
+            if info["statename"] == "RUNNING" and info["pid"] != self.victim["pid"]:
+                self.events.setdefault("w1 restarted by supervisord (RUNNING)", now)
+
+    def follow(self) -> None:
+        while time.time() - self.killed_at < OUTCOME_WITHIN and not self.done():
+            now = time.time() - self.killed_at
+            for i, (_, page, worker) in enumerate(self.readers):
+                self.reader(i, page, worker, now)
+            self.worker(now)
+            time.sleep(0.1)
+
+    def times(self) -> dict:
+        """The seconds of every step, for the benchmark's report."""
+        # How long each click waited for its answer: the test clicks a reconnected page only when its polling loop
+        # gets to it (a second or two later on a busy machine), so a reader who clicks the moment the page is back
+        # has it answered at reconnected + took.
+        took = {i: self.answered[i] - (self.clicked[i] / 1000 - self.offset[i] - self.killed_at) for i in self.answered}
+        times = {k: round(v, 2) for k, v in self.events.items()}
+        back = sorted(self.reconnected)
+        times["readers of w1: reconnected (s after kill)"] = [round(self.reconnected[i], 2) for i in back]
+        times["readers of w1: working page (s after kill)"] = [
+            round(self.reconnected[i] + took[i], 2) for i in back if i in took
+        ]
+        for worker in WORKERS:
+            mine = [i for i in range(len(self.readers)) if self.readers[i][2] == worker]
+            times[f"readers of {worker}: next page's script run finished"] = [
+                round(self.answered[i], 2) for i in mine if i in self.answered
+            ]
+            times[f"readers of {worker}: click to answer (s)"] = [round(took[i], 2) for i in mine if i in took]
+            times[f"readers of {worker}: next page settled"] = [
+                round(self.settled[i], 2) for i in mine if i in self.settled
+            ]
+        return times
+
+
 def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
     titles = {"/": "Hikikomori in Numbers", "/sources": "Sources and method"}
     readers = []
@@ -289,82 +382,14 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
         # readers of w2 each open a new page at once; the readers of w1 open one as soon as their page has shown
         # "Connecting" and reconnected (a reconnected page is not rerun by itself: it keeps what it showed until the
         # reader does something); HAProxy's view of w1 and supervisord's restart of it.
-        victim = served.worker("w1")
-        assert victim["statename"] == "RUNNING"
-        downs = int(w1_stats(served)["chkdown"])
         shown_before = [page.evaluate("() => window.__serve.status.length") for _, page, _ in readers]
-        # Each page's clock against this process's, while the pages are idle, so the times the pages record (runs
-        # finished, connection back) can be read as seconds after the kill without polling delays.
-        offset = []
-        for _, page, _ in readers:
-            before = time.time()
-            offset.append(
-                page.evaluate("() => performance.timeOrigin + performance.now()") / 1000 - (before + time.time()) / 2
-            )
-        killed_at = time.time()
-        os.kill(victim["pid"], signal.SIGKILL)
-        events: dict[str, float] = {}
-        clicked: dict[int, float] = {}  # the page's own time of the click (epoch ms)
-        answered: dict[int, float] = {}  # the script run asked for by the click has finished: the server answered
-        settled: dict[int, float] = {}  # and the page has settled (Chromium has drawn it)
-        reconnected: dict[int, float] = {}
-        for i, (_, page, worker) in enumerate(readers):
-            if worker == "w2":
-                clicked[i] = click(page, served.base, "/sources")
-        while time.time() - killed_at < OUTCOME_WITHIN and (len(settled) < len(readers) or len(events) < 3):
-            now = time.time() - killed_at
-            for i, (_, page, worker) in enumerate(readers):
-                if worker == "w1" and i not in clicked and page.evaluate(RECONNECTED, shown_before[i]):
-                    back = page.evaluate("() => window.__serve.back")
-                    reconnected[i] = (back[-1] / 1000 - offset[i] - killed_at) if back else now
-                    clicked[i] = click(page, served.base, "/sources")
-                ran = (
-                    page.evaluate(ANSWERED, [clicked[i], titles["/sources"]])
-                    if i in clicked and i not in answered
-                    else None
-                )
-                if ran:
-                    answered[i] = ran / 1000 - offset[i] - killed_at
-                if i in answered and i not in settled:
-                    state = page_state(page, title=titles["/sources"])
-                    if state and state["settled"]:
-                        settled[i] = time.time() - killed_at
-            with suppress(OSError, ValueError, KeyError):
-                row = w1_stats(served)
-                if "w1 DOWN in HAProxy" not in events and int(row["chkdown"]) > downs:
-                    events["w1 DOWN in HAProxy"] = now
-                if "w1 DOWN in HAProxy" in events and "w1 UP again in HAProxy" not in events and row["status"] == "UP":
-                    events["w1 UP again in HAProxy"] = now
-            with suppress(OSError, xmlrpc.client.Error):
-                info = served.worker("w1")
-                if (
-                    "w1 restarted by supervisord (RUNNING)" not in events
-                    and info["statename"] == "RUNNING"
-                    and info["pid"] != victim["pid"]
-                ):
-                    events["w1 restarted by supervisord (RUNNING)"] = now
-            time.sleep(0.1)
-        # How long each click waited for its answer: the test clicks a reconnected page only when its polling loop gets
-        # to it (up to a second or two later on a busy machine), so a reader who clicks the moment the page is back
-        # has it answered at reconnected + took.
-        took = {i: answered[i] - (clicked[i] / 1000 - offset[i] - killed_at) for i in answered}
-        times = {k: round(v, 2) for k, v in events.items()}
-        for worker in WORKERS:
-            if worker == "w1":
-                times["readers of w1: reconnected (s after kill)"] = [
-                    round(reconnected[i], 2) for i in sorted(reconnected)
-                ]
-                working = [round(reconnected[i] + took[i], 2) for i in sorted(reconnected) if i in took]
-                times["readers of w1: working page (s after kill)"] = working
-            times[f"readers of {worker}: next page's script run finished"] = [
-                round(answered[i], 2) for i in sorted(answered) if readers[i][2] == worker
-            ]
-            times[f"readers of {worker}: click to answer (s)"] = [
-                round(took[i], 2) for i in sorted(took) if readers[i][2] == worker
-            ]
-            times[f"readers of {worker}: next page settled"] = [
-                round(settled[i], 2) for i in sorted(settled) if readers[i][2] == worker
-            ]
+        seen = Followed(served, readers, titles, shown_before)
+        assert seen.victim["statename"] == "RUNNING"
+        seen.kill()
+        seen.follow()
+        times = seen.times()
+        settled, answered, reconnected = seen.settled, seen.answered, seen.reconnected
+        clicked, events = seen.clicked, seen.events
         print("\nfault test times:", json.dumps(times))
         if os.environ.get("FAULT_TIMES"):
             Path(os.environ["FAULT_TIMES"]).write_text(json.dumps(times))

@@ -6,7 +6,7 @@ import pytest
 
 from core.model import LINE_COLUMN
 from core.problems import Problem
-from loaders.glossary_rules import glossary_problems
+from loaders.rules import glossary_problems
 
 SHOWN = "data/glossary.csv"
 COLUMNS = [
