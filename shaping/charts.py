@@ -192,6 +192,52 @@ def interval_words(row: pd.Series) -> str:
     return phrase(f"chart.intervals.{row['interval']}") if row["interval"] in intervals else ""
 
 
+def _add_interval_bars(fig: go.Figure, rows: pd.DataFrame) -> None:
+    """Published intervals as dark error bars and derived ones grey, each with its own legend line."""
+    bar_kinds = (
+        (("published_ci95", "range"), PUBLISHED_BAR, say("chart.published_interval")),
+        (("derived_ci95",), DERIVED_BAR, say("chart.derived_interval")),
+    )
+    for interval_kinds, style, name in bar_kinds:
+        bars = rows[
+            rows["interval"].isin(interval_kinds)
+            & rows["_point"].notna()
+            & rows["_low"].notna()
+            & rows["_high"].notna()
+        ]
+        if not bars.empty:
+            # The legend draws no error bars, so a line of the bar's colour stands for them there (one legend group).
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="lines",
+                    name=name,
+                    legendgroup=name,
+                    line={"color": style["color"], "width": style["thickness"] + 1},
+                )
+            )
+            fig.add_trace(
+                go.Scatter(
+                    x=bars["_point"],
+                    y=bars["_label"],
+                    mode="markers",
+                    name=name,
+                    legendgroup=name,
+                    showlegend=False,
+                    marker={"size": 1, "color": style["color"], "opacity": 0},
+                    error_x={
+                        "type": "data",
+                        "symmetric": False,
+                        "array": bars["_high"] - bars["_point"],
+                        "arrayminus": bars["_point"] - bars["_low"],
+                        **style,
+                    },
+                    hoverinfo="skip",
+                )
+            )
+
+
 def dot_plot(
     rows: pd.DataFrame,
     measure: str,
@@ -235,48 +281,7 @@ def dot_plot(
                 hovertemplate="%{y}<br>%{text} (%{customdata[1]})<br>%{customdata[0]}<extra></extra>",
             )
         )
-    bar_kinds = (
-        (("published_ci95", "range"), PUBLISHED_BAR, say("chart.published_interval")),
-        (("derived_ci95",), DERIVED_BAR, say("chart.derived_interval")),
-    )
-    for interval_kinds, style, name in bar_kinds:
-        bars = rows[
-            rows["interval"].isin(interval_kinds)
-            & rows["_point"].notna()
-            & rows["_low"].notna()
-            & rows["_high"].notna()
-        ]
-        if not bars.empty:
-            # The legend draws no error bars, so a line of the bar's colour stands for them there (one legend group).
-            fig.add_trace(
-                go.Scatter(
-                    x=[None],
-                    y=[None],
-                    mode="lines",
-                    name=name,
-                    legendgroup=name,
-                    line={"color": style["color"], "width": style["thickness"] + 1},
-                )
-            )
-            fig.add_trace(
-                go.Scatter(
-                    x=bars["_point"],
-                    y=bars["_label"],
-                    mode="markers",
-                    name=name,
-                    legendgroup=name,
-                    showlegend=False,
-                    marker={"size": 1, "color": style["color"], "opacity": 0},
-                    error_x={
-                        "type": "data",
-                        "symmetric": False,
-                        "array": bars["_high"] - bars["_point"],
-                        "arrayminus": bars["_point"] - bars["_low"],
-                        **style,
-                    },
-                    hoverinfo="skip",
-                )
-            )
+    _add_interval_bars(fig, rows)
     ranges = rows[rows["_point"].isna()]
     for _, r in ranges.iterrows():
         fig.add_trace(
