@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -52,6 +53,17 @@ EMBED_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
 # og:image: the 1.91:1 card social sites show (1200 × 630 pixels), its own file beside the figure's PNG and SVG.
 SOCIAL_SIZE = (1200, 630)
 SOCIAL_NAME = "{key}-social.png"
+# The chart as plotly.js draws it, as SVG at layout widths from a phone's to the images': pages and embeds show the
+# widest that fits their column (a <picture> media query on the window's width, up to the width given: the frame's
+# own in an embed) until a reader reaches for the chart and plotly.js is fetched, so a phone that only reads never
+# downloads or runs it. The chart's height is the same at every width, so the still takes exactly its room.
+STILL_NAME = "{key}-chart-{width}.svg"
+STILLS = ((340, 511), (480, 671), (640, 931), (IMAGE_WIDTH, None))
+
+
+def still_names(key: str) -> list[str]:
+    """The file names of a figure's stills, narrowest first."""
+    return [STILL_NAME.format(key=key, width=width) for width, _ in STILLS]
 
 
 @dataclass
@@ -162,28 +174,36 @@ def social_card(chart, title: str, subtitle: str):
 
 def write_images(charts: list, stems: list[Path], words: list[tuple[str, str]]) -> list[Path]:
     """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, each with its (title,
-    subtitle) at the top and its source line at the bottom, in one Kaleido batch (one Chromium start); the paths."""
+    subtitle) at the top and its source line at the bottom, and the untitled stills the pages show (STILLS), in one
+    Kaleido batch (one Chromium start); the paths."""
     pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
     exported = [titled(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
     cards = [social_card(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
+    stills = [(c, s, width) for c, s in zip(charts, stems, strict=True) for width, _ in STILLS]
     paths = (
         [s.with_suffix(".png") for s in stems]
         + [s.with_suffix(".svg") for s in stems]
         + [s.with_name(SOCIAL_NAME.format(key=s.name)) for s in stems]
+        + [s.with_name(STILL_NAME.format(key=s.name, width=width)) for _, s, width in stills]
     )
     pio.write_images(
-        exported * 2 + [card for card, _ in cards],
+        exported * 2 + [card for card, _ in cards] + [c for c, _, _ in stills],
         paths,
-        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for _, (w, _, _) in cards],
-        height=[image_height(c) for c in exported] * 2 + [h for _, (_, h, _) in cards],
-        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, (_, _, s) in cards],
+        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for _, (w, _, _) in cards] + [w for _, _, w in stills],
+        height=[image_height(c) for c in exported] * 2
+        + [h for _, (_, h, _) in cards]
+        + [image_height(c) for c, _, _ in stills],
+        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, (_, _, s) in cards] + [1] * len(stills),
     )
     return paths
 
 
-def build_all(check: PackageCheck) -> list[Built]:
+def build_all(check: PackageCheck, only: Collection[str] | None = None) -> list[Built]:
+    """Every catalog figure at its default view (or those whose key is in `only`), finished."""
     built = []
     for entry in catalog(check):
+        if only is not None and entry.key not in only:
+            continue
         figure = entry.build(check)
         if figure is not None:
             built.append(Built(entry, finish(figure, check)))
@@ -214,10 +234,16 @@ def refusal(out: Path, data_dir: Path) -> str | None:
 
 
 def build_site(
-    check: PackageCheck, out: Path, public_base: str | None, images: bool = True, today: date | None = None
+    check: PackageCheck,
+    out: Path,
+    public_base: str | None,
+    images: bool = True,
+    today: date | None = None,
+    only: Collection[str] | None = None,
 ) -> list[Built]:
     """Write the site into `out` (emptied first) from a checked data package; the figures written. The caller refuses
-    a package with problems (the CLI does): a static edition is never published from data that fails validation."""
+    a package with problems (the CLI does): a static edition is never published from data that fails validation.
+    `only`: the keys of the figures to write (a partial site, for a quick look while editing); default all."""
     today = today or date.today()
     data_dir = check.data_dir
     package = descriptor()
@@ -229,7 +255,7 @@ def build_site(
         shutil.rmtree(out)
     (out / "assets").mkdir(parents=True)
     (out / SITE_MARK).write_text("Written by `make site`; the next build empties this folder and writes it again.\n")
-    built = build_all(check)
+    built = build_all(check, only)
     bundle, why_full = plotly_bundle([b.chart for b in built])
     if why_full:
         print(why_full, file=sys.stderr)
@@ -271,7 +297,7 @@ def build_site(
             "social": figure_url(public_base, entry.key, SOCIAL_NAME.format(key=entry.key)),
             "dashboard": dashboard_url(public_base, entry),
         }
-        frame = embed_height(height)
+        frame = embed_height(height, figure.title, item.line)
         files = {
             "page": "index.html",
             "embed": "embed.html",
@@ -308,8 +334,11 @@ def build_site(
             "urls": urls,
             "files": files,
             "height": height,
-            "still_height": image_height(titled(item.chart, figure.title, figure.subtitle)),
             "embed_height": frame,
+            "stills": [
+                {"file": STILL_NAME.format(key=entry.key, width=width), "width": width, "up_to": up_to}
+                for width, up_to in STILLS
+            ],
             "line": item.line,
             "card": card,
             "say": say,
