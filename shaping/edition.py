@@ -23,14 +23,21 @@ def file_names(key: str) -> list[str]:
     return [name.format(key=key) for name in FILES]
 
 
-def edition_root(public_base: str | None) -> str | None:
-    """The address the site/ folder is published at, or None when no public address is configured."""
-    return public_base + STATIC_EDITION_PATH if public_base else None
+def language_folder(lang: str) -> str:
+    """Where a language's edition sits in site/: English at its root, the others in ja/, ko/, it/."""
+    return "" if lang == "en" else f"{lang}/"
 
 
-def figure_url(public_base: str | None, key: str, name: str = "") -> str | None:
-    """The public address of a figure's page (name '') or one of its files, or None without a public address."""
-    root = edition_root(public_base)
+def edition_root(public_base: str | None, lang: str = "en") -> str | None:
+    """The address the site/ folder (or a language's edition in it) is published at, or None when no public address
+    is configured."""
+    return public_base + STATIC_EDITION_PATH + language_folder(lang) if public_base else None
+
+
+def figure_url(public_base: str | None, key: str, name: str = "", lang: str = "en") -> str | None:
+    """The public address of a figure's page (name '') or one of its files, in a language's edition, or None without
+    a public address."""
+    root = edition_root(public_base, lang)
     return f"{root}figures/{key}/{name}" if root else None
 
 

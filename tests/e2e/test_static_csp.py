@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from i18n import LANGUAGES
 from tests.conftest import serve
 
 pytestmark = pytest.mark.chromium
@@ -30,9 +31,8 @@ def watched(browser):
 
 def test_every_page_carries_the_policy_first_and_no_inline_script(site):
     out, built = site
-    pages = [out / "index.html"] + [
-        out / "figures" / b.entry.key / n for b in built for n in ("index.html", "embed.html")
-    ]
+    pages = sorted(out.rglob("*.html"))  # every language's edition
+    assert len(pages) == len(LANGUAGES) * (1 + 2 * len(built))
     for path in pages:
         html = path.read_text(encoding="utf-8")
         policies = META.findall(html)
