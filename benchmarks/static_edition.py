@@ -29,10 +29,10 @@ The goal (issue 13) is static / bare <= 0.3 for the cold visit; the other ratios
 
 --lighthouse also runs Lighthouse (npm, pinned LIGHTHOUSE below, through `npx --yes`; not in package.json, so
 CI never installs it) with each of --lh-presets (mobile: Lighthouse's default, a throttled phone; desktop) on the
-index and the figure pages and embeds of --lh-figures, served the same way, each --lh-runs times (median
-score): goals performance >= 90 and accessibility 100 with either preset. Chromium is Debian's, through
-CHROME_PATH. The same command by hand, with the site served on port 8000 (mobile: --form-factor=mobile, the
-default, instead of --preset=desktop):
+index and the figure pages and embeds of --lh-figures in each edition of --lh-languages, served the same way,
+each --lh-runs times (median score): goals performance >= 90 and accessibility 100 with either preset.
+Chromium is Debian's, through CHROME_PATH. The same command by hand, with the site served on port 8000
+(mobile: --form-factor=mobile, the default, instead of --preset=desktop):
 
     CHROME_PATH=/usr/bin/chromium npx --yes lighthouse@12.2.3 http://127.0.0.1:8000/figures/japan-rounds/ \\
         --preset=desktop --only-categories=performance,accessibility --output=json --output-path=lh.json \\
@@ -281,9 +281,14 @@ def timing_report(samples: dict[str, list[dict]], args) -> dict:
 # ---------------------------------------------------------------- Lighthouse
 
 
-def lighthouse_pages(figures: list[str]) -> list[str]:
-    """The paths Lighthouse scores: the index, then each figure's page and embed."""
-    return [""] + [f"figures/{figure}/{name}" for figure in figures for name in ("", "embed.html")]
+def lighthouse_pages(figures: list[str], languages: list[str]) -> list[str]:
+    """The paths Lighthouse scores in each language's edition (English at the root, others in ja/, ko/, it/): the
+    index, then each figure's page and embed."""
+    paths = []
+    for lang in languages:
+        folder = "" if lang == "en" else f"{lang}/"
+        paths += [folder] + [f"{folder}figures/{figure}/{name}" for figure in figures for name in ("", "embed.html")]
+    return paths
 
 
 def lighthouse_run(url: str, preset: str, out: Path, log_dir: Path) -> dict:
@@ -330,7 +335,7 @@ def lighthouse(args, log_dir: Path) -> list[dict]:
     results = []
     try:
         for preset in args.lh_presets:
-            for path in lighthouse_pages(args.lh_figures):
+            for path in lighthouse_pages(args.lh_figures, args.lh_languages):
                 url = server.base + path
                 shown = path or "index.html"
                 runs = []
@@ -467,6 +472,13 @@ def main() -> int:
     )
     parser.add_argument(
         "--lh-runs", type=int, default=3, help="Lighthouse runs per page (default 3; the median counts)"
+    )
+    parser.add_argument(
+        "--lh-languages",
+        nargs="+",
+        choices=["en", "ja", "ko", "it"],
+        default=["en"],
+        help="the editions Lighthouse scores (default en; ja, ko, it are site/ja/ and so on)",
     )
     parser.add_argument(
         "--lh-presets",
