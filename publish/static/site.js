@@ -1,6 +1,6 @@
 // Each chart shows at once as an SVG still, drawn by plotly.js at build time, without any script. plotly.js (the
-// site's one copy, named in data-plotly) is fetched only when a reader reaches for a chart: the pointer enters it,
-// a finger touches it, or it takes the keyboard's focus. It then draws each chart from its JSON over the still,
+// site's one copy, named in data-plotly) is fetched only when a reader reaches for a chart: the pointer enters it
+// or a finger touches it (or focus moves into it, should it ever hold a control). It then draws each chart from its JSON over the still,
 // which gives way. A phone that only reads the page never downloads or runs plotly.js. Nothing is fetched from
 // another host: the figure is in the page.
 // The toolbar (mode bar) sits at the chart's top right, where a wrapped legend reaches: below NARROW px (phones)
