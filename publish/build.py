@@ -1,6 +1,5 @@
 """Write the static edition: an index, and per catalog figure a page, an embed, PNG, SVG, CSV and metadata."""
 
-import gettext
 import hashlib
 import json
 import re
@@ -25,6 +24,7 @@ from figures import Entry, Figure, catalog, overview
 from figures.card import CardContent
 from figures.finished import Finished, finish
 from publish import metadata
+from publish.untranslated import missed_words, report
 from shaping.citations import short_citation, url_or_unknown
 from shaping.downloads import about_columns, package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url, language_folder
@@ -239,40 +239,6 @@ def refusal(out: Path, data_dir: Path) -> str | None:
     return None
 
 
-class MissedWords(gettext.NullTranslations):
-    """The last fallback of a language's catalog during a build: what it is asked for is a word with no translation,
-    shown in English; it keeps them so the build can say which."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.words: set[str] = set()
-
-    def gettext(self, message: str) -> str:
-        if message.strip():
-            self.words.add(message)
-        return message
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        self.words.add(singular)
-        return singular if n == 1 else plural
-
-    def pgettext(self, context: str, message: str) -> str:
-        return self.gettext(message)
-
-
-# The recorder added behind each catalog object, by its id (the object kept too, so the id is never reused).
-_MISSED: dict[int, tuple[gettext.NullTranslations, MissedWords]] = {}
-
-
-def missed_words(lang: str) -> MissedWords:
-    """The recorder behind a language's catalog (added once per catalog; English has no catalog to miss)."""
-    catalog = i18n.translator(lang)
-    if id(catalog) not in _MISSED:
-        _MISSED[id(catalog)] = (catalog, MissedWords())
-        catalog.add_fallback(_MISSED[id(catalog)][1])
-    return _MISSED[id(catalog)][1]
-
-
 # The words each language's last build showed in English for want of a translation (build_site fills it).
 MISSING: dict[str, list[str]] = {}
 
@@ -341,10 +307,10 @@ def build_site(
     languages: Collection[str] = i18n.LANGUAGES,
 ) -> list[Built]:
     """Write the site into `out` (emptied first) from a checked data package: English at its root, each other language
-    in its folder (ja/, ko/, it/); the English figures written. The caller refuses a package with problems (the CLI
-    does): a static edition is never published from data that fails validation. `only`: the keys of the figures to
-    write (a partial site, for a quick look while editing); default all. Words with no translation in a language are
-    shown in English and listed on stderr (missing_translations() gives them)."""
+    in its folder (ja/, ko/, it/); the first language's figures written (English's). The caller refuses a package
+    with problems (the CLI does): a static edition is never published from data that fails validation. `only`: the
+    keys of the figures to write (a partial site, for a quick look while editing); default all. Words with no
+    translation in a language are shown in English, listed on stderr and kept in MISSING."""
     today = today or date.today()
     data_dir = check.data_dir
     package = descriptor()
@@ -386,14 +352,8 @@ def build_site(
         words += [(b.figure.title, b.figure.subtitle) for b in built]
     MISSING.clear()
     MISSING.update({lang: sorted(recorder.words) for lang, recorder in recorders.items() if recorder.words})
-    for lang, missed in MISSING.items():
-        print(
-            f"{lang}: {len(missed)} word(s) with no translation in {i18n.LOCALES.name}/{lang}/LC_MESSAGES/messages.po,"
-            " shown in English (make translations lists them with file and line):",
-            file=sys.stderr,
-        )
-        for text in missed:
-            print(f"  {text[:100]!r}", file=sys.stderr)
+    if MISSING:
+        print(report(MISSING), file=sys.stderr)
     if images:
         write_images(charts, stems, words)
     return english
