@@ -205,11 +205,22 @@ def audit_tab(browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["", "figures/japan-rounds/", "figures/compare/embed.html"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "figures/japan-rounds/",
+        "figures/compare/embed.html",
+        "ja/",
+        "ja/figures/japan-rounds/",
+        "ko/figures/compare/",
+        "it/figures/japan-rounds/embed.html",
+    ],
+)
 def test_no_serious_or_critical_accessibility_violations(audit_tab, served, axe_script, path):
     tab = audit_tab
     tab.goto(served + path)
-    if path:
+    if "figures/" in path:
         reach(tab)
     tab.add_script_tag(path=str(axe_script))
     violations = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
