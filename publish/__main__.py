@@ -18,7 +18,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "folder", nargs="?", type=Path, default=ROOT / "site", help="where to write the site (default: site/)"
     )
-    out = parser.parse_args(argv).folder
+    parser.add_argument(
+        "--only", nargs="+", metavar="KEY", help="write only these figures (a partial site, for a quick look)"
+    )
+    args = parser.parse_args(argv)
+    out = args.folder
     refused = refusal(out, data_dir())
     if refused:
         print(f"No site written: {refused}", file=sys.stderr)
@@ -34,7 +38,7 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 1
-    built = build_site(check, out, settings.PUBLIC_BASE_URL)
+    built = build_site(check, out, settings.PUBLIC_BASE_URL, only=args.only)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(
         f"Wrote {len(built)} figures to {out} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s from {data_dir()}."

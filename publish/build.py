@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+import i18n
 from core.package import descriptor, fingerprint
 from core.package_check import PackageCheck
 from core.paths import DEFAULT_DATA_DIR
@@ -22,15 +24,16 @@ from figures import Entry, Figure, catalog, overview
 from figures.card import CardContent
 from figures.finished import Finished, finish
 from publish import metadata
+from publish.untranslated import missed_words, report
 from shaping.citations import short_citation, url_or_unknown
 from shaping.downloads import about_columns, package_zip, rows_csv
-from shaping.edition import edition_root, embed_code, embed_height, figure_url
+from shaping.edition import edition_root, embed_code, embed_height, figure_url, language_folder
 from shaping.headlines import cautions
 from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, SOURCE_LINE, image_height, titled
 from shaping.sentences import headline_detail, headline_figure
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
-from shaping.words import app_title, pages, say
+from shaping.words import app_title, fill, pages, say
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -52,6 +55,17 @@ EMBED_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
 # og:image: the 1.91:1 card social sites show (1200 × 630 pixels), its own file beside the figure's PNG and SVG.
 SOCIAL_SIZE = (1200, 630)
 SOCIAL_NAME = "{key}-social.png"
+# The chart as plotly.js draws it, as SVG at layout widths from a phone's to the images': pages and embeds show the
+# widest that fits their column (a <picture> media query on the window's width, up to the width given: the frame's
+# own in an embed) until a reader reaches for the chart and plotly.js is fetched, so a phone that only reads never
+# downloads or runs it. The chart's height is the same at every width, so the still takes exactly its room.
+STILL_NAME = "{key}-chart-{width}.svg"
+STILLS = ((340, 511), (480, 671), (640, 931), (IMAGE_WIDTH, None))
+
+
+def still_names(key: str) -> list[str]:
+    """The file names of a figure's stills, narrowest first."""
+    return [STILL_NAME.format(key=key, width=width) for width, _ in STILLS]
 
 
 @dataclass
@@ -75,14 +89,18 @@ class Built:
         return self.shown.sources_text
 
 
-def _environment() -> Environment:
-    return Environment(
+def _environment(lang: str = i18n.DEFAULT) -> Environment:
+    """The templates with Jinja2's i18n extension, their own words (`_()`, `{% trans %}`) from lang's catalog."""
+    env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(i18n.translator(lang), newstyle=True)
+    return env
 
 
 def hashed_copy(source: Path, folder: Path, name: str) -> str:
@@ -162,28 +180,36 @@ def social_card(chart, title: str, subtitle: str):
 
 def write_images(charts: list, stems: list[Path], words: list[tuple[str, str]]) -> list[Path]:
     """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, each with its (title,
-    subtitle) at the top and its source line at the bottom, in one Kaleido batch (one Chromium start); the paths."""
+    subtitle) at the top and its source line at the bottom, and the untitled stills the pages show (STILLS), in one
+    Kaleido batch (one Chromium start); the paths."""
     pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
     exported = [titled(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
     cards = [social_card(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
+    stills = [(c, s, width) for c, s in zip(charts, stems, strict=True) for width, _ in STILLS]
     paths = (
         [s.with_suffix(".png") for s in stems]
         + [s.with_suffix(".svg") for s in stems]
         + [s.with_name(SOCIAL_NAME.format(key=s.name)) for s in stems]
+        + [s.with_name(STILL_NAME.format(key=s.name, width=width)) for _, s, width in stills]
     )
     pio.write_images(
-        exported * 2 + [card for card, _ in cards],
+        exported * 2 + [card for card, _ in cards] + [c for c, _, _ in stills],
         paths,
-        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for _, (w, _, _) in cards],
-        height=[image_height(c) for c in exported] * 2 + [h for _, (_, h, _) in cards],
-        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, (_, _, s) in cards],
+        width=[IMAGE_WIDTH] * (2 * len(charts)) + [w for _, (w, _, _) in cards] + [w for _, _, w in stills],
+        height=[image_height(c) for c in exported] * 2
+        + [h for _, (_, h, _) in cards]
+        + [image_height(c) for c, _, _ in stills],
+        scale=[PNG_SCALE] * len(charts) + [1] * len(charts) + [s for _, (_, _, s) in cards] + [1] * len(stills),
     )
     return paths
 
 
-def build_all(check: PackageCheck) -> list[Built]:
+def build_all(check: PackageCheck, only: Collection[str] | None = None) -> list[Built]:
+    """Every catalog figure at its default view (or those whose key is in `only`), finished."""
     built = []
     for entry in catalog(check):
+        if only is not None and entry.key not in only:
+            continue
         figure = entry.build(check)
         if figure is not None:
             built.append(Built(entry, finish(figure, check)))
@@ -213,15 +239,81 @@ def refusal(out: Path, data_dir: Path) -> str | None:
     return None
 
 
+# The words each language's last build showed in English for want of a translation (build_site fills it).
+MISSING: dict[str, list[str]] = {}
+
+
+@dataclass
+class Edition:
+    """What every language's edition shares: the package, its hash, the assets, the date and the addresses."""
+
+    check: PackageCheck
+    public_base: str | None
+    package: dict
+    content_hash: str
+    assets: dict
+    zip_name: str
+    today: date
+    languages: tuple[str, ...]
+
+    def url(self, lang: str, path: str = "") -> str | None:
+        """The public address of a path in a language's edition (None without a public address)."""
+        root = edition_root(self.public_base, lang)
+        return root + path if root else None
+
+    def siblings(self, lang: str, path: str, depth: int) -> list[dict]:
+        """The same page in every language, for the menu and hreflang: code, name, link from a page `depth` folders
+        below its edition's root (relative: the menu works in any copy), public address (hreflang; the link without
+        one), whether it is this one."""
+        up = "../" * (depth + (lang != "en"))
+        return [
+            {
+                "code": other,
+                "name": i18n.NAMES[other],
+                "href": up + language_folder(other) + path,
+                "url": self.url(other, path) or up + language_folder(other) + path,
+                "current": other == lang,
+            }
+            for other in self.languages
+        ]
+
+    def common(self, lang: str) -> dict:
+        """The values every page of a language's edition is rendered with."""
+        return {
+            "lang": lang,
+            "app_title": app_title(),
+            "tagline": say("tagline"),
+            "package": self.package,
+            "updated": i18n.date(self.package["updated"], lang) if self.package.get("updated") else "",
+            "content_hash": self.content_hash,
+            "built": i18n.date(self.today, lang),
+            "assets": self.assets,
+            "zip_name": self.zip_name,
+            "image_width": IMAGE_WIDTH,
+            "png_width": i18n.number(IMAGE_WIDTH * PNG_SCALE, lang),
+            "social_size": SOCIAL_SIZE,
+            "site_root": edition_root(self.public_base, lang),
+            "dashboard_root": self.public_base,
+        }
+
+
 def build_site(
-    check: PackageCheck, out: Path, public_base: str | None, images: bool = True, today: date | None = None
+    check: PackageCheck,
+    out: Path,
+    public_base: str | None,
+    images: bool = True,
+    today: date | None = None,
+    only: Collection[str] | None = None,
+    languages: Collection[str] = i18n.LANGUAGES,
 ) -> list[Built]:
-    """Write the site into `out` (emptied first) from a checked data package; the figures written. The caller refuses
-    a package with problems (the CLI does): a static edition is never published from data that fails validation."""
+    """Write the site into `out` (emptied first) from a checked data package: English at its root, each other language
+    in its folder (ja/, ko/, it/); the first language's figures written (English's). The caller refuses a package
+    with problems (the CLI does): a static edition is never published from data that fails validation. `only`: the
+    keys of the figures to write (a partial site, for a quick look while editing); default all. Words with no
+    translation in a language are shown in English, listed on stderr and kept in MISSING."""
     today = today or date.today()
     data_dir = check.data_dir
     package = descriptor()
-    content_hash = fingerprint(data_dir)
     refused = refusal(out, data_dir)
     if refused:
         raise ValueError(refused)
@@ -229,8 +321,18 @@ def build_site(
         shutil.rmtree(out)
     (out / "assets").mkdir(parents=True)
     (out / SITE_MARK).write_text("Written by `make site`; the next build empties this folder and writes it again.\n")
-    built = build_all(check)
-    bundle, why_full = plotly_bundle([b.chart for b in built])
+    languages = tuple(lang for lang in i18n.LANGUAGES if lang in languages)
+    recorders = {lang: missed_words(lang) for lang in languages if lang != i18n.DEFAULT}
+    for recorder in recorders.values():
+        recorder.words.clear()
+    editions = {}
+    for lang in languages:
+        with i18n.language(lang):
+            editions[lang] = build_all(check, only)
+            for item in editions[lang]:
+                item.chart.update_layout(separators=i18n.plotly_separators(lang))
+    english = editions[languages[0]]
+    bundle, why_full = plotly_bundle([b.chart for built in editions.values() for b in built])
     if why_full:
         print(why_full, file=sys.stderr)
     assets = {
@@ -240,38 +342,48 @@ def build_site(
     }
     zip_name = f"hikikomori-in-numbers-data-{package['version']}.zip"
     (out / zip_name).write_bytes(package_zip(data_dir))
-    env = _environment()
+    edition = Edition(check, public_base, package, fingerprint(data_dir), assets, zip_name, today, languages)
+    charts, stems, words = [], [], []
+    for lang, built in editions.items():
+        with i18n.language(lang):
+            write_edition(edition, lang, built, out / language_folder(lang))
+        charts += [b.chart for b in built]
+        stems += [out / language_folder(lang) / "figures" / b.entry.key / b.entry.key for b in built]
+        words += [(b.figure.title, b.figure.subtitle) for b in built]
+    MISSING.clear()
+    MISSING.update({lang: sorted(recorder.words) for lang, recorder in recorders.items() if recorder.words})
+    if MISSING:
+        print(report(MISSING), file=sys.stderr)
+    if images:
+        write_images(charts, stems, words)
+    return english
+
+
+def write_edition(edition: Edition, lang: str, built: list[Built], out: Path) -> None:
+    """One language's index, and per figure its page, embed, CSV and metadata, into `out` (the images are written
+    after, in one Kaleido batch for every language). Called in i18n.language(lang), so every word is in it."""
+    check, package, public_base, today = edition.check, edition.package, edition.public_base, edition.today
+    env = _environment(lang)
     sources = check.table("sources")
-    common = {
-        "app_title": app_title(),
-        "tagline": say("tagline"),
-        "package": package,
-        "content_hash": content_hash,
-        "built": today.isoformat(),
-        "assets": assets,
-        "zip_name": zip_name,
-        "image_width": IMAGE_WIDTH,
-        "social_size": SOCIAL_SIZE,
-        "site_root": edition_root(public_base),
-        "dashboard_root": public_base,
-    }
+    common = edition.common(lang)
     vocab = Vocabulary.of(check)
+    depth_root = "../" * (lang != "en")
     for item in built:
         entry, figure = item.entry, item.figure
         folder = out / "figures" / entry.key
         folder.mkdir(parents=True)
         used = item.shown.used
-        canonical = figure_url(public_base, entry.key)
+        canonical = figure_url(public_base, entry.key, lang=lang)
         card = CardContent(item.shown, check, canonical, today, package["version"])
         height = image_height(item.chart)
         urls = {
             "canonical": canonical,
-            "embed": figure_url(public_base, entry.key, "embed.html"),
-            "png": figure_url(public_base, entry.key, f"{entry.key}.png"),
-            "social": figure_url(public_base, entry.key, SOCIAL_NAME.format(key=entry.key)),
+            "embed": figure_url(public_base, entry.key, "embed.html", lang=lang),
+            "png": figure_url(public_base, entry.key, f"{entry.key}.png", lang=lang),
+            "social": figure_url(public_base, entry.key, SOCIAL_NAME.format(key=entry.key), lang=lang),
             "dashboard": dashboard_url(public_base, entry),
         }
-        frame = embed_height(height)
+        frame = embed_height(height, figure.title, item.line)
         files = {
             "page": "index.html",
             "embed": "embed.html",
@@ -279,7 +391,7 @@ def build_site(
             "svg": f"{entry.key}.svg",
             "csv": f"{entry.key}.csv",
             "json": f"{entry.key}.json",
-            "package": f"../../{zip_name}",
+            "package": f"../../{depth_root}{edition.zip_name}",
         }
         chart_json = pio.to_json(item.chart, validate=False)
         about = about_columns(f"{app_title()}: {figure.title}", url_or_unknown(urls["dashboard"]), package["version"])
@@ -290,7 +402,7 @@ def build_site(
             params=entry.params,
             used=used,
             package=package,
-            content_hash=content_hash,
+            content_hash=edition.content_hash,
             urls=urls,
             embed_height=frame,
             files=files,
@@ -301,15 +413,19 @@ def build_site(
         (folder / files["json"]).write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         page = {
             **common,
-            "root": "../../",
+            "root": "../../" + depth_root,
+            "languages": edition.siblings(lang, f"figures/{entry.key}/", 2),
             "figure": figure,
             "entry": entry,
-            "page_title": next((p.title for p in pages() if p.url == entry.page), entry.page),
+            "page_title": next((fill(p.title) for p in pages() if p.url == entry.page), entry.page),
             "urls": urls,
             "files": files,
             "height": height,
-            "still_height": image_height(titled(item.chart, figure.title, figure.subtitle)),
             "embed_height": frame,
+            "stills": [
+                {"file": STILL_NAME.format(key=entry.key, width=width), "width": width, "up_to": up_to}
+                for width, up_to in STILLS
+            ],
             "line": item.line,
             "card": card,
             "say": say,
@@ -318,15 +434,15 @@ def build_site(
             "chart_json": script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(PLOTLY_CONFIG) + "}"),
             "embed_code": embed_code(urls["embed"], figure.title, frame) if urls["embed"] else None,
         }
-        (folder / "index.html").write_text(
-            env.get_template("figure.html").render(**page),
-            encoding="utf-8",
-        )
+        (folder / "index.html").write_text(env.get_template("figure.html").render(**page), encoding="utf-8")
         embed_json = script_json('{"figure": ' + chart_json + ', "config": ' + json.dumps(EMBED_CONFIG) + "}")
-        (folder / "embed.html").write_text(
-            env.get_template("embed.html").render(**{**page, "chart_json": embed_json}), encoding="utf-8"
-        )
-    groups = [(p.title, [b for b in built if b.entry.page == p.url]) for p in pages()]
+        embed_page = {
+            **page,
+            "chart_json": embed_json,
+            "languages": edition.siblings(lang, f"figures/{entry.key}/embed.html", 2),
+        }
+        (folder / "embed.html").write_text(env.get_template("embed.html").render(**embed_page), encoding="utf-8")
+    groups = [(fill(p.title), [b for b in built if b.entry.page == p.url]) for p in pages()]
     heads = [
         {
             "country": r["country_name"],
@@ -340,11 +456,13 @@ def build_site(
     ]
     (out / "index.html").write_text(
         env.get_template("index.html").render(
-            **common, root="", groups=[g for g in groups if g[1]], heads=heads, definition=say("definition"), say=say
+            **common,
+            root=depth_root,
+            languages=edition.siblings(lang, "", 0),
+            groups=[g for g in groups if g[1]],
+            heads=heads,
+            definition=say("definition"),
+            say=say,
         ),
         encoding="utf-8",
     )
-    if images:
-        words = [(b.figure.title, b.figure.subtitle) for b in built]
-        write_images([b.chart for b in built], [out / "figures" / b.entry.key / b.entry.key for b in built], words)
-    return built

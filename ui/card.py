@@ -143,7 +143,7 @@ def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
             st.markdown(f"**{say('card.embed_code')}**")
             if default.title != figure.title or not default.rows.index.equals(figure.rows.index):
                 st.caption(markdown_plain(say("card.embed_default", title=default.title)))
-            height = embed_height(image_height(published.chart))
+            height = embed_height(image_height(published.chart), default.title, published.sources_text)
             st.code(
                 embed_code(figure_url(base, figure.key, "embed.html"), default.title, height),
                 language="html",

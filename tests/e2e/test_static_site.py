@@ -1,5 +1,7 @@
-"""The static edition (make site) in Chromium, served as a static host would: every page and embed draws its chart, no page asks
-another host for anything, axe finds no serious or critical violation, and text from the CSVs stays inert."""
+"""The static edition (make site) in Chromium, served as a static host would: every page and embed shows its chart as a
+still and draws it interactive when a reader reaches for it, no page asks another host for anything, the embed code
+shows its whole view in an article at any width, axe finds no serious or critical violation, and text from the CSVs
+stays inert."""
 
 import json
 import shutil
@@ -9,11 +11,20 @@ import pytest
 from figures import catalog
 from loaders.tables import PackageCheck, check_package
 from publish.build import BASIC_JS, BASIC_TRACES, build_site
+from shaping.edition import edition_root
 from tests.conftest import REAL_DATA, STATIC_BASE, rows, serve, set_cell
 from tests.e2e.conftest import _missing
 
 pytestmark = pytest.mark.chromium
 DRAWN = ".chart-box.drawn .main-svg"
+
+
+def reach(page, touch: bool = False) -> None:
+    """Reach for the chart as a reader does (the pointer onto it, or a finger on it): plotly.js is fetched only then,
+    and draws the interactive chart over the still."""
+    chart = page.locator(".chart-box").first
+    chart.tap() if touch else chart.hover()
+    page.locator(DRAWN).first.wait_for(timeout=60_000)
 
 
 @pytest.fixture
@@ -33,12 +44,106 @@ def test_every_page_and_embed_draws_its_chart_and_asks_no_other_host(tab, site, 
     assert tab.locator(".card").count() == len(built)
     for item in built:
         for name in ("", "embed.html"):
-            tab.goto(f"{served}figures/{item.entry.key}/{name}")
-            tab.wait_for_selector(DRAWN, timeout=60_000)
-            assert tab.locator("img.still").count() == 0  # the SVG stand-in gives way to the interactive chart
+            tab.goto(f"{served}figures/{item.entry.key}/{name}", wait_until="load")
+            assert tab.locator("img.still").count() == 1 and tab.locator(DRAWN).count() == 0
+            reach(tab)
+            assert tab.locator("img.still").count() == 0  # the SVG still gives way to the interactive chart
             assert "Hikikomori in Numbers · Source" in tab.inner_text(".chart")
     elsewhere = [url for url in asked if not url.startswith((served, "data:"))]
     assert errors == [] and elsewhere == []
+
+
+@pytest.mark.parametrize("width,touch", [(390, True), (1280, False)], ids=["phone", "desktop"])
+def test_a_reader_who_only_reads_gets_the_still_and_never_plotly(browser, site, served, width, touch):
+    """plotly.js is fetched when a reader reaches for a chart, not on load: the still, drawn for the window's width,
+    is the chart until then (the phone's Lighthouse score is this)."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=touch, has_touch=touch)
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    try:
+        for path in ("figures/japan-rounds/", "figures/compare/embed.html"):
+            page.goto(served + path, wait_until="load")
+            page.wait_for_timeout(500)
+            shown = page.evaluate("() => document.querySelector('img.still').currentSrc")
+            box = page.locator(".chart-box").bounding_box()
+            assert not [u for u in asked if "/plotly" in u], path
+            assert shown.endswith(".svg") and int(shown.rsplit("-", 1)[1][:-4]) <= box["width"], (path, shown, box)
+            reach(page, touch)
+            assert [u for u in asked if "/plotly" in u], path
+            asked.clear()
+    finally:
+        context.close()
+
+
+# An article on another origin (localhost, the edition on 127.0.0.1) with every figure's embed code pasted in turn.
+ARTICLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>An article</title></head>
+<body style="margin: 16px; font: 16px/1.5 serif"><h1>An article</h1>{codes}<p>The article goes on.</p></body></html>"""
+LAST_LINE = ".embed-foot"
+
+
+def inside(page, index: int) -> dict:
+    """Where the embed's last line sits against its frame's box, in the article's coordinates."""
+    frame = page.locator("iframe").nth(index)
+    box = frame.bounding_box()
+    line = frame.content_frame.locator(LAST_LINE).bounding_box()
+    return {
+        "frame": (round(box["y"]), round(box["y"] + box["height"])),
+        "line": (round(line["y"]), round(line["y"] + line["height"])),
+        "shown": box["y"] <= line["y"] and line["y"] + line["height"] <= box["y"] + box["height"],
+        "blank": round(box["y"] + box["height"] - line["y"] - line["height"]),
+    }
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["as-given", "scripts-stripped"])
+@pytest.mark.parametrize("width", [390, 820, 1280])
+def test_the_embed_code_shows_its_whole_view_in_an_article_at_every_width(
+    browser, site, served, tmp_path, width, scripts
+):
+    """Each figure page's embed code, pasted as given into an article on another origin: every frame shows its last
+    line (the source line and the link back) inside its box at a phone's, a tablet's and a desktop's width, before
+    and after the reader draws the interactive chart; the frame's script keeps it to its view's height (no more
+    than a line of blank below), and an article that strips scripts still shows the whole view."""
+    _, built = site
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    edition = served.replace("127.0.0.1", "localhost")
+    codes = []
+    try:
+        for item in built:
+            page.goto(f"{served}figures/{item.entry.key}/")
+            code = page.locator("pre code", has_text="<iframe").inner_text()
+            code = code.replace(edition_root(STATIC_BASE), edition)
+            code = code.replace(json.dumps(STATIC_BASE.rstrip("/")), json.dumps(edition.rstrip("/")))
+            codes.append(code if scripts else code[: code.index("<script>")])
+        (tmp_path / "index.html").write_text(ARTICLE.format(codes="\n".join(codes)), encoding="utf-8")
+        host, article = serve(tmp_path)
+        try:
+            page.goto(article)
+            seen = {}
+            for index, item in enumerate(built):
+                page.locator("iframe").nth(index).scroll_into_view_if_needed()
+                frame = page.locator("iframe").nth(index).content_frame
+                frame.locator(LAST_LINE).wait_for()
+                for state in ("still", "drawn"):
+                    if state == "drawn":
+                        frame.locator(".chart-box").hover()
+                        frame.locator(DRAWN).first.wait_for(timeout=60_000)
+                    for _ in range(50):  # the frame follows the view's height message
+                        where = inside(page, index)
+                        if where["shown"] and (not scripts or where["blank"] <= 24):
+                            break
+                        page.wait_for_timeout(100)
+                    seen[f"{item.entry.key} {state}"] = where
+        finally:
+            host.shutdown()
+    finally:
+        context.close()
+    cut = {key: where for key, where in seen.items() if not where["shown"]}
+    assert cut == {}
+    if scripts:
+        assert {key: where for key, where in seen.items() if where["blank"] > 24} == {}
 
 
 def test_the_basic_bundle_holds_every_trace_type_the_catalog_draws(tab, real_check):
@@ -75,7 +180,7 @@ def test_the_toolbar_never_covers_the_legend(browser, site, served, width, touch
         for item in built:
             for name in ("", "embed.html"):
                 page.goto(f"{served}figures/{item.entry.key}/{name}")
-                page.wait_for_selector(DRAWN, timeout=60_000)
+                reach(page, touch)
                 if not touch:
                     chart = page.locator(".chart-box .plot").bounding_box()
                     page.mouse.move(chart["x"] + chart["width"] - 40, chart["y"] + 8)
@@ -100,12 +205,23 @@ def audit_tab(browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["", "figures/japan-rounds/", "figures/compare/embed.html"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "figures/japan-rounds/",
+        "figures/compare/embed.html",
+        "ja/",
+        "ja/figures/japan-rounds/",
+        "ko/figures/compare/",
+        "it/figures/japan-rounds/embed.html",
+    ],
+)
 def test_no_serious_or_critical_accessibility_violations(audit_tab, served, axe_script, path):
     tab = audit_tab
     tab.goto(served + path)
-    if path:
-        tab.wait_for_selector(DRAWN, timeout=60_000)
+    if "figures/" in path:
+        reach(tab)
     tab.add_script_tag(path=str(axe_script))
     violations = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -120,7 +236,7 @@ def test_phone_width_needs_no_horizontal_scrolling(browser, served):
         for path in ("", "figures/japan-rounds/", "figures/compare/embed.html"):
             page.goto(served + path)
             if path:
-                page.wait_for_selector(DRAWN, timeout=60_000)
+                reach(page)
             assert (
                 page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
             ), path
@@ -158,7 +274,7 @@ def test_text_from_the_csvs_stays_text(tab, tmp_path):
         for path in ("figures/japan-rounds/", "figures/japan-rounds/embed.html", ""):
             tab.goto(served + path)
             if path:
-                tab.wait_for_selector(DRAWN, timeout=60_000)
+                reach(tab)
             assert tab.evaluate("() => window.__xss === undefined"), path
             assert tab.query_selector_all("img[src='x'], b") == [], path
             assert (

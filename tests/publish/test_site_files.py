@@ -1,4 +1,4 @@
-"""`make site`'s files: seven per catalog figure, the images' size and source line, the social card's 1200 × 630,
+"""`make site`'s files: seven per catalog figure and its stills, the images' size and source line, the social card's 1200 × 630,
 the CSV as the card's download of the same view, metadata that meets its schema, canonical addresses from the public URL, and data with problems refused."""
 
 import json
@@ -17,7 +17,7 @@ from markupsafe import escape as html_text
 from core.package import descriptor, fingerprint, package_version
 from figures import catalog
 from publish import metadata
-from publish.build import SOCIAL_NAME, SOCIAL_SIZE, build_site
+from publish.build import SOCIAL_NAME, SOCIAL_SIZE, STILLS, build_site, still_names
 from shaping.citations import NO_URL
 from shaping.downloads import about_columns, rows_csv
 from shaping.edition import file_names
@@ -37,7 +37,8 @@ def test_every_catalog_figure_has_its_seven_files_and_the_site_its_shared_ones(s
     assert [b.entry.key for b in built] == keys
     for key in keys:
         folder = out / "figures" / key
-        names = file_names(key) + [SOCIAL_NAME.format(key=key)]  # and the social card (og:image)
+        # and the social card (og:image) and the stills the pages show until plotly.js draws
+        names = file_names(key) + [SOCIAL_NAME.format(key=key)] + still_names(key)
         assert sorted(p.name for p in folder.iterdir()) == sorted(names), key
         assert all((folder / name).stat().st_size > 0 for name in names), key
     assert sorted(p.name for p in (out / "figures").iterdir()) == sorted(keys)
@@ -66,6 +67,23 @@ def test_png_is_twice_the_layout_and_svg_carries_the_source_line(site):
         assert "Hikikomori in Numbers · Source" in svg, key
         first_producer = item.line.split(": ", 1)[1].split(" (")[0]
         assert escape(first_producer.split()[0], quote=False) in svg, key
+
+
+def test_the_stills_are_the_chart_at_each_width_and_its_own_height_and_the_pages_offer_them(site):
+    """What a reader sees until plotly.js draws: the chart as plotly.js draws it at each still's width, at the chart's
+    own height (so the interactive chart takes the same room), source line inside; each page lists them narrow first."""
+    out, built = site
+    for item in built:
+        key = item.entry.key
+        names = still_names(key)
+        for (width, _), name in zip(STILLS, names, strict=True):
+            svg = (out / "figures" / key / name).read_text(encoding="utf-8")
+            assert f'width="{width}" height="{image_height(item.chart)}"' in svg[:300], name
+            assert "Hikikomori in Numbers · Source" in svg, name
+        for page in ("index.html", "embed.html"):
+            html = (out / "figures" / key / page).read_text(encoding="utf-8")
+            offered = re.findall(r'(?:srcset|src)="([^"]+-chart-\d+\.svg)"', html)
+            assert offered == names, (key, page)
 
 
 def test_social_card_is_1200_by_630_with_the_chart_and_its_source_line(site):

@@ -49,7 +49,10 @@ def test_with_a_public_address_the_code_embeds_the_published_view_at_its_height(
     (code,) = embed_codes(at)
     assert code.startswith(f'<iframe src="{figure_url(BASE, "compare", "embed.html")}"')
     assert f'title="Hikikomori in Numbers: {published.figure.title}"' in code
-    assert f"height: {embed_height(image_height(published.chart))}px" in code
+    assert (
+        f"height: {embed_height(image_height(published.chart), published.figure.title, published.sources_text)}px"
+        in code
+    )
     told = " ".join(c.value for c in at.caption)
     assert ("one view of each figure" in told) is (measure == "count")
     links = " ".join(m.value for m in at.markdown)
