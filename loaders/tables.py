@@ -11,8 +11,8 @@ from core.paths import data_dir as default_data_dir
 from core.problems import Problem
 from loaders.cell_rules import cell_problems
 from loaders.evidence_rules import evidence_problems
-from loaders.glossary_rules import translated_phrase_problems
 from loaders.frames import to_frame
+from loaders.glossary_rules import translated_phrase_problems
 from loaders.precheck import Records, decode, read_table
 from loaders.rules import rule_problems
 from loaders.schema_check import schema_problems
