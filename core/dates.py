@@ -4,6 +4,10 @@ import calendar
 from datetime import date
 from functools import lru_cache
 
+from babel.dates import format_skeleton
+
+import i18n
+
 
 @lru_cache(maxsize=4096)  # the same dates recur down a column: parse each once
 def date_span(text: str) -> tuple[date, date]:
@@ -18,9 +22,18 @@ def date_span(text: str) -> tuple[date, date]:
     return day, day
 
 
-def pretty(text: str, long: bool = False) -> str:
-    """'2022-11' -> 'Nov 2022' (long: 'November 2022'); '2022-11-10' -> '10 Nov 2022'; '2022' -> '2022'."""
+def pretty(text: str, long: bool = False, lang: str | None = None) -> str:
+    """'2022-11' -> 'Nov 2022' (long: 'November 2022'); '2022-11-10' -> '10 Nov 2022'; '2022' -> '2022'.
+
+    In the reader's language (lang, default i18n.current()) through Babel: '2022年11月' (ja), 'novembre 2022' (it)."""
+    lang = lang or i18n.current()
     parts = str(text).split("-")
+    if lang != i18n.DEFAULT:
+        if len(parts) == 1:
+            return i18n.year(parts[0], lang)
+        day = date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 1)
+        skeleton = ("yMMMM" if long else "yMMM") + ("d" if len(parts) > 2 else "")
+        return format_skeleton(skeleton, day, locale=lang)
     if len(parts) == 1:
         return parts[0]
     month = (calendar.month_name if long else calendar.month_abbr)[int(parts[1])]

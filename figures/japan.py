@@ -1,5 +1,6 @@
 """The Japan page's figures: the Cabinet Office rounds, broad split into narrow and quasi, every other estimate."""
 
+import i18n
 from core.package_check import PackageCheck
 from figures.figure import Figure, declare
 from figures.params import JAPAN_MEASURE, SCALE
@@ -112,7 +113,10 @@ def other(check: PackageCheck, log: bool = True) -> Figure:
         title=words.text("title"),
         subtitle=words.text("subtitle"),
         summary=words.text(
-            "summary", drawn=len(drawn), low=f"{drawn['value'].min():,.0f}", high=f"{drawn['value'].max():,.0f}"
+            "summary",
+            drawn=len(drawn),
+            low=i18n.number(drawn["value"].min(), i18n.current(), digits=0),  # 7,919 (en), 7.919 (it)
+            high=i18n.number(drawn["value"].max(), i18n.current(), digits=0),
         ),
         chart=dot_plot(drawn, "count", log, color_by="method_label"),
         rows=others,

@@ -260,6 +260,25 @@ def glossary_problems(frame: pd.DataFrame, shown_as: str, concepts: list[str] | 
     return sorted(found, key=lambda p: (p.line is None, p.line or 0, p.column or ""))
 
 
+def translated_phrase_problems(concepts: pd.DataFrame, glossary: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """A concept's quote_phrase_<lang> (concepts.csv) names it with the glossary's term for that language: a
+    translation may not coin its own technical term. Compared ignoring case ('Hikikomori' in '... (hikikomori)')."""
+    terms = {
+        (str(c), str(lang)): str(t)
+        for c, lang, t in zip(glossary["concept"], glossary["lang"], glossary["term"], strict=True)
+    }
+    found = []
+    for lang in LANGUAGES:
+        column = f"quote_phrase_{lang}"
+        rows = concepts[filled(concepts, column)] if column in concepts else concepts.iloc[0:0]
+        for line, concept, phrase in zip(rows[LINE_COLUMN], rows["concept"], rows.get(column, []), strict=True):
+            term = terms.get((str(concept), lang))
+            if term and term.casefold() not in str(phrase).casefold():
+                said = f"'{short(phrase)}' does not contain '{term}', the glossary's {lang} term for {concept}: name the concept with it"
+                found.append(Problem(shown_as, int(line), column, said))
+    return found
+
+
 REQUIRED_WHEN_READ = (
     ("url", "the page it was read on"),
     ("quote", "the sentence or table cell that holds the figure, verbatim"),

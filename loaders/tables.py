@@ -3,7 +3,7 @@ between evidence and the rows it supports; every problem collected as a value.""
 
 from pathlib import Path
 
-from core.model import EVIDENCE
+from core.model import CONCEPTS, EVIDENCE, GLOSSARY
 from core.package import RawFile, file_name, read_raw, resource, table_names
 from core.package_check import PackageCheck, shown_path
 from core.paths import data_dir as default_data_dir
@@ -12,7 +12,7 @@ from loaders.cell_rules import cell_problems
 from loaders.evidence_rules import evidence_problems
 from loaders.frames import to_frame
 from loaders.precheck import decode, read_table
-from loaders.rules import rule_problems
+from loaders.rules import rule_problems, translated_phrase_problems
 from loaders.schema_check import schema_problems
 
 
@@ -42,6 +42,8 @@ def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) 
         # ('row has no figure' for a count typed as 'abc'): such lines get the schema's message only, until fixed.
         rules = [p for p in rule_problems(name, frames[name], shown_as[name]) if p.line not in schema_lines[name]]
         problems[name] += schema + cell_problems(name, records, shown_as[name]) + rules
+    if CONCEPTS in frames and GLOSSARY in frames:  # the one rule between concepts.csv and glossary.csv
+        problems[CONCEPTS] += translated_phrase_problems(frames[CONCEPTS], frames[GLOSSARY], shown_as[CONCEPTS])
     flagged = {name: {p.line for p in found if p.line} for name, found in problems.items()}
     for name, found in evidence_problems(frames, shown_as, schema_lines, flagged).items():
         problems[name] += found

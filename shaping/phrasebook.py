@@ -6,10 +6,7 @@ space-separated. A name in PLURALS is a table with `one` and `other` (gettext's 
 """
 
 PHRASES: dict[str, str] = {
-    "sentences.count": "count group",
     "sentences.count_and_rate": "figure rate",
-    "sentences.between": "group high low",
-    "sentences.rate_of": "group rate",
     "sentences.no_figure": "",
     "sentences.city": "area country",
     "sentences.who_aged": "ages place",
@@ -38,6 +35,15 @@ PHRASES: dict[str, str] = {
     "sentences.detail_count": "count detail group",
     "sentences.groups.people": "",
     "sentences.groups.students": "",
+    "sentences.counted.people": "count",
+    "sentences.counted.students": "count",
+    "sentences.counted.households": "count",
+    "sentences.counted_between.people": "high low",
+    "sentences.counted_between.students": "high low",
+    "sentences.counted_between.households": "high low",
+    "sentences.rate_of_group.people": "rate",
+    "sentences.rate_of_group.students": "rate",
+    "sentences.rate_of_group.households": "rate",
     "sentences.groups.households": "",
     "sentences.caveats.not_survey": "evidence",
     "sentences.caveats.households": "",

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+import i18n
 from core.dates import pretty
 from shaping.numbers import aged, count, count_short, pct, qualified
 from shaping.vocabulary import Vocabulary
@@ -12,27 +13,42 @@ def _has(row: pd.Series, column: str) -> bool:
     return column in row and not pd.isna(row[column])
 
 
+def _unit(row: pd.Series) -> str:
+    """What one counted unit is: 'people', 'students' or 'households' (the key of its phrases)."""
+    students = "students" if row.get("scope") == "enrolled_students" else "people"
+    return "households" if row.get("unit") == "households" else students
+
+
 def _group(row: pd.Series) -> str:
     """What one counted unit is called in a sentence: people, students or households."""
-    students = "students" if row.get("scope") == "enrolled_students" else "people"
-    key = "households" if row.get("unit") == "households" else students
-    return phrase(f"sentences.groups.{key}")
+    return phrase(f"sentences.groups.{_unit(row)}")
+
+
+def _count(row: pd.Series, column: str) -> str:
+    """A count of the row's unit, with the counter Japanese and Korean write after it (人/世帯, 명/가구)."""
+    return count(row[column], unit="households" if row.get("unit") == "households" else "people")
+
+
+def _int(value: object) -> str:
+    """A whole number (respondents, a sample) with the reader's separators: 1,234 (en), 1.234 (it)."""
+    return i18n.number(int(value), i18n.current(), digits=0)
 
 
 def figure_phrase(row: pd.Series) -> str:
     """'1.46 million people', 'about 44,000 students (1.7%)', '5.2% of people', 'between 30,000 and 50,000 people'."""
-    group = _group(row)
+    unit = _unit(row)
     if _has(row, "value"):
-        text = qualified(phrase("sentences.count", count=count(row["value"]), group=group), row.get("qualifier"))
+        text = qualified(phrase(f"sentences.counted.{unit}", count=_count(row, "value")), row.get("qualifier"))
         return (
             phrase("sentences.count_and_rate", figure=text, rate=pct(row["rate_pct"]))
             if _has(row, "rate_pct")
             else text
         )
     if _has(row, "value_low") and _has(row, "value_high"):
-        return phrase("sentences.between", low=count(row["value_low"]), high=count(row["value_high"]), group=group)
+        low, high = _count(row, "value_low"), _count(row, "value_high")
+        return phrase(f"sentences.counted_between.{unit}", low=low, high=high)
     if _has(row, "rate_pct"):
-        return phrase("sentences.rate_of", rate=qualified(pct(row["rate_pct"]), row.get("qualifier")), group=group)
+        return phrase(f"sentences.rate_of_group.{unit}", rate=qualified(pct(row["rate_pct"]), row.get("qualifier")))
     return phrase("sentences.no_figure")
 
 
@@ -80,7 +96,7 @@ def main_caveat(row: pd.Series) -> str:
     if row.get("interval") == "lower_bound":
         return phrase("sentences.caveats.lower_bound")
     if _has(row, "cases"):
-        return phrase("sentences.caveats.scaled_up", cases=f"{int(row['cases']):,}")
+        return phrase("sentences.caveats.scaled_up", cases=_int(row["cases"]))
     if row.get("scope") == "enrolled_students":
         return phrase("sentences.caveats.students_only")
     if _has(row, "six_month_rule") and not bool(row["six_month_rule"]):
@@ -97,7 +113,8 @@ def quote_sentence(row: pd.Series, source: pd.Series, vocab: Vocabulary) -> str:
     opening = phrase("sentences.estimated", figure=figure) if exact_count else figure[0].upper() + figure[1:]
     ages = aged(row.get("age_min"), row.get("age_max"))
     phrase_of = vocab.concept(row["concept"])["quote_phrase"]
-    concept = phrase_of.replace("{ages}", "" if ages == aged(None, None) else ages).replace("  ", " ")
+    concept = phrase_of.replace("{ages}", "" if ages == aged(None, None) else ages)
+    concept = concept.replace("（）", "").replace("()", "").replace("  ", " ")  # no ages: no empty brackets either
     timing = when(row)
     according = (
         phrase("sentences.according_when", evidence=evidence_words(row), when=timing, producer=source["producer"])
@@ -121,7 +138,7 @@ def summary_sentence(rows: pd.DataFrame, subject: str = "") -> str:
     text = figure_phrase(latest)
     if ages != aged(None, None):
         text = phrase("sentences.figure_ages", figure=text, ages=ages)
-    verb = "gives" if "estimate" in label else "estimates"
+    verb = "gives" if "estimate" in str(latest["method"]) else "estimates"  # the code, not the translated label
     values = {"owner": subject or country, "method": label, "figure": text}
     if _has(latest, "fieldwork_start"):
         return phrase(f"sentences.summary_{verb}_fieldwork", month=pretty(str(latest["fieldwork_start"])[:7]), **values)
@@ -135,13 +152,13 @@ def headline_summary(row: pd.Series, cautions: list[str]) -> str:
     fielded = when(row)
     ages = aged(row.get("age_min"), row.get("age_max"))
     # the rate it was chosen for first, then its count
-    rate = phrase("sentences.rate_of", rate=headline_figure(row), group=_group(row)) if _has(row, "rate_pct") else None
+    rate = phrase(f"sentences.rate_of_group.{_unit(row)}", rate=headline_figure(row)) if _has(row, "rate_pct") else None
     figure = rate or figure_phrase(row)
     if ages != aged(None, None):
         figure = phrase("sentences.figure_ages", figure=figure, ages=ages)
     if _has(row, "rate_pct") and _has(row, "value"):
         figure = phrase(
-            "sentences.with_count", figure=figure, count=qualified(count(row["value"]), row.get("qualifier"))
+            "sentences.with_count", figure=figure, count=qualified(_count(row, "value"), row.get("qualifier"))
         )
     values = {"country": country, "method": row["method_label"], "figure": figure}
     text = (
@@ -159,8 +176,8 @@ def how_made(row: pd.Series, population: float | None = None, population_label: 
         steps.append(
             phrase(
                 "sentences.how.cases",
-                cases=f"{int(row['cases']):,}",
-                sample=f"{int(row['sample_size']):,}",
+                cases=_int(row["cases"]),
+                sample=_int(row["sample_size"]),
                 share=f"{share:.2f}%",
                 published=published,
             )
