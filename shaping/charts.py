@@ -1,12 +1,15 @@
 """Plotly figures built from data rows: uncertainty drawn, evidence types told apart, sources inside the figure."""
 
 import math
-import textwrap
+import re
+from unicodedata import east_asian_width
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from babel.numbers import format_compact_decimal
 
+import i18n
 from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, CHART_ROWS_AT_MOST, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
 from shaping.numbers import count_short, pct, qualified
 from shaping.text import plotly_plain
@@ -41,18 +44,46 @@ ROW_LABEL_CHARS = 42
 ROW_LINE_PX = 15
 
 
+def text_width(text: str) -> int:
+    """Width in narrow characters: a Japanese or Korean character (East Asian wide or full-width) counts two."""
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# Break opportunities: at a space, or between two Japanese characters (kana, kanji, full-width forms) except before
+# closing punctuation (、。）」…). Korean is written with spaces between words and breaks only there (as the page's CSS).
+_WIDE = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+_BREAK = re.compile(
+    rf"(?<=\s)|(?<=[{_WIDE}])(?=[{_WIDE}])(?![、。，．）」』】〕・ー〜ぁぃぅぇぉっゃゅょァィゥェォッャュョ])"
+)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """textwrap's job for mixed scripts (written by hand: textwrap counts characters and never breaks inside a run of
+    Japanese or Korean without spaces): greedy lines of at most `width` narrow characters."""
+    lines: list[str] = []
+    line = ""
+    for piece in (p for p in _BREAK.split(text) if p):
+        if line and text_width((line + piece).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    return [*lines, line.rstrip()] if line.strip() or not lines else lines
+
+
 def wrapped(text: str, width: int = ROW_LABEL_CHARS) -> list[str]:
-    """Lines of at most `width` characters: at each newline, then after a ' · ' where one fits, else at spaces."""
+    """Lines of at most `width` narrow characters: at each newline, then after a ' · ' where one fits, else at spaces
+    or between Japanese or Korean characters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         parts: list[str] = []
         for part in paragraph.split(" · "):
             joined = f"{parts[-1]} · {part}" if parts else part
-            if parts and len(joined) <= width:
+            if parts and text_width(joined) <= width:
                 parts[-1] = joined
             else:
                 parts.append(part)
-        lines += [line for long in parts for line in (textwrap.wrap(long, width, break_long_words=False) or [""])]
+        lines += [line for long in parts for line in (_wrap(long, width) or [""])]
     return lines
 
 
@@ -150,7 +181,10 @@ def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.
 
 
 def tick_text(value: float) -> str:
-    """A log axis's tick named in full: 20 -> '20', 20000 -> '20k', 5000000 -> '5M', 0.5 -> '0.5' (never a bare 2)."""
+    """A log axis's tick named in full: 20 -> '20', 20000 -> '20k', 5000000 -> '5M', 0.5 -> '0.5' (never a bare 2);
+    in the reader's language as Babel's short form writes it (2万, 50만, 5 Mln)."""
+    if (lang := i18n.current()) != i18n.DEFAULT and value >= 1000:
+        return format_compact_decimal(value, locale=lang, fraction_digits=1)
     for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if value >= size:
             return f"{value / size:g}{suffix}"
@@ -344,8 +378,8 @@ def dot_plot(
         # Plotly then hid every label of the chart (the Claim check's second chart had none).
         high = math.log10(values.max()) + 0.45
         fig.update_xaxes(type="log", range=[low - LABEL_ANCHOR_INSIDE, high], **log_ticks(10**low, 10**high))
-    elif not values.empty:
-        fig.update_xaxes(range=[0, values.max() * 1.2])
+    elif not values.empty:  # counts in full (1,500,000), not Plotly's 1.5M, which no Japanese or Korean reader writes
+        fig.update_xaxes(range=[0, values.max() * 1.2], exponentformat="none", separatethousands=True)
     fig.add_trace(row_label_trace(list(rows["_label"]), texts, left))
     fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig
@@ -463,7 +497,7 @@ def japan_series(
     fig.update_yaxes(range=[0, top / data_share(len(bands))] if pd.notna(top) else None)
     # a figure right of the last round's line ('about 1.46 M') needs the right margin's room too
     last = rows[rows["year"] == rows["year"].max()] if not rows.empty else rows
-    widest = max((len(figure_text(r, measure)) for _, r in last.iterrows()), default=0)
+    widest = max((text_width(figure_text(r, measure)) for _, r in last.iterrows()), default=0)
     # (beyond the range's room right of the last round); the rounds' years stay level, as they fit a phone
     fig.update_layout(margin_r=max(30, int(FIGURE_CHAR_PX * widest) - 40))
     fig.update_xaxes(tickangle=0, tickfont_size=12)  # 2015 and 2018 side by side on a phone, apart
@@ -526,7 +560,7 @@ def with_source(fig: go.Figure, text: str, width: int = 48) -> go.Figure:
     Changes and returns `fig` itself: figures are built afresh for every script run, and a copy costs a
     validation of the whole figure."""
     left_out = left_out_line(fig)
-    lines = (textwrap.wrap(left_out, width) if left_out else []) + (textwrap.wrap(text, width) or [""])
+    lines = (_wrap(left_out, width) if left_out else []) + (_wrap(text, width) or [""])
     title_lines = str(fig.layout.xaxis.title.text or "").count("<br>")  # a two-line axis title needs a line's room
     # 16 px of it for tick labels Plotly turns on a narrow screen, which push the axis title down
     bottom = 96 + 13 * len(lines) + 18 * title_lines

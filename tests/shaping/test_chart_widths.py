@@ -1,6 +1,7 @@
 """Charts readable on a 390-px phone: row labels written whole above their rows (not cut beside the axis), legend
 entries and labels in lines a phone's chart can show, and each row's figure in its label."""
 
+import i18n
 from figures import catalog
 from figures.finished import finish
 from shaping.charts import (
@@ -11,6 +12,8 @@ from shaping.charts import (
     forest_plot,
     legend_name,
     percent_bars,
+    text_width,
+    tick_text,
     wrapped,
 )
 from shaping.health import forest_rows, percent_rows
@@ -30,6 +33,26 @@ def test_wrapped_breaks_after_separators_then_at_spaces_and_newlines():
     ]
     assert wrapped("a b c d e f", 3) == ["a b", "c d", "e f"]
     assert wrapped("short") == ["short"]
+
+
+def test_japanese_wraps_between_characters_by_width_and_korean_at_spaces():
+    japanese = "数字で見るひきこもり・出典：内閣府の調査、2010年から2022年まで"
+    lines = wrapped(japanese, 20)
+    assert "".join(lines) == japanese and len(lines) > 1
+    assert all(text_width(line) <= 20 for line in lines)  # a wide character counts two: ten of them a line
+    assert not any(line.startswith(("、", "・", "：")) for line in lines[1:])  # no line opens with punctuation
+    korean = "한국 은둔 청년 국무조정실 조사 2022년 전국 19~34세"
+    lines = wrapped(korean, 12)
+    assert " ".join(lines) == korean and len(lines) > 1  # broken only at spaces: every word whole
+    assert all(text_width(line) <= 12 for line in lines)
+
+
+def test_log_ticks_read_in_the_reader_s_language():
+    with i18n.language("ja"):
+        assert [tick_text(v) for v in (20, 20_000, 5_000_000)] == ["20", "2万", "500万"]
+    with i18n.language("ko"):
+        assert tick_text(500_000) == "50만"
+    assert [tick_text(v) for v in (20, 20_000, 5_000_000)] == ["20", "20k", "5M"]
 
 
 def test_legend_name_is_plain_and_wrapped():
