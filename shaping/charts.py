@@ -229,8 +229,8 @@ def interval_words(row: pd.Series) -> str:
 def _add_interval_bars(fig: go.Figure, rows: pd.DataFrame) -> None:
     """Published intervals as dark error bars and derived ones grey, each with its own legend line."""
     bar_kinds = (
-        (("published_ci95", "range"), PUBLISHED_BAR, say("chart.published_interval")),
-        (("derived_ci95",), DERIVED_BAR, say("chart.derived_interval")),
+        (("published_ci95", "range"), PUBLISHED_BAR, legend_name(say("chart.published_interval"))),
+        (("derived_ci95",), DERIVED_BAR, legend_name(say("chart.derived_interval"))),
     )
     for interval_kinds, style, name in bar_kinds:
         bars = rows[
@@ -324,7 +324,7 @@ def dot_plot(
                 y=[r["_label"], r["_label"]],
                 mode="lines",
                 line={"color": COUNTRY_COLORS.get(r["country"], "#333333"), "width": 4, "dash": "dot"},
-                name=phrase("chart.published_range"),
+                name=legend_name(phrase("chart.published_range")),
                 hoverinfo="skip",
             )
         )
@@ -344,7 +344,7 @@ def dot_plot(
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=phrase("chart.no_bar"),
+                name=legend_name(phrase("chart.no_bar")),
                 marker={"symbol": "line-ew", "size": 12, "color": "#555555", "line": {"width": 1}},
             )
         )
@@ -459,7 +459,11 @@ def japan_series(
     if rows["interval"].eq("derived_ci95").any():
         fig.add_trace(
             go.Scatter(
-                x=[None], y=[None], mode="lines", name=derived_name, line={"color": DERIVED_BAR["color"], "width": 2}
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=legend_name(derived_name),
+                line={"color": DERIVED_BAR["color"], "width": 2},
             )
         )
     bands = annotation_bands(annotations)

@@ -15,6 +15,7 @@ from shaping.charts import (
     dot_plot,
     figure_text,
     japan_series,
+    legend_name,
     split_bars,
     with_source,
 )
@@ -25,6 +26,8 @@ from shaping.words import figure_words, say
 from tests.conftest import REAL_DATA
 
 DERIVED_NAME, PUBLISHED_NAME = say("chart.derived_interval"), say("chart.published_interval")
+# As the legend shows them: wrapped to a phone's width
+DERIVED_KEY, PUBLISHED_KEY = legend_name(DERIVED_NAME), legend_name(PUBLISHED_NAME)
 
 
 def marks(fig):
@@ -71,16 +74,16 @@ def test_intervals_published_and_derived_are_separate_traces(estimates):
     rows = estimates[estimates["estimate_id"].isin(["jp-cao-2018-broad", "jp-mhlw-hh", "jp-edogawa-2021"])]
     fig = dot_plot(rows, "count", log=True)
     names = {t.name: t for t in fig.data}
-    derived, published = names[DERIVED_NAME], names[PUBLISHED_NAME]
+    derived, published = names[DERIVED_KEY], names[PUBLISHED_KEY]
     assert list(derived.error_x.arrayminus) == [613000 - 460000] and list(derived.error_x.array) == [810000 - 613000]
     assert list(published.error_x.arrayminus) == [260000 - 150000]
     assert "No bar: no published interval" in names  # Edogawa has none
-    keys = [t for t in fig.data if t.name in (DERIVED_NAME, PUBLISHED_NAME) and t.showlegend is not False]
+    keys = [t for t in fig.data if t.name in (DERIVED_KEY, PUBLISHED_KEY) and t.showlegend is not False]
     assert [(t.name, t.mode, t.line.color) for t in keys] == [
-        (PUBLISHED_NAME, "lines", "#333333"),
-        (DERIVED_NAME, "lines", "#8c8c8c"),
+        (PUBLISHED_KEY, "lines", "#333333"),
+        (DERIVED_KEY, "lines", "#8c8c8c"),
     ]
-    assert derived.showlegend is False and derived.legendgroup == DERIVED_NAME  # the bars hide with their legend entry
+    assert derived.showlegend is False and derived.legendgroup == DERIVED_KEY  # the bars hide with their legend entry
     assert fig.layout.xaxis.type == "log"
 
 
