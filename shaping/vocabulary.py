@@ -49,13 +49,12 @@ class Vocabulary:
 
     # The current language's words -------------------------------------------------------------------------------
 
-    def _label_column(self, lang: str) -> pd.Series:
-        """labels.csv's labels in lang, the English where lang's cell is empty."""
-        column = f"label_{lang}"
-        if lang == i18n.DEFAULT or column not in self.labels:
-            return self.labels["label"]
-        translated = self.labels[column]
-        return translated.where(translated.map(_filled), self.labels["label"])
+    def _label_column(self, lang: str, column: str = "label") -> pd.Series:
+        """labels.csv's labels (or groups) in lang, the English where lang's cell is empty."""
+        translated = f"{column}_{lang}"
+        if lang == i18n.DEFAULT or translated not in self.labels:
+            return self.labels[column]
+        return self.labels[translated].where(self.labels[translated].map(_filled), self.labels[column])
 
     def _glossary_words(self, lang: str, column: str) -> dict[str, str]:
         """concept -> glossary.csv's label or definition in lang, where it has one."""
@@ -76,7 +75,10 @@ class Vocabulary:
 
     def _field(self, resource: str, field: str) -> pd.DataFrame:
         mask = (self.labels["resource"] == resource) & (self.labels["field"] == field)
-        return self.labels[mask].assign(label=self._label_column(i18n.current())[mask])
+        lang = i18n.current()
+        return self.labels[mask].assign(
+            label=self._label_column(lang)[mask], group=self._label_column(lang, "group")[mask]
+        )
 
     def concept_labels(self) -> dict[str, str]:
         """concept -> label in the reader's language, in file order."""
@@ -118,19 +120,19 @@ class Vocabulary:
     # What is still English ---------------------------------------------------------------------------------------
 
     def untranslated(self, lang: str) -> list[str]:
-        """The data words readers of lang still see in English: 'labels.csv recluse_estimates method national_survey',
+        """The data words readers of lang still see in English: 'labels.csv label recluse_estimates method national_survey',
         'concepts.csv quote_phrase hikikomori', 'glossary.csv label hikikomori' (for the maintainer, never readers)."""
         if lang == i18n.DEFAULT:
             return []
-        column = f"label_{lang}"
-        cells = self.labels[column] if column in self.labels else pd.Series(None, index=self.labels.index)
-        missing = [
-            f"labels.csv {r} {f} {v}"
-            for r, f, v, cell in zip(
-                self.labels["resource"], self.labels["field"], self.labels["value"], cells, strict=True
-            )
-            if not _filled(cell)
-        ]
+        missing = []
+        for column in ("label", "group"):
+            cells = self.labels.get(f"{column}_{lang}", pd.Series(None, index=self.labels.index))
+            keys = zip(self.labels["resource"], self.labels["field"], self.labels["value"], strict=True)
+            missing += [
+                f"labels.csv {column} {r} {f} {v}"
+                for (r, f, v), english, cell in zip(keys, self.labels[column], cells, strict=True)
+                if _filled(english) and not _filled(cell)
+            ]
         for concept in self.concepts["concept"]:
             if not _filled(self.concepts.loc[concept].get(f"quote_phrase_{lang}")):
                 missing.append(f"concepts.csv quote_phrase {concept}")

@@ -217,7 +217,7 @@ def test_a_label_missing_its_translation_reads_english_and_is_counted(package):
     set_cell(package, "labels", int(row), "label_ja", "")
     vocab = Vocabulary.of(check_package(package))
     assert untranslated_counts(vocab) == {**before, "ja": before["ja"] + 1}
-    assert "labels.csv recluse_estimates method national_survey" in vocab.untranslated("ja")
+    assert "labels.csv label recluse_estimates method national_survey" in vocab.untranslated("ja")
     with i18n.language("ja"):
         assert vocab.label("recluse_estimates", "method", "national_survey") == "national survey"
     with i18n.language("ko"):
@@ -241,3 +241,23 @@ def test_a_translated_quote_phrase_must_use_the_glossary_term(package):
     set_cell(package, "concepts", int(row), "quote_phrase_ja", "6か月以上社会的に引きこもっている人")
     problems = check_package(package).problems["concepts"]
     assert [(p.column, "広義のひきこもり" in p.message) for p in problems] == [("quote_phrase_ja", True)]
+
+
+def test_forest_plot_groups_follow_the_language(package):
+    """The forest plot's headings and legend (labels.csv group) read in the reader's language, English where empty."""
+    vocab = Vocabulary.of(check_package(package))
+    english = vocab.groups_of("isolation_health_risks", "outcome")
+    with i18n.language("ja"):
+        japanese = vocab.groups_of("isolation_health_risks", "outcome")
+    assert english and english.keys() == japanese.keys() and all(japanese[k] != english[k] for k in english)
+    labels = pd.read_csv(package / "labels.csv", dtype=str)
+    row = labels.index[labels["group_ja"].notna()][0]
+    set_cell(package, "labels", int(row) + 1, "group_ja", "")
+    vocab = Vocabulary.of(check_package(package))
+    with i18n.language("ja"):
+        assert (
+            labels.loc[row, "group"] in vocab.groups_of(labels.loc[row, "resource"], labels.loc[row, "field"]).values()
+        )
+    assert f"labels.csv group {labels.loc[row, 'resource']} {labels.loc[row, 'field']} {labels.loc[row, 'value']}" in (
+        vocab.untranslated("ja")
+    )
