@@ -395,7 +395,10 @@ def translated_phrase_problems(concepts: pd.DataFrame, glossary: pd.DataFrame, s
         for line, concept, phrase in zip(rows[LINE_COLUMN], rows["concept"], rows.get(column, []), strict=True):
             term = terms.get((str(concept), lang))
             if term and term.casefold() not in str(phrase).casefold():
-                said = f"'{short(phrase)}' does not contain '{term}', the glossary's {lang} term for {concept}: name the concept with it"
+                said = (
+                    f"'{short(phrase)}' does not contain '{term}', the glossary's {lang} term for {concept}: "
+                    "name the concept with it"
+                )
                 found.append(Problem(shown_as, int(line), column, said))
     return found
 

@@ -83,7 +83,8 @@ def test_a_sourced_term_must_appear_verbatim_in_its_quote():
             SHOWN,
             2,
             "term",
-            "'広義のひきこもり群' does not appear in quote: a sourced term must be written exactly as the quote writes it",
+            "'広義のひきこもり群' does not appear in quote: "
+            "a sourced term must be written exactly as the quote writes it",
         )
     ]
 
@@ -110,7 +111,10 @@ def test_a_no_source_term_row_with_a_quote_is_refused():
     rows = _valid()
     rows[2] = _row("it", quote="Una frase con 広義のひきこもり.")
     found = glossary_problems(_frame(rows), SHOWN)
-    message = "status is no_source_term, so quote must be empty: a quote means a source in this language uses the term (status sourced)"
+    message = (
+        "status is no_source_term, so quote must be empty: "
+        "a quote means a source in this language uses the term (status sourced)"
+    )
     assert found == [Problem(SHOWN, 4, "quote", message)]
 
 
