@@ -224,22 +224,15 @@ def _untranslated(row: dict) -> str | None:
     return "the quote is not in English: give an English translation in quote_en" if found else None
 
 
-def _every_language(frame: pd.DataFrame, shown_as: str, concepts: list[str] | None) -> list[Problem]:
-    """A concept with a row in some language but not in all of ja, ko, it (given concepts, also one with no row)."""
-    named, languages, first_line = frame[filled(frame, "concept")], {}, {}
-    for line, concept, lang in zip(named[LINE_COLUMN], named["concept"], named["lang"], strict=True):
-        languages.setdefault(str(concept), set()).add(str(lang))
-        first_line.setdefault(str(concept), int(line))
-    every, found = ", ".join(LANGUAGES), []
-    for concept in sorted(languages, key=first_line.get):
-        if missing := [lang for lang in LANGUAGES if lang not in languages[concept]]:
+def _every_language(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """A concept with a row in some language but not in all of ja, ko, it."""
+    named, every, found = frame[filled(frame, "concept")], ", ".join(LANGUAGES), []
+    for concept, rows in named.groupby(named["concept"].astype(str), sort=False):
+        if missing := [lang for lang in LANGUAGES if lang not in set(rows["lang"].astype(str))]:
             said = (
                 f"concept {concept} has no row for {', '.join(missing)}: every concept needs a row in each of {every}"
             )
-            found.append(Problem(shown_as, first_line[concept], "lang", said))
-    for concept in [c for c in concepts or [] if c not in languages]:
-        said = f"concept {concept} has no row: every concept in concepts.csv needs a row in each of {every}"
-        found.append(Problem(shown_as, None, "concept", said))
+            found.append(Problem(shown_as, int(rows[LINE_COLUMN].iloc[0]), "lang", said))
     return found
 
 
@@ -374,10 +367,10 @@ GLOSSARY = [
 ]
 
 
-def glossary_problems(frame: pd.DataFrame, shown_as: str, concepts: list[str] | None = None) -> list[Problem]:
-    """Every rule of glossary.csv in line order, with `concepts` (concepts.csv's keys) one with no row at all too."""
+def glossary_problems(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """Every rule of glossary.csv in line order."""
     frame = frame.mask(frame.apply(lambda cells: cells.astype("string").str.strip().eq("").fillna(False)))  # blanks
-    found = [p for rule in GLOSSARY for p in rule(frame, shown_as)] + _every_language(frame, shown_as, concepts)
+    found = [p for rule in GLOSSARY for p in rule(frame, shown_as)] + _every_language(frame, shown_as)
     return sorted(found, key=lambda p: (p.line is None, p.line or 0, p.column or ""))
 
 
