@@ -36,9 +36,7 @@ TYPED = {  # a cell that does not parse becomes missing: validation reports it
 
 def to_frame(name: str, records: Records) -> pd.DataFrame:
     """The table with schema dtypes (nullable integers, floats, booleans, dates) and each row's CSV line in _line."""
-    header, width = records.header, len(records.header)
-    rows = [(r + [""] * width)[:width] for r in records.rows]
-    raw = pd.DataFrame(rows, columns=header, dtype="string") if rows else pd.DataFrame(columns=header, dtype="string")
+    raw = pd.DataFrame(records.rows, columns=records.header, dtype="string")  # read_table let only full rows through
     frame = pd.DataFrame(index=raw.index)
     for field in resource(name)["schema"]["fields"]:
         values = raw[field["name"]].fillna("").str.strip()
