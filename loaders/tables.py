@@ -63,8 +63,7 @@ def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) 
             read[name], problems[name] = read_table(name, texts[name], shown_as[name])
     frames, schema_lines = {}, {}
     for name, records in ((name, records) for name, records in read.items() if records):
-        targets = {fk["reference"]["resource"] for fk in resource(name)["schema"].get("foreignKeys", [])} - {name}
-        readable = {target: read[target] for target in targets if read.get(target)}
+        readable = {target: rows for target, rows in read.items() if rows and target != name}  # keys point into these
         schema = schema_problems(name, texts[name], shown_as[name], records, readable)
         schema_lines[name] = {p.line for p in schema if p.line}
         frames[name] = to_frame(name, records)
