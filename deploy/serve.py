@@ -53,7 +53,10 @@ DASHBOARD_CSP = {
     "form-action": "'self'",
 }
 COOKIE = "hikikomori_worker"  # the sticky cookie HAProxy inserts; its value names the worker (w1, w2, ...)
-HAPROXY_HINT = "haproxy is needed for `make serve`: install it with `apt-get install -y haproxy` (Debian), or set HAPROXY=/path/to/haproxy."
+HAPROXY_HINT = (
+    "haproxy is needed for `make serve`: install it with `apt-get install -y haproxy` (Debian), "
+    "or set HAPROXY=/path/to/haproxy."
+)
 # The README's security section: XSRF and CORS on, no file watcher (edits never unload modules mid-run), no
 # telemetry, no browser opened.
 STREAMLIT_FLAGS = [

@@ -100,7 +100,8 @@ def catalog_problems(lang: str, root: Path = ROOT) -> list[Problem]:
         if not message.id:
             continue
         line = message.lineno or 1
-        # a plural message: each form (one in Japanese and Korean, three in Babel's Italian) keeps the plural msgid's placeholders
+        # a plural message: each form (one in Japanese and Korean, three in Babel's Italian) keeps the plural msgid's
+        # placeholders
         msgid = message.id[-1] if isinstance(message.id, tuple | list) else message.id
         forms = [message.string] if isinstance(message.string, str) else list(message.string)
         if not all(forms):

@@ -77,6 +77,24 @@ def _split_key(header: str) -> tuple[str, ...]:
     return tuple(part.strip().strip('"') for part in header.split("."))
 
 
+def _after_value(source: list[str], i: int, value: str, path: tuple, found: dict[tuple, int]) -> int:
+    """The index of the line after a value that starts on line i - 1: a multi-line string or array of strings ends
+    further down (each string of such an array gets its own line in found)."""
+    if value.startswith('"""') and value.count('"""') == 1:  # a multi-line string: skip to its end
+        while i < len(source) and '"""' not in source[i]:
+            i += 1
+        return i + 1
+    if value.startswith("[") and "]" not in value.split("#")[0]:  # a multi-line array of strings
+        index = 0
+        while i < len(source) and not source[i].strip().startswith("]"):
+            if source[i].strip().startswith('"'):
+                found[(*path, index)] = i + 1
+                index += 1
+            i += 1
+        return i + 1
+    return i
+
+
 def lines(text: str) -> dict[tuple, int]:
     """The 1-based line where each key (and each element of a multi-line array) starts, by key path.
 
@@ -108,19 +126,7 @@ def lines(text: str) -> dict[tuple, int]:
             continue
         path = (*prefix, *_split_key(match.group(1)))
         found[path] = number
-        value = match.group(2).strip()
-        if value.startswith('"""') and value.count('"""') == 1:  # a multi-line string: skip to its end
-            while i < len(source) and '"""' not in source[i]:
-                i += 1
-            i += 1
-        elif value.startswith("[") and "]" not in value.split("#")[0]:  # a multi-line array of strings
-            index = 0
-            while i < len(source) and not source[i].strip().startswith("]"):
-                if source[i].strip().startswith('"'):
-                    found[(*path, index)] = i + 1
-                    index += 1
-                i += 1
-            i += 1
+        i = _after_value(source, i, match.group(2).strip(), path, found)
     return found
 
 

@@ -21,7 +21,7 @@ ARCHIVE_ERRORS += (ValueError,)
 
 def recognise_table(content: bytes) -> str | None:
     """The table whose columns the first line names (at least half of them); None when none fits."""
-    first = content[len(BOM) :] if content.startswith(BOM) else content
+    first = content.removeprefix(BOM)
     line = first.split(b"\n", 1)[0].decode("utf-8", errors="replace").strip("\r")
     header = {h.strip() for h in next(csv.reader(io.StringIO(line)), [])}
     overlap = {name: len(header & set(field_names(name))) / len(field_names(name)) for name in table_names()}
@@ -89,5 +89,5 @@ def check_candidate(
 
 def normalised(content: bytes) -> bytes:
     """The upload as the project stores CSVs: UTF-8 without BOM, LF line endings (cells untouched)."""
-    text = (content[len(BOM) :] if content.startswith(BOM) else content).decode("utf-8")
+    text = content.removeprefix(BOM).decode("utf-8")
     return text.replace("\r\n", "\n").encode("utf-8")

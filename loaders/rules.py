@@ -1,20 +1,23 @@
-"""Rules a Table Schema cannot state (across the columns of a row, or the rows of one table), as a table of rules per
-table. A rule is a pure function of a typed DataFrame returning Problems that name the CSV line (column _line) and the
-column to fix; most are made by `where` (a mask and a message) or `each` (a message read from the row's cells)."""
+"""Rules a Table Schema cannot state (across the columns of a row, the rows of one table, or evidence and the rows it
+supports), as a table of rules per table. A rule is a pure function of a typed DataFrame returning Problems that name
+the CSV line (column _line) and the column to fix; most are made by `where` (a mask and a message) or `each` (a
+message read from the row's cells)."""
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 import pandas as pd
 
 from core.dates import date_span
 from core.derive import wilson_interval
-from core.model import LINE_COLUMN, TARGETS
+from core.model import CONCEPTS, EVIDENCE, INPUT, LABELS, LINE_COLUMN, TARGETS
+from core.package import descriptor, file_name, resource, table_names
 from core.problems import Problem
-from loaders.reader_words import Rule, plain_words
-from loaders.vocabulary_rules import concepts_match_schema, labels_match_schema
 
+Rule = Callable[[pd.DataFrame, str], list[Problem]]
 Mask = Callable[[pd.DataFrame], pd.Series]
 Message = str | Callable[[dict], str | None]
 WILSON_TOLERANCE = 0.01  # percentage points: stored bounds are rounded to 2 decimals
@@ -46,7 +49,7 @@ def _span(value: object) -> tuple[date, date] | None:
 
 
 def filled(frame: pd.DataFrame, *columns: str) -> pd.Series:
-    """True where each of the columns is filled (loaders.frames makes a blank cell missing)."""
+    """True where each of the columns is filled (loaders.tables makes a blank cell missing)."""
     return frame[list(columns)].notna().all(axis=1)
 
 
@@ -221,23 +224,134 @@ def _untranslated(row: dict) -> str | None:
     return "the quote is not in English: give an English translation in quote_en" if found else None
 
 
-def _every_language(frame: pd.DataFrame, shown_as: str, concepts: list[str] | None) -> list[Problem]:
-    """A concept with a row in some language but not in all of ja, ko, it (given concepts, also one with no row)."""
-    named, languages, first_line = frame[filled(frame, "concept")], {}, {}
-    for line, concept, lang in zip(named[LINE_COLUMN], named["concept"], named["lang"], strict=True):
-        languages.setdefault(str(concept), set()).add(str(lang))
-        first_line.setdefault(str(concept), int(line))
-    every, found = ", ".join(LANGUAGES), []
-    for concept in sorted(languages, key=first_line.get):
-        if missing := [lang for lang in LANGUAGES if lang not in languages[concept]]:
+def _every_language(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """A concept with a row in some language but not in all of ja, ko, it."""
+    named, every, found = frame[filled(frame, "concept")], ", ".join(LANGUAGES), []
+    for concept, rows in named.groupby(named["concept"].astype(str), sort=False):
+        if missing := [lang for lang in LANGUAGES if lang not in set(rows["lang"].astype(str))]:
             said = (
                 f"concept {concept} has no row for {', '.join(missing)}: every concept needs a row in each of {every}"
             )
-            found.append(Problem(shown_as, first_line[concept], "lang", said))
-    for concept in [c for c in concepts or [] if c not in languages]:
-        said = f"concept {concept} has no row: every concept in concepts.csv needs a row in each of {every}"
-        found.append(Problem(shown_as, None, "concept", said))
+            found.append(Problem(shown_as, int(rows[LINE_COLUMN].iloc[0]), "lang", said))
     return found
+
+
+# Reader-facing text is written for readers: a checker's working language is refused in the columns readers see (a
+# checker's notes belong in evidence.csv's checker_note, which no page, image or download shows).
+_URL = re.compile(r"https?://\S+")
+# (pattern, what it is): words that belong to a checker's working notes, never to a reader's.
+WORKING_WORDS = (
+    (re.compile(r"\bshould become\b", re.I), "should become"),
+    (re.compile(r"\bproposed\b", re.I), "proposed"),
+    (re.compile(r"\bfixed in\b", re.I), "fixed in"),
+    (re.compile(r"\bHEAD\b"), "HEAD"),
+    (re.compile(r"commit", re.I), "commit"),
+    (re.compile(r"\bworking[- ]tree\b", re.I), "working tree"),
+    (re.compile(r"\bmain\b", re.I), "main"),
+    (re.compile(r"(?<!resident )\bregister\b", re.I), "register"),
+    (re.compile(r"\baudit", re.I), "audit"),
+    (re.compile(r"(?<![\w:/.])(?:/[\w.~-]+){2,}|\b[\w-]+\.(?:csv|md|py|json|toml)\b"), "a file path"),
+)
+
+
+def working_words(text: str) -> list[str]:
+    """The working-language words a reader's text holds ('should become', 'HEAD', a file path...), in list order."""
+    text = _URL.sub(" ", text)
+    return [name for pattern, name in WORKING_WORDS if pattern.search(text)]
+
+
+def plain_words(*columns: str, where: str = "a checker's note in evidence.csv") -> Rule:
+    """A rule for columns readers see: a problem per cell using working language, naming it and where it belongs."""
+
+    def rule(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+        found = []
+        for column in columns:
+            filled = frame[frame[column].notna()]
+            for line, text in zip(filled[LINE_COLUMN].tolist(), filled[column].tolist(), strict=True):
+                if words := working_words(str(text)):
+                    message = (
+                        f"readers see {column}, but it uses a checker's working language ({', '.join(words)}): "
+                        f"say it in plain words for a reader, and move the working note to {where}"
+                    )
+                    found.append(Problem(shown_as, int(line), column, message))
+        return found
+
+    return rule
+
+
+# The vocabulary tables (concepts.csv, labels.csv) against the schema: every allowed value labelled exactly once, no
+# label for a value the schema does not allow, and the grouping a field needs filled in.
+METHOD = ("recluse_estimates", "method")  # the one labelled field whose rows say survey and headline
+NOT_ALLOWED = "add it to that field's enum in datapackage.json, or delete this row"
+
+
+def labelled_fields(target: str) -> dict[tuple[str, str], list[str]]:
+    """(resource, field) -> allowed values, for every field with a foreign key to the target table."""
+    found = {}
+    for res in descriptor()["resources"]:
+        fields = {f["name"]: f for f in res["schema"]["fields"]}
+        for fk in res["schema"].get("foreignKeys", []):
+            allowed = fields[fk["fields"]].get("constraints", {}).get("enum")
+            if fk["reference"]["resource"] == target and allowed:  # a coded field; glossary.concept only refers
+                found[(res["name"], fk["fields"])] = allowed
+    return found
+
+
+def _unlabelled(shown_as: str, column: str, where: str, values: list[str], add: str) -> list[Problem]:
+    """A whole-file problem for each allowed value no row labels."""
+    said = f"{where} allows '<value>' (datapackage.json) but no row here labels it: {add}"
+    return [Problem(shown_as, None, column, said.replace("<value>", value)) for value in values]
+
+
+def concepts_match_schema(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """One row per concept recluse_estimates.csv allows, and none for a concept it does not allow."""
+    problems = []
+    listed = set(frame["concept"].dropna())
+    for (name, column), allowed in labelled_fields(CONCEPTS).items():
+        where = f"{file_name(name)}'s {column}"
+        add = "add a row <value>,<label>,<definition>,<quote_phrase>,<headline_rank>"
+        problems += _unlabelled(shown_as, "concept", where, [v for v in allowed if v not in listed], add)
+        stray = frame[frame["concept"].notna() & ~frame["concept"].isin(allowed)]
+        problems += [
+            Problem(shown_as, int(line), "concept", f"'{concept}' is not a value {where} allows: {NOT_ALLOWED}")
+            for line, concept in zip(stray[LINE_COLUMN], stray["concept"], strict=True)
+        ]
+    return problems
+
+
+def _label_row(row: dict, fields: dict[tuple[str, str], list[str]]) -> list[tuple[str, str]]:
+    """The (column, message) problems of one labels.csv row."""
+    key, where = (row["resource"], row["field"]), file_name(row["resource"])
+    if key not in fields:
+        labelled = ", ".join(f"{n}.{c}" for n, c in fields)
+        return [("field", f"{where} has no labelled field {row['field']} (labelled: {labelled})")]
+    if row["value"] not in fields[key]:
+        return [("value", f"'{row['value']}' is not a value {where}'s {row['field']} allows: {NOT_ALLOWED}")]
+    if key != METHOD:
+        message = f"applies to methods only: leave it empty for {row['field']}"
+        return [(column, message) for column in ("survey", "headline") if pd.notna(row[column])]
+    found = [(column, "is required for a method: true or false") for column in ("survey", "headline")]
+    found = [(column, message) for column, message in found if pd.isna(row[column])]
+    if row["headline"] is True and row["survey"] is False:
+        found.append(("headline", "a method that is not a survey cannot headline"))
+    return found
+
+
+def labels_match_schema(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """One row per allowed value of each labelled field, none other; survey and headline for methods only."""
+    fields = labelled_fields(LABELS)
+    problems = []
+    for (name, column), allowed in fields.items():
+        listed = set(frame.loc[(frame["resource"] == name) & (frame["field"] == column), "value"].dropna())
+        missing = [v for v in allowed if v not in listed]
+        add = f"add a row {name},{column},<value>,<label>"
+        problems += _unlabelled(shown_as, "value", f"{file_name(name)}'s {column}", missing, add)
+    rows = frame[frame["resource"].notna() & frame["field"].notna() & frame["value"].notna()]
+    for row in rows.to_dict("records"):
+        # a resource that is not a table of the package: the schema's enum for resource reports it, with this line
+        if row["resource"] in table_names():
+            problems += [Problem(shown_as, int(row[LINE_COLUMN]), c, m) for c, m in _label_row(row, fields)]
+    return problems
 
 
 NO_SOURCE = "a quote means a source in this language uses the term (status sourced)"
@@ -253,10 +367,10 @@ GLOSSARY = [
 ]
 
 
-def glossary_problems(frame: pd.DataFrame, shown_as: str, concepts: list[str] | None = None) -> list[Problem]:
-    """Every rule of glossary.csv in line order, with `concepts` (concepts.csv's keys) one with no row at all too."""
+def glossary_problems(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """Every rule of glossary.csv in line order."""
     frame = frame.mask(frame.apply(lambda cells: cells.astype("string").str.strip().eq("").fillna(False)))  # blanks
-    found = [p for rule in GLOSSARY for p in rule(frame, shown_as)] + _every_language(frame, shown_as, concepts)
+    found = [p for rule in GLOSSARY for p in rule(frame, shown_as)] + _every_language(frame, shown_as)
     return sorted(found, key=lambda p: (p.line is None, p.line or 0, p.column or ""))
 
 
@@ -274,7 +388,10 @@ def translated_phrase_problems(concepts: pd.DataFrame, glossary: pd.DataFrame, s
         for line, concept, phrase in zip(rows[LINE_COLUMN], rows["concept"], rows.get(column, []), strict=True):
             term = terms.get((str(concept), lang))
             if term and term.casefold() not in str(phrase).casefold():
-                said = f"'{short(phrase)}' does not contain '{term}', the glossary's {lang} term for {concept}: name the concept with it"
+                said = (
+                    f"'{short(phrase)}' does not contain '{term}', the glossary's {lang} term for {concept}: "
+                    "name the concept with it"
+                )
                 found.append(Problem(shown_as, int(line), column, said))
     return found
 
@@ -327,7 +444,7 @@ RULES: dict[str, list[Rule]] = {
     "population": [AGES, YEAR, plain_words("note")],
     "claims": [plain_words("traced_origin", "explanation")],
     "claim_evidence": [exactly_one("estimate_id", "homelessness_row_id", "health_row_id", "source_id")],
-    # the rules inside one evidence row; loaders.evidence_rules compares it with the row it supports
+    # the rules inside one evidence row; evidence_problems below compares it with the row it supports
     "evidence": [
         exactly_one(*TARGETS),
         *(status_needs(status, column, why) for status in READ for column, why in REQUIRED_WHEN_READ),
@@ -348,3 +465,137 @@ def rule_problems(name: str, frame: pd.DataFrame, shown_as: str) -> list[Problem
     """Every rule of one table, on the rows with a value (a line of commas is the schema check's blank row)."""
     frame = frame[frame.drop(columns=[LINE_COLUMN]).notna().any(axis=1)]
     return [p for rule in RULES[name] for p in rule(frame, shown_as)]
+
+
+# Rules between evidence.csv and the rows it supports, run once the whole package is typed: every row has evidence,
+# a confirmed quote states the row's figure, and each page is one of its source's.
+@cache
+def _columns(table: str) -> tuple[dict[str, str], set[str]]:
+    """Each column's type, and those a confirmed quote must state exactly (not free text, the maintainer's wording)."""
+    fields = resource(table)["schema"]["fields"]
+    exact = ("integer", "number", "boolean", "date")
+    checked = {f["name"] for f in fields if f["type"] in exact or {"enum", "pattern"} & set(f.get("constraints", {}))}
+    return {f["name"]: f["type"] for f in fields}, checked
+
+
+def _derived_columns(table: str, row: dict) -> set[str]:
+    """Columns of a data row that were computed here, so a quote can confirm only their inputs."""
+    derived = set(str(row["derived_fields"]).split()) if pd.notna(row.get("derived_fields")) else set()
+    return derived | ({"value"} if table == "population" and row.get("status") == "derived" else set())
+
+
+def _same(stated: str, actual: object, kind: str) -> bool | None:
+    """Whether stated_value equals the row's cell; None when stated_value cannot be read as the cell's type."""
+    stated = stated.strip()
+    if kind in ("integer", "number"):
+        try:
+            return math.isclose(float(stated.replace(",", "")), float(actual), rel_tol=1e-9, abs_tol=1e-9)
+        except ValueError:
+            return None
+    if kind == "boolean":
+        return (stated.lower() == "true") == bool(actual) if stated.lower() in ("true", "false") else None
+    return stated == (str(actual)[:10] if kind == "date" else str(actual))
+
+
+def _unlisted_pages(evidence: pd.DataFrame, sources: pd.DataFrame, shown_as: str) -> list[Problem]:
+    """Evidence rows whose page is not among their source's url and other_urls."""
+    urls = {}
+    for source_id, url, other_urls in zip(sources["source_id"], sources["url"], sources["other_urls"], strict=True):
+        urls[str(source_id)] = {url} if pd.notna(url) else set()
+        urls[str(source_id)] |= set(str(other_urls).split()) if pd.notna(other_urls) else set()
+    found = []
+    read = evidence[evidence["url"].notna()]
+    for line, url, source_id in zip(read[LINE_COLUMN], read["url"], read["source_id"], strict=True):
+        if str(source_id) in urls and url not in urls[str(source_id)]:
+            message = (
+                f"this page is not a url or other_urls of {source_id} in sources.csv: add it there, so readers can "
+                "open it from the source"
+            )
+            found.append(Problem(shown_as, int(line), "url", message))
+    return found
+
+
+def _compared(quote: dict, row: dict, table: str, row_id: str) -> tuple[str, str] | None:
+    """A quote that read a figure against the cell it names: the column to fix and why, or None when they agree."""
+    column, status, stated = quote["column"], quote["status"], quote["stated_value"]
+    (types, checked), actual = _columns(table), row[column]
+    kind = types[column]
+    derived = column in _derived_columns(table, row)
+    if status == "differs":  # a stale status misleads in any column, text too
+        if derived or pd.isna(actual) or not _same(str(stated), actual, kind):
+            return None
+        why = f"status is differs but stated_value {short(stated)} now equals {row_id}'s {column}: "
+        return "status", why + "mark it confirmed and say in note what the quote shows"
+    if column not in checked:
+        return None
+    if derived:
+        why = f"{column} of {row_id} is derived here, so a quote cannot confirm it: "
+        return "column", why + f"confirm the figures it is derived from with column {INPUT}"
+    if pd.isna(actual):
+        why = f"{row_id} has no {column}, but this confirmed quote states {short(stated)}: "
+        return "stated_value", why + "fill the row, or mark the evidence differs"
+    same = _same(str(stated), actual, kind)
+    if same is None:
+        return "stated_value", f"'{short(stated)}' is not {kind} like {column}"
+    shown = str(actual)[:10] if kind == "date" else actual
+    why = f"status is confirmed but stated_value {short(stated)} is not {row_id}'s {column} ({shown}): "
+    return None if same else ("stated_value", why + "correct the row, or mark the evidence differs")
+
+
+def cross_problems(
+    evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: str, broken_lines: dict[str, set[int]]
+) -> list[Problem]:
+    """Each evidence row against the row it supports, unless that has a problem of its own (its values are unsure)."""
+    found = _unlisted_pages(evidence, frames["sources"], shown_as) if "sources" in frames else []
+    single = evidence[list(TARGETS)].notna().sum(axis=1).eq(1)
+    for target, (table, key) in TARGETS.items():
+        if table not in frames or not frames[table][key].is_unique:
+            continue  # no table, or ids the primary-key check already reports
+        broken, types = broken_lines.get(table, set()), _columns(table)[0]
+        rows = {str(row[key]): row for row in frames[table].to_dict("records") if row[LINE_COLUMN] not in broken}
+        pointing = evidence[single & evidence[target].notna()]
+        for quote in pointing[[LINE_COLUMN, target, "column", "status", "stated_value"]].to_dict("records"):
+            row_id, column = str(quote[target]), str(quote["column"])
+            if row_id not in rows or column == INPUT:
+                continue  # a row the foreign-key check already reports, or one with a problem of its own
+            if column not in types:
+                why = f"'{short(column)}' is not a column of {resource(table)['path']} (or {INPUT}, for an input of a "
+                found.append(Problem(shown_as, int(quote[LINE_COLUMN]), "column", why + "derived number)"))
+            elif quote["status"] in READ and pd.notna(quote["stated_value"]):
+                problem = _compared({**quote, "column": column}, rows[row_id], table, row_id)
+                found += [Problem(shown_as, int(quote[LINE_COLUMN]), *problem)] if problem else []
+    return found
+
+
+def missing_evidence(
+    evidence: pd.DataFrame, frames: dict[str, pd.DataFrame], shown_as: dict[str, str]
+) -> dict[str, list[Problem]]:
+    """Every row of the data tables has an evidence row (a quote, or a not_found row saying where it was looked for)."""
+    found: dict[str, list[Problem]] = {}
+    for column, (table, key) in TARGETS.items():
+        if table in frames:
+            frame = frames[table]
+            rows = frame[frame[key].notna() & ~frame[key].isin(set(evidence[column].dropna().tolist()))]
+            why = "has no evidence row in evidence.csv: add the quote that holds this figure, or a not_found row "
+            found[table] = [
+                Problem(shown_as[table], int(line), key, f"'{row_id}' {why}saying where it was looked for")
+                for row_id, line in zip(rows[key], rows[LINE_COLUMN], strict=True)
+            ]
+    return found
+
+
+def evidence_problems(
+    frames: dict[str, pd.DataFrame],
+    shown_as: dict[str, str],
+    skip_lines: dict[str, set[int]],
+    flagged_lines: dict[str, set[int]],
+) -> dict[str, list[Problem]]:
+    """Every rule between evidence and data, per table: skip_lines are not read, rows in flagged_lines not compared."""
+    if EVIDENCE not in frames:
+        return {}
+    evidence = frames[EVIDENCE]
+    evidence = evidence[evidence.drop(columns=[LINE_COLUMN]).notna().any(axis=1)]
+    usable = evidence[~evidence[LINE_COLUMN].isin(skip_lines.get(EVIDENCE, set()))]
+    found = missing_evidence(evidence, frames, shown_as)
+    found[EVIDENCE] = cross_problems(usable, frames, shown_as[EVIDENCE], flagged_lines)
+    return found

@@ -1,17 +1,76 @@
-"""Row validation against datapackage.json by frictionless, fed the text in memory and the key values of the tables
-it points into; its errors become Problems a maintainer can act on."""
+"""Cells against datapackage.json: row validation by frictionless, fed the text in memory and the key values of the
+tables it points into, its errors made Problems a maintainer can act on; then cell text a schema type accepts but
+readers must never get: NaN/inf numbers, digits Python reads and pandas does not, HTML, Markdown links or images, and
+spreadsheet formulas."""
 
 import copy
 import re
+from bisect import bisect_right
+from itertools import accumulate, zip_longest
 
-from frictionless import Dialect, Package, Resource, Schema
+from frictionless import Dialect, Resource, Schema
 
 from core.package import resource
 from core.problems import Problem
-from loaders.cell_rules import NON_FINITE
 from loaders.precheck import Records
 
-# The values loaders.frames reads as booleans; frictionless would also take 1 and 0, which the frame cannot.
+HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
+MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\s*\(")
+FORMULA_SIGNS = ("=", "+", "-", "@")  # a stripped cell starting so is refused; downloads also escape tab and CR
+NON_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
+URL_FIELDS = {"url", "other_urls"}
+SEPARATOR = "\x00"  # between the cells of a joined column: loaders.precheck refuses text holding it
+# A cell with none of these has no problem: a number cell of ASCII digits, dots, signs and exponents only; a text cell
+# without '<' or '[' that starts with a letter or digit (which strip() keeps, so no formula sign can come first).
+NUMBER_SUSPECT = re.compile(r"[^0-9.eE+\-\x00]")
+TEXT_SUSPECT = re.compile(r"<|\[|\x00[^A-Za-z0-9\x00]")
+
+
+def number_problem(value: str) -> str | None:
+    """What is wrong with a number cell's stripped text, or None."""
+    if value.lower() in NON_FINITE:
+        return f"'{value}' is not a number: leave the cell empty if it is unknown"
+    try:
+        float(value)  # Python (so frictionless) reads full-width digits and 1_000; the typed table would not
+    except ValueError:
+        return None
+    if value.isascii() and "_" not in value:
+        return None
+    why = "retype it in half-width digits, without underscores or spaces"
+    return f"'{value}' is not written with the digits 0-9 only: {why}"
+
+
+def text_problem(value: str) -> str | None:
+    """What is wrong with a text cell's stripped text, or None."""
+    if HTML_TAG.search(value):
+        return "contains HTML markup ('<' followed by a tag): text cells are plain text"
+    if MARKDOWN_LINK.search(value):
+        return "contains a Markdown link or image: put web addresses in sources.csv"
+    if value.startswith(FORMULA_SIGNS):
+        return f"starts with '{value[0]}', which spreadsheets run as a formula: reword the cell"
+    return None
+
+
+def cell_problems(name: str, records: Records, shown_as: str) -> list[Problem]:
+    """The problem cells, column by column: each searched once, joined, for the characters such a cell must hold."""
+    types = {f["name"]: f["type"] for f in resource(name)["schema"]["fields"]}
+    found = []
+    for column, cells in zip(records.header, zip_longest(*records.rows, fillvalue=""), strict=False):
+        if types.get(column) in ("number", "integer"):
+            pattern, problem = NUMBER_SUSPECT, number_problem
+        elif types.get(column) == "string" and column not in URL_FIELDS:
+            pattern, problem = TEXT_SUSPECT, text_problem
+        else:
+            continue
+        starts = list(accumulate((len(cell) + 1 for cell in cells), initial=0))  # where each cell's separator is
+        suspects = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(SEPARATOR + SEPARATOR.join(cells))}
+        for index in sorted(suspects):
+            if (value := cells[index].strip()) and (message := problem(value)):
+                found.append(Problem(shown_as, records.lines[index], column, message))
+    return found
+
+
+# The values loaders.tables reads as booleans; frictionless would also take 1 and 0, which the frame cannot.
 TRUE_VALUES = ["true", "True", "TRUE"]
 FALSE_VALUES = ["false", "False", "FALSE"]
 
@@ -22,8 +81,6 @@ TYPE_WORDS = {
     "date": "a date written YYYY-MM-DD",
     "string": "text",
 }
-# A foreign-key error's note: 'for "method": values "x" not found in the lookup table "labels" as ...'.
-FOREIGN_NOTE = re.compile(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)"')
 CONSTRAINT_WORDS = {
     "required": "is required but empty",
     "minimum": "must be at least {}",
@@ -61,20 +118,6 @@ def _cell(cell: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _foreign_key(note: str | None, name: str) -> tuple[str | None, str | None]:
-    """The column and words for a foreign-key error's note ('for "method": values "x" not found in ...')."""
-    match = FOREIGN_NOTE.search(note or "")
-    if not match:
-        return None, note
-    column, value, target = match.groups()
-    keys = [
-        fk["reference"]["fields"] for fk in resource(name)["schema"].get("foreignKeys", []) if fk["fields"] == column
-    ]
-    if target == "labels":
-        return column, f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>"
-    return column, f"'{_cell(value)}' is not a {keys[0] if keys else column} in {resource(target)['path']}"
-
-
 def _words(error, name: str, lines: list[int], fields: dict[str, dict]) -> tuple[str | None, str]:
     """The column and a maintainer's words for one frictionless error."""
     field_name, cell, kind = getattr(error, "field_name", None), getattr(error, "cell", None), error.type
@@ -93,8 +136,6 @@ def _words(error, name: str, lines: list[int], fields: dict[str, dict]) -> tuple
         earlier = f" (also line {lines[at]})" if at < len(lines) else ""
         key = ", ".join(resource(name)["schema"].get("primaryKey", []))
         return key, f"the same id is used twice{earlier}: ids must be unique"
-    if kind == "foreign-key":
-        return _foreign_key(error.note, name)
     if kind == "blank-row":
         return None, "blank line (or a line of empty cells): delete it"
     return field_name, error.note or error.message
@@ -111,7 +152,6 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
     """The errors worth a line each: none echoing another one about the same cell or row."""
     key = resource(name)["schema"].get("primaryKey", [])
     blank = {e.row_number for e in errors if e.type == "blank-row"}
-    refused = {(e.row_number, e.field_name) for e in errors if e.type == "constraint-error"}
     kept = []
     for error in errors:
         row, field_name, cell = (getattr(error, attribute, None) for attribute in ("row_number", "field_name", "cell"))
@@ -119,55 +159,54 @@ def _reported(errors: list, name: str, fields: dict[str, dict]) -> list:
             continue  # a blank row's empty id is not a repeated id
         if error.type == "primary-key" and 'all "None"' in (error.note or ""):
             continue  # an empty id: its required-constraint error says so
-        if error.type == "foreign-key" and (row, _foreign_key(error.note, name)[0]) in refused:
-            continue  # a value the enum refuses: its constraint error says what is allowed
         if error.type == "unique-error" and [field_name] == key:
             continue  # the primary-key error says the same and names the earlier line
         if fields.get(field_name, {}).get("type") in ("number", "integer") and str(cell).strip().lower() in NON_FINITE:
-            continue  # NaN or inf: loaders.rules.cell_problems explains it once
+            continue  # NaN or inf: cell_problems explains it once
         kept.append(error)
     return kept
 
 
-def _resource(name: str, text: str, targets: dict[str, Records]) -> Resource:
-    """The table as a frictionless resource: booleans as loaders.frames reads them, foreign keys into targets only."""
+def _resource(name: str, text: str) -> Resource:
+    """The table as a frictionless resource: booleans as loaders.tables reads them; foreign keys are key_problems'."""
     descriptor = copy.deepcopy(resource(name)["schema"])
     for field in descriptor["fields"]:
         if field["type"] == "boolean":
             field.update(trueValues=TRUE_VALUES, falseValues=FALSE_VALUES)
-    descriptor["foreignKeys"] = [
-        fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in targets
-    ]
+    descriptor.pop("foreignKeys", None)
     schema, dialect = Schema.from_descriptor(descriptor), Dialect.from_descriptor({"delimiter": ","})
     return Resource(text.encode("utf-8"), name=name, format="csv", encoding="utf-8", schema=schema, dialect=dialect)
 
 
-class _Rows(list):
-    """Inline rows never changed once made: frictionless copies a resource for each lookup, and the copy shares them."""
-
-    def __deepcopy__(self, memo: dict) -> "_Rows":
-        return self
-
-
-def key_table(name: str, fields: list[str], records: Records) -> Resource:
-    """The distinct values of a table's referenced (string) fields, inline, so no lookup reads the whole table again."""
-    columns = [records.header.index(field) for field in fields]
-    values = {tuple((row[i] if i < len(row) else "") or None for i in columns) for row in records.rows}
-    values.discard((None,) * len(fields))
-    schema = Schema.from_descriptor({"fields": [{"name": field, "type": "any"} for field in fields]})
-    return Resource(data=_Rows([list(fields), *map(list, values)]), name=name, schema=schema)
+def key_problems(
+    name: str, records: Records, shown_as: str, targets: dict[str, Records], refused: set
+) -> list[Problem]:
+    """Cells naming a key their target table lacks, compared as frictionless's foreign-key check compares them (the
+    text as written, an empty cell pointing nowhere); none where the enum already refuses the value (refused)."""
+    found = []
+    for fk in resource(name)["schema"].get("foreignKeys", []):
+        column, target, key = fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"]
+        if target not in targets:
+            continue  # a table that cannot be read: its own problems say why
+        at, key_at = records.header.index(column), targets[target].header.index(key)
+        keys = {row[key_at] for row in targets[target].rows}
+        for line, row in zip(records.lines, records.rows, strict=True):
+            if (value := row[at]) and value not in keys and (line, column) not in refused:
+                said = f"'{_cell(value)}' is not a {key} in {resource(target)['path']}"
+                if target == "labels":
+                    said = (
+                        f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>"
+                    )
+                found.append(Problem(shown_as, line, column, said))
+    return found
 
 
 def schema_problems(
-    name: str, text: str, shown_as: str, starts: list[int], targets: dict[str, Records]
+    name: str, text: str, shown_as: str, records: Records, targets: dict[str, Records]
 ) -> list[Problem]:
-    """One table's types, constraints and keys (into the readable targets); starts name each record's first line."""
-    table = _resource(name, text, targets)
-    wanted: dict[str, list[str]] = {}
-    for fk in table.schema.foreign_keys:
-        target = fk["reference"]["resource"]
-        wanted[target] = list(dict.fromkeys(wanted.get(target, []) + list(fk["reference"]["fields"])))
-    Package(resources=[table, *(key_table(target, fields, targets[target]) for target, fields in wanted.items())])
+    """One table's types, constraints and keys (into the readable targets)."""
     fields = {f["name"]: f for f in resource(name)["schema"]["fields"]}
-    errors = [error for task in table.validate().tasks for error in _reported(task.errors, name, fields)]
-    return [_problem(error, name, shown_as, starts, fields) for error in errors]
+    errors = _reported(_resource(name, text).validate().tasks[0].errors, name, fields)
+    found = [_problem(error, name, shown_as, records.starts, fields) for error in errors]
+    refused = {(p.line, p.column) for p, e in zip(found, errors, strict=True) if e.type == "constraint-error"}
+    return found + key_problems(name, records, shown_as, targets, refused)

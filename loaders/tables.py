@@ -3,17 +3,47 @@ between evidence and the rows it supports; every problem collected as a value.""
 
 from pathlib import Path
 
-from core.model import CONCEPTS, EVIDENCE, GLOSSARY
+import numpy as np
+import pandas as pd
+
+from core.model import CONCEPTS, EVIDENCE, GLOSSARY, LINE_COLUMN
 from core.package import RawFile, file_name, read_raw, resource, table_names
 from core.package_check import PackageCheck, shown_path
 from core.paths import data_dir as default_data_dir
 from core.problems import Problem
-from loaders.cell_rules import cell_problems
-from loaders.evidence_rules import evidence_problems
-from loaders.frames import to_frame
-from loaders.precheck import decode, read_table
-from loaders.rules import rule_problems, translated_phrase_problems
-from loaders.schema_check import schema_problems
+from loaders.precheck import Records, decode, read_table
+from loaders.rules import evidence_problems, rule_problems, translated_phrase_problems
+from loaders.schema_check import cell_problems, schema_problems
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    numbers = pd.to_numeric(values.where(values.ne("")), errors="coerce").astype("float64")
+    return numbers.where(np.isfinite(numbers))
+
+
+def _integers(values: pd.Series) -> pd.Series:
+    numbers = _numbers(values)
+    return numbers.where(numbers.eq(numbers.round())).astype("Int64")
+
+
+TYPED = {  # a cell that does not parse becomes missing: validation reports it
+    "integer": _integers,
+    "number": _numbers,
+    "boolean": lambda values: values.str.lower().map({"true": True, "false": False}).astype("boolean"),
+    "date": lambda values: pd.to_datetime(values.where(values.ne("")), format="%Y-%m-%d", errors="coerce"),
+}
+
+
+def to_frame(name: str, records: Records) -> pd.DataFrame:
+    """The table with schema dtypes (nullable integers, floats, booleans, dates) and each row's CSV line in _line."""
+    raw = pd.DataFrame(records.rows, columns=records.header, dtype="string")  # read_table let only full rows through
+    frame = pd.DataFrame(index=raw.index)
+    for field in resource(name)["schema"]["fields"]:
+        values = raw[field["name"]].fillna("").str.strip()
+        typed = TYPED.get(field["type"], lambda values: values.where(values.ne("")).astype("string"))
+        frame[field["name"]] = typed(values)
+    frame[LINE_COLUMN] = pd.Series(records.lines, index=raw.index, dtype="int64")
+    return frame
 
 
 def _echo_of_a_broken_table(problem: Problem, flagged: dict[str, set[int]]) -> bool:
@@ -33,9 +63,8 @@ def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) 
             read[name], problems[name] = read_table(name, texts[name], shown_as[name])
     frames, schema_lines = {}, {}
     for name, records in ((name, records) for name, records in read.items() if records):
-        targets = {fk["reference"]["resource"] for fk in resource(name)["schema"].get("foreignKeys", [])} - {name}
-        readable = {target: read[target] for target in targets if read.get(target)}
-        schema = schema_problems(name, texts[name], shown_as[name], records.starts, readable)
+        readable = {target: rows for target, rows in read.items() if rows and target != name}  # keys point into these
+        schema = schema_problems(name, texts[name], shown_as[name], records, readable)
         schema_lines[name] = {p.line for p in schema if p.line}
         frames[name] = to_frame(name, records)
         # Cross-column rules read typed values, which a type or constraint error on the line makes unreliable

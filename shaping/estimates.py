@@ -75,37 +75,48 @@ def _distinct_labels(out: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
-    """What differs among the rows shown, one sentence each; empty when they are like-for-like."""
-    if len(rows) < 2:
-        return []
-    shown = annotate(rows, vocab)
+def _differs(shown: pd.DataFrame, column: str) -> bool:
+    return shown[column].astype("string").fillna("(none)").nunique() > 1
+
+
+def _whom_warnings(shown: pd.DataFrame) -> list[str]:
+    """Differences in whom the rows count: the concept, the six-month rule, ages, students, households."""
     warnings = []
-
-    def differs(column: str) -> bool:
-        return shown[column].astype("string").fillna("(none)").nunique() > 1
-
-    if differs("concept"):
+    if _differs(shown, "concept"):
         warnings.append(phrase("comparability.concepts", concepts="; ".join(sorted(shown["concept_label"].unique()))))
-    if differs("six_month_rule"):
+    if _differs(shown, "six_month_rule"):
         without = sorted(shown[shown["six_month_rule"].eq(False).fillna(False)]["country_name"].unique())
         warnings.append(phrase("comparability.six_month_rule", countries=", ".join(without)))
-    if differs("ages"):
+    if _differs(shown, "ages"):
         warnings.append(phrase("comparability.ages", ages=", ".join(sorted(shown["ages"].unique()))))
-    if differs("scope"):
+    if _differs(shown, "scope"):
         warnings.append(phrase("comparability.students"))
-    if differs("unit"):
+    if _differs(shown, "unit"):
         warnings.append(phrase("comparability.households"))
+    return warnings
+
+
+def _how_warnings(shown: pd.DataFrame) -> list[str]:
+    """Differences in how, where and when the rows were counted: method, area, years."""
+    warnings = []
     if shown["survey"].nunique() > 1:
         warnings.append(phrase("comparability.not_surveys"))
-    elif differs("method"):
+    elif _differs(shown, "method"):
         warnings.append(phrase("comparability.methods", methods=", ".join(sorted(shown["method_label"].unique()))))
-    if differs("area"):
+    if _differs(shown, "area"):
         warnings.append(phrase("comparability.cities"))
     years = shown["year"].dropna()
     if not years.empty and years.max() - years.min() >= 3:
         warnings.append(phrase("comparability.years", first=int(years.min()), last=int(years.max())))
     return warnings
+
+
+def comparability_warnings(rows: pd.DataFrame, vocab: Vocabulary) -> list[str]:
+    """What differs among the rows shown, one sentence each; empty when they are like-for-like."""
+    if len(rows) < 2:
+        return []
+    shown = annotate(rows, vocab)
+    return _whom_warnings(shown) + _how_warnings(shown)
 
 
 def cabinet_office_rounds(

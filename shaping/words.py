@@ -84,7 +84,8 @@ class FigureWords:
     data: Mapping
 
     def text(self, name: str, choice: str | None = None, **values: object) -> str:
-        """A text field (dotted names reach into axis/labels: 'labels.not_drawn'), by the control's value if it varies."""
+        """A text field (dotted names reach into axis/labels: 'labels.not_drawn'), by the control's value if it
+        varies."""
         value = self._get(name)
         if isinstance(value, Mapping):
             value = value[str(choice)]
@@ -253,11 +254,89 @@ def _check_template(name: str, template: object, expected: set[str], where: Call
     return found
 
 
+Where = Callable[..., Callable[[str], Problem]]  # at(key, start=0): a Problem maker for the line of that key
+
+
+def _text_field(key: str, value, expected: dict[str, set[str]], at: Where, known: list[str]) -> list[Problem]:
+    """A text, or a table of texts by the control's value."""
+    found = []
+    for variant, template in _templates(value):
+        name = key + (f".{variant}" if variant else "")
+        found += _check_template(name, template, expected.get(key, set()), at(variant or key))
+    if not isinstance(value, str | Mapping):
+        found.append(at(key)("must be text, or a table of texts by the control's value"))
+    return found
+
+
+def _texts_field(key: str, value, expected: dict[str, set[str]], at: Where, known: list[str]) -> list[Problem]:
+    """A table of named texts (axis titles, labels)."""
+    found = []
+    for name, template in value.items():
+        found += _check_template(f"{key}.{name}", template, expected.get(f"{key}.{name}", set()), at(name))
+    return found
+
+
+def _list_field(key: str, value, expected: dict[str, set[str]], at: Where, known: list[str]) -> list[Problem]:
+    """A list of texts without placeholders (notes)."""
+    return [p for i, template in enumerate(value) for p in _check_template(f"{key}[{i}]", template, set(), at(key))]
+
+
+def _keys_field(key: str, value, expected: dict[str, set[str]], at: Where, known: list[str]) -> list[Problem]:
+    """Keys of words/site.toml's [caveats]."""
+    said = f"words/site.toml [caveats] has {', '.join(known)}"
+    return [at(key)(f"unknown caveat {unknown!r}; {said}") for unknown in value if unknown not in set(known)]
+
+
+def _numbers_field(key: str, value, expected: dict[str, set[str]], at: Where, known: list[str]) -> list[Problem]:
+    """A list of numbers (axis ticks)."""
+    return [] if all(isinstance(v, int | float) for v in value) else [at(key)("must be a list of numbers")]
+
+
+def _annotations_field(key: str, value, expected: dict[str, set[str]], at: Where, known: list[str]) -> list[Problem]:
+    """Annotations: known keys only, x and text in each."""
+    where, found = at("annotations", 0), []
+    for i, annotation in enumerate(value):
+        for unknown in set(annotation) - set(ANNOTATION_FIELDS):
+            found.append(
+                where(f"annotation {i + 1}: unknown key {unknown!r}; it may hold {', '.join(ANNOTATION_FIELDS)}")
+            )
+        found += [
+            where(f"annotation {i + 1}: {needed} is missing") for needed in ("x", "text") if needed not in annotation
+        ]
+    return found
+
+
+FIELD_CHECKS = {
+    "text": _text_field,
+    "texts": _texts_field,
+    "list": _list_field,
+    "keys": _keys_field,
+    "numbers": _numbers_field,
+    "annotations": _annotations_field,
+}
+
+
+def _missing_texts(data: dict, expected: dict[str, set[str]], rel: str) -> list[Problem]:
+    """The texts a builder fills in that the file does not have."""
+    found = []
+    for name in expected:
+        top = name.split(".")[0]
+        try:
+            value = data
+            for part in name.split("."):
+                value = value[part]
+        except (KeyError, TypeError):
+            if top in data or FIGURE_FIELDS.get(top) == "texts":
+                found.append(Problem(rel, None, name, "missing: the builder fills this text in"))
+    return found
+
+
 def check_figure_file(
     path: Path, placeholders: Mapping[str, Iterable[str]], known_caveats: Iterable[str]
 ) -> list[Problem]:
     """The problems of one figure's words file: TOML syntax, unknown keys, placeholders, caveat keys, annotations.
-    `placeholders` names, per field ('summary', 'labels.not_drawn'), the values the builder fills in: each must appear."""
+    `placeholders` names, per field ('summary', 'labels.not_drawn'), the values the builder fills in: each must
+    appear."""
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     rel = f"words/{FIGURES_DIR}/{path.name}"
@@ -273,53 +352,29 @@ def check_figure_file(
         return lambda message: Problem(rel, line, key, message)
 
     expected = {name: set(names) for name, names in placeholders.items()}
+    known = list(known_caveats)
     for key, value in data.items():
-        kind = FIGURE_FIELDS.get(key)
-        if kind is None:
+        if key not in FIGURE_FIELDS:
             found.append(at(key)(f"unknown key; a figure's words file may hold {', '.join(FIGURE_FIELDS)}"))
-        elif kind == "text":
-            for variant, template in _templates(value):
-                found += _check_template(
-                    key + (f".{variant}" if variant else ""), template, expected.get(key, set()), at(variant or key)
-                )
-            if not isinstance(value, str | Mapping):
-                found.append(at(key)("must be text, or a table of texts by the control's value"))
-        elif kind == "texts":
-            for name, template in value.items():
-                found += _check_template(f"{key}.{name}", template, expected.get(f"{key}.{name}", set()), at(name))
-        elif kind == "list":
-            for i, template in enumerate(value):
-                found += _check_template(f"{key}[{i}]", template, set(), at(key))
-        elif kind == "keys":
-            for unknown in [k for k in value if k not in set(known_caveats)]:
-                found.append(
-                    at(key)(f"unknown caveat {unknown!r}; words/site.toml [caveats] has {', '.join(known_caveats)}")
-                )
-        elif kind == "numbers":
-            if not all(isinstance(v, int | float) for v in value):
-                found.append(at(key)("must be a list of numbers"))
-        elif kind == "annotations":
-            for i, annotation in enumerate(value):
-                where = at("annotations", 0)
-                for unknown in set(annotation) - set(ANNOTATION_FIELDS):
-                    found.append(
-                        where(
-                            f"annotation {i + 1}: unknown key {unknown!r}; it may hold {', '.join(ANNOTATION_FIELDS)}"
-                        )
-                    )
-                for needed in ("x", "text"):
-                    if needed not in annotation:
-                        found.append(where(f"annotation {i + 1}: {needed} is missing"))
-    for name in expected:
-        top = name.split(".")[0]
-        try:
-            value = data
-            for part in name.split("."):
-                value = value[part]
-        except (KeyError, TypeError):
-            if top in data or FIGURE_FIELDS.get(top) == "texts":
-                found.append(Problem(rel, None, name, "missing: the builder fills this text in"))
-    return found
+        else:
+            found += FIELD_CHECKS[FIGURE_FIELDS[key]](key, value, expected, at, known)
+    return found + _missing_texts(data, expected, rel)
+
+
+def _phrase_problems(name: str, value, path: tuple, expected: Mapping[str, str], plurals: set[str], at) -> list:
+    """The problems of one phrase of words/phrases.toml: unknown, a plural that is not {one, other}, placeholders."""
+    if name not in expected:
+        return [at(path)(f"{name}: unknown phrase; no code fills it in (shaping/phrasebook.py lists those that do)")]
+    wanted = set(expected[name].split())
+    if name not in plurals:
+        return _check_template(name, value, wanted, at(path))
+    if not isinstance(value, Mapping) or set(value) != {"one", "other"}:
+        return [at(path)(f'{name}: must be a table of two forms, one = "…" and other = "…"')]
+    return [
+        p
+        for form in ("one", "other")
+        for p in _check_template(f"{name}.{form}", value[form], wanted, at((*path, form)))
+    ]
 
 
 def check_phrases_file(path: Path, expected: Mapping[str, str], plurals: Iterable[str]) -> list[Problem]:
@@ -351,20 +406,7 @@ def check_phrases_file(path: Path, expected: Mapping[str, str], plurals: Iterabl
                 walk(item, (*path, key))
             return
         seen.add(name)
-        if name not in expected:
-            found.append(
-                at(path)(f"{name}: unknown phrase; no code fills it in (shaping/phrasebook.py lists those that do)")
-            )
-            return
-        wanted = set(expected[name].split())
-        if name in plurals:
-            if not isinstance(value, Mapping) or set(value) != {"one", "other"}:
-                found.append(at(path)(f'{name}: must be a table of two forms, one = "…" and other = "…"'))
-                return
-            for form in ("one", "other"):
-                found.extend(_check_template(f"{name}.{form}", value[form], wanted, at((*path, form))))
-            return
-        found.extend(_check_template(name, value, wanted, at(path)))
+        found.extend(_phrase_problems(name, value, path, expected, plurals, at))
 
     walk(data, ())
     for name in sorted(set(expected) - seen):
@@ -372,31 +414,16 @@ def check_phrases_file(path: Path, expected: Mapping[str, str], plurals: Iterabl
     return found
 
 
-def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Path | None = None) -> list[Problem]:
-    """Every problem of the words files: `declared` maps each figure's words key to its placeholders per field."""
-    folder = folder or WORDS_DIR
-    found: list[Problem] = []
-    site_path = folder / SITE_FILE
-    try:
-        site_data = tomllib.loads(site_path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        return [Problem(f"words/{SITE_FILE}", None, None, f"not valid TOML: {e}")]
+def _site_problems(site_path: Path, site_data: dict) -> list[Problem]:
+    """Unknown keys of words/site.toml."""
     site_lines = site_path.read_text(encoding="utf-8").splitlines()
-    for key in set(site_data) - SITE_FIELDS:
-        found.append(
-            Problem(
-                f"words/{SITE_FILE}",
-                _line_of(site_lines, key),
-                key,
-                f"unknown key; it may hold {', '.join(sorted(SITE_FIELDS))}",
-            )
-        )
-    pages_path = folder / PAGES_FILE
-    try:
-        pages_data = tomllib.loads(pages_path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        return found + [Problem(f"words/{PAGES_FILE}", None, None, f"not valid TOML: {e}")]
-    page_lines = pages_path.read_text(encoding="utf-8").splitlines()
+    said = f"unknown key; it may hold {', '.join(sorted(SITE_FIELDS))}"
+    return [Problem(f"words/{SITE_FILE}", _line_of(site_lines, key), key, said) for key in set(site_data) - SITE_FIELDS]
+
+
+def _pages_problems(pages_path: Path, pages_data: dict) -> list[Problem]:
+    """Unknown and missing keys of each page in words/pages.toml."""
+    page_lines, found = pages_path.read_text(encoding="utf-8").splitlines(), []
     for url, entry in pages_data.items():
         start = (_line_of(page_lines, url) or 1) - 1
         for key in set(entry) - PAGE_FIELDS:
@@ -405,31 +432,44 @@ def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Pat
         for key in ("file", "title", "icon", "heading"):
             if key not in entry:
                 found.append(Problem(f"words/{PAGES_FILE}", start + 1, url, f"{key} is missing"))
+    return found
+
+
+def _figures_problems(folder: Path, declared: Mapping[str, Mapping[str, Iterable[str]]], known: list[str]) -> list:
+    """Each declared figure's words file checked; a file missing, or one no figure declares."""
+    found, files = [], {p.stem: p for p in sorted((folder / FIGURES_DIR).glob("*.toml"))}
+    for key, placeholders in declared.items():
+        if key not in files:
+            missing = "missing: a figure is declared with this key"
+            found.append(Problem(f"words/{FIGURES_DIR}/{key}.toml", None, None, missing))
+        else:
+            found += check_figure_file(files[key], placeholders, known)
+    for key in sorted(set(files) - set(declared)):
+        undeclared = "no figure is declared with this key (figures/catalog.py)"
+        found.append(Problem(f"words/{FIGURES_DIR}/{key}.toml", None, None, undeclared))
+    return found
+
+
+def check_words(declared: Mapping[str, Mapping[str, Iterable[str]]], folder: Path | None = None) -> list[Problem]:
+    """Every problem of the words files: `declared` maps each figure's words key to its placeholders per field."""
+    folder = folder or WORDS_DIR
+    try:
+        site_data = tomllib.loads((folder / SITE_FILE).read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        return [Problem(f"words/{SITE_FILE}", None, None, f"not valid TOML: {e}")]
+    found = _site_problems(folder / SITE_FILE, site_data)
+    try:
+        pages_data = tomllib.loads((folder / PAGES_FILE).read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        return found + [Problem(f"words/{PAGES_FILE}", None, None, f"not valid TOML: {e}")]
+    found += _pages_problems(folder / PAGES_FILE, pages_data)
     from shaping.phrasebook import PHRASES, PLURALS
 
     if (folder / PHRASES_FILE).exists():
         found += check_phrases_file(folder / PHRASES_FILE, PHRASES, PLURALS)
     else:
         found.append(Problem(f"words/{PHRASES_FILE}", None, None, "missing: the code's phrases are read from it"))
-    known = list(site_data.get("caveats", {}))
-    files = {p.stem: p for p in sorted((folder / FIGURES_DIR).glob("*.toml"))}
-    for key, placeholders in declared.items():
-        if key not in files:
-            found.append(
-                Problem(f"words/{FIGURES_DIR}/{key}.toml", None, None, "missing: a figure is declared with this key")
-            )
-        else:
-            found += check_figure_file(files[key], placeholders, known)
-    for key in sorted(set(files) - set(declared)):
-        found.append(
-            Problem(
-                f"words/{FIGURES_DIR}/{key}.toml",
-                None,
-                None,
-                "no figure is declared with this key (figures/catalog.py)",
-            )
-        )
-    return found
+    return found + _figures_problems(folder, declared, list(site_data.get("caveats", {})))
 
 
 def main() -> int:

@@ -14,7 +14,8 @@ import asgi
 
 
 def _run_lifespan() -> bool:
-    """Enter the lifespan the way Streamlit's server does; True once it has yielded (the server then accepts readers)."""
+    """Enter the lifespan the way Streamlit's server does; True once it has yielded (the server then accepts
+    readers)."""
 
     async def enter() -> bool:
         async with asgi.warm_caches(None):
@@ -71,7 +72,8 @@ async def _index_app(scope, receive, send) -> None:
 
 
 def _get(path: str, query: str = "", **headers: str) -> tuple[dict[bytes, bytes], bytes]:
-    """One GET through the middleware, over the ASGI protocol itself (Starlette's TestClient needs httpx2, not pinned)."""
+    """One GET through the middleware, over the ASGI protocol itself (Starlette's TestClient needs httpx2, not
+    pinned)."""
     messages = []
 
     async def receive():

@@ -18,7 +18,8 @@ BLOCK = re.compile(r"```csv\n(.*?)```", re.S)
 
 
 def examples() -> dict[str, list[tuple[str, list[list[str]]]]]:
-    """Per '## Example' section: (table, records) for each csv block, the table named by the last data/*.csv before it."""
+    """Per '## Example' section: (table, records) for each csv block, the table named by the last data/*.csv
+    before it."""
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     names = {file_name(name): name for name in table_names()}
     found = {}

@@ -744,7 +744,8 @@ CASES = [
                 cell("glossary", 1, "term", "広義の引きこもり"),
                 2,
                 "term",
-                "'広義の引きこもり' does not appear in quote: a sourced term must be written exactly as the quote writes it",
+                "'広義の引きこもり' does not appear in quote: "
+                "a sourced term must be written exactly as the quote writes it",
             ),
             Case(
                 "<script> in a concept label",

@@ -1,8 +1,8 @@
 """Cell rules: the column search finds every cell the per-cell rules would flag, wherever in the column it is."""
 
 from core.package import field_names
-from loaders.cell_rules import cell_problems, number_problem, text_problem
 from loaders.precheck import read_rows
+from loaders.schema_check import cell_problems, number_problem, text_problem
 
 HEADER = field_names("isolation_health_risks")  # text columns (population, note) and number columns (value, ci_low)
 

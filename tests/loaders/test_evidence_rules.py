@@ -10,7 +10,8 @@ from tests.conftest import add_row, rows, set_cell, write_rows
 pytestmark = pytest.mark.slow
 
 # Data rows of tests/fixtures/valid/evidence.csv: 1 jp-cao-2010-broad rate_pct (confirmed, English),
-# 2 jp-cao-2010-narrow (not_found), 3 jp-mhlw-2019 value (confirmed, Japanese), 4 valtorta (not_found), 5 usa-2023 (not_found).
+# 2 jp-cao-2010-narrow (not_found), 3 jp-mhlw-2019 value (confirmed, Japanese), 4 valtorta (not_found),
+# 5 usa-2023 (not_found).
 CASES = [
     # (row, column, bad value, expected column, words in the message)
     (
@@ -101,7 +102,8 @@ def test_a_row_with_no_evidence_is_refused_on_its_own_line(package):
         (
             3,
             "estimate_id",
-            "'jp-cao-2010-narrow' has no evidence row in evidence.csv: add the quote that holds this figure, or a not_found row saying where it was looked for",
+            "'jp-cao-2010-narrow' has no evidence row in evidence.csv: add the quote that holds this figure, "
+            "or a not_found row saying where it was looked for",
         )
     ]
 
@@ -181,7 +183,8 @@ def test_a_differs_row_whose_row_now_equals_its_figure_is_a_stale_status(package
         (
             2,
             "status",
-            "status is differs but stated_value 1.79 now equals jp-cao-2010-broad's rate_pct: mark it confirmed and say in note what the quote shows",
+            "status is differs but stated_value 1.79 now equals jp-cao-2010-broad's rate_pct: "
+            "mark it confirmed and say in note what the quote shows",
         )
     ]
 

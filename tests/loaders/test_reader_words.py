@@ -2,7 +2,7 @@
 
 import pytest
 
-from loaders.reader_words import working_words
+from loaders.rules import working_words
 
 
 @pytest.mark.parametrize(

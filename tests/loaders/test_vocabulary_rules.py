@@ -25,8 +25,9 @@ def test_allowed_method_with_no_label_is_refused(package):
     _drop(package, "labels", lambda r: r[2] != "national_survey")
     found = problems_of(package)
     assert (
-        f"{package / 'labels.csv'}: value: recluse_estimates.csv's method allows 'national_survey' (datapackage.json) but no row "
-        "here labels it: add a row recluse_estimates,method,national_survey,<label>" in found
+        f"{package / 'labels.csv'}: value: "
+        "recluse_estimates.csv's method allows 'national_survey' (datapackage.json) but no row here labels it: "
+        "add a row recluse_estimates,method,national_survey,<label>" in found
     )
     # the estimate that uses it is named too, by line and column
     assert any(
@@ -83,9 +84,11 @@ def test_concept_with_no_row_and_row_with_no_concept_are_refused(package):
     glossary = [p for p in problems if p.startswith(str(package / "glossary.csv"))]
     assert glossary and all("'at_risk' is not a concept in concepts.csv" in p for p in glossary)  # its rows now dangle
     assert [p for p in problems if p not in glossary] == [
-        f"{package / 'concepts.csv'}: concept: recluse_estimates.csv's concept allows 'at_risk' (datapackage.json) but no row here "
+        f"{package / 'concepts.csv'}: concept: "
+        "recluse_estimates.csv's concept allows 'at_risk' (datapackage.json) but no row here "
         "labels it: add a row at_risk,<label>,<definition>,<quote_phrase>,<headline_rank>",
-        f"{package / 'concepts.csv'}:{line + 1}: concept: 'at_rsk' is not a value recluse_estimates.csv's concept allows: "
+        f"{package / 'concepts.csv'}:{line + 1}: concept: "
+        "'at_rsk' is not a value recluse_estimates.csv's concept allows: "
         "add it to that field's enum in datapackage.json, or delete this row",
     ]
 

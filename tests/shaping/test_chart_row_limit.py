@@ -37,7 +37,8 @@ def test_dot_plot_draws_the_first_rows_and_says_how_many_it_left_out(estimates, 
         rows["label"].head(at_most)
     )
     assert source_text(fig).startswith(
-        f"Drawn: the first {at_most} of {len(rows)} rows, in the table's order; the table and its CSV hold all {len(rows)}."
+        f"Drawn: the first {at_most} of {len(rows)} rows, in the table's order; "
+        f"the table and its CSV hold all {len(rows)}."
     )
     assert "Source: Cabinet Office (2010)" in source_text(fig)
     assert len(rows) == len(estimates[estimates["value"].notna()])  # the caller's rows are not cut
@@ -50,8 +51,8 @@ def test_rows_a_dot_plot_cannot_draw_do_not_count(estimates, limit):
     fig = dot_plot(estimates, "rate", log=False)
     assert drawn_rows(fig) == list(drawable["label"].head(3))
     assert (
-        left_out_line(fig)
-        == f"Drawn: the first 3 of {len(drawable)} rows, in the table's order; the table and its CSV hold all {len(drawable)}."
+        left_out_line(fig) == f"Drawn: the first 3 of {len(drawable)} rows, in the table's order; "
+        f"the table and its CSV hold all {len(drawable)}."
     )
 
 

@@ -124,7 +124,8 @@ def test_japan_series_by_age_group(estimates, vocab):
 @pytest.mark.parametrize("measure", ["rate", "count"])
 def test_trend_breaks_never_sit_on_the_data_or_on_each_other(estimates, vocab, measure):
     """On a phone the 2022 note lay over the 2018 line and the 2.05% label: each note has a band of its own above the
-    highest point, and no dashed line runs up through the band of a note to its right (right-aligned, it reaches left)."""
+    highest point, and no dashed line runs up through the band of a note to its right (right-aligned, it reaches
+    left)."""
     rows = cabinet_office_rounds(estimates, vocab)
     column = "rate_pct" if measure == "rate" else "value"
     notes = [{"x": 2012, "text": "an early break in the series"}, *figure_words("japan-rounds").annotations()]

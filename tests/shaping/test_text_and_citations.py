@@ -45,14 +45,15 @@ def test_source_line_names_exactly_the_sources_of_the_rows(sources, estimates):
     used = sources_for(rows, sources.reset_index(drop=True))
     assert used["source_id"].tolist() == ["jp-cao-2010", "kr-opm-2024"]
     assert (
-        source_line(used)
-        == "Sources: Cabinet Office of Japan (2010); Office for Government Policy Coordination, Republic of Korea (2025)"
+        source_line(used) == "Sources: Cabinet Office of Japan (2010); "
+        "Office for Government Policy Coordination, Republic of Korea (2025)"
     )
     mhlw = sources_for(
         pd.DataFrame({"source_id": ["jp-mhlw-2003", "jp-mhlw-2007", "h-valtorta-2016"]}), sources.reset_index(drop=True)
     )
     assert source_line(mhlw) == (
-        "Sources: Ministry of Health, Labour and Welfare of Japan (MHLW) (2003 figure, 2007 figure); Valtorta N.K. et al. (2016)"
+        "Sources: Ministry of Health, Labour and Welfare of Japan (MHLW) (2003 figure, 2007 figure); "
+        "Valtorta N.K. et al. (2016)"
     )
 
 

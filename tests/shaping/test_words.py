@@ -110,8 +110,8 @@ def test_the_code_phrases_are_checked_like_a_figure_file(words):
     path.write_text(text)
     found = [str(p) for p in check_words(word_placeholders(), words)]
     assert (
-        f"words/phrases.toml:{_line_of(path, 'no_rows')}: sentences.no_rows: unknown placeholder {{what}}; it takes none"
-        in found
+        f"words/phrases.toml:{_line_of(path, 'no_rows')}: "
+        "sentences.no_rows: unknown placeholder {what}; it takes none" in found
     )
     assert any(
         p.startswith(f"words/phrases.toml:{_line_of(path, 'who =')}: sentences.who: missing placeholder {{place}}")
@@ -126,7 +126,8 @@ def test_the_code_phrases_are_checked_like_a_figure_file(words):
 
 
 def test_every_phrase_the_code_fills_is_in_the_words_file():
-    """Each phrase of shaping/phrasebook.py fills with exactly its placeholders (no KeyError, nothing left in braces)."""
+    """Each phrase of shaping/phrasebook.py fills with exactly its placeholders (no KeyError, nothing left in
+    braces)."""
     from shaping.phrasebook import PHRASES, PLURALS
     from shaping.words import phrase, phrase_n
 

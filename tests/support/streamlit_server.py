@@ -66,7 +66,8 @@ PAGE_STATE = """(o) => {
                              .map(t => t.textContent).join('|')).join('||'),
     skeletons: document.querySelectorAll('[data-testid=stSkeleton], [data-testid=stAppSkeleton]').length,
     errors: document.querySelectorAll('[data-testid=stAlertContentError]').length,
-    exception: [...document.querySelectorAll('[data-testid=stException]')].map(e => e.innerText.slice(0, 300)).join(' | '),
+    exception: [...document.querySelectorAll('[data-testid=stException]')]
+                 .map(e => e.innerText.slice(0, 300)).join(' | '),
   };
   const lt = window.__lt;
   const ready = seen.state === 'notRunning' && !!seen.title
