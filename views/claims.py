@@ -26,17 +26,16 @@ if check is not None:
     claims, links = check.table("claims"), check.table("claim_evidence")
     sources = check.table("sources").set_index("source_id", drop=False)
     vocab = Vocabulary.of(check)
-    # Every claim and its verdict first, on one screen: the cards below take three screens. A static table, not a
-    # data grid: nine rows need no sorting or scrolling, the quotes wrap instead of being cut, and the grid's canvas
-    # was the costliest thing a reload drew besides the charts (docs/performance.md).
+    # Every claim and its verdict first, on one screen: the cards below take three screens.
     st.subheader(texts.say("all_claims"))
     verdicts = claims.assign(verdict_label=[verdict_badge(v, vocab)[0] for v in claims["verdict"]])
-    st.table(
+    st.dataframe(
         verdicts[["quote", "verdict_label"]].rename(
             columns={"quote": texts.say("claim_column"), "verdict_label": texts.say("verdict_column")}
         ),
         hide_index=True,
-        border="horizontal",
+        width="stretch",
+        key="all-claims",
     )
     present = [label for key, label in topic_labels(vocab).items() if key in set(claims["topic"])]
     chosen = st.multiselect(texts.say("topics"), present, default=present, key="topics", bind="query-params")

@@ -133,7 +133,7 @@ def test_broken_health_table_leaves_other_pages_working(run_page, data_copy):
 def test_claim_check_opens_with_every_claim_and_its_verdict(run_page):
     at = run_page("views/claims.py")
     assert not at.exception
-    table = next(d.value for d in at.table if "Verdict" in d.value.columns)
+    table = next(d.value for d in at.dataframe if "Verdict" in d.value.columns)
     claims = check_package(REAL_DATA).table("claims")
     assert len(table) == len(claims) and table["Verdict"].notna().all()
     assert at.subheader[0].value == "Every claim and its verdict"
