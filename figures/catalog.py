@@ -1,18 +1,32 @@
 """Every figure the dashboard can show, from the builders' own declarations (figures.figure.declare), in page order.
 
 A figure is declared once, on its builder: its key (the name of its words file, words/figures/<key>.toml), its page,
-its controls and their defaults. Its words (title, subtitle, notes, annotations, caveats) are data in that file.
+its controls and their defaults. Its words (title, subtitle, notes, annotations, caveats) are data in that file. Every
+module of this package is imported here, so a new builder module needs no list of modules updated anywhere.
 """
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+import figures
 from core.package_check import PackageCheck
 from core.paths import data_dir
-from figures import claims, compare, health, homelessness, japan  # noqa: F401  (their decorators declare the figures)
+from figures import claims
 from figures.figure import DECLARED, Declared, Figure
 from shaping.words import figure_words, pages
+
+
+def _import_builders() -> None:
+    """Import every module of the figures package (in name order): their @declare decorators fill DECLARED."""
+    for module in pkgutil.iter_modules(figures.__path__):
+        if not module.name.startswith("_") and module.name != __name__.rsplit(".", 1)[1]:
+            importlib.import_module(f"{figures.__name__}.{module.name}")
+
+
+_import_builders()
 
 
 @dataclass(frozen=True)

@@ -129,10 +129,18 @@ def row_height(texts: list[str]) -> int:
     return 22 + ROW_LINE_PX * max((len(wrapped(t)) for t in texts), default=1)
 
 
-LEGEND_ROW_PX = 30
-# Room for at most this many more legend rows: a chart with more series than that (a synthetic 100x package) would
+def head_room(texts: list[str]) -> float:
+    """Rows (of row_height) above the first row: its label, hung above its line, and a gap, so the label never rises
+    out of the plot into the legend above it (a three-line label needs more than the usual three quarters)."""
+    lines = len(wrapped(texts[0])) if texts else 1
+    return max(0.75, (ROW_LINE_PX * lines + 16) / row_height(texts))
+
+
+LEGEND_ROW_PX = 32
+LEGEND_LINE_PX = 18  # each further line of a two-line entry (legend_name wraps long ones)
+# Room for at most this many legend rows: a chart with more series than that (a synthetic 100x package) would
 # otherwise grow by thousands of pixels for a legend nobody reads.
-LEGEND_ROWS_AT_MOST = 8
+LEGEND_ROWS_AT_MOST = 9
 LEGEND_CHARS = 40
 
 
@@ -142,10 +150,12 @@ def legend_name(text: str) -> str:
 
 
 def legend_room(fig: go.Figure) -> int:
-    """Pixels a phone needs for the legend beyond one row: there each entry takes a row of its own, and a fixed-height
-    chart would otherwise squeeze its rows together (on a wide screen the rows get the room instead)."""
-    entries = sum(1 for trace in fig.data if trace.showlegend is not False and trace.name)
-    return LEGEND_ROW_PX * min(max(entries - 1, 0), LEGEND_ROWS_AT_MOST)
+    """Pixels the legend takes on a phone, where each entry has a row of its own: the legend sits above the plot, in
+    room of its own (base_layout), so a fixed-height chart would otherwise squeeze its rows together until their
+    labels ran into the legend (on a wide screen, where the legend is one row, the rows get the room instead)."""
+    names = [str(trace.name) for trace in fig.data if trace.showlegend is not False and trace.name]
+    rows = [LEGEND_ROW_PX + LEGEND_LINE_PX * name.count("<br>") for name in names[:LEGEND_ROWS_AT_MOST]]
+    return sum(rows)
 
 
 def first_rows(rows: pd.DataFrame, limit: int | None = None) -> tuple[pd.DataFrame, int]:
@@ -355,14 +365,15 @@ def dot_plot(
     if reference is not None:
         fig.add_trace(claim_marks(*reference, list(rows["_label"])))
         fig.data = (fig.data[-1], *fig.data[:-1])  # under the rows' marks, first in the legend
-    height = 200 + row_height(texts) * max(len(rows), 1) + legend_room(fig)
+    above = head_room(texts)
+    height = 200 + round(row_height(texts) * (max(len(rows), 1) + above - 0.75)) + legend_room(fig)
     x_title = phrase(
         "chart.rate_axis" if measure == "rate" else "chart.count_axis"
     )  # count: two lines, one is wider than a phone
     base_layout(fig, height, x_title=x_title)
     # Reversed category axis with room above the first row for its label; the labels are a text trace.
     fig.update_yaxes(
-        range=[len(rows["_label"]) - 0.5, -0.75],
+        range=[len(rows["_label"]) - 0.5, -above],
         categoryorder="array",
         categoryarray=list(rows["_label"]),
         showticklabels=False,

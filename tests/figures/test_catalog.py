@@ -117,3 +117,33 @@ def test_claim_rows_are_shaped_once_per_package(real_check):
     other = replace(real_check, frames=dict(real_check.frames))
     assert evidence(other) is not first
     assert evidence(other).rows.equals(first.rows)
+
+
+NEW_BUILDER = '''
+from figures.figure import declare
+
+
+@declare("new-figure", "japan")
+def build(check):
+    """A builder no list names."""
+'''
+
+
+def test_a_new_builder_module_is_declared_without_naming_it_anywhere(tmp_path, monkeypatch):
+    # A module dropped into the figures package declares its figure: no registry or import line to update.
+    import figures
+    from figures.figure import DECLARED
+
+    catalog_module = sys.modules["figures.catalog"]  # the module (figures.catalog is also its function's name)
+
+    (tmp_path / "zz_new_builder.py").write_text(NEW_BUILDER)
+    monkeypatch.setattr(figures, "__path__", [*figures.__path__, str(tmp_path)])
+    before = dict(DECLARED)
+    try:
+        catalog_module._import_builders()
+        assert DECLARED["new-figure"].page == "japan"
+        assert DECLARED["new-figure"].builder.__module__ == "figures.zz_new_builder"
+    finally:
+        DECLARED.clear()
+        DECLARED.update(before)
+        sys.modules.pop("figures.zz_new_builder", None)

@@ -37,7 +37,8 @@ def test_after_the_warm_up_no_page_builds_a_figure_at_its_default_view(warmed, r
         assert not at.exception, page
         drawn[page] = card_keys(at)
     assert built == shared.BUILDS  # every card on every page came from the warm-up
-    assert drawn["views/japan.py"] == ["japan-rounds", "japan-split", "japan-other"]
+    declared = [e.key for e in catalog(warmed, "japan")]  # the declaration, so a new Japan figure changes no test
+    assert len(declared) >= 3 and drawn["views/japan.py"] == declared
     assert drawn["views/compare.py"] == ["compare"]
 
 

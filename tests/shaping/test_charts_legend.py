@@ -1,0 +1,66 @@
+"""On a phone the dot plot's legend takes a row per entry: drawn by plotly.js in Chromium, it must stay whole and above
+the chart's rows, never over a row's label or mark (it crowded the Claim check's first label at 390 px)."""
+
+import pytest
+
+from loaders.tables import check_package
+from shaping.charts import dot_plot, with_source
+from shaping.estimates import annotate
+from shaping.vocabulary import Vocabulary
+from tests.conftest import ROOT
+
+PLOTLY_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+GAP_PX = 12  # clear space between the legend's box and the first row's label: most of a line of 12-px text
+# Boxes of every legend entry and of every row's label and mark, in page pixels.
+BOXES = """() => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const drawn = (sel) => [...document.querySelectorAll(sel)].map(box).filter(([l, t, r, b]) => r > l && b > t);
+  return {legend: drawn('.legend .traces'), background: drawn('.legend .bg'), labels: drawn('.scatterlayer .textpoint'),
+          marks: drawn('.scatterlayer .points path')};
+}"""
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.fixture(scope="module")
+def many_entries():
+    """A Claim check dot plot: a claimed number, rows labelled by their role, a legend of several entries."""
+    check = check_package(ROOT / "tests" / "fixtures" / "valid")
+    rows = annotate(check.table("recluse_estimates"), Vocabulary.of(check))
+    rows = rows.assign(label=["Origin: Japan\n" + label for label in rows["label"]])  # as the Claim check labels rows
+    fig = with_source(dot_plot(rows, "count", log=False, reference=(500_000, "The claim: 500,000")), "Source: fixture")
+    entries = [t for t in fig.data if t.showlegend is not False and t.name]
+    assert len(entries) >= 4  # enough for the phone's legend to take several rows
+    return fig
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("width", [300, 340, 1100])  # a 390-px phone's card (300-340 px), a desktop's
+def test_the_legend_stays_above_the_rows_at_any_width(many_entries, chromium, width):
+    from playwright.sync_api import sync_playwright
+
+    if not PLOTLY_JS.exists():
+        pytest.skip("plotly.js is installed by `make e2e-tools` (npm ci)")
+    html = (
+        f"<html><body style='margin:0'><div id='chart' style='width:{width}px'></div>"
+        f"<script>{PLOTLY_JS.read_text(encoding='utf-8')}</script><script>const f = {many_entries.to_json()};"
+        "Plotly.newPlot('chart', f.data, f.layout);</script></body></html>"
+    )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.set_content(html)
+            page.wait_for_selector(".legend .traces")
+            boxes = page.evaluate(BOXES)
+        finally:
+            browser.close()
+    assert boxes["legend"] and boxes["labels"] and boxes["marks"]
+    # the legend's background is opaque: whatever it overlaps is hidden, so its box must clear every label and mark
+    legend = boxes["background"] + boxes["legend"]
+    gap = min(b[1] for b in boxes["labels"]) - max(b[3] for b in legend)
+    assert gap >= GAP_PX, f"the legend ends {gap:.0f} px from the first row's label: crowded or covering it"
+    assert not [(e, x) for e in legend for x in boxes["labels"] + boxes["marks"] if overlaps(e, x)]
+    assert all(b[2] <= width for b in boxes["legend"]), "a legend entry is cut at the right edge"
