@@ -23,6 +23,7 @@ from core.paths import DEFAULT_DATA_DIR
 from figures import Entry, Figure, catalog, overview
 from figures.card import CardContent
 from figures.finished import Finished, finish
+from figures.glossary import glossary_terms, glossary_words
 from figures.in_english import english_marker, marked_row_notes
 from publish import metadata
 from publish.untranslated import data_in_english, english_report, missed_words, report
@@ -470,6 +471,8 @@ def write_edition(edition: Edition, lang: str, built: list[Built], out: Path) ->
             heads=heads,
             definition=say("definition"),
             say=say,
+            terms=glossary_terms(check),
+            terms_words=glossary_words(),
         ),
         encoding="utf-8",
     )
