@@ -1,5 +1,6 @@
 """Data text a reader of another language meets in English: the rows' notes and the evidence's notes, which the data
-package writes only in English. Where they are shown they are marked (the element says lang="en", a short "(in
+package writes only in English (and the names of cities and wards, counted, not marked: they sit inside chart labels
+and table cells). Where notes are shown they are marked (the element says lang="en", a short "(in
 English)" in the reader's language follows) and the static build counts them, per language.
 
 Pure: no Streamlit, no Jinja. The app's card (ui/card.py) and the static figure page (publish/templates/figure.html)
@@ -15,7 +16,8 @@ from figures.card import CardContent
 from figures.figure import Figure, row_notes
 from shaping.words import phrase
 
-ROW_NOTES, QUOTE_NOTES = "row notes", "notes on the quotes"
+ROW_NOTES, QUOTE_NOTES, PLACES = "row notes", "notes on the quotes", "place names"
+KINDS = (ROW_NOTES, QUOTE_NOTES, PLACES)
 
 
 def english_marker(lang: str) -> str:
@@ -38,11 +40,15 @@ def marked_row_notes(figure: Figure, lang: str) -> list[dict[str, str | None]]:
 
 
 def english_texts(cards: Iterable[CardContent]) -> dict[str, set[str]]:
-    """The distinct data texts these cards show only in English, by kind: the rows' notes and the quotes' notes."""
-    found: dict[str, set[str]] = {ROW_NOTES: set(), QUOTE_NOTES: set()}
+    """The distinct data texts these cards show only in English, by kind: the rows' notes, the quotes' notes, and the
+    names of places below a country (a city or ward, in its rows' labels: the data has no translated column for them)."""
+    found: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for card in cards:
-        if "note" in card.figure.rows:
-            found[ROW_NOTES] |= {str(n) for n in card.figure.rows["note"].dropna()}
+        rows = card.figure.rows
+        if "note" in rows:
+            found[ROW_NOTES] |= {str(n) for n in rows["note"].dropna()}
+        if "area" in rows:
+            found[PLACES] |= {str(a) for a in rows["area"].dropna() if a != "national"}
         found[QUOTE_NOTES] |= {q["notes"] for row in card.evidence for q in row["quotes"] if q["notes"]}
     return found
 
@@ -50,7 +56,7 @@ def english_texts(cards: Iterable[CardContent]) -> dict[str, set[str]]:
 def english_counts(cards_by_language: Mapping[str, Iterable[CardContent]]) -> dict[str, dict[str, int]]:
     """Per language, how many distinct data texts of each kind its reader meets in English (none for English)."""
     return {
-        lang: {kind: 0 for kind in (ROW_NOTES, QUOTE_NOTES)}
+        lang: dict.fromkeys(KINDS, 0)
         if lang == i18n.DEFAULT
         else {kind: len(texts) for kind, texts in english_texts(cards).items()}
         for lang, cards in cards_by_language.items()

@@ -27,8 +27,8 @@ if current is not None:
     upload = left.file_uploader(texts.say("upload"), type=["csv", "zip"], max_upload_size=LIMIT_MB, key="upload")
     chosen = right.selectbox(
         texts.say("which_table"),
-        [None, *table_names()],
-        format_func=lambda t: texts.say("recognise") if t is None else file_name(t),
+        ["", *table_names()],  # "": recognise the table from its header (None would offer to clear the choice)
+        format_func=lambda t: file_name(t) if t else texts.say("recognise"),
         key="table",
     )
     if upload is not None:
@@ -41,7 +41,7 @@ if current is not None:
         elif name.lower().endswith(".zip") or content[:2] == b"PK":
             uploads, refused = unzip_package(content, name)
         else:
-            table = chosen if chosen is not None else recognise_table(content)
+            table = chosen or recognise_table(content)
             if table is None:
                 files = ", ".join(file_name(t) for t in table_names())
                 st.error(markdown_plain(texts.say("unrecognised", files=files)))

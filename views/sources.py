@@ -87,7 +87,7 @@ def _term_line(term: dict) -> str:
     shown = markdown_plain(term["term"]).replace("&", "&amp;")
     lang = f' lang="{term["term_lang"]}"' if term["term_lang"] in i18n.LANGUAGES else ""
     before, after = (markdown_plain(part) for part in term["term_around"])
-    return f"{before}<span{lang}>{shown}</span>{after}"
+    return f"{before}**<span{lang}>{shown}</span>**{after}"
 
 
 def _terms(terms: list[dict]) -> None:
