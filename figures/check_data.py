@@ -5,19 +5,22 @@ preview draws what its published chart draws (national estimates, point-in-time 
 upload touches besides (a ward's estimate, a whole-year count, a percentage), so no changed row goes unseen.
 """
 
+from dataclasses import replace
+
 import pandas as pd
 
 import settings
 from core.package_check import PackageCheck
 from figures.figure import Figure
+from figures.health import percent as health_percent
+from figures.homelessness import homeless_rows, net_cafe_figure, whole_year_figure
 from figures.params import points
-from shaping.charts import count_series, dot_plot, forest_plot, percent_bars, spans_a_decade
+from shaping.charts import count_series, dot_plot, forest_plot, spans_a_decade
 from shaping.diff import TableDiff
 from shaping.estimates import annotate as annotate_estimates
 from shaping.estimates import point_descriptions
-from shaping.health import forest_rows, percent_rows
-from shaping.homelessness import STREET_COUNTS, with_per_100k
-from shaping.homelessness import annotate as annotate_homelessness
+from shaping.health import forest_rows
+from shaping.homelessness import STREET_COUNTS, WHOLE_YEAR
 from shaping.vocabulary import Vocabulary
 from shaping.words import figure_words, page, phrase_n
 
@@ -28,6 +31,11 @@ PREVIEW_OF = {
     "youth_homelessness": "counts",
     "population": "per_100k",
     "isolation_health_risks": "ratios",
+}
+# Homelessness rows that no point-in-time chart draws: the measures of each, and the published figure that draws them.
+OTHER_MEASURES = {
+    "whole_year": (WHOLE_YEAR, whole_year_figure),
+    "net_cafe": (("net_cafe_count",), net_cafe_figure),
 }
 # The table whose rows each preview draws, and the column that keys them.
 ROWS_OF = {
@@ -51,6 +59,11 @@ def _drawn(rows: pd.DataFrame, shown: pd.Series, touched: pd.Series) -> pd.DataF
     return rows
 
 
+def _preview(published: Figure, key: str, when: str) -> Figure:
+    """A published figure drawn from one version of the data, titled as that version's."""
+    return replace(published, key=key, title=_say("preview", title=published.title, when=when))
+
+
 def _summary(rows: pd.DataFrame) -> str:
     return phrase_n("diff.drawn", len(rows), count=len(rows))
 
@@ -60,8 +73,8 @@ def affected_figure(
 ) -> Figure | None:
     """The figure a change to this table affects, drawn from one version of the data ('current' or 'candidate') with
     the rows whose keys are `touched` among its rows; None when no chart is drawn from the table alone. The
-    estimates are drawn as counts or as rates (measure); homelessness rows that are not point-in-time counts one
-    measure to a chart (measure: that measure's code), health percentages on their own bars (measure='percent')."""
+    estimates are drawn as counts or as rates (measure); homelessness rows that are not point-in-time counts on their
+    published figure (measure 'whole_year' or 'net_cafe'), health percentages on theirs (measure 'percent')."""
     label = _say(when)
     if table in ("recluse_estimates", "sources"):
         rows = annotate_estimates(check.table("recluse_estimates"), Vocabulary.of(check))
@@ -78,21 +91,17 @@ def affected_figure(
             points=point_descriptions(rows, measure),
         )
     if table in ("youth_homelessness", "population"):
-        rows = with_per_100k(
-            annotate_homelessness(check.table("youth_homelessness"), Vocabulary.of(check)),
-            check.table("population"),
-        )
+        rows = homeless_rows(check)
+        if measure in OTHER_MEASURES:  # a whole-year or internet-café row: its published figure, redrawn
+            return _preview(OTHER_MEASURES[measure][1](rows), f"check-{table}-{measure}-{when}", label)
         column = "per_100k" if table == "population" else "value"
-        street = measure == "count"
-        of_measure = rows["measure"].isin(STREET_COUNTS) if street else rows["measure"] == measure
-        shown = of_measure & (rows["area"] == "national")
-        rows = _drawn(rows, shown, of_measure & rows["row_id"].isin(touched)).sort_values(["country", "year"])
-        rows = rows[rows[column].notna()]
+        street = rows["measure"].isin(STREET_COUNTS)
+        rows = _drawn(rows, street & (rows["area"] == "national"), street & rows["row_id"].isin(touched))
+        rows = rows[rows[column].notna()].sort_values(["country", "year"])
         words = figure_words("homeless-one-night")  # the published chart's axes: the preview draws the same counts
-        title = "counts_per_100k" if column == "per_100k" else "counts" if street else "other_counts"
         return Figure(
-            key=f"check-{table}-{measure}-{when}",
-            title=_say(title, when=label, measure=rows["measure_label"].iloc[0] if len(rows) else measure),
+            key=f"check-{table}-{when}",
+            title=_say("counts_per_100k" if column == "per_100k" else "counts", when=label),
             summary=_summary(rows),
             chart=count_series(rows, True, column, words.text("axis.x"), words.text(f"axis.y_{column}")),
             rows=rows,
@@ -105,19 +114,9 @@ def affected_figure(
             points=points(rows, column),
         )
     if table == "isolation_health_risks":
-        vocab = Vocabulary.of(check)
-        if measure == "percent":
-            rows = percent_rows(check.table(table), vocab)
-            return Figure(
-                key=f"check-{table}-percent-{when}",
-                title=_say("percents", when=label),
-                summary=_summary(rows),
-                chart=percent_bars(rows),
-                rows=rows,
-                table_columns={"label": "Row", "value": "Percent", "source_id": "Source"},
-                points=points(rows, "value"),
-            )
-        rows = forest_rows(check.table(table), vocab)
+        if measure == "percent":  # a percentage increase: the published bars, redrawn
+            return _preview(health_percent(check), f"check-{table}-percent-{when}", label)
+        rows = forest_rows(check.table(table), Vocabulary.of(check))
         return Figure(
             key=f"check-{table}-{when}",
             title=_say("ratios", when=label),
@@ -157,9 +156,8 @@ def _measures(preview: str, rows: pd.DataFrame) -> list[str]:
     if preview == "estimates":
         return estimate_measures(rows) if len(rows) else ["count"]
     if preview == "counts":
-        others = [m for m in dict.fromkeys(rows["measure"]) if m not in STREET_COUNTS]
-        street = rows["measure"].isin(STREET_COUNTS).any()
-        return (["count"] if street or not others else []) + others
+        others = [name for name, (measures, _) in OTHER_MEASURES.items() if rows["measure"].isin(measures).any()]
+        return (["count"] if rows["measure"].isin(STREET_COUNTS).any() or not others else []) + others
     if preview == "ratios":
         percent = rows["measure"].eq("percent_increase").any()
         ratio = (~rows["measure"].eq("percent_increase")).any()

@@ -24,11 +24,12 @@ st.markdown(texts.say("intro", limit=i18n.number(LIMIT_MB, lang)))
 current = load_tables(*table_names())
 if current is not None:
     left, right = st.columns([2, 1])
+    recognise = texts.say("recognise")  # said now: Streamlit may call format_func outside this run's language
     upload = left.file_uploader(texts.say("upload"), type=["csv", "zip"], max_upload_size=LIMIT_MB, key="upload")
     chosen = right.selectbox(
         texts.say("which_table"),
         ["", *table_names()],  # "": recognise the table from its header (None would offer to clear the choice)
-        format_func=lambda t: file_name(t) if t else texts.say("recognise"),
+        format_func=lambda t: file_name(t) if t else recognise,
         key="table",
     )
     if upload is not None:

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 
+import i18n
 from tests.conftest import REAL_DATA, checksums
 
 
@@ -213,3 +214,35 @@ def test_a_changed_ward_row_appears_in_the_preview_before_and_after(checker):
     assert "Edogawa" in chart_texts(before) and "Edogawa" in chart_texts(after)
     assert old in chart_texts(before) and new not in chart_texts(before)
     assert new in chart_texts(after)
+
+
+def test_the_upload_page_speaks_japanese_with_its_counts_in_japanese_plurals(run_page):
+    """Every heading, caption and count of the page comes from the words files, in the reader's language."""
+    at = run_page("views/check_data.py", lang="ja")
+    at.get("file_uploader")[0].set_value(
+        (
+            "package.zip",
+            upload_zip(
+                {
+                    "recluse_estimates.csv": estimates_with_a_new_korean_round(),
+                    "evidence.csv": evidence_for_the_upload(),
+                }
+            ),
+            "application/zip",
+        )
+    )
+    at.run()
+    assert not at.exception and not at.error
+    ja = i18n.translator("ja")
+    summary = ja.gettext("{added}, {removed}, {changed}.").format(
+        added=ja.ngettext("{count} row added", "{count} rows added", 1).format(count=1),
+        removed=ja.ngettext("{count} row removed", "{count} rows removed", 0).format(count=0),
+        changed=ja.ngettext("{count} cell changed in {rows}", "{count} cells changed in {rows}", 1).format(
+            count=1, rows=ja.ngettext("{count} row", "{count} rows", 1).format(count=1)
+        ),
+    )
+    assert summary != "1 row added, 0 rows removed, 1 cell changed in 1 row."
+    assert summary in [m.value for m in at.markdown]
+    shown = [s.value for s in at.subheader] + [m.value for m in at.markdown] + [s.value for s in at.success]
+    assert ja.gettext("Validation") in shown and ja.gettext("Validation") != "Validation"
+    assert not any("(s)" in text for text in shown)
