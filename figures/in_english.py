@@ -16,8 +16,12 @@ from figures.card import CardContent
 from figures.figure import Figure, row_notes
 from shaping.words import phrase
 
-ROW_NOTES, QUOTE_NOTES, PLACES = "row notes", "notes on the quotes", "place names"
-KINDS = (ROW_NOTES, QUOTE_NOTES, PLACES)
+ROW_NOTES, QUOTE_NOTES = "row notes", "notes on the quotes"
+PLACES, DERIVATIONS = "place names", "derivations"
+KINDS = (ROW_NOTES, QUOTE_NOTES, PLACES, DERIVATIONS)
+# Shown in an element of their own, marked; place names sit inside labels, and a derived interval's derivation inside
+# the translated sentence of "How the numbers were made"
+MARKED = (ROW_NOTES, QUOTE_NOTES)
 
 
 def english_marker(lang: str) -> str:
@@ -41,7 +45,8 @@ def marked_row_notes(figure: Figure, lang: str) -> list[dict[str, str | None]]:
 
 def english_texts(cards: Iterable[CardContent]) -> dict[str, set[str]]:
     """The distinct data texts these cards show only in English, by kind: the rows' notes, the quotes' notes, and the
-    names of places below a country (a city or ward, in its rows' labels: the data has no translated column for them)."""
+    names of places below a country (a city or ward, in its rows' labels) and how a derived number was made (the
+    `derivation` column, inside "How the numbers were made"): the data has no translated column for any of them."""
     found: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for card in cards:
         rows = card.figure.rows
@@ -49,6 +54,8 @@ def english_texts(cards: Iterable[CardContent]) -> dict[str, set[str]]:
             found[ROW_NOTES] |= {str(n) for n in rows["note"].dropna()}
         if "area" in rows:
             found[PLACES] |= {str(a) for a in rows["area"].dropna() if a != "national"}
+        if "derivation" in rows:
+            found[DERIVATIONS] |= {str(d) for d in rows["derivation"].dropna()}
         found[QUOTE_NOTES] |= {q["notes"] for row in card.evidence for q in row["quotes"] if q["notes"]}
     return found
 

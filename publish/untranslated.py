@@ -9,7 +9,7 @@ import i18n
 from core.package_check import PackageCheck
 from figures.card import CardContent
 from figures.finished import Finished
-from figures.in_english import english_counts
+from figures.in_english import MARKED, english_counts
 
 
 class MissedWords(gettext.NullTranslations):
@@ -70,12 +70,17 @@ def data_in_english(shown: Mapping[str, Sequence[Finished]], check: PackageCheck
 
 
 def english_report(counts: Mapping[str, Mapping[str, int]]) -> str:
-    """What a build tells its maintainer about the data's English: per language other than English, each kind's count
-    (the pages mark each text lang="en" and "(in English)"; a translated note would need a note_<lang> column)."""
+    """What a build tells its maintainer about the data's English: per language other than English, how many distinct
+    texts of each kind its reader meets (notes marked lang="en" and "(in English)" on the pages; place names inside
+    labels, unmarked). A translated note would need a note_<lang> column."""
     lines = []
     for lang, kinds in counts.items():
         if lang == i18n.DEFAULT:
             continue
-        said = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
-        lines.append(f"{lang}: the data's own English shown, marked as English: {said} (distinct texts)")
+        marked = ", ".join(f"{n} {kind}" for kind, n in kinds.items() if kind in MARKED)
+        unmarked = ", ".join(f"{n} {kind}" for kind, n in kinds.items() if kind not in MARKED)
+        lines.append(
+            f"{lang}: the data's own English, distinct texts: {marked} (marked as English)"
+            + (f"; {unmarked} (inside labels and sentences, unmarked)" if unmarked else "")
+        )
     return "\n".join(lines)

@@ -41,7 +41,7 @@ def test_the_japanese_index_gives_each_language_s_term_with_its_quote(fixture_si
     quoted = glossary[(glossary["concept"] == "hikikomori")]
     assert len(quoted) == 3
     for _, row in quoted.iterrows():
-        assert f'<span lang="{row["lang"]}">{escape(row["term"])}</span>' in section
+        assert f'<strong lang="{row["lang"]}">{escape(row["term"])}</strong>' in section
         assert f'<blockquote lang="{row["lang"]}">{escape(row["quote"])}</blockquote>' in section
         assert f'<a href="{escape(row["url"])}">' in section
     english_quote = f'<span lang="en">{escape(quoted.set_index("lang").loc["ko", "quote_en"])}</span>'
