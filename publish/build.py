@@ -23,8 +23,10 @@ from core.paths import DEFAULT_DATA_DIR
 from figures import Entry, Figure, catalog, overview
 from figures.card import CardContent
 from figures.finished import Finished, finish
+from figures.glossary import glossary_terms, glossary_words
+from figures.in_english import english_marker, marked_row_notes
 from publish import metadata
-from publish.untranslated import missed_words, report
+from publish.untranslated import data_in_english, english_report, missed_words, report
 from shaping.citations import short_citation, url_or_unknown
 from shaping.downloads import about_columns, package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url, language_folder
@@ -354,6 +356,10 @@ def build_site(
     MISSING.update({lang: sorted(recorder.words) for lang, recorder in recorders.items() if recorder.words})
     if MISSING:
         print(report(MISSING), file=sys.stderr)
+    print(
+        english_report(data_in_english({lang: [b.shown for b in built] for lang, built in editions.items()}, check)),
+        file=sys.stderr,
+    )
     if images:
         write_images(charts, stems, words)
     return english
@@ -428,6 +434,8 @@ def write_edition(edition: Edition, lang: str, built: list[Built], out: Path) ->
             ],
             "line": item.line,
             "card": card,
+            "row_notes": marked_row_notes(figure, lang),
+            "in_english": english_marker(lang),
             "say": say,
             "sources": card.source_links,
             "alt": card.alt,
@@ -463,6 +471,8 @@ def write_edition(edition: Edition, lang: str, built: list[Built], out: Path) ->
             heads=heads,
             definition=say("definition"),
             say=say,
+            terms=glossary_terms(check),
+            terms_words=glossary_words(),
         ),
         encoding="utf-8",
     )

@@ -1,8 +1,15 @@
-"""Which words a build showed in English for want of a translation: a recorder behind each language's catalog."""
+"""What a build showed in English: the words with no translation (a recorder behind each language's catalog), and the
+data's own English text (row notes, notes on the quotes) that each language's reader meets, marked, on its pages."""
 
 import gettext
+from collections.abc import Mapping, Sequence
+from datetime import date
 
 import i18n
+from core.package_check import PackageCheck
+from figures.card import CardContent
+from figures.finished import Finished
+from figures.in_english import MARKED, english_counts
 
 
 class MissedWords(gettext.NullTranslations):
@@ -44,8 +51,36 @@ def report(missing: dict[str, list[str]]) -> str:
     lines = []
     for lang, words in missing.items():
         lines.append(
-            f"{lang}: {len(words)} word(s) with no translation in locales/{lang}/LC_MESSAGES/messages.po, shown in"
+            f"{lang}: {len(words)} {'word' if len(words) == 1 else 'words'} with no translation in locales/{lang}/LC_MESSAGES/messages.po, shown in"
             " English (`make translations` adds them; `python -m i18n.check` lists them with file and line):"
         )
         lines += [f"  {text[:100]!r}" for text in words]
+    return "\n".join(lines)
+
+
+def data_in_english(shown: Mapping[str, Sequence[Finished]], check: PackageCheck) -> dict[str, dict[str, int]]:
+    """Per language, how many distinct data texts of each kind its edition's figures show in English (their cards as
+    the pages lay them out, in that language)."""
+    counts = {}
+    for lang, finished in shown.items():
+        with i18n.language(lang):
+            cards = [CardContent(f, check, None, date.today()) for f in finished]
+            counts[lang] = english_counts({lang: cards})[lang]
+    return counts
+
+
+def english_report(counts: Mapping[str, Mapping[str, int]]) -> str:
+    """What a build tells its maintainer about the data's English: per language other than English, how many distinct
+    texts of each kind its reader meets (notes marked lang="en" and "(in English)" on the pages; place names inside
+    labels, unmarked). A translated note would need a note_<lang> column."""
+    lines = []
+    for lang, kinds in counts.items():
+        if lang == i18n.DEFAULT:
+            continue
+        marked = ", ".join(f"{n} {kind}" for kind, n in kinds.items() if kind in MARKED)
+        unmarked = ", ".join(f"{n} {kind}" for kind, n in kinds.items() if kind not in MARKED)
+        lines.append(
+            f"{lang}: the data's own English, distinct texts: {marked} (marked as English)"
+            + (f"; {unmarked} (inside labels and sentences, unmarked)" if unmarked else "")
+        )
     return "\n".join(lines)

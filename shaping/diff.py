@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+import i18n
 from core.model import LINE_COLUMN
+from shaping.words import phrase, phrase_n
 
 
 @dataclass(frozen=True)
@@ -21,9 +23,18 @@ class TableDiff:
         return self.added.empty and self.removed.empty and self.changed.empty
 
     def summary(self) -> str:
-        """'2 rows added, 0 removed, 3 cells changed in 1 row'."""
+        """'2 rows added, 0 rows removed, 3 cells changed in 1 row.' in the reader's language, each count in its plural."""
         rows = self.changed[self.key].nunique() if not self.changed.empty else 0
-        return f"{len(self.added)} row(s) added, {len(self.removed)} removed, {len(self.changed)} cell(s) changed in {rows} row(s)"
+
+        def counted(name: str, n: int, **values: str) -> str:
+            return phrase_n(name, n, count=i18n.number(n, i18n.current()), **values)
+
+        return phrase(
+            "diff.summary",
+            added=counted("diff.added", len(self.added)),
+            removed=counted("diff.removed", len(self.removed)),
+            changed=counted("diff.changed", len(self.changed), rows=counted("diff.rows", rows)),
+        )
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

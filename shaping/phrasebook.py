@@ -166,6 +166,7 @@ PHRASES: dict[str, str] = {
     "notices.not_a_choice": "parameter values",
     "rows.no_use": "",
     "rows.no_note": "",
+    "rows.in_english": "",
     "rows.respondents": "count",
     "rows.cases": "count",
     "alt.text": "points summary title",
@@ -183,6 +184,19 @@ PHRASES: dict[str, str] = {
     "countries.USA": "",
     "roles.origin": "label",
     "roles.evidence": "label",
+    "diff.summary": "added changed removed",
+    "diff.added": "count",
+    "diff.removed": "count",
+    "diff.changed": "count rows",
+    "diff.rows": "count",
+    "diff.problems": "count",
+    "diff.valid": "files",
+    "diff.drawn": "count",
+    "glossary.heading": "",
+    "glossary.intro": "",
+    "glossary.term": "language term",
+    "glossary.where": "host locator",
+    "glossary.no_source_term": "",
 }
 PLURALS = frozenset(
     {
@@ -193,5 +207,12 @@ PLURALS = frozenset(
         "rows.respondents",
         "rows.cases",
         "alt.more",
+        "diff.added",
+        "diff.removed",
+        "diff.changed",
+        "diff.rows",
+        "diff.problems",
+        "diff.valid",
+        "diff.drawn",
     }
 )

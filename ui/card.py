@@ -11,6 +11,7 @@ from core.package_check import PackageCheck
 from figures.card import CardContent
 from figures.figure import Figure
 from figures.finished import Finished, finish
+from figures.in_english import english_marker, marked_row_notes
 from i18n import LANGUAGES, current, labelled, quote_language
 from shaping.charts import left_out_line
 from shaping.citations import url_or_unknown
@@ -24,32 +25,60 @@ from ui.page import download_package, on_click_in_this_language, view_url, when
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
-def _about(card: CardContent) -> None:
-    notes = card.notes
-    if notes["concepts"]:
+def english_markdown(text: str, marker: str) -> str:
+    """Data text the package gives only in English, for st.markdown(unsafe_allow_html=True): in a span that says
+    lang="en" (screen readers switch voice), then the reader's "(in English)". The text is escaped as Markdown and its
+    '&' as HTML, so no tag or entity of the CSV is ever read; the one tag is the span written here."""
+    plain = markdown_plain(text).replace("&", "&amp;")
+    return f'<span lang="en">{plain}</span> {markdown_plain(marker)}'
+
+
+def _noted(text: str, lang: str | None, marker: str) -> tuple[str, bool]:
+    """(Markdown, whether it holds HTML): the note marked English where it is the data's own English."""
+    return (english_markdown(text, marker), True) if lang else (markdown_plain(text), False)
+
+
+def _concepts(card: CardContent) -> None:
+    if card.notes["concepts"]:
         st.markdown(f"**{say('card.concepts')}**")
-        for label, meaning in notes["concepts"]:
+        for label, meaning in card.notes["concepts"]:
             st.markdown(f"- **{markdown_plain(label)}**: {markdown_plain(meaning)}")
+
+
+def _row_notes(card: CardContent) -> None:
+    """Each row's facts and note; a note in the data's English marked so for a reader of another language."""
     st.markdown(f"**{say('card.rows')}**")
-    for item in notes["rows"]:
+    for item in marked_row_notes(card.figure, current()):
+        note, has_html = _noted(item["note"], item["lang"], item["marker"])
         st.markdown(
-            f"- **{markdown_plain(item['label'])}** ({markdown_plain(item['facts'])}): {markdown_plain(item['note'])}"
+            f"- **{markdown_plain(item['label'])}** ({markdown_plain(item['facts'])}): {note}",
+            unsafe_allow_html=has_html,
         )
-    for note in notes["extra"]:
+    for note in card.notes["extra"]:
         st.markdown(f"- {markdown_plain(note)}")
-    if notes["caveats"]:
+
+
+def _how_made(card: CardContent) -> None:
+    st.markdown(f"**{say('card.how_made')}**")
+    if not card.how_made:
+        st.caption(say("card.nothing_made"))
+    for heading, steps in card.how_made:
+        st.markdown(f"*{markdown_plain(heading)}*")
+        for i, step in enumerate(steps, 1):
+            st.markdown(f"{i}\\. {markdown_plain(step)}")
+
+
+def _about(card: CardContent) -> None:
+    """'About this data': concepts, each row's note, caveats, source types and how the derived numbers were made."""
+    _concepts(card)
+    _row_notes(card)
+    if card.notes["caveats"]:
         st.markdown(f"**{say('card.caveats')}**")
-        for caveat in notes["caveats"]:
+        for caveat in card.notes["caveats"]:
             st.markdown(f"- {markdown_plain(caveat)}")
-    st.caption(markdown_plain(say("card.source_types", types=", ".join(notes["source_types"]))))
+    st.caption(markdown_plain(say("card.source_types", types=", ".join(card.notes["source_types"]))))
     if card.figure.how_made:
-        st.markdown(f"**{say('card.how_made')}**")
-        if not card.how_made:
-            st.caption(say("card.nothing_made"))
-        for heading, steps in card.how_made:
-            st.markdown(f"*{markdown_plain(heading)}*")
-            for i, step in enumerate(steps, 1):
-                st.markdown(f"{i}\\. {markdown_plain(step)}")
+        _how_made(card)
 
 
 def _cite(card: CardContent) -> None:
@@ -99,11 +128,13 @@ def in_english_html(quote_en: str) -> str:
 
 def _where_it_says_so(card: CardContent) -> None:
     """Each quote behind the rows shown, verbatim and once, with the figures it holds, its page, locator and translation."""
+    marker = english_marker(current())  # the evidence's notes are the data's English
     for row in card.evidence:
         st.markdown(f"**{markdown_plain(row['label'])}**")
         for q in row["quotes"]:
             if not q["found"]:
-                st.caption(markdown_plain(say("card.no_page_for", columns=q["columns"]) + " " + q["notes"]))
+                notes, has_html = _noted(q["notes"], marker and "en", marker) if q["notes"] else ("", False)
+                st.caption(markdown_plain(say("card.no_page_for", columns=q["columns"])) + " " + notes, has_html)
                 continue
             where = markdown_link(f"{q['locator']} ({q['host']})", q["url"])
             st.markdown(
@@ -114,7 +145,7 @@ def _where_it_says_so(card: CardContent) -> None:
             if q["quote_en"] and written_in != current():  # a reader of the quote's own language needs no English
                 st.caption(in_english_html(q["quote_en"]), unsafe_allow_html=True)
             if q["notes"]:
-                st.caption(markdown_plain(q["notes"]))
+                st.caption(*_noted(q["notes"], marker and "en", marker))
 
 
 def _default_view(check: PackageCheck, key: str) -> Finished | None:
@@ -178,6 +209,71 @@ def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
         )
 
 
+def _chart_and_table(shown: Finished, card: CardContent) -> None:
+    """The Chart and Table tabs, each built only when open."""
+    figure = shown.figure
+    chart_tab, table_tab = st.tabs([say("card.chart"), say("card.table")], key=f"{figure.key}-view", on_change="rerun")
+    if chart_tab.open:
+        with chart_tab:
+            left_out = left_out_line(shown.chart)
+            if left_out:  # also inside the chart's source line, so its images carry it
+                st.info(left_out, icon=":material/filter_list:")
+            st.plotly_chart(
+                shown.chart,
+                key=f"{figure.key}-chart",
+                config=PLOTLY_CONFIG,
+                theme=None,
+                alt=card.alt,
+                width="stretch",
+            )
+            if card.interval_note:
+                st.caption(markdown_plain(card.interval_note))
+    if table_tab.open:
+        with table_tab:
+            table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
+            st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
+
+
+def _source_line(card: CardContent) -> None:
+    """The producers and their editions, linked, and what the evidence could not confirm."""
+    links = "; ".join(
+        markdown_plain(group["producer"])
+        + " ("
+        + ", ".join(markdown_link(e["label"], e["url"]) for e in group["editions"])
+        + ")"
+        for group in card.source_links
+    )
+    st.markdown(labelled(card.source_label, links, current()), help=say("card.sources_help"))
+    if card.evidence_available:
+        _unread_notice(card)
+    else:
+        st.warning(say("card.evidence_broken"), icon=":material/error:")
+
+
+def _downloads(card: CardContent, check: PackageCheck, version: str) -> None:
+    """The rows drawn as CSV (made on click) and the whole package, on one row that wraps on a phone."""
+    figure, sources = card.figure, check.table("sources")
+    rows, about = figure.rows, about_columns(f"{app_title()}: {figure.title}", url_or_unknown(card.url), version)
+    with st.container(horizontal=True):  # one row that wraps on a phone: one element, where columns made three
+        st.download_button(
+            say("card.download_csv"),
+            on_click_in_this_language(lambda: rows_csv(rows, sources, about)),
+            file_name=f"{figure.key}.csv",
+            mime="text/csv",
+            key=f"{figure.key}-csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+        download_package(check, key=f"{figure.key}-zip")
+
+
+def _expander(card: CardContent, label: str, icon: str, name: str, show) -> None:
+    """One of the card's expanders, its content built only when open."""
+    with st.expander(label, icon=icon, key=f"{card.key}-{name}", on_change="rerun") as box:
+        if box.open:
+            show(card)
+
+
 def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
     """Render one figure (finished by ui.shared, or a Figure made for this run only) as figures.card.CardContent
     lays it out: title, subtitle, summary, chart or table, source line, downloads, and the expanders around it.
@@ -189,75 +285,16 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
     shown = shown if isinstance(shown, Finished) else finish(shown, check)
     version, _ = package_version(check.data_dir)
     card = CardContent(shown, check, view_url(), date.today(), version)
-    figure, sources = shown.figure, check.table("sources")
-    with st.container(border=True, key=f"card-{figure.key}"):
-        st.subheader(markdown_plain(card.title), anchor=figure.key)
+    with st.container(border=True, key=f"card-{card.key}"):
+        st.subheader(markdown_plain(card.title), anchor=card.key)
         if card.subtitle:
             st.caption(markdown_plain(card.subtitle))
         st.markdown(markdown_plain(card.summary))
-        chart_tab, table_tab = st.tabs(
-            [say("card.chart"), say("card.table")], key=f"{figure.key}-view", on_change="rerun"
-        )
-        if chart_tab.open:
-            with chart_tab:
-                left_out = left_out_line(shown.chart)
-                if left_out:  # also inside the chart's source line, so its images carry it
-                    st.info(left_out, icon=":material/filter_list:")
-                st.plotly_chart(
-                    shown.chart,
-                    key=f"{figure.key}-chart",
-                    config=PLOTLY_CONFIG,
-                    theme=None,
-                    alt=card.alt,
-                    width="stretch",
-                )
-                if card.interval_note:
-                    st.caption(markdown_plain(card.interval_note))
-        if table_tab.open:
-            with table_tab:
-                table = figure.rows[list(figure.table_columns)].rename(columns=figure.table_columns)
-                st.dataframe(table, hide_index=True, width="stretch", key=f"{figure.key}-table")
-        links = "; ".join(
-            markdown_plain(group["producer"])
-            + " ("
-            + ", ".join(markdown_link(e["label"], e["url"]) for e in group["editions"])
-            + ")"
-            for group in card.source_links
-        )
-        st.markdown(labelled(card.source_label, links, current()), help=say("card.sources_help"))
+        _chart_and_table(shown, card)
+        _source_line(card)
+        _downloads(card, check, version)
+        _expander(card, say("card.cite"), ":material/format_quote:", "cite", _cite)
+        _expander(card, say("card.about"), ":material/info:", "about", _about)
         if card.evidence_available:
-            _unread_notice(card)
-        else:
-            st.warning(say("card.evidence_broken"), icon=":material/error:")
-        rows, about = figure.rows, about_columns(f"{app_title()}: {figure.title}", url_or_unknown(card.url), version)
-        with st.container(horizontal=True):  # one row that wraps on a phone: one element, where columns made three
-            st.download_button(
-                say("card.download_csv"),
-                on_click_in_this_language(lambda: rows_csv(rows, sources, about)),
-                file_name=f"{figure.key}.csv",
-                mime="text/csv",
-                key=f"{figure.key}-csv",
-                on_click="ignore",
-                icon=":material/download:",
-            )
-            download_package(check, key=f"{figure.key}-zip")
-        with st.expander(
-            say("card.cite"), icon=":material/format_quote:", key=f"{figure.key}-cite", on_change="rerun"
-        ) as box:
-            if box.open:
-                _cite(card)
-        with st.expander(
-            say("card.about"), icon=":material/info:", key=f"{figure.key}-about", on_change="rerun"
-        ) as box:
-            if box.open:
-                _about(card)
-        if card.evidence_available:
-            with st.expander(
-                say("card.where_it_says_so"),
-                icon=":material/find_in_page:",
-                key=f"{figure.key}-evidence",
-                on_change="rerun",
-            ) as box:
-                if box.open:
-                    _where_it_says_so(card)
+            _expander(card, say("card.where_it_says_so"), ":material/find_in_page:", "evidence", _where_it_says_so)
         _embed_and_images(shown, check)

@@ -4,14 +4,17 @@ from datetime import date
 
 import streamlit as st
 
+import i18n
 from core.package import package_version
+from figures.glossary import glossary_terms, glossary_words
 from shaping.citations import bibtex_dashboard, dashboard_citation, url_or_unknown
 from shaping.downloads import about_columns, table_csv
 from shaping.numbers import count
 from shaping.sources import matching, source_usage, unusable_tables
-from shaping.text import markdown_plain
+from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary, strict_map
 from shaping.words import app_title, caveats
+from ui.card import in_english_html, quote_html
 from ui.page import download_package, load_tables, url_notices, view_url, whats_new
 from ui.render import page_header
 
@@ -73,10 +76,47 @@ st.subheader(texts.say("derived_heading"))
 st.markdown(texts.say("derived"))
 st.subheader(texts.say("concepts_heading"))
 if check is not None:
-    for _, concept in Vocabulary.of(check).concepts.iterrows():
-        st.markdown(
-            f"- **{markdown_plain(concept['label'])}** (`{concept['concept']}`): {markdown_plain(concept['definition'])}"
-        )
+    vocab = Vocabulary.of(check)
+    for concept in vocab.concepts["concept"]:
+        words = vocab.concept(concept)
+        st.markdown(f"- **{markdown_plain(words['label'])}**: {markdown_plain(words['definition'])}")
+
+
+def _term_line(term: dict) -> str:
+    """'日本語: 広義のひきこもり', the term in an element that says its language, escaped as Markdown and HTML."""
+    shown = markdown_plain(term["term"]).replace("&", "&amp;")
+    lang = f' lang="{term["term_lang"]}"' if term["term_lang"] in i18n.LANGUAGES else ""
+    before, after = (markdown_plain(part) for part in term["term_around"])
+    return f"{before}**<span{lang}>{shown}</span>**{after}"
+
+
+def _terms(terms: list[dict]) -> None:
+    """Each concept's terms in Japanese, Korean and Italian, one expander per concept: the term, the quote that uses
+    it (in its language), its English for a reader of another, its link; or, where no source names it, that plainly."""
+    words = glossary_words()
+    st.subheader(words["heading"])
+    st.caption(words["intro"])
+    reader = i18n.current()
+    for concept in terms:
+        names = " · ".join(dict.fromkeys(t["term"] for t in concept["terms"]))
+        with st.expander(
+            f"{markdown_plain(concept['label'])} — {markdown_plain(names)}", key=f"terms-{concept['concept']}"
+        ):
+            for term in concept["terms"]:
+                st.markdown(_term_line(term), unsafe_allow_html=True)
+                if term["no_source"]:
+                    st.caption(term["no_source"])
+                    continue
+                if term["quote"]:
+                    st.markdown(quote_html(term["quote"], term["lang"]), unsafe_allow_html=True)
+                    if term["quote_en"] and reader != term["lang"]:
+                        st.caption(in_english_html(term["quote_en"]), unsafe_allow_html=True)
+                if term["url"] and term["where"]:
+                    st.caption(markdown_link(term["where"], term["url"]))
+
+
+if check is not None:
+    _terms(glossary_terms(check))
 st.subheader(texts.say("warnings"))
 for text in caveats().values():
     st.markdown(f"- {markdown_plain(text)}")

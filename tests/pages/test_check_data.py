@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 
+import i18n
 from tests.conftest import REAL_DATA, checksums
 
 
@@ -80,7 +81,8 @@ def test_valid_upload_shows_diff_and_both_figures(checker):
         ),
     )
     assert not at.exception and not at.error
-    assert "1 row(s) added, 0 removed, 1 cell(s) changed in 1 row(s)" in [m.value for m in at.markdown]
+    assert "0 rows removed" in " ".join(m.value for m in at.markdown)
+    assert "1 row added, 0 rows removed, 1 cell changed in 1 row." in [m.value for m in at.markdown]
     frames = [d.value for d in at.dataframe]
     added = next(f for f in frames if "estimate_id" in f.columns and "note" in f.columns)
     assert added["estimate_id"].tolist() == ["kr-upload-test-only"]
@@ -88,7 +90,11 @@ def test_valid_upload_shows_diff_and_both_figures(checker):
     assert changed.to_dict("records") == [
         {"estimate_id": "jp-edogawa-2021", "column": "value", "old": "7919", "new": "7920"}
     ]
-    assert len(at.get("plotly_chart")) == 2
+    # Edogawa's changed count is a ward's (regional) row: drawn beside the national ones, on a chart of counts; the
+    # new Korean round has only a rate, on a chart of rates: before and after each
+    assert [c.key for c in at.get("plotly_chart")] == [
+        f"check-estimates-{measure}-{when}-chart" for measure in ("count", "rate") for when in ("current", "candidate")
+    ]
     titles = [s.value for s in at.subheader]
     assert any("(current)" in t for t in titles) and any("(candidate)" in t for t in titles)
 
@@ -109,7 +115,7 @@ def test_invalid_upload_lists_problems_with_lines(checker):
     text = (REAL_DATA / "recluse_estimates.csv").read_text(encoding="utf-8").replace("696000,540000", "696000,900000")
     at = checker("mine.csv", text.encode())
     assert not at.exception
-    assert at.error and "problem(s)" in at.error[0].value
+    assert at.error and "1 problem: fix it and upload again" in at.error[0].value
     problems = at.dataframe[-1].value
     first = problems.iloc[0]
     assert (first["line"], first["column"]) == (2, "value_low")
@@ -130,7 +136,7 @@ def test_latin1_upload_is_refused_with_how_to_resave(checker):
 def test_bom_and_crlf_are_accepted(checker):
     content = b"\xef\xbb\xbf" + (REAL_DATA / "claims.csv").read_bytes().replace(b"\n", b"\r\n")
     at = checker("claims.csv", content)
-    assert at.success and "0 row(s) added, 0 removed, 0 cell(s) changed in 0 row(s)" in [m.value for m in at.markdown]
+    assert at.success and "0 rows added, 0 rows removed, 0 cells changed in 0 rows." in [m.value for m in at.markdown]
 
 
 def test_unrecognised_and_oversized_uploads_are_refused_politely(checker):
@@ -170,6 +176,73 @@ def test_a_whole_package_zip_draws_each_changed_chart_once_with_a_rate_only_row_
         ),
     )
     assert not at.exception and not at.error
-    before, after = at.get("plotly_chart")
+    charts = {c.key: c for c in at.get("plotly_chart")}
+    assert len(charts) == 4  # counts (Edogawa's ward) and rates (the rate-only round), each before and after
+    before, after = charts["check-estimates-rate-current-chart"], charts["check-estimates-rate-candidate-chart"]
     assert "5.4%" in chart_texts(after) and "5.4%" not in chart_texts(before)
     assert "Share of the age band" in chart_texts(after)
+
+
+def test_a_changed_ward_row_appears_in_the_preview_before_and_after(checker):
+    """A regional row (Edogawa ward) is in no published national chart: the preview draws it anyway, with the old
+    figure before and the new one after, so the one change an upload makes is never missing from the pictures."""
+    lines = (REAL_DATA / "recluse_estimates.csv").read_text(encoding="utf-8").splitlines()
+    ward = next(line for line in lines if line.startswith("jp-edogawa-2021,"))
+    old_value = ward.split(",")[6]
+    new_value = str(int(old_value) + 1)
+    changed = [line.replace(f",{old_value},", f",{new_value},", 1) if line == ward else line for line in lines]
+    records = list(csv.reader(io.StringIO((REAL_DATA / "evidence.csv").read_text(encoding="utf-8"))))
+    header = records[0]
+    for record in records[1:]:
+        if (
+            record[header.index("estimate_id")] == "jp-edogawa-2021"
+            and record[header.index("stated_value")] == old_value
+        ):
+            record[header.index("status")] = "differs"
+            record[header.index("note")] = "Test upload."
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(records)
+    at = checker(
+        "package.zip",
+        upload_zip(
+            {"recluse_estimates.csv": ("\n".join(changed) + "\n").encode(), "evidence.csv": buffer.getvalue().encode()}
+        ),
+    )
+    assert not at.exception and not at.error
+    before, after = at.get("plotly_chart")
+    old, new = f"{int(old_value):,}", f"{int(new_value):,}"
+    assert "Edogawa" in chart_texts(before) and "Edogawa" in chart_texts(after)
+    assert old in chart_texts(before) and new not in chart_texts(before)
+    assert new in chart_texts(after)
+
+
+def test_the_upload_page_speaks_japanese_with_its_counts_in_japanese_plurals(run_page):
+    """Every heading, caption and count of the page comes from the words files, in the reader's language."""
+    at = run_page("views/check_data.py", lang="ja")
+    at.get("file_uploader")[0].set_value(
+        (
+            "package.zip",
+            upload_zip(
+                {
+                    "recluse_estimates.csv": estimates_with_a_new_korean_round(),
+                    "evidence.csv": evidence_for_the_upload(),
+                }
+            ),
+            "application/zip",
+        )
+    )
+    at.run()
+    assert not at.exception and not at.error
+    ja = i18n.translator("ja")
+    summary = ja.gettext("{added}, {removed}, {changed}.").format(
+        added=ja.ngettext("{count} row added", "{count} rows added", 1).format(count=1),
+        removed=ja.ngettext("{count} row removed", "{count} rows removed", 0).format(count=0),
+        changed=ja.ngettext("{count} cell changed in {rows}", "{count} cells changed in {rows}", 1).format(
+            count=1, rows=ja.ngettext("{count} row", "{count} rows", 1).format(count=1)
+        ),
+    )
+    assert summary != "1 row added, 0 rows removed, 1 cell changed in 1 row."
+    assert summary in [m.value for m in at.markdown]
+    shown = [s.value for s in at.subheader] + [m.value for m in at.markdown] + [s.value for s in at.success]
+    assert ja.gettext("Validation") in shown and ja.gettext("Validation") != "Validation"
+    assert not any("(s)" in text for text in shown)

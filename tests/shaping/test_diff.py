@@ -19,7 +19,7 @@ def test_added_removed_and_changed_cells():
         {"estimate_id": "b", "column": "value", "old": "2", "new": "3"},
         {"estimate_id": "b", "column": "note", "old": "y", "new": "y2"},
     ]
-    assert diff.summary() == "1 row(s) added, 1 removed, 2 cell(s) changed in 1 row(s)"
+    assert diff.summary() == "1 row added, 1 row removed, 2 cells changed in 1 row."
 
 
 def test_identical_tables_have_no_diff(real_check):

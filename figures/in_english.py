@@ -1,0 +1,70 @@
+"""Data text a reader of another language meets in English: the rows' notes and the evidence's notes, which the data
+package writes only in English (and the names of cities and wards, counted, not marked: they sit inside chart labels
+and table cells). Where notes are shown they are marked (the element says lang="en", a short "(in
+English)" in the reader's language follows) and the static build counts them, per language.
+
+Pure: no Streamlit, no Jinja. The app's card (ui/card.py) and the static figure page (publish/templates/figure.html)
+show what these functions return; publish/untranslated.py reports the counts.
+"""
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+import i18n
+from figures.card import CardContent
+from figures.figure import Figure, row_notes
+from shaping.words import phrase
+
+ROW_NOTES, QUOTE_NOTES = "row notes", "notes on the quotes"
+PLACES, DERIVATIONS = "place names", "derivations"
+KINDS = (ROW_NOTES, QUOTE_NOTES, PLACES, DERIVATIONS)
+# Shown in an element of their own, marked; place names sit inside labels, and a derived interval's derivation inside
+# the translated sentence of "How the numbers were made"
+MARKED = (ROW_NOTES, QUOTE_NOTES)
+
+
+def english_marker(lang: str) -> str:
+    """'(in English)' in lang's words; nothing for an English reader, who needs no marker."""
+    if lang == i18n.DEFAULT:
+        return ""
+    with i18n.language(lang):
+        return phrase("rows.in_english")
+
+
+def marked_row_notes(figure: Figure, lang: str) -> list[dict[str, str | None]]:
+    """'About this data''s rows (figures.figure.row_notes) with, for a reader of another language, `lang` "en" and
+    the marker where the note is the data's own (English) text; a row with no note says so in the reader's words."""
+    marker = english_marker(lang)
+    notes = []
+    for item, (_, row) in zip(row_notes(figure), figure.rows.iterrows(), strict=True):
+        english = bool(marker) and pd.notna(row.get("note"))
+        notes.append({**item, "lang": "en" if english else None, "marker": marker if english else ""})
+    return notes
+
+
+def english_texts(cards: Iterable[CardContent]) -> dict[str, set[str]]:
+    """The distinct data texts these cards show only in English, by kind: the rows' notes, the quotes' notes, and the
+    names of places below a country (a city or ward, in its rows' labels) and how a derived number was made (the
+    `derivation` column, inside "How the numbers were made"): the data has no translated column for any of them."""
+    found: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for card in cards:
+        rows = card.figure.rows
+        if "note" in rows:
+            found[ROW_NOTES] |= {str(n) for n in rows["note"].dropna()}
+        if "area" in rows:
+            found[PLACES] |= {str(a) for a in rows["area"].dropna() if a != "national"}
+        if "derivation" in rows:
+            found[DERIVATIONS] |= {str(d) for d in rows["derivation"].dropna()}
+        found[QUOTE_NOTES] |= {q["notes"] for row in card.evidence for q in row["quotes"] if q["notes"]}
+    return found
+
+
+def english_counts(cards_by_language: Mapping[str, Iterable[CardContent]]) -> dict[str, dict[str, int]]:
+    """Per language, how many distinct data texts of each kind its reader meets in English (none for English)."""
+    return {
+        lang: dict.fromkeys(KINDS, 0)
+        if lang == i18n.DEFAULT
+        else {kind: len(texts) for kind, texts in english_texts(cards).items()}
+        for lang, cards in cards_by_language.items()
+    }

@@ -1,0 +1,54 @@
+"""The static edition's Japanese pages: a row's note in the data's English says lang="en" and "(in English)", and the
+build reports how many such texts each language's reader meets."""
+
+import pytest
+from markupsafe import escape
+
+import i18n
+from loaders.tables import check_package
+from publish.build import build_site
+from tests.conftest import STATIC_TODAY
+
+KEY = "japan-rounds"
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    from tests.conftest import VALID
+
+    check = check_package(VALID)
+    out = tmp_path_factory.mktemp("terms") / "site"
+    build_site(check, out, None, images=False, today=STATIC_TODAY, only=(KEY,), languages=("en", "ja"))
+    return out, check
+
+
+def test_a_japanese_figure_page_marks_a_note_in_english(fixture_site, capsys):
+    out, check = fixture_site
+    page = (out / "ja" / "figures" / KEY / "index.html").read_text(encoding="utf-8")
+    note = check.table("recluse_estimates").set_index("estimate_id").loc["jp-cao-2010-broad", "note"]
+    marker = i18n.translator("ja").gettext("(in English)")
+    assert f'<span lang="en">{escape(note)}</span> <span class="note">{escape(marker)}</span>' in page
+    english = (out / "figures" / KEY / "index.html").read_text(encoding="utf-8")
+    assert escape(note) in english and f'<span lang="en">{escape(note)}' not in english  # no marker in English
+
+
+def test_the_japanese_index_gives_each_language_s_term_with_its_quote(fixture_site):
+    out, check = fixture_site
+    index = (out / "ja" / "index.html").read_text(encoding="utf-8")
+    section = index[index.index('<section id="terms">') :]
+    assert i18n.translator("ja").gettext("Terms in each language") in section
+    glossary = check.table("glossary")
+    quoted = glossary[(glossary["concept"] == "hikikomori")]
+    assert len(quoted) == 3
+    for _, row in quoted.iterrows():
+        assert f'<strong lang="{row["lang"]}">{escape(row["term"])}</strong>' in section
+        assert f'<blockquote lang="{row["lang"]}">{escape(row["quote"])}</blockquote>' in section
+        assert f'<a href="{escape(row["url"])}">' in section
+    english_quote = f'<span lang="en">{escape(quoted.set_index("lang").loc["ko", "quote_en"])}</span>'
+    assert english_quote in section  # a Korean quote comes with its English for a Japanese reader
+    assert escape(quoted.set_index("lang").loc["ja", "quote_en"]) not in section  # a Japanese one does not
+    kept = glossary[glossary["status"] == "no_source_term"]
+    said = i18n.translator("ja").gettext(
+        "No source in this language names the concept; the term kept is its source's own."
+    )
+    assert section.count(escape(said)) == len(kept)
