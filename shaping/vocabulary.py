@@ -153,3 +153,13 @@ def strict_map(values: pd.Series, mapping: dict[str, str], what: str) -> pd.Seri
     if missing:
         raise KeyError(f"no {what} for {', '.join(missing)} (labels.csv or concepts.csv)")
     return values.map(mapping)
+
+
+def concept_labels_in_every_language(vocab: Vocabulary) -> dict[str, str]:
+    """A concept's label in any language -> its label in the current one, to read a link made in another language."""
+    current = vocab.concept_labels()
+    shown: dict[str, str] = {}
+    for lang in i18n.LANGUAGES:
+        with i18n.language(lang):
+            shown |= {label: current[concept] for concept, label in vocab.concept_labels().items()}
+    return shown

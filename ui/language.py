@@ -62,6 +62,17 @@ def link_choices_in_language(params: Iterable[str]) -> None:
                 initial[name] = [translate(value) for value in initial[name]]
 
 
+def link_values_in_language(name: str, shown: dict[str, str]) -> None:
+    """A link's values of one parameter in this run's words, for choices whose labels are data words, not catalog
+    ones (concepts): `shown` maps a label in any language to the one this run shows. Same store as above."""
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    with get_session_state().query_params() as query:
+        initial = getattr(query, "_initial_query_params", None)
+        if isinstance(initial, dict) and name in initial:
+            initial[name] = [shown.get(value, value) for value in initial[name]]
+
+
 def _switched() -> None:
     st.session_state[CHOSEN] = st.session_state[SWITCH]
     st.query_params[KEY] = st.session_state[SWITCH]

@@ -9,23 +9,27 @@ from settings import COMPARE_DEFAULT_CONCEPTS, COUNTRY_NAMES, EVIDENCE_TYPES
 from shaping.estimates import comparability_warnings
 from shaping.selection import int_between
 from shaping.text import markdown_plain
-from shaping.vocabulary import Vocabulary
+from shaping.vocabulary import Vocabulary, concept_labels_in_every_language
 from shaping.words import page, say
 from ui.card import figure_card
+from ui.language import link_values_in_language
 from ui.page import load_tables, url_notices, vocabulary
 from ui.render import page_header
 from ui.shared import shared, shared_figure
 
 COUNTRIES = {COUNTRY_NAMES[c]: c for c in compare.COUNTRY_CODES}
 words = vocabulary()
-CONCEPT_LABELS = {label: key for key, label in words.concept_labels().items()} if words is not None else {}
+CONCEPT_NAMES = words.concept_labels() if words is not None else {}  # concept -> label in the reader's language
+# A link made in another language names its concepts in that language's words: read them in this run's.
+ANY_CONCEPT_LABEL = concept_labels_in_every_language(words) if words is not None else {}
+link_values_in_language("concepts", ANY_CONCEPT_LABEL)
 EVIDENCE = {label: key for key, label in EVIDENCE_TYPES.items()}
 
 texts = page_header("compare")
 url_notices(
     {
         "countries": COUNTRIES,
-        "concepts": CONCEPT_LABELS,
+        "concepts": list(ANY_CONCEPT_LABEL),
         "evidence": EVIDENCE,
         "years": int_between(1990, 2100),
         "measure": COMPARE_MEASURES,
@@ -57,10 +61,17 @@ if check is not None:
             key="evidence",
             bind="query-params",
         )
-        present = [label for label, key in CONCEPT_LABELS.items() if key in set(estimates["concept"])]
-        names = Vocabulary.of(check).concept_labels()
-        defaults = [names[c] for c in COMPARE_DEFAULT_CONCEPTS if names[c] in present]
-        concepts = st.multiselect(texts.say("concepts"), present, default=defaults, key="concepts", bind="query-params")
+        # The concepts themselves are the choices, shown in the reader's words: a language switch keeps the selection.
+        present = [key for key in CONCEPT_NAMES if key in set(estimates["concept"])]
+        defaults = [c for c in COMPARE_DEFAULT_CONCEPTS if c in present]
+        concepts = st.multiselect(
+            texts.say("concepts"),
+            present,
+            default=defaults,
+            format_func=CONCEPT_NAMES.__getitem__,
+            key="concepts",
+            bind="query-params",
+        )
         # The measure's two choices need the widest column: in Italian "Tasso (% della fascia d'età)" cut "Numero".
         left, middle, right = st.columns([2, 3, 2])
         years = left.slider(texts.say("years"), first, last, (first, last), key="years", bind="query-params")
@@ -78,7 +89,7 @@ if check is not None:
         cities = right.toggle(texts.say("cities"), value=False, key="cities", bind="query-params")
     view = {
         "countries": tuple(COUNTRIES[c] for c in countries),
-        "concepts": tuple(CONCEPT_LABELS[c] for c in concepts),
+        "concepts": tuple(concepts),
         "evidence": tuple(EVIDENCE[e] for e in evidence),
         "years": None if years == (first, last) else years,  # every year: the same view as the default link's
         "measure": measure,

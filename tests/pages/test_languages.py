@@ -8,6 +8,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 import i18n
+from loaders.tables import check_package
+from shaping.vocabulary import Vocabulary
 from shaping.words import pages, served_pages
 from tests.conftest import ROOT
 from tests.pages.helpers import open_cards
@@ -105,7 +107,9 @@ def test_switching_language_keeps_the_view_s_other_link_parameters(run_page):
     at = run_page("views/compare.py", lang="ja", countries=["Japan", "Italy"], scale="Logarithmic")
     # A link's English choices are read in Japanese: the two countries, not the default three.
     assert at.multiselect(key="countries").value == ["Japan", "Italy"]
+    concepts = at.multiselect(key="concepts").value
     at.selectbox(key="language-switch").set_value("it").run()
+    assert concepts and at.multiselect(key="concepts").value == concepts  # the concepts' words change, not the choice
     assert not at.exception
     assert at.query_params["lang"] == "it"
     assert at.query_params["countries"] == ["Japan", "Italy"] and at.query_params["scale"] == "Logarithmic"
@@ -132,3 +136,11 @@ def test_an_opened_card_is_in_the_reader_s_language_with_each_quote_in_its_own(r
     captions = [c.value for c in at.caption if c.value.startswith(english)]
     # A Japanese reader is not given English for a Japanese quote; the others are.
     assert (not captions) if lang == "ja" else all('<span lang="en">' in c for c in captions) and captions
+
+
+def test_a_link_names_its_concepts_in_its_own_language_and_opens_in_another(run_page):
+    with i18n.language("en"):
+        label = Vocabulary.of(check_package()).concept_labels()["reclusive"]  # as an English reader's link has it
+    at = run_page("views/compare.py", lang="ja", concepts=[label])
+    assert not at.exception and not at.info  # no "not a choice" notice for an English label
+    assert at.multiselect(key="concepts").value == ["reclusive"]
