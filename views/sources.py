@@ -39,22 +39,26 @@ if check is not None:
     )
     shown = matching(usage, query)
     st.caption(texts.say("shown", shown=count(len(shown), unit=None), total=count(len(usage), unit=None)))
+    types = Vocabulary.of(check).labels_of("sources", "source_type")
+    # A reader's table: the type and where it was read in words, no ids or table names (the download keeps them).
+    readable = shown.assign(
+        source_type=strict_map(shown["source_type"], types, "source type label"),
+        status=shown["status"].map(lambda status: texts.say(f"status_{status}")),
+    )
     st.dataframe(
-        shown[["source_id", "citation", "url", "accessed", "source_type", "status", "rows", "confirmed", "used_by"]],
+        readable[["citation", "url", "accessed", "source_type", "status", "rows", "confirmed"]],
         hide_index=True,
         width="stretch",
         column_config={
-            "source_id": st.column_config.TextColumn(texts.say("id_column")),
+            "status": st.column_config.TextColumn(texts.say("status_column")),
             "url": st.column_config.LinkColumn(texts.say("link_column"), display_text=texts.say("open_page")),
             "accessed": st.column_config.DateColumn(texts.say("accessed_column"), format="YYYY-MM-DD"),
             "source_type": st.column_config.TextColumn(texts.say("type_column")),
             "rows": st.column_config.NumberColumn(texts.say("rows_column")),
             "confirmed": st.column_config.NumberColumn(texts.say("confirmed_column"), help=texts.say("confirmed_help")),
-            "used_by": st.column_config.TextColumn(texts.say("used_by_column"), width="large"),
             "citation": st.column_config.TextColumn(texts.say("citation_column"), width="large"),
         },
     )
-    types = Vocabulary.of(check).labels_of("sources", "source_type")
     st.download_button(
         texts.say("download_list"),
         table_csv(

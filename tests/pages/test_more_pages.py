@@ -106,9 +106,13 @@ def test_claims_pages_show_every_claim_once(run_page):
 def test_sources_search_from_url_and_download(run_page):
     at = run_page("views/sources.py", q="Valtorta")
     listing = at.dataframe[0].value
-    assert listing["source_id"].tolist() == ["h-valtorta-2016"]
+    assert listing["citation"].str.contains("Valtorta").tolist() == [True]
+    # The reader's table has words, not codes: no id, no table name, the type and where it was read in words.
+    assert "source_id" not in listing and "used_by" not in listing
+    assert listing["source_type"].tolist() == ["peer-reviewed study"]
+    assert listing["status"].iloc[0] in ("the publisher's own page", "a report of it")
     csv = pd.read_csv(io.BytesIO(download(at, "Download this list")))
-    assert csv["source_id"].tolist() == ["h-valtorta-2016"]
+    assert csv["source_id"].tolist() == ["h-valtorta-2016"]  # the download keeps the ids, for a maintainer
     archive = zipfile.ZipFile(io.BytesIO(download(at, "Download the whole data package")))
     assert "datapackage.json" in archive.namelist()
 
