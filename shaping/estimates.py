@@ -5,7 +5,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from settings import COUNTRY_NAMES
-from shaping.numbers import age_band
+from shaping.numbers import age_band, listed
 from shaping.vocabulary import Vocabulary, strict_map
 from shaping.words import country_name, phrase
 
@@ -83,12 +83,14 @@ def _whom_warnings(shown: pd.DataFrame) -> list[str]:
     """Differences in whom the rows count: the concept, the six-month rule, ages, students, households."""
     warnings = []
     if _differs(shown, "concept"):
-        warnings.append(phrase("comparability.concepts", concepts="; ".join(sorted(shown["concept_label"].unique()))))
+        warnings.append(
+            phrase("comparability.concepts", concepts=listed(sorted(shown["concept_label"].unique()), "; "))
+        )
     if _differs(shown, "six_month_rule"):
         without = sorted(shown[shown["six_month_rule"].eq(False).fillna(False)]["country_name"].unique())
-        warnings.append(phrase("comparability.six_month_rule", countries=", ".join(without)))
+        warnings.append(phrase("comparability.six_month_rule", countries=listed(without)))
     if _differs(shown, "ages"):
-        warnings.append(phrase("comparability.ages", ages=", ".join(sorted(shown["ages"].unique()))))
+        warnings.append(phrase("comparability.ages", ages=listed(sorted(shown["ages"].unique()))))
     if _differs(shown, "scope"):
         warnings.append(phrase("comparability.students"))
     if _differs(shown, "unit"):
@@ -102,7 +104,7 @@ def _how_warnings(shown: pd.DataFrame) -> list[str]:
     if shown["survey"].nunique() > 1:
         warnings.append(phrase("comparability.not_surveys"))
     elif _differs(shown, "method"):
-        warnings.append(phrase("comparability.methods", methods=", ".join(sorted(shown["method_label"].unique()))))
+        warnings.append(phrase("comparability.methods", methods=listed(sorted(shown["method_label"].unique()))))
     if _differs(shown, "area"):
         warnings.append(phrase("comparability.cities"))
     years = shown["year"].dropna()

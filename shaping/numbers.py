@@ -6,6 +6,7 @@ English is formatted here as it always was; Japanese, Korean and Italian go thro
 import math
 
 import pandas as pd
+from babel.lists import format_list
 
 import i18n
 
@@ -16,6 +17,14 @@ def _missing(value: object) -> bool:
 
 def _lang() -> str:
     return i18n.current()
+
+
+def listed(items: list[str], english_separator: str = ", ") -> str:
+    """Items as a list in the reader's language: 'A、B、C' (ja), 'A, B 및 C' (ko), 'A, B e C' (it); English keeps its
+    plain separator (a semicolon between items that hold commas themselves)."""
+    if _lang() == i18n.DEFAULT:
+        return english_separator.join(items)
+    return format_list(list(items), locale=_lang())
 
 
 def count(value: object, unit: str | None = "people") -> str:

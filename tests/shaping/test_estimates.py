@@ -1,7 +1,9 @@
 """Comparability rules and the Compare filters (headline picks: test_headlines.py)."""
 
+
 import pandas as pd
 
+import i18n
 from shaping.estimates import comparability_warnings, drawable, select
 
 
@@ -22,6 +24,18 @@ def test_unlike_rows_say_what_differs(estimates, vocab):
     assert "no six-month rule: South Korea" in warnings
     assert "Different age bands: 15–19, 15–39, 19–34." in warnings
     assert "enrolled students only" in warnings
+
+
+def test_lists_in_a_warning_are_written_as_the_reader_s_language_writes_them(estimates, vocab):
+    rows = estimates[
+        estimates["estimate_id"].isin(["jp-cao-2022-15-39", "kr-opm-2024", "it-cnr-2023-behaviour-hikikomori"])
+    ]
+    with i18n.language("ja"):
+        japanese = " ".join(comparability_warnings(rows, vocab))
+    with i18n.language("it"):
+        italian = " ".join(comparability_warnings(rows, vocab))
+    assert "15～19歳、15～39歳、19～34歳" in japanese and "15～19歳, " not in japanese
+    assert "15–19 anni, 15–39 anni e 19–34 anni" in italian
 
 
 def test_advocacy_beside_survey_is_flagged(estimates, vocab):
