@@ -1,6 +1,5 @@
 """Comparability rules and the Compare filters (headline picks: test_headlines.py)."""
 
-
 import pandas as pd
 
 import i18n
