@@ -93,7 +93,8 @@ def profile_page(page: str, cold: bool, widget: str | None, top: int) -> None:
     )
     sizes = state["json_bytes"]
     print(
-        f"plotly JSON sent: {len(sizes)} chart(s), {sum(sizes) / 1024:.0f} KiB in all, largest {max(sizes, default=0) / 1024:.0f} KiB"
+        f"plotly JSON sent: {len(sizes)} chart(s), {sum(sizes) / 1024:.0f} KiB in all, "
+        f"largest {max(sizes, default=0) / 1024:.0f} KiB"
     )
 
 
@@ -167,14 +168,16 @@ def profile_browser(app: str, path: str, reps: int, data: str | None) -> None:
                     "ws_frames": received["frames"],
                 }
                 rows.append(row)
-            counts = page.evaluate("""() => Object.entries([...document.querySelectorAll('[data-testid=stMain] [data-testid]')]
+            counts = page.evaluate("""() => Object.entries(
+                [...document.querySelectorAll('[data-testid=stMain] [data-testid]')]
                 .reduce((a, e) => { const t = e.getAttribute('data-testid'); a[t] = (a[t] || 0) + 1; return a; }, {}))
                 .sort((a, b) => b[1] - a[1]).slice(0, 25)""")
             browser.close()
     finally:
         server.stop()
     print(
-        f"{app} {path}: first visit {first:.2f} s, {reps} warm reloads (medians; main-thread seconds from CDP Performance.getMetrics):"
+        f"{app} {path}: first visit {first:.2f} s, {reps} warm reloads "
+        "(medians; main-thread seconds from CDP Performance.getMetrics):"
     )
     for key in (
         "wall",

@@ -240,7 +240,8 @@ def wait_drawn(
             return now - seen["quietFor"] / 1000 - began
         time.sleep(POLL)
     raise BenchError(
-        f"{page.url} was not drawn within {timeout:.0f} s (last probe: {seen and {k: v for k, v in seen.items() if k != 'axes'}})"
+        f"{page.url} was not drawn within {timeout:.0f} s "
+        f"(last probe: {seen and {k: v for k, v in seen.items() if k != 'axes'}})"
     )
 
 
@@ -455,7 +456,8 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
     problems = timed[str(grown)]["problems"]
     results.info["grown_problems"] = problems
     print(
-        f"    check_package({grown}) (what python -m loaders.validate runs): {timed[str(grown)]['rows']} rows, {problems} problem(s)",
+        f"    check_package({grown}) (what python -m loaders.validate runs): "
+        f"{timed[str(grown)]['rows']} rows, {problems} problem(s)",
         flush=True,
     )
     if problems:
@@ -463,7 +465,8 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
             f"the grown data does not validate: {problems} problem(s); see python -m loaders.validate {grown}"
         )
     print(
-        f"    check_package: real {results.get('scale_check', 'real').median:.2f} s, {GROWTH}x {results.get('scale_check', 'grown').median:.2f} s",
+        f"    check_package: real {results.get('scale_check', 'real').median:.2f} s, "
+        f"{GROWTH}x {results.get('scale_check', 'grown').median:.2f} s",
         flush=True,
     )
 
@@ -487,9 +490,10 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
         try:
             took = wait_drawn(page, began, min_charts=1, timeout=SCALE_PAGE_TIMEOUT)
         except BenchError:
-            results.get(
-                "scale_page", "grown"
-            ).note = f"{heavy} on {GROWTH}x data was not drawn within {SCALE_PAGE_TIMEOUT} s (warm server, data cached): the median is a lower bound"
+            results.get("scale_page", "grown").note = (
+                f"{heavy} on {GROWTH}x data was not drawn within {SCALE_PAGE_TIMEOUT} s (warm server, data cached): "
+                "the median is a lower bound"
+            )
             results.get("scale_page", "grown").samples.append(float(SCALE_PAGE_TIMEOUT))
             results.info["scale_page_lower_bound"] = True
             print(
@@ -509,11 +513,13 @@ def scale_phase(browser, log_dir: Path, results: Results, heavy: str, charts: in
             except BenchError:
                 results.add("scale_page", "grown", float(SCALE_PAGE_TIMEOUT))
                 results.info["scale_page_lower_bound"] = True
-                results.get(
-                    "scale_page", "grown"
-                ).note = f"a reload was not drawn within {SCALE_PAGE_TIMEOUT} s; it counts as {SCALE_PAGE_TIMEOUT} s, so the median is a lower bound"
+                results.get("scale_page", "grown").note = (
+                    f"a reload was not drawn within {SCALE_PAGE_TIMEOUT} s; it counts as {SCALE_PAGE_TIMEOUT} s, "
+                    "so the median is a lower bound"
+                )
                 print(
-                    f"    a reload took over {SCALE_PAGE_TIMEOUT} s: stopping the reloads (the median is a lower bound)",
+                    f"    a reload took over {SCALE_PAGE_TIMEOUT} s: stopping the reloads "
+                    "(the median is a lower bound)",
                     flush=True,
                 )
                 break
@@ -563,7 +569,8 @@ def report(results: Results, heavy: str) -> list[dict]:
             + " ".join(f"{s:.2f}" if unit == "s" else f"{s:.0f}" for s in b.samples)
         )
         print(
-            f"{label.format(heavy=heavy, charts=charts):<44} {bound + fmt(a.median, unit):>11} {fmt(b.median, unit):>11} {shown_ratio:>8} "
+            f"{label.format(heavy=heavy, charts=charts):<44} {bound + fmt(a.median, unit):>11} "
+            f"{fmt(b.median, unit):>11} {shown_ratio:>8} "
             f"{(f'<={limit}x' if limit else '-'):>7}  {verdict:<7}  ({samples})"
         )
         if a.note:
@@ -597,7 +604,8 @@ def report(results: Results, heavy: str) -> list[dict]:
                 continue
             label = {"scale_page": f"warm, {GROWTH}x data"}.get(key, key)
             print(
-                f"{label + ', ' + side:<34} {server.median:8.2f} {chromium.median:9.2f} {results.get(key, side).median:8.2f}"
+                f"{label + ', ' + side:<34} {server.median:8.2f} {chromium.median:9.2f} "
+                f"{results.get(key, side).median:8.2f}"
             )
             lines.append(
                 {
@@ -763,7 +771,8 @@ def memory_phase(browser, log_dir: Path, results: Results, args: argparse.Namesp
                 )
         memory_rep(browser, log_dir, results, "bare", BARE, ["/"])
         print(
-            f"  rep {i + 1}: RSS {results.get('memory', 'dashboard').samples[-1]:.0f}/{results.get('memory', 'bare').samples[-1]:.0f} MB",
+            f"  rep {i + 1}: RSS {results.get('memory', 'dashboard').samples[-1]:.0f}/"
+            f"{results.get('memory', 'bare').samples[-1]:.0f} MB",
             flush=True,
         )
     heavy = args.page or max(pages, key=lambda path: pages[path]["seconds"])

@@ -135,7 +135,8 @@ class StaticServer:
         while time.perf_counter() - began < timeout:
             if self.proc.poll() is not None:
                 raise BenchError(
-                    f"http.server exited with code {self.proc.returncode}: {self.log.read_text(errors='replace')[-800:]}"
+                    f"http.server exited with code {self.proc.returncode}: "
+                    f"{self.log.read_text(errors='replace')[-800:]}"
                 )
             with suppress(OSError):
                 if NO_PROXY.open(self.base, timeout=1).status == 200:
@@ -153,7 +154,8 @@ class StaticServer:
 
 
 def reach(page, state: str) -> None:
-    """On a static page, reach for the chart as soon as it shows (the pointer onto it): plotly.js is fetched only then."""
+    """On a static page, reach for the chart as soon as it shows (the pointer onto it): plotly.js is fetched only
+    then."""
     if state == STATIC_PAGE_STATE:
         page.locator(".chart-box").first.hover(timeout=PAGE_TIMEOUT * 1000)
 
@@ -344,8 +346,10 @@ def lighthouse(args, log_dir: Path) -> list[dict]:
                     runs.append(lighthouse_run(url, preset, out, log_dir))
                     r = runs[-1]
                     print(
-                        f"  {preset} {shown} run {i + 1}: performance {r['performance']}, accessibility {r['accessibility']} "
-                        f"(FCP {r['fcp_ms']:.0f} ms, LCP {r['lcp_ms']:.0f} ms, TBT {r['tbt_ms']:.0f} ms, CLS {r['cls']:.3f}, SI {r['si_ms']:.0f} ms)"
+                        f"  {preset} {shown} run {i + 1}: performance {r['performance']}, "
+                        f"accessibility {r['accessibility']} "
+                        f"(FCP {r['fcp_ms']:.0f} ms, LCP {r['lcp_ms']:.0f} ms, TBT {r['tbt_ms']:.0f} ms, "
+                        f"CLS {r['cls']:.3f}, SI {r['si_ms']:.0f} ms)"
                         + (f"; failed: {', '.join(r['accessibility_failed'])}" if r["accessibility_failed"] else ""),
                         flush=True,
                     )
@@ -364,12 +368,13 @@ def lighthouse(args, log_dir: Path) -> list[dict]:
         ok = m["performance"] >= GOAL_PERFORMANCE and m["accessibility"] >= GOAL_ACCESSIBILITY
         item["result"] = "PASS" if ok else "MISS"
         print(
-            f"{item['preset']:<8} {item['page']:<44} {m['performance']:>5.0f} {m['accessibility']:>5.0f} {m['fcp_ms']:>6.0f} "
-            f"{m['lcp_ms']:>6.0f} {m['tbt_ms']:>6.0f} {m['cls']:>6.3f}  {item['result']}"
+            f"{item['preset']:<8} {item['page']:<44} {m['performance']:>5.0f} {m['accessibility']:>5.0f} "
+            f"{m['fcp_ms']:>6.0f} {m['lcp_ms']:>6.0f} {m['tbt_ms']:>6.0f} {m['cls']:>6.3f}  {item['result']}"
         )
     print(
-        f"goals (each preset): performance >= {GOAL_PERFORMANCE}, accessibility {GOAL_ACCESSIBILITY}; times in ms as "
-        "Lighthouse simulates them (mobile: a throttled phone, 4x CPU slowdown and slow 4G; desktop: its own throttling)"
+        f"goals (each preset): performance >= {GOAL_PERFORMANCE}, accessibility {GOAL_ACCESSIBILITY}; "
+        "times in ms as Lighthouse simulates them (mobile: a throttled phone, 4x CPU slowdown and slow 4G; "
+        "desktop: its own throttling)"
     )
     return results
 

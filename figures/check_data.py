@@ -139,7 +139,8 @@ def estimate_measures(rows: pd.DataFrame) -> list[str]:
 
 
 def changed_rows(diff: TableDiff, current: pd.DataFrame, candidate: pd.DataFrame) -> pd.DataFrame:
-    """The rows a diff touches, as typed rows: added and changed ones as the candidate has them, removed ones as they were."""
+    """The rows a diff touches, as typed rows: added and changed ones as the candidate has them,
+    removed ones as they were."""
     keys = set(diff.added[diff.key]) | set(diff.changed[diff.key])
     return pd.concat(
         [candidate[candidate[diff.key].isin(keys)], current[current[diff.key].isin(set(diff.removed[diff.key]))]]

@@ -103,7 +103,8 @@ def ratio_rows(found: ClaimEvidence, claim_id: str) -> pd.DataFrame:
 
 
 def claimed_count(words: FigureWords, claim: pd.Series) -> tuple[float, str] | None:
-    """(value, legend name) of the count the claim's quote states (claims.csv claimed_count), or None when it states none."""
+    """(value, legend name) of the count the claim's quote states (claims.csv claimed_count),
+    or None when it states none."""
     value = claim.get("claimed_count")
     return None if pd.isna(value) else (float(value), words.text("labels.claimed", value=count(value)))
 

@@ -77,7 +77,8 @@ def declare(
 
 
 def row_notes(figure: Figure) -> list[dict[str, str]]:
-    """Each row shown with its method, sample and note: what 'About this data' lists in the card and on the static page."""
+    """Each row shown with its method, sample and note:
+    what 'About this data' lists in the card and on the static page."""
     notes = []
     for _, row in figure.rows.iterrows():
         # the method's label, then the measure's (its label, or an abbreviation such as RR; never a code like

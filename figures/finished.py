@@ -1,4 +1,5 @@
-"""A figure as its card shows it: the chart with its source line inside, the sources used, and the rows no page holds."""
+"""A figure as its card shows it: the chart with its source line inside, the sources used,
+and the rows no page holds."""
 
 from dataclasses import dataclass
 

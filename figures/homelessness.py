@@ -1,4 +1,5 @@
-"""The homelessness page's figures: point-in-time counts that say what each counts, whole-year estimates, internet cafés."""
+"""The homelessness page's figures: point-in-time counts that say what each counts, whole-year estimates,
+internet cafés."""
 
 import pandas as pd
 
@@ -37,7 +38,8 @@ def homeless_rows(check: PackageCheck) -> pd.DataFrame:
 
 
 def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = True) -> Figure:
-    """Point-in-time counts ('value') or derived rates over the population of the same ages ('per_100k'), US and Japan."""
+    """Point-in-time counts ('value') or derived rates over the population of the same ages ('per_100k'),
+    US and Japan."""
     words = figure_words("homeless-one-night")
     nights = street_counts(rows)
     shares = rows[rows["measure"] == "age_share"]

@@ -1,4 +1,5 @@
-"""`python -m publish [folder]`: write the static edition (default site/) from the data folder, and say what it wrote."""
+"""`python -m publish [folder]`: write the static edition (default site/) from the data folder,
+and say what it wrote."""
 
 import argparse
 import sys
@@ -41,11 +42,13 @@ def main(argv: list[str]) -> int:
     built = build_site(check, out, settings.PUBLIC_BASE_URL, only=args.only)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(
-        f"Wrote {len(built)} figures to {out} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s from {data_dir()}."
+        f"Wrote {len(built)} figures to {out} ({size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s "
+        f"from {data_dir()}."
     )
     if settings.PUBLIC_BASE_URL is None:
         print(
-            f"No public address ({settings.PUBLIC_URL_VAR} unset): pages have no canonical URL, og:image or embed code, and citations say 'URL not known'."
+            f"No public address ({settings.PUBLIC_URL_VAR} unset): pages have no canonical URL, "
+            "og:image or embed code, and citations say 'URL not known'."
         )
     return 0
 

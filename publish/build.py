@@ -115,7 +115,8 @@ def hashed_copy(source: Path, folder: Path, name: str) -> str:
 
 
 def script_json(value: str) -> str:
-    """JSON text safe inside <script type="application/json">: '<', '>' and '&' as \\u escapes (valid JSON, never a tag)."""
+    """JSON text safe inside <script type="application/json">: '<', '>' and '&' as \\u escapes
+    (valid JSON, never a tag)."""
     return value.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
@@ -142,7 +143,8 @@ def plotly_bundle(charts: list, basic: Path | None = None, full: Path | None = N
     if not basic.exists():
         return (
             full,
-            f"{basic.name} not installed (make e2e-tools runs npm ci): the site ships the full plotly.js ({full.stat().st_size / 1e6:.1f} MB).",
+            f"{basic.name} not installed (make e2e-tools runs npm ci): "
+            f"the site ships the full plotly.js ({full.stat().st_size / 1e6:.1f} MB).",
         )
     have, want = plotly_version(basic), plotly_version(full)
     if have is None or want is None or have.split(".")[:2] != want.split(".")[:2]:
@@ -168,7 +170,8 @@ def social_size(chart) -> tuple[int, int, float]:
 
 
 def social_card(chart, title: str, subtitle: str):
-    """The 1200 x 630 card of a chart: its layout at social_size, the title drawn large enough to read as a thumbnail."""
+    """The 1200 x 630 card of a chart: its layout at social_size,
+    the title drawn large enough to read as a thumbnail."""
     width, height, scale = social_size(chart)
     card = titled(go.Figure(chart).update_layout(width=width, height=height), title, subtitle, scale=scale, grow=False)
     for note in card.layout.annotations:

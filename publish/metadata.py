@@ -47,7 +47,8 @@ def document(
     built: str,
     vocab: Vocabulary,
 ) -> dict:
-    """The metadata of one figure: what it is, the package version and hash it was drawn from, its sources and licence."""
+    """The metadata of one figure: what it is, the package version and hash it was drawn from,
+    its sources and licence."""
     return {
         "key": figure.key,
         "title": figure.title,

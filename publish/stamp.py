@@ -30,8 +30,9 @@ def counts_line(check) -> str:
     confirmed, differs, missing = (int(table[s].sum()) for s in ("confirmed", "differs", "not_found"))
     sources, evidence = len(check.frames["sources"]), len(check.frames["evidence"])
     return (
-        f"{COUNTS}{rows:,} rows in the four data tables: {confirmed:,} confirmed on a readable page, {differs:,} read "
-        f"with a different figure, {missing:,} with no readable page found; {evidence:,} evidence rows; {sources:,} sources."
+        f"{COUNTS}{rows:,} rows in the four data tables: {confirmed:,} confirmed on a readable page, "
+        f"{differs:,} read with a different figure, {missing:,} with no readable page found; "
+        f"{evidence:,} evidence rows; {sources:,} sources."
     )
 
 

@@ -51,7 +51,8 @@ def report(missing: dict[str, list[str]]) -> str:
     lines = []
     for lang, words in missing.items():
         lines.append(
-            f"{lang}: {len(words)} {'word' if len(words) == 1 else 'words'} with no translation in locales/{lang}/LC_MESSAGES/messages.po, shown in"
+            f"{lang}: {len(words)} {'word' if len(words) == 1 else 'words'} with no translation "
+            f"in locales/{lang}/LC_MESSAGES/messages.po, shown in"
             " English (`make translations` adds them; `python -m i18n.check` lists them with file and line):"
         )
         lines += [f"  {text[:100]!r}" for text in words]

@@ -50,7 +50,8 @@ def text_width(text: str) -> int:
 
 
 # Break opportunities: at a space, or between two Japanese characters (kana, kanji, full-width forms) except before
-# closing punctuation (、。）」…). Korean is written with spaces between words and breaks only there (as the page's CSS).
+# closing punctuation (、。）」…). Korean is written with spaces between words and breaks only there
+# (as the page's CSS).
 _WIDE = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
 _BREAK = re.compile(
     rf"(?<=\s)|(?<=[{_WIDE}])(?=[{_WIDE}])(?![、。，．）」』】〕・ー〜ぁぃぅぇぉっゃゅょァィゥェォッャュョ])"
@@ -213,7 +214,8 @@ def log_ticks(low: float, high: float) -> dict:
 
 
 def spans_a_decade(values: pd.Series) -> bool:
-    """Whether positive values span ten times or more: a log scale helps only then (a 0.5–1.5 million range does not)."""
+    """Whether positive values span ten times or more: a log scale helps only then
+    (a 0.5–1.5 million range does not)."""
     values = values.dropna()
     values = values[values > 0]
     return not values.empty and values.max() / values.min() >= 10
@@ -562,9 +564,9 @@ def split_bars(rows: pd.DataFrame, words) -> go.Figure:
     )
     fig.update_layout(barmode="stack")
     base_layout(fig, 440 + legend_room(fig), x_title=words.text("axis.x"), y_title=words.text("axis.y"))
-    fig.update_xaxes(
-        tickangle=0, tickfont_size=12
-    )  # 2015 and 2018 side by side on a phone, apart  # three two-line rounds fit a phone level; turned, they ran into the axis title
+    # 2015 and 2018 side by side on a phone, apart
+    # three two-line rounds fit a phone level; turned, they ran into the axis title
+    fig.update_xaxes(tickangle=0, tickfont_size=12)
     return fig
 
 

@@ -49,7 +49,8 @@ def page_count(claims: int, per_page: int) -> int:
 
 
 def claims_on_page(claims: pd.DataFrame, number: int, per_page: int) -> tuple[pd.DataFrame, int]:
-    """The claims on screen `number` (1-based; a number past the last screen means the last) and the position of the first."""
+    """The claims on screen `number` (1-based; a number past the last screen means the last)
+    and the position of the first."""
     first = (min(number, page_count(len(claims), per_page)) - 1) * per_page
     return claims.iloc[first : first + per_page], first
 

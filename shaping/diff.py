@@ -23,7 +23,8 @@ class TableDiff:
         return self.added.empty and self.removed.empty and self.changed.empty
 
     def summary(self) -> str:
-        """'2 rows added, 0 rows removed, 3 cells changed in 1 row.' in the reader's language, each count in its plural."""
+        """'2 rows added, 0 rows removed, 3 cells changed in 1 row.' in the reader's language,
+        each count in its plural."""
         rows = self.changed[self.key].nunique() if not self.changed.empty else 0
 
         def counted(name: str, n: int, **values: str) -> str:

@@ -31,7 +31,8 @@ def row_status(evidence: pd.DataFrame) -> pd.Series:
 
 
 def read_on_a_page(evidence: pd.DataFrame) -> set[str]:
-    """Ids of the rows whose figure was read on a page (confirmed, or read with a difference the row's note explains)."""
+    """Ids of the rows whose figure was read on a page
+    (confirmed, or read with a difference the row's note explains)."""
     status = row_status(evidence)
     return set(status[status.isin(["confirmed", "differs"])].index)
 
@@ -95,7 +96,8 @@ def coverage(tables: dict[str, pd.DataFrame], evidence: pd.DataFrame) -> pd.Data
 
 
 def coverage_sentence(counts: pd.DataFrame) -> str:
-    """'148 of 152 figures confirmed on a readable page; 1 read with a difference explained in its note; 3 marked unconfirmed.'"""
+    """'148 of 152 figures confirmed on a readable page; 1 read with a difference explained in its note;
+    3 marked unconfirmed.'"""
     total, confirmed = int(counts["rows"].sum()), int(counts["confirmed"].sum())
     differs, missing = int(counts["differs"].sum()), int(counts["not_found"].sum())
     parts = [phrase_n("evidence.confirmed", total, confirmed=f"{confirmed:,}", total=f"{total:,}")]

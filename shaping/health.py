@@ -107,5 +107,6 @@ def percent_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
 
 
 def counterpoints(forest: pd.DataFrame) -> pd.DataFrame:
-    """The forest rows of the studies shown as counterpoints to the headline claims (isolation_health_risks.csv: counterpoint)."""
+    """The forest rows of the studies shown as counterpoints to the headline claims
+    (isolation_health_risks.csv: counterpoint)."""
     return forest[forest["counterpoint"].fillna(False).astype(bool)]

@@ -94,7 +94,8 @@ def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
 
 
 def street_counts(rows: pd.DataFrame) -> pd.DataFrame:
-    """National point-in-time counts: HUD's one-night count of unaccompanied youth and Japan's daytime street count of all ages."""
+    """National point-in-time counts: HUD's one-night count of unaccompanied youth
+    and Japan's daytime street count of all ages."""
     return rows[rows["measure"].isin(STREET_COUNTS) & (rows["area"] == "national")].sort_values(["country", "year"])
 
 

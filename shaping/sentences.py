@@ -218,7 +218,8 @@ def how_made(row: pd.Series, population: float | None = None, population_label: 
 
 def headline_figure(row: pd.Series) -> str:
     """The big number of a headline: its rate ('5.2%'), so countries read in one unit; a count ('1.46 M') only where no
-    rate is published. Beside a count, a row's qualifier is the count's ('1.6% (about 35,792)'), so the rate stands bare."""
+    rate is published. Beside a count, a row's qualifier is the count's ('1.6% (about 35,792)'),
+    so the rate stands bare."""
     if _has(row, "rate_pct"):
         return pct(row["rate_pct"]) if _has(row, "value") else qualified(pct(row["rate_pct"]), row.get("qualifier"))
     return qualified(count_short(row["value"]), row.get("qualifier"))

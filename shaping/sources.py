@@ -21,7 +21,8 @@ def unusable_tables(check: PackageCheck) -> list[str]:
 
 
 def source_usage(check: PackageCheck) -> pd.DataFrame:
-    """Sources with rows (how many rows use each) and used_by (their ids, by table); tables with problems are skipped."""
+    """Sources with rows (how many rows use each) and used_by (their ids, by table);
+    tables with problems are skipped."""
     sources = check.table("sources").copy()
     used: dict[str, list[str]] = {s: [] for s in sources["source_id"]}
     for table, id_column in USING_TABLES.items():

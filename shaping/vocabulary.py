@@ -120,7 +120,8 @@ class Vocabulary:
     # What is still English ---------------------------------------------------------------------------------------
 
     def untranslated(self, lang: str) -> list[str]:
-        """The data words readers of lang still see in English: 'labels.csv label recluse_estimates method national_survey',
+        """The data words readers of lang still see in English:
+        'labels.csv label recluse_estimates method national_survey',
         'concepts.csv quote_phrase hikikomori', 'glossary.csv label hikikomori' (for the maintainer, never readers)."""
         if lang == i18n.DEFAULT:
             return []

@@ -127,7 +127,8 @@ def in_english_html(quote_en: str) -> str:
 
 
 def _where_it_says_so(card: CardContent) -> None:
-    """Each quote behind the rows shown, verbatim and once, with the figures it holds, its page, locator and translation."""
+    """Each quote behind the rows shown, verbatim and once, with the figures it holds,
+    its page, locator and translation."""
     marker = english_marker(current())  # the evidence's notes are the data's English
     for row in card.evidence:
         st.markdown(f"**{markdown_plain(row['label'])}**")

@@ -24,7 +24,8 @@ from shaping.words import say
 
 
 def when(day: str) -> str:
-    """An ISO date for the reader: as written in English (2026-12-07), else in the language's long form (2026年12月7日)."""
+    """An ISO date for the reader: as written in English (2026-12-07),
+    else in the language's long form (2026年12月7日)."""
     return day if current() == DEFAULT else date(day, current())
 
 
@@ -34,8 +35,8 @@ LANG_KEY = "lang"  # ui.language.KEY: the link parameter of the reader's languag
 
 
 def load_tables(*names: str) -> PackageCheck | None:
-    """The validated package if the named tables and the vocabulary (concepts.csv, labels.csv: every card reads them) are
-    usable; otherwise an error box (file, line, column, message) and None. The caption names the data's version and
+    """The validated package if the named tables and the vocabulary (concepts.csv, labels.csv: every card reads them)
+    are usable; otherwise an error box (file, line, column, message) and None. The caption names the data's version and
     when the page's own tables were last updated."""
     check = cached_package()
     broken = [p for name in dict.fromkeys((*names, *VOCABULARY)) for p in check.problems.get(name, [])]
@@ -82,7 +83,8 @@ def url_notices(allowed: dict[str, Allowed]) -> None:
 
 
 def remember_page(page: StreamlitPage) -> None:
-    """Keep the url path of the page this script run shows (app.py calls it), so view_url can put it under the public URL."""
+    """Keep the url path of the page this script run shows (app.py calls it),
+    so view_url can put it under the public URL."""
     st.session_state[PAGE_PATH_KEY] = page.url_path
 
 
@@ -90,7 +92,8 @@ def view_url() -> str | None:
     """The URL of the current view with its query parameters and its language (?lang=), for citations and sharing.
 
     Under the configured public URL (settings.PUBLIC_BASE_URL) when there is one; else the page's own address as the
-    browser reports it (st.context.url); None when neither is known, and citations then say so: never an invented address.
+    browser reports it (st.context.url); None when neither is known, and citations then say so:
+    never an invented address.
     """
     public = settings.PUBLIC_BASE_URL
     base = public + st.session_state.get(PAGE_PATH_KEY, "") if public else st.context.url

@@ -14,7 +14,8 @@ def _counterpoints(forest) -> None:
     st.subheader(markdown_plain(page("health").say("counterpoints")))
     for _, row in counterpoints(forest.figure.rows).iterrows():
         st.markdown(
-            f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {markdown_plain(row['note'])}"
+            f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. "
+            f"{markdown_plain(row['note'])}"
         )
 
 

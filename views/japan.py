@@ -1,4 +1,5 @@
-"""Japan: the Cabinet Office rounds as a series, broad split into narrow and quasi, and every other Japanese estimate."""
+"""Japan: the Cabinet Office rounds as a series, broad split into narrow and quasi,
+and every other Japanese estimate."""
 
 from ui.page import load_tables
 from ui.render import render_page

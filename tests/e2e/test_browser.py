@@ -1,4 +1,5 @@
-"""Every page in Chromium: charts drawn, sources visible, phone width, URL state, downloads, citations, keyboard, axe."""
+"""Every page in Chromium: charts drawn, sources visible, phone width, URL state,
+downloads, citations, keyboard, axe."""
 
 import csv
 import io
@@ -83,7 +84,10 @@ def test_phone_width_needs_no_horizontal_scrolling(browser, base_url, path):
 
 
 # An SVG text's lines (Plotly writes each line of a multi-line text as a tspan of class "line"), joined by spaces.
-LINES = "t => { const lines = [...t.querySelectorAll('tspan.line')]; return lines.length ? lines.map(l => l.textContent).join(' ') : t.textContent; }"
+LINES = (
+    "t => { const lines = [...t.querySelectorAll('tspan.line')]; "
+    "return lines.length ? lines.map(l => l.textContent).join(' ') : t.textContent; }"
+)
 
 
 def y_labels(page, chart_index: int = 0) -> list[str]:
@@ -202,7 +206,8 @@ def test_controls_work_from_the_keyboard(page, base_url):
         page.keyboard.press("Tab")
         focused.append(
             page.evaluate(
-                "() => document.activeElement && (document.activeElement.getAttribute('role') + ':' + document.activeElement.innerText.trim())"
+                "() => document.activeElement && "
+                "(document.activeElement.getAttribute('role') + ':' + document.activeElement.innerText.trim())"
             )
         )
         if focused[-1].startswith("radio:") and "age group" in focused[-1]:

@@ -19,7 +19,8 @@ MARKER_AGAIN = "LIVE-EDIT-MARKER-2"
 # Where the page says its data was read: the data caption, or the error box (load_tables has then run).
 DATA_SHOWN = """() => !!document.querySelector('[data-testid=stMain] h1') && (
     !!document.querySelector('[data-testid=stAlertContentError]') ||
-    [...document.querySelectorAll('[data-testid=stCaptionContainer]')].some(c => c.textContent.startsWith('Data package version')))"""
+    [...document.querySelectorAll('[data-testid=stCaptionContainer]')]
+        .some(c => c.textContent.startsWith('Data package version')))"""
 
 
 @pytest.fixture
@@ -65,7 +66,8 @@ def seen(page) -> dict:
     return page.evaluate(
         """(markers) => ({
         charts: document.querySelectorAll('[data-testid=stPlotlyChart]').length,
-        drawn: [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter(c => c.querySelector('.main-svg')).length,
+        drawn: [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+            .filter(c => c.querySelector('.main-svg')).length,
         errors: [...document.querySelectorAll('[data-testid=stAlertContentError]')].map(e => e.textContent),
         exceptions: document.querySelectorAll('[data-testid=stException]').length,
         markers: markers.filter(m => document.body.textContent.includes(m)),

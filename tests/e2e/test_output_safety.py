@@ -29,7 +29,8 @@ def assert_nothing_ran(page, dialogs) -> None:
     assert page.query_selector_all("img[src='x']") == []
     assert (
         page.evaluate(
-            "() => [...document.querySelectorAll('a')].filter(a => /^\\s*(javascript|data):/i.test(a.getAttribute('href') || '')).length"
+            "() => [...document.querySelectorAll('a')]"
+            ".filter(a => /^\\s*(javascript|data):/i.test(a.getAttribute('href') || '')).length"
         )
         == 0
     )

@@ -46,17 +46,20 @@ HAPROXY = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sb
 # From the start of every document: epoch milliseconds of each finished script run, and of the first time a
 # connection status (Streamlit's "Connecting" badge), a "Connection error" dialog or an exception box appeared.
 WATCH = """(() => {
-  const w = window.__serve = {done: [], status: [], back: [], dialog: [], exception: [], shown: false, titled: [], title: null};
+  const w = window.__serve = {done: [], status: [], back: [], dialog: [], exception: [],
+                              shown: false, titled: [], title: null};
   const now = () => performance.timeOrigin + performance.now();
   new MutationObserver((records) => {
     for (const r of records) {
-      if (r.type === 'attributes' && r.target.getAttribute('data-test-script-state') === 'notRunning') w.done.push(now());
+      if (r.type === 'attributes' && r.target.getAttribute('data-test-script-state') === 'notRunning')
+        w.done.push(now());
     }
     const shown = !!document.querySelector('[data-testid=stConnectionStatus]');
     if (shown) w.status.push(now());
     if (w.shown && !shown) w.back.push(now());  // the connection status went away: connected again
     w.shown = shown;
-    if ([...document.querySelectorAll('[role=dialog]')].some(d => d.textContent.includes('Connection error'))) w.dialog.push(now());
+    if ([...document.querySelectorAll('[role=dialog]')].some(d => d.textContent.includes('Connection error')))
+      w.dialog.push(now());
     if (document.querySelector('[data-testid=stException]')) w.exception.push(now());
     const h1 = document.querySelector('[data-testid=stMain] h1');
     const title = h1 ? h1.textContent.trim() : null;
@@ -171,7 +174,8 @@ class Served:
         return self.supervisor().getProcessInfo(f"workers:{name}")
 
     def stop(self) -> list[int]:
-        """SIGTERM to supervisord, as Ctrl-C or a service manager would; returns the pids still alive after it exited."""
+        """SIGTERM to supervisord, as Ctrl-C or a service manager would;
+        returns the pids still alive after it exited."""
         pids = []
         with suppress(Exception):
             pids = [info["pid"] for info in self.supervisor().getAllProcessInfo() if info["pid"]]
@@ -261,7 +265,8 @@ RECONNECTED = (
 
 
 def click(page, base: str, path: str) -> float:
-    """Click the sidebar link to a page (as a reader does), forgetting the last quiet period; returns the page's time."""
+    """Click the sidebar link to a page (as a reader does), forgetting the last quiet period;
+    returns the page's time."""
     page.evaluate(RESET)
     at = page.evaluate(CLICK, base + path)
     assert at is not None, f"no sidebar link to {path}"
@@ -399,7 +404,8 @@ def test_a_killed_worker_loses_no_reader_and_comes_back(browser, served):
             assert i in settled, (
                 f"reader {i} on {worker} had no working page {OUTCOME_WITHIN:.0f} s after the kill ({times}); "
                 f"clicked at {clicked.get(i)} (page clock), "
-                f"answered {i in answered}, url {page.url}, state {page_state(page)}, seen {seen}, cookie {worker_of(context)}"
+                f"answered {i in answered}, url {page.url}, state {page_state(page)}, seen {seen}, "
+                f"cookie {worker_of(context)}"
             )
             assert not seen["exception"] and not seen["dialog"] and problems_on_screen(page) == [], (worker, seen)
             assert worker_of(context) == "w2", (

@@ -163,10 +163,13 @@ def test_the_basic_bundle_holds_every_trace_type_the_catalog_draws(tab, real_che
 # on a desktop, so the pointer rests on the chart's top right first.
 TOOLBAR_OVER_LEGEND = """() => {
   const box = e => e.getBoundingClientRect();
-  const shown = [...document.querySelectorAll('.modebar-btn')].filter(b => getComputedStyle(b.parentNode).opacity > 0.1).map(box);
-  const entries = [...document.querySelectorAll('.legend .legendtext, .legend .legendpoints')].map(box).filter(r => r.width > 0);
+  const shown = [...document.querySelectorAll('.modebar-btn')]
+    .filter(b => getComputedStyle(b.parentNode).opacity > 0.1).map(box);
+  const entries = [...document.querySelectorAll('.legend .legendtext, .legend .legendpoints')]
+    .map(box).filter(r => r.width > 0);
   return {buttons: shown.length, entries: entries.length,
-          covered: entries.filter(e => shown.some(b => b.left < e.right && e.left < b.right && b.top < e.bottom && e.top < b.bottom)).length};
+          covered: entries.filter(e => shown.some(b => b.left < e.right && e.left < b.right &&
+                                                       b.top < e.bottom && e.top < b.bottom)).length};
 }"""
 
 
@@ -279,7 +282,8 @@ def test_text_from_the_csvs_stays_text(tab, tmp_path):
             assert tab.query_selector_all("img[src='x'], b") == [], path
             assert (
                 tab.evaluate(
-                    "() => [...document.querySelectorAll('a')].filter(a => !/^(https?:|[a-z0-9#./-]|$)/i.test(a.getAttribute('href') || '')).length"
+                    "() => [...document.querySelectorAll('a')]"
+                    ".filter(a => !/^(https?:|[a-z0-9#./-]|$)/i.test(a.getAttribute('href') || '')).length"
                 )
                 == 0
             ), path

@@ -1,4 +1,5 @@
-"""figures/ builds every figure without Streamlit, and its catalog lists each once with a key, page, title and defaults."""
+"""figures/ builds every figure without Streamlit,
+and its catalog lists each once with a key, page, title and defaults."""
 
 import json
 import re
@@ -24,9 +25,11 @@ check = check_package(Path(sys.argv[1]))
 built = {}
 for entry in figures.catalog(check):
     figure = entry.build(check)
-    built[entry.key] = [type(figure).__name__, len(figure.rows), type(figure.chart).__name__, figure.title == entry.title]
-others = [("japan-rounds", {"measure": "count"}), ("japan-other", {"log": False}), ("compare", {"measure": "count", "log": True}),
-          ("homeless-one-night", {"view": "per_100k"})]
+    built[entry.key] = [
+        type(figure).__name__, len(figure.rows), type(figure.chart).__name__, figure.title == entry.title
+    ]
+others = [("japan-rounds", {"measure": "count"}), ("japan-other", {"log": False}),
+          ("compare", {"measure": "count", "log": True}), ("homeless-one-night", {"view": "per_100k"})]
 entries = {e.key: e for e in figures.catalog(check)}
 for key, params in others:
     built[key + " " + json.dumps(params)] = [type(entries[key].build(check, **params)).__name__, 0, "", True]

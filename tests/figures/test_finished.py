@@ -1,4 +1,5 @@
-"""finish() puts the source line into the chart once, names the sources used and lists the rows no readable page holds."""
+"""finish() puts the source line into the chart once, names the sources used
+and lists the rows no readable page holds."""
 
 import html
 import re

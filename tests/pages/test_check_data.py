@@ -41,7 +41,8 @@ def estimates_with_a_new_korean_round() -> bytes:
 
 def evidence_for_the_upload() -> bytes:
     """Evidence as a maintainer would send it with that upload: a not_found row for the new round, and Edogawa's
-    confirmed 7,919 marked as differing from the 7,920 typed in (the validator refuses a confirmed figure the row lacks)."""
+    confirmed 7,919 marked as differing from the 7,920 typed in
+    (the validator refuses a confirmed figure the row lacks)."""
     text = (REAL_DATA / "evidence.csv").read_text(encoding="utf-8")
     records = list(csv.reader(io.StringIO(text)))
     header = records[0]

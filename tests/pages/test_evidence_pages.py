@@ -1,4 +1,5 @@
-"""Readers see the evidence: quotes behind the rows on screen, rows no page holds marked, coverage and counts per source."""
+"""Readers see the evidence: quotes behind the rows on screen, rows no page holds marked,
+coverage and counts per source."""
 
 import csv
 import html

@@ -1,4 +1,5 @@
-"""Every page in every language, through app.py: no exception, no sentence left in English, the switch keeps the view."""
+"""Every page in every language, through app.py: no exception, no sentence left in English,
+the switch keeps the view."""
 
 import csv
 import re

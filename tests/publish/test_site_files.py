@@ -1,5 +1,6 @@
-"""`make site`'s files: seven per catalog figure and its stills, the images' size and source line, the social card's 1200 × 630,
-the CSV as the card's download of the same view, metadata that meets its schema, canonical addresses from the public URL, and data with problems refused."""
+"""`make site`'s files: seven per catalog figure and its stills, the images' size and source line,
+the social card's 1200 × 630, the CSV as the card's download of the same view, metadata that meets its schema,
+canonical addresses from the public URL, and data with problems refused."""
 
 import json
 import re

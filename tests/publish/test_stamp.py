@@ -35,8 +35,8 @@ def test_stamping_sets_version_dates_and_a_computed_changelog_heading(folder, ca
     counts = next(line for line in changes.splitlines() if line.startswith(COUNTS))
     # the fixture: 2 estimates, 1 homelessness row, 1 health row, 1 population row; its evidence confirms 2 of them
     assert (
-        "5 rows in the four data tables: 2 confirmed on a readable page, 0 read with a different figure, 3 with no readable page found"
-        in counts
+        "5 rows in the four data tables: 2 confirmed on a readable page, 0 read with a different figure, "
+        "3 with no readable page found" in counts
     )
     assert release_problems(folder) == []
 

@@ -73,7 +73,8 @@ def run_card(figure, check, url: str | None = URL, **params: str) -> AppTest:
 
 
 def test_the_chart_is_drawn_as_its_images_and_the_static_edition_draw_it(figure, check):
-    """No Streamlit theme over the chart: its fonts and colours are the figure's own, as in its PNG, SVG and static page."""
+    """No Streamlit theme over the chart: its fonts and colours are the figure's own,
+    as in its PNG, SVG and static page."""
     from figures.finished import finish
 
     at = run_card(figure, check)

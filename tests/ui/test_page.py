@@ -90,9 +90,9 @@ def test_card_citation_says_no_url_rather_than_inventing_one(monkeypatch):
     assert not at.exception
     citations = [c.value for c in at.code[:2]]
     version = package_version()[0]
-    assert (
-        citations[0]
-        == f'Hikikomori in Numbers, "{built.title} (data version {version})". {NO_URL} (accessed {date.today().isoformat()}).'
+    assert citations[0] == (
+        f'Hikikomori in Numbers, "{built.title} (data version {version})". '
+        f"{NO_URL} (accessed {date.today().isoformat()})."
     )
     assert "howpublished" not in citations[1] and NO_URL in citations[1]
     table = pd.read_csv(io.BytesIO(download(at, "Download the data shown")))
