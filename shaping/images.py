@@ -87,6 +87,11 @@ def titled(chart: go.Figure, title: str, subtitle: str, scale: float = 1.0, grow
     fig.update_layout(margin_t=top)
     if grow:
         fig.update_layout(height=image_height(chart) + room)
+    # The legend right on the plot's top edge: its usual place (y=1.02, a share of the plot's height) rises about
+    # 70 px above a tall chart's plot, into the title block legend_height made room for.
+    plot = image_height(fig) - top - (fig.layout.margin.b or 0)
+    if fig.layout.legend.y is not None and plot > 0:
+        fig.update_layout(legend_y=1 + 6 / plot)
     return fig
 
 

@@ -4,7 +4,7 @@ the chart's rows, never over a row's label or mark (it crowded the Claim check's
 import pytest
 
 from loaders.tables import check_package
-from shaping.charts import dot_plot, with_source
+from shaping.charts import dot_plot, forest_plot, with_source
 from shaping.estimates import annotate
 from shaping.vocabulary import Vocabulary
 from tests.conftest import ROOT
@@ -64,3 +64,44 @@ def test_the_legend_stays_above_the_rows_at_any_width(many_entries, chromium, wi
     assert gap >= GAP_PX, f"the legend ends {gap:.0f} px from the first row's label: crowded or covering it"
     assert not [(e, x) for e in legend for x in boxes["labels"] + boxes["marks"] if overlaps(e, x)]
     assert all(b[2] <= width for b in boxes["legend"]), "a legend entry is cut at the right edge"
+
+
+TITLE_AND_LEGEND = """() => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const title = [...document.querySelectorAll('.annotation')].filter((a) => a.textContent.includes('TITLE'));
+  return {title: title.map(box), legend: [...document.querySelectorAll('.legend .traces')].map(box)};
+}"""
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("height", [600, 4000])  # a chart of a few rows, and one as tall as the health chart's
+def test_an_exported_image_s_legend_stays_below_its_title(chromium, height):
+    """The title block of a PNG or SVG sits above the legend at any chart height (on the tall health chart the legend
+    rose into the title and subtitle: its place above the plot was a share of the plot's height)."""
+    from playwright.sync_api import sync_playwright
+
+    from shaping.health import forest_rows
+    from shaping.images import IMAGE_WIDTH, finished, titled
+
+    if not PLOTLY_JS.exists():
+        pytest.skip("plotly.js is installed by `make e2e-tools` (npm ci)")
+    check = check_package(ROOT / "tests" / "fixtures" / "valid")
+    chart = forest_plot(forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check)))
+    chart.update_layout(height=height)
+    fig = titled(finished(chart, "Source: fixture"), "TITLE of the image", "What, where, when and the unit " * 3)
+    html = (
+        f"<html><body style='margin:0'><div id='chart'></div>"
+        f"<script>{PLOTLY_JS.read_text(encoding='utf-8')}</script><script>const f = {fig.to_json()};"
+        f"Plotly.newPlot('chart', f.data, {{...f.layout, width: {IMAGE_WIDTH}}});</script></body></html>"
+    )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium)
+        try:
+            page = browser.new_page(viewport={"width": IMAGE_WIDTH, "height": 900})
+            page.set_content(html)
+            page.wait_for_selector(".legend .traces")
+            boxes = page.evaluate(TITLE_AND_LEGEND)
+        finally:
+            browser.close()
+    assert boxes["title"] and boxes["legend"]
+    assert max(b[3] for b in boxes["title"]) <= min(b[1] for b in boxes["legend"]), "the legend covers the title"
