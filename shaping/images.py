@@ -1,13 +1,12 @@
 """PNG and SVG of finished figures, through Kaleido 1.x and the system's Chromium (`chromium` on the PATH, or
 BROWSER_PATH). One call renders a whole batch with one browser start."""
 
-import textwrap
 from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from shaping.charts import with_source
+from shaping.charts import text_width, with_source, wrapped
 from shaping.text import plotly_plain
 
 IMAGE_WIDTH = 900  # layout pixels; the PNG is twice that (PNG_SCALE), the SVG exactly that
@@ -38,7 +37,7 @@ def legend_height(fig: go.Figure, width: float) -> int:
         if trace.showlegend is False or not trace.name:
             continue
         lines = str(trace.name).split("<br>")
-        wide = 40 + 7.5 * max(len(line) for line in lines)
+        wide = 40 + 7.5 * max(text_width(line) for line in lines)
         if used and used + wide > width:
             rows.append(tallest)
             used, tallest = 0.0, 1
@@ -57,8 +56,9 @@ def titled(chart: go.Figure, title: str, subtitle: str, scale: float = 1.0, grow
     fig = go.Figure(chart)
     width = 0.85 * (IMAGE_WIDTH if scale == 1.0 else (fig.layout.width or IMAGE_WIDTH))  # the plot's width, about
     title_px, subtitle_px = TITLE_PX / scale, SUBTITLE_PX / scale
-    title_lines = textwrap.wrap(title, max(20, int(width / (0.55 * title_px)))) or [""]
-    subtitle_lines = textwrap.wrap(subtitle, max(30, int(width / (0.5 * subtitle_px))))
+    # wrapped() counts a Japanese or Korean character as two narrow ones, as wide as it is drawn
+    title_lines = wrapped(title, max(20, int(width / (0.55 * title_px)))) if title else [""]
+    subtitle_lines = wrapped(subtitle, max(30, int(width / (0.5 * subtitle_px)))) if subtitle else []
     text = "<b>" + "<br>".join(plotly_plain(line) for line in title_lines) + "</b>"
     if subtitle_lines:
         text += (

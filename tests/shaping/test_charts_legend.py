@@ -3,6 +3,7 @@ the chart's rows, never over a row's label or mark (it crowded the Claim check's
 
 import pytest
 
+import i18n
 from loaders.tables import check_package
 from shaping.charts import dot_plot, forest_plot, with_source
 from shaping.estimates import annotate
@@ -74,8 +75,10 @@ TITLE_AND_LEGEND = """() => {
 
 
 @pytest.mark.chromium
-@pytest.mark.parametrize("height", [600, 4000])  # a chart of a few rows, and one as tall as the health chart's
-def test_an_exported_image_s_legend_stays_below_its_title(chromium, height):
+@pytest.mark.parametrize(
+    ("height", "lang"), [(600, "en"), (4000, "en"), (4000, "ko")]
+)  # a chart of a few rows, one as tall as the health chart's, and the same with Korean words (wider per character)
+def test_an_exported_image_s_legend_stays_below_its_title(chromium, height, lang):
     """The title block of a PNG or SVG sits above the legend at any chart height (on the tall health chart the legend
     rose into the title and subtitle: its place above the plot was a share of the plot's height)."""
     from playwright.sync_api import sync_playwright
@@ -86,9 +89,14 @@ def test_an_exported_image_s_legend_stays_below_its_title(chromium, height):
     if not PLOTLY_JS.exists():
         pytest.skip("plotly.js is installed by `make e2e-tools` (npm ci)")
     check = check_package(ROOT / "tests" / "fixtures" / "valid")
-    chart = forest_plot(forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check)))
-    chart.update_layout(height=height)
-    fig = titled(finished(chart, "Source: fixture"), "TITLE of the image", "What, where, when and the unit " * 3)
+    subtitle = {
+        "en": "What, where, when and the unit " * 3,
+        "ko": "고립되거나 외로운 사람이 그렇지 않은 사람에 비해 " * 4,
+    }
+    with i18n.language(lang):
+        chart = forest_plot(forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check)))
+        chart.update_layout(height=height)
+        fig = titled(finished(chart, "Source: fixture"), "TITLE of the image", subtitle[lang])
     html = (
         f"<html><body style='margin:0'><div id='chart'></div>"
         f"<script>{PLOTLY_JS.read_text(encoding='utf-8')}</script><script>const f = {fig.to_json()};"
