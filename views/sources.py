@@ -116,7 +116,7 @@ def _terms(terms: list[dict]) -> None:
                     if term["quote_en"] and reader != term["lang"]:
                         st.caption(in_english_html(term["quote_en"]), unsafe_allow_html=True)
                 if term["url"] and term["where"]:
-                    st.caption(markdown_link(term["where"], term["url"]))
+                    st.markdown(markdown_link(term["where"], term["url"]))  # a link in a caption is too pale (axe)
 
 
 if check is not None:
