@@ -142,6 +142,13 @@ def _read(path: Path) -> dict:
         return tomllib.load(f)
 
 
+def _at(tree: dict, name: str) -> object:
+    """The value under a dotted name ('card.where_it_says_so') of a words file's tables."""
+    for part in name.split("."):
+        tree = tree[part]
+    return tree
+
+
 def site() -> dict:
     """words/site.toml as read (the caveats, control labels, card and chart words under their tables)."""
     return _read(WORDS_DIR / SITE_FILE)
@@ -149,10 +156,7 @@ def site() -> dict:
 
 def say(name: str, **values: object) -> str:
     """A sentence of words/site.toml by dotted name ('card.where_it_says_so'), filled."""
-    value = site()
-    for part in name.split("."):
-        value = value[part]
-    return fill(value, **values)
+    return fill(_at(site(), name), **values)
 
 
 def phrases() -> dict:
@@ -162,10 +166,7 @@ def phrases() -> dict:
 
 def phrase(name: str, **values: object) -> str:
     """A phrase of words/phrases.toml by dotted name ('sentences.no_rows'), in the reader's language, filled."""
-    value = phrases()
-    for part in name.split("."):
-        value = value[part]
-    return fill(value, **values)
+    return fill(_at(phrases(), name), **values)
 
 
 def phrase_n(name: str, n: int, **values: object) -> str:

@@ -37,17 +37,17 @@ def many_entries():
     return fig
 
 
-@pytest.mark.chromium
-@pytest.mark.parametrize("width", [300, 340, 1100])  # a 390-px phone's card (300-340 px), a desktop's
-def test_the_legend_stays_above_the_rows_at_any_width(many_entries, chromium, width):
+def drawn_boxes(fig, width: int, chromium: str, boxes_js: str, layout_width: int | None = None) -> dict:
+    """The boxes boxes_js reports once plotly.js in Chromium has drawn fig in a page `width` px wide."""
     from playwright.sync_api import sync_playwright
 
     if not PLOTLY_JS.exists():
         pytest.skip("plotly.js is installed by `make e2e-tools` (npm ci)")
+    layout = f"{{...f.layout, width: {layout_width}}}" if layout_width else "f.layout"
     html = (
         f"<html><body style='margin:0'><div id='chart' style='width:{width}px'></div>"
-        f"<script>{PLOTLY_JS.read_text(encoding='utf-8')}</script><script>const f = {many_entries.to_json()};"
-        "Plotly.newPlot('chart', f.data, f.layout);</script></body></html>"
+        f"<script>{PLOTLY_JS.read_text(encoding='utf-8')}</script><script>const f = {fig.to_json()};"
+        f"Plotly.newPlot('chart', f.data, {layout});</script></body></html>"
     )
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium)
@@ -55,9 +55,15 @@ def test_the_legend_stays_above_the_rows_at_any_width(many_entries, chromium, wi
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.set_content(html)
             page.wait_for_selector(".legend .traces")
-            boxes = page.evaluate(BOXES)
+            return page.evaluate(boxes_js)
         finally:
             browser.close()
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("width", [300, 340, 1100])  # a 390-px phone's card (300-340 px), a desktop's
+def test_the_legend_stays_above_the_rows_at_any_width(many_entries, chromium, width):
+    boxes = drawn_boxes(many_entries, width, chromium, BOXES)
     assert boxes["legend"] and boxes["labels"] and boxes["marks"]
     # the legend's background is opaque: whatever it overlaps is hidden, so its box must clear every label and mark
     legend = boxes["background"] + boxes["legend"]
@@ -81,13 +87,9 @@ TITLE_AND_LEGEND = """() => {
 def test_an_exported_image_s_legend_stays_below_its_title(chromium, height, lang):
     """The title block of a PNG or SVG sits above the legend at any chart height (on the tall health chart the legend
     rose into the title and subtitle: its place above the plot was a share of the plot's height)."""
-    from playwright.sync_api import sync_playwright
-
     from shaping.health import forest_rows
     from shaping.images import IMAGE_WIDTH, finished, titled
 
-    if not PLOTLY_JS.exists():
-        pytest.skip("plotly.js is installed by `make e2e-tools` (npm ci)")
     check = check_package(ROOT / "tests" / "fixtures" / "valid")
     subtitle = {
         "en": "What, where, when and the unit " * 3,
@@ -97,19 +99,6 @@ def test_an_exported_image_s_legend_stays_below_its_title(chromium, height, lang
         chart = forest_plot(forest_rows(check.table("isolation_health_risks"), Vocabulary.of(check)))
         chart.update_layout(height=height)
         fig = titled(finished(chart, "Source: fixture"), "TITLE of the image", subtitle[lang])
-    html = (
-        f"<html><body style='margin:0'><div id='chart'></div>"
-        f"<script>{PLOTLY_JS.read_text(encoding='utf-8')}</script><script>const f = {fig.to_json()};"
-        f"Plotly.newPlot('chart', f.data, {{...f.layout, width: {IMAGE_WIDTH}}});</script></body></html>"
-    )
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium)
-        try:
-            page = browser.new_page(viewport={"width": IMAGE_WIDTH, "height": 900})
-            page.set_content(html)
-            page.wait_for_selector(".legend .traces")
-            boxes = page.evaluate(TITLE_AND_LEGEND)
-        finally:
-            browser.close()
+    boxes = drawn_boxes(fig, IMAGE_WIDTH, chromium, TITLE_AND_LEGEND, layout_width=IMAGE_WIDTH)
     assert boxes["title"] and boxes["legend"]
     assert max(b[3] for b in boxes["title"]) <= min(b[1] for b in boxes["legend"]), "the legend covers the title"
