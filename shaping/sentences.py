@@ -203,8 +203,8 @@ def how_made(row: pd.Series, population: float | None = None, population_label: 
                     "sentences.how.derived_counts",
                     low=low,
                     high=high,
-                    count_low=count(row["value_low"]),
-                    count_high=count(row["value_high"]),
+                    count_low=count(row["value_low"], unit=None),  # the group names the unit, once
+                    count_high=count(row["value_high"], unit=None),
                     group=_group(row),
                     derivation=row["derivation"],
                 )

@@ -13,7 +13,7 @@ import i18n
 from loaders.tables import check_package
 from shaping.estimates import annotate
 from shaping.headlines import cautions
-from shaping.sentences import headline_summary, quote_sentence, summary_sentence
+from shaping.sentences import headline_summary, how_made, quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary, untranslated_counts
 from tests.conftest import ROOT, VALID, set_cell
 
@@ -261,3 +261,16 @@ def test_forest_plot_groups_follow_the_language(package):
     assert f"labels.csv group {labels.loc[row, 'resource']} {labels.loc[row, 'field']} {labels.loc[row, 'value']}" in (
         vocab.untranslated("ja")
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("ja", "54万–90万（人）"), ("ko", "54만–90만(사람)"), ("en", "540,000–900,000 people")]
+)
+def test_a_derived_count_range_names_its_unit_once(check, vocab, lang, expected):
+    """'How it was made' for an interval derived here: the counts and then the group, never 54万人–90万人（人）."""
+    row = annotate(check.table("recluse_estimates"), vocab).iloc[0].copy()
+    row["interval"], row["derivation"] = "derived_ci95", "Wilson interval on the survey's cases."
+    row["value_low"], row["value_high"], row["rate_low_pct"], row["rate_high_pct"] = 540000, 900000, 1.4, 2.3
+    with i18n.language(lang):
+        steps = " ".join(how_made(row))
+    assert expected in steps and "人（人）" not in steps and "명(사람)" not in steps
