@@ -445,7 +445,9 @@ def japan_series(
     breaks = {note["x"] for note in annotations}
     for ages, group in rows.groupby("ages", sort=True):
         group = group.sort_values("year")
-        color = AGE_GROUP_COLORS.get(ages, "#333333")
+        # colour, symbol and label place by the ages themselves, not their words (15～39歳 in Japanese)
+        key = f"{int(group['age_min'].iloc[0])}–{int(group['age_max'].iloc[0])}"
+        color = AGE_GROUP_COLORS.get(key, "#333333")
         derived = group["interval"].eq("derived_ci95")
         fig.add_trace(
             go.Scatter(
@@ -454,8 +456,8 @@ def japan_series(
                 mode="lines+markers+text",
                 name=phrase("chart.aged", ages=ages),
                 text=[plotly_plain(figure_text(r, measure)) for _, r in group.iterrows()],
-                textposition=[figure_position(ages, year, breaks) for year in group["year"].astype(int)],
-                marker={"size": 12, "color": color, "symbol": AGE_GROUP_SYMBOLS.get(ages, "circle")},
+                textposition=[figure_position(key, year, breaks) for year in group["year"].astype(int)],
+                marker={"size": 12, "color": color, "symbol": AGE_GROUP_SYMBOLS.get(key, "circle")},
                 line={"color": color, "width": 2, "dash": "dot"},
                 cliponaxis=False,
                 error_y={

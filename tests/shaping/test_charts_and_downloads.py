@@ -8,6 +8,7 @@ import zipfile
 import pandas as pd
 import pytest
 
+import i18n
 from shaping.charts import (
     ANNOTATION_BAND,
     ROW_LABELS,
@@ -221,3 +222,17 @@ def test_package_zip_validates_with_frictionless(tmp_path):
     )
     assert done.returncode == 0, done.stdout[-1000:]
     assert "Cite as" in (tmp_path / "README.txt").read_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_japan_series_keeps_its_age_colours_and_label_places_in_every_language(estimates, vocab, lang):
+    """Each age group has its own colour and symbol, and the 40–64 figures sit below their points, whatever words the
+    ages are written in (in Japanese both lines were black circles, 2.02% printed over 2.05%)."""
+    with i18n.language(lang):
+        rows = cabinet_office_rounds(estimates, vocab)
+        words = figure_words("japan-rounds")
+        fig = japan_series(rows[rows["rate_pct"].notna()], "rate", words.annotations(), words.ticks(), "x", "y", "d")
+    lines = [t for t in fig.data if t.mode == "lines+markers+text"]
+    assert len(lines) == 2 and len({t.marker.color for t in lines}) == 2 and len({t.marker.symbol for t in lines}) == 2
+    older = next(t for t in lines if (2018 in list(t.x)) and 2010 not in list(t.x))  # ages 40–64, first asked in 2018
+    assert all(place.startswith("bottom") for place in older.textposition)
