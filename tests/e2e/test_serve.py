@@ -233,7 +233,7 @@ def test_every_page_upload_and_widget_through_the_proxy(browser, served):
         page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
             str(ROOT / "data" / "population.csv")
         )
-        page.get_by_text("Valid: population.csv pass every rule").wait_for(timeout=60_000)
+        page.get_by_text("Valid: population.csv passes every rule").wait_for(timeout=60_000)
         settle(page, title="Check new data")
         assert problems_on_screen(page) == []
 
