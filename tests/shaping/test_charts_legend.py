@@ -1,6 +1,8 @@
 """On a phone the dot plot's legend takes a row per entry: drawn by plotly.js in Chromium, it must stay whole and above
 the chart's rows, never over a row's label or mark (it crowded the Claim check's first label at 390 px)."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 import i18n
@@ -39,8 +41,6 @@ def many_entries():
 
 def drawn_boxes(fig, width: int, chromium: str, boxes_js: str, layout_width: int | None = None) -> dict:
     """The boxes boxes_js reports once plotly.js in Chromium has drawn fig in a page `width` px wide."""
-    from playwright.sync_api import sync_playwright
-
     if not PLOTLY_JS.exists():
         pytest.skip("plotly.js is installed by `make e2e-tools` (npm ci)")
     layout = f"{{...f.layout, width: {layout_width}}}" if layout_width else "f.layout"
@@ -49,6 +49,14 @@ def drawn_boxes(fig, width: int, chromium: str, boxes_js: str, layout_width: int
         f"<script>{PLOTLY_JS.read_text(encoding='utf-8')}</script><script>const f = {fig.to_json()};"
         f"Plotly.newPlot('chart', f.data, {layout});</script></body></html>"
     )
+    # On a thread of its own: Playwright's sync API refuses to run where an earlier browser test left an event loop.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(_draw, html, width, chromium, boxes_js).result()
+
+
+def _draw(html: str, width: int, chromium: str, boxes_js: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium)
         try:
