@@ -16,6 +16,7 @@ import pandas as pd
 from core.package_check import PackageCheck
 from figures.figure import Figure, row_notes
 from figures.finished import Finished
+from i18n import quote_language
 from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation
 from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns
 from shaping.text import safe_url
@@ -160,6 +161,7 @@ class CardContent:
                     "checked": group["checked"].date().isoformat(),
                     "quote": str(group["quote"]),
                     "quote_en": str(group["quote_en"]) if pd.notna(group["quote_en"]) else None,
+                    "lang": quote_language(str(group["quote"]), translated=pd.notna(group["quote_en"])),
                     "notes": " ".join(group["notes"]),
                 }
             )

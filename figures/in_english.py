@@ -7,6 +7,7 @@ Pure: no Streamlit, no Jinja. The app's card (ui/card.py) and the static figure 
 show what these functions return; publish/untranslated.py reports the counts.
 """
 
+import html
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -14,7 +15,7 @@ import pandas as pd
 import i18n
 from figures.card import CardContent
 from figures.figure import Figure, row_notes
-from shaping.words import phrase
+from shaping.words import phrase, say
 
 ROW_NOTES, QUOTE_NOTES = "row notes", "notes on the quotes"
 PLACES, DERIVATIONS = "place names", "derivations"
@@ -30,6 +31,20 @@ def english_marker(lang: str) -> str:
         return ""
     with i18n.language(lang):
         return phrase("rows.in_english")
+
+
+def in_english_around() -> tuple[str, str]:
+    """The reader's words before and after a quote's English translation ('In English: ', ''), so the app and the
+    static page can each mark the English itself lang="en" (screen readers switch voice)."""
+    before, _, after = say("card.in_english", quote="\x00").partition("\x00")
+    return before, after
+
+
+def in_english_html(quote_en: str) -> str:
+    """'In English: …' in the reader's language as HTML for the app's card, the English marked lang="en"; escaped."""
+    before, after = in_english_around()
+    english = html.escape(" ".join(quote_en.split()))
+    return f'{html.escape(before)}<span lang="en">{english}</span>{html.escape(after)}'
 
 
 def marked_row_notes(figure: Figure, lang: str) -> list[dict[str, str | None]]:

@@ -24,7 +24,7 @@ from figures import Entry, Figure, catalog, overview
 from figures.card import CardContent
 from figures.finished import Finished, finish
 from figures.glossary import glossary_terms, glossary_words
-from figures.in_english import english_marker, marked_row_notes
+from figures.in_english import english_marker, in_english_around, marked_row_notes
 from publish import metadata
 from publish.untranslated import data_in_english, english_report, missed_words, report
 from shaping.citations import short_citation, url_or_unknown
@@ -439,6 +439,8 @@ def write_edition(edition: Edition, lang: str, built: list[Built], out: Path) ->
             "card": card,
             "row_notes": marked_row_notes(figure, lang),
             "in_english": english_marker(lang),
+            "in_english_around": in_english_around(),
+            "reader_lang": lang,
             "say": say,
             "sources": card.source_links,
             "alt": card.alt,

@@ -11,8 +11,8 @@ from core.package_check import PackageCheck
 from figures.card import CardContent
 from figures.figure import Figure
 from figures.finished import Finished, finish
-from figures.in_english import english_marker, marked_row_notes
-from i18n import LANGUAGES, current, labelled, quote_language
+from figures.in_english import english_marker, in_english_html, marked_row_notes
+from i18n import LANGUAGES, current, labelled
 from shaping.charts import left_out_line
 from shaping.citations import url_or_unknown
 from shaping.downloads import about_columns, rows_csv
@@ -36,6 +36,15 @@ def english_markdown(text: str, marker: str) -> str:
 def _noted(text: str, lang: str | None, marker: str) -> tuple[str, bool]:
     """(Markdown, whether it holds HTML): the note marked English where it is the data's own English."""
     return (english_markdown(text, marker), True) if lang else (markdown_plain(text), False)
+
+
+def data_text(text: str) -> tuple[str, bool]:
+    """(Markdown, whether it holds HTML) for text the package writes only in English (a claim's explanation, a
+    study's note), marked as English with "(in English)" for a reader of another language."""
+    if not isinstance(text, str) or not text.strip():
+        return "", False
+    marker = english_marker(current())
+    return _noted(text, "en" if marker else None, marker)
 
 
 def _concepts(card: CardContent) -> None:
@@ -119,13 +128,6 @@ def quote_html(quote: str, lang: str | None) -> str:
     return f"<blockquote{_lang_attribute(lang)}>{text}</blockquote>"
 
 
-def in_english_html(quote_en: str) -> str:
-    """'In English: …' in the reader's language, the English itself marked lang="en"; both escaped."""
-    marker = "\x00"
-    sentence = html.escape(say("card.in_english", quote=marker))
-    return sentence.replace(marker, f'<span lang="en">{html.escape(" ".join(quote_en.split()))}</span>')
-
-
 def _where_it_says_so(card: CardContent) -> None:
     """Each quote behind the rows shown, verbatim and once, with the figures it holds,
     its page, locator and translation."""
@@ -141,9 +143,8 @@ def _where_it_says_so(card: CardContent) -> None:
             st.markdown(
                 f"- {markdown_plain(q['held'])} · {where} · {say('card.checked', date=when(str(q['checked'])))}"
             )
-            written_in = quote_language(q["quote"], translated=bool(q["quote_en"]))
-            st.markdown(quote_html(q["quote"], written_in), unsafe_allow_html=True)
-            if q["quote_en"] and written_in != current():  # a reader of the quote's own language needs no English
+            st.markdown(quote_html(q["quote"], q["lang"]), unsafe_allow_html=True)
+            if q["quote_en"] and q["lang"] != current():  # a reader of the quote's own language needs no English
                 st.caption(in_english_html(q["quote_en"]), unsafe_allow_html=True)
             if q["notes"]:
                 st.caption(*_noted(q["notes"], marker and "en", marker))

@@ -9,7 +9,7 @@ from shaping.claims import claims_on_page, page_count, topic_labels, verdict_bad
 from shaping.selection import int_between
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
-from ui.card import figure_card
+from ui.card import data_text, figure_card
 from ui.page import load_tables, url_notices, vocabulary
 from ui.render import page_header
 from ui.shared import shared_figure
@@ -66,8 +66,9 @@ if check is not None:
             label, color = verdict_badge(claim["verdict"], vocab)
             st.markdown(f"### “{markdown_plain(claim['quote'])}”")
             st.badge(label, color=color, icon=":material/gavel:")
-            st.markdown(f"**{texts.say('traced_origin')}** " + markdown_plain(claim["traced_origin"]))
-            st.markdown(f"**{texts.say('verdict')}** " + markdown_plain(claim["explanation"]))
+            for title, column in (("traced_origin", "traced_origin"), ("verdict", "explanation")):
+                text, has_html = data_text(claim[column])
+                st.markdown(f"**{texts.say(title)}** " + text, unsafe_allow_html=has_html)
             statements = links[(links["claim_id"] == claim["claim_id"]) & links["source_id"].notna()]
             if not statements.empty:
                 st.markdown(

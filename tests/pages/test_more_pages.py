@@ -7,6 +7,7 @@ import zipfile
 import pandas as pd
 import pytest
 
+import i18n
 from figures import catalog
 from loaders.tables import check_package
 from settings import CLAIMS_PER_PAGE
@@ -141,3 +142,17 @@ def test_claim_check_opens_with_every_claim_and_its_verdict(run_page):
     claims = check_package(REAL_DATA).table("claims")
     assert len(table) == len(claims) and table["Verdict"].notna().all()
     assert at.subheader[0].value == "Every claim and its verdict"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_claim_s_explanation_in_the_data_s_english_is_marked_so_for_another_reader(run_page, lang):
+    at = run_page("views/claims.py", lang=lang)
+    claims = check_package(REAL_DATA).table("claims")
+    marker = i18n.translator(lang).gettext("(in English)")
+    shown = [m.value for m in at.markdown]
+    for column in ("traced_origin", "explanation"):
+        for text in claims[column].head(CLAIMS_PER_PAGE):
+            written = {markdown_plain(text), markdown_plain(text).replace("&", "&amp;")}  # escaped once more in HTML
+            said = next(m for m in shown if any(w in m for w in written))
+            marked = '<span lang="en">' in said and said.endswith(markdown_plain(marker))
+            assert marked if lang != "en" else "<span" not in said

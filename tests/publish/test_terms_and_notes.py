@@ -52,3 +52,29 @@ def test_the_japanese_index_gives_each_language_s_term_with_its_quote(fixture_si
         "No source in this language names the concept; the term kept is its source's own."
     )
     assert section.count(escape(said)) == len(kept)
+
+
+def test_a_quote_says_its_language_and_its_english_is_marked_for_readers_of_another(tmp_path):
+    import shutil
+
+    import pandas as pd
+
+    from tests.conftest import VALID
+
+    shutil.copytree(VALID, tmp_path / "data")
+    path = tmp_path / "data" / "evidence.csv"
+    evidence = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = evidence.index[evidence["estimate_id"].eq("jp-cao-2010-broad") & evidence["quote"].ne("")][0]
+    english = evidence.loc[row, "quote"]
+    evidence.loc[row, ["quote", "quote_en"]] = ["内閣府の調査: " + english, english]  # as a Japanese page writes it
+    evidence.to_csv(path, index=False)
+    check = check_package(tmp_path / "data")
+    assert not check.all_problems()
+    out = tmp_path / "site"
+    build_site(check, out, None, images=False, today=STATIC_TODAY, only=(KEY,), languages=("en", "ja"))
+    japanese = (out / "ja" / "figures" / KEY / "index.html").read_text(encoding="utf-8")
+    english_page = (out / "figures" / KEY / "index.html").read_text(encoding="utf-8")
+    for page in (japanese, english_page):
+        assert f'<blockquote lang="ja">{escape("内閣府の調査: " + english)}</blockquote>' in page
+    assert f'<span lang="en">{escape(english)}</span>' in english_page  # the translation, marked as English
+    assert f'<span lang="en">{escape(english)}</span>' not in japanese  # a Japanese reader reads the quote itself

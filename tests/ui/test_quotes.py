@@ -2,7 +2,8 @@
 Markdown), and downloads made on click in the language of the run that offered them."""
 
 import i18n
-from ui.card import in_english_html, quote_html
+from figures.in_english import in_english_html
+from ui.card import quote_html
 
 
 def test_a_quote_is_escaped_and_says_its_language():
