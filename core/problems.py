@@ -17,6 +17,11 @@ class Problem:
         return f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
 
 
+def counted(n: int, thing: str, things: str | None = None) -> str:
+    """'1 problem', '3 problems': a count for the maintainers' commands, which speak English (never "problem(s)")."""
+    return f"{n} {thing if n == 1 else things or thing + 's'}"
+
+
 class DataError(Exception):
     """Raised when a table cannot be used; carries every problem found."""
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import settings
+from core.problems import counted
 
 ROOT = Path(__file__).resolve().parent.parent
 Runner = Callable[[list[str]], subprocess.CompletedProcess]
@@ -42,7 +43,7 @@ def pip_verdict(requirements: str, runner: Runner = run) -> tuple[bool, list[str
         return False, [f"{requirements}: pip-audit gave no report (could not reach its service?): {why[0][:300]}"]
     skipped = [p for p in packages if p.get("skip_reason")]
     vulnerable = [p for p in packages if p.get("vulns")]
-    lines = [f"{requirements}: {len(packages) - len(skipped)} of {len(packages)} package(s) checked"]
+    lines = [f"{requirements}: {len(packages) - len(skipped)} of {counted(len(packages), 'package')} checked"]
     for package in vulnerable:
         ids = ", ".join(v.get("id", "?") for v in package["vulns"])
         lines.append(f"  VULNERABLE {package['name']} {package.get('version', '')}: {ids}")
@@ -74,7 +75,7 @@ def npm_verdict(lock: str, runner: Runner = run) -> tuple[bool, list[str]]:
     if found:
         return False, [f"{lock}: VULNERABLE " + ", ".join(f"{n} {level}" for level, n in found.items())]
     total = report["metadata"].get("dependencies", {}).get("total", "?")
-    return True, [f"{lock}: {total} package(s) checked, none vulnerable"]
+    return True, [f"{lock}: {total} packages checked, none vulnerable"]
 
 
 def main(argv: list[str] | None = None, runner: Runner = run) -> int:

@@ -33,6 +33,7 @@ from pathlib import Path
 import jinja2
 
 import settings
+from core.problems import counted
 from i18n import LANGUAGES, document_lang_script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     ports = ", ".join(str(p) for p in worker_ports(args))
     print(
-        f"serve: {args.workers} worker(s) on 127.0.0.1:{ports} behind HAProxy on {bind_address(args.host, args.port)}; "
+        f"serve: {counted(args.workers, 'worker')} on 127.0.0.1:{ports} "
+        f"behind HAProxy on {bind_address(args.host, args.port)}; "
         f"uploads {args.uploads}; config in {run_dir}. The proxy opens once every worker has warmed up; Ctrl-C stops "
         "everything.",
         flush=True,

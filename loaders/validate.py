@@ -8,6 +8,7 @@ from core.model import CONCEPTS, GLOSSARY, LABELS, VOCABULARY
 from core.package_check import PackageCheck
 from core.paths import ENV_VAR
 from core.paths import data_dir as default_data_dir
+from core.problems import counted
 from loaders.release import release_problems, unstamped_tables
 from loaders.tables import check_package
 
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Not yet stamped: {notice}", file=sys.stderr)
     if problems:
         files = len({p.file for p in problems})
-        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        print(f"{counted(len(problems), 'problem')} in {counted(files, 'file')}", file=sys.stderr)
         return 1
     print(summary(check))
     return 0

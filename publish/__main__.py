@@ -8,6 +8,8 @@ from pathlib import Path
 
 import settings
 from core.paths import data_dir
+from core.problems import counted
+from figures.catalog import catalog
 from loaders.tables import check_package
 from publish.build import build_site, refusal
 
@@ -35,10 +37,15 @@ def main(argv: list[str]) -> int:
         for problem in problems:
             print(problem)
         print(
-            f"No site written: {len(problems)} problem(s) in the data (python -m loaders.validate lists them too).",
+            f"No site written: {counted(len(problems), 'problem')} in the data "
+            "(python -m loaders.validate lists them too).",
             file=sys.stderr,
         )
         return 1
+    unknown = sorted(set(args.only or ()) - {entry.key for entry in catalog(check)})
+    if unknown:
+        print(f"No site written: no figure {', '.join(unknown)} (the folder goes before --only).", file=sys.stderr)
+        return 2
     built = build_site(check, out, settings.PUBLIC_BASE_URL, only=args.only)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(

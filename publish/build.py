@@ -20,6 +20,7 @@ import i18n
 from core.package import descriptor, fingerprint
 from core.package_check import PackageCheck
 from core.paths import DEFAULT_DATA_DIR
+from core.problems import counted
 from figures import Entry, Figure, catalog, overview
 from figures.card import CardContent
 from figures.finished import Finished, finish
@@ -156,7 +157,8 @@ def plotly_bundle(charts: list, basic: Path | None = None, full: Path | None = N
     if missing:
         return (
             full,
-            f"trace type(s) {', '.join(sorted(missing))} not in {basic.name}: the site ships the full plotly.js.",
+            f"{counted(len(missing), 'trace type')} not in {basic.name} ({', '.join(sorted(missing))}): "
+            "the site ships the full plotly.js.",
         )
     return basic, None
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from core.problems import Problem
+from core.problems import Problem, counted
 from i18n import current, translate, translator
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
@@ -479,7 +479,7 @@ def main() -> int:
     problems = check_words(word_placeholders())
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} problem(s) in words/" if problems else "OK: words/ matches the declared figures")
+    print(f"{counted(len(problems), 'problem')} in words/" if problems else "OK: words/ matches the declared figures")
     return 1 if problems else 0
 
 

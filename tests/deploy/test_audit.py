@@ -42,7 +42,7 @@ def npm_present(monkeypatch):
 def test_every_package_skipped_is_a_failure_naming_them(capsys):
     assert audit.main(["requirements.txt"], runner(SKIPPED)) == 1
     out, err = capsys.readouterr()
-    assert "requirements.txt: 0 of 2 package(s) checked" in out and "NOT CHECKED 2: streamlit, pandas" in out
+    assert "requirements.txt: 0 of 2 packages checked" in out and "NOT CHECKED 2: streamlit, pandas" in out
     assert "Dependency not found on PyPI" in out and "audit FAILED" in err
 
 

@@ -23,7 +23,7 @@ def test_problem_lines_are_file_line_column_message(package, capsys):
     assert (
         captured.out.strip() == f"{package}/recluse_estimates.csv:2: value_low: value_low 900000 is above value 696000"
     )
-    assert "1 problem(s) in 1 file(s)" in captured.err
+    assert "1 problem in 1 file" in captured.err
 
 
 @pytest.mark.slow  # a fresh Python process: seconds of imports

@@ -82,3 +82,12 @@ def test_site_is_ignored_only_at_the_top_of_the_project():
     assert "/site/" in rules and "site/" not in rules
     ignored = subprocess.run(["git", "check-ignore", "-q", "data/site/x.html"], cwd=ROOT)
     assert ignored.returncode == 1, "data/site/ would be hidden from git status"
+
+
+def test_a_folder_written_after_only_is_named_as_no_figure_and_nothing_is_written(tmp_path, capsys):
+    from publish.__main__ import main
+
+    folder = tmp_path / "mysite"
+    assert main(["--only", "japan-rounds", str(folder)]) == 2  # the folder read as a second figure key
+    assert f"no figure {folder}" in capsys.readouterr().err
+    assert not folder.exists()
