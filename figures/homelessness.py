@@ -99,7 +99,7 @@ def net_cafe_figure(rows: pd.DataFrame) -> Figure:
         summary=words.text(
             "summary",
             counts="; ".join(
-                words.text("labels.count", published=r["as_published"], area=r["area"], year=r["year"])
+                words.text("labels.count", published=r["as_published"], area=r["area_label"], year=r["year"])
                 for _, r in cafes.iterrows()
             ),
         ),

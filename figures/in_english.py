@@ -67,7 +67,7 @@ def english_texts(cards: Iterable[CardContent]) -> dict[str, set[str]]:
         rows = card.figure.rows
         if "note" in rows:
             found[ROW_NOTES] |= {str(n) for n in rows["note"].dropna()}
-        if "area" in rows:
+        if "area" in rows and "area_label" not in rows:  # a coded area (homelessness) reads in the reader's words
             found[PLACES] |= {str(a) for a in rows["area"].dropna() if a != "national"}
         if "derivation" in rows:
             found[DERIVATIONS] |= {str(d) for d in rows["derivation"].dropna()}

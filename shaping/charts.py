@@ -623,7 +623,7 @@ def count_series(
     fig = go.Figure()
     series = [
         phrase("chart.series", country=c, group=g, ages=a)
-        for c, g, a in zip(rows["country_name"], rows["population_group"], rows["ages"], strict=True)
+        for c, g, a in zip(rows["country_name"], rows["group_label"], rows["ages"], strict=True)
     ]
     rows = rows.assign(_series=series)
     seen_per_country: dict[str, int] = {}

@@ -12,6 +12,9 @@ ONE_NIGHT = "one_night_count"
 DAYTIME = "daytime_street_count"
 STREET_COUNTS = (ONE_NIGHT, DAYTIME)  # point-in-time counts: a night (US) or a day's patrol (Japan)
 WHOLE_YEAR = ("twelve_month_prevalence", "runaway_episodes", "school_year_count")
+CHILDREN = "unaccompanied_children"  # HUD's children under 18: part of its under-25 count, never paired on their own
+# coded column -> the column annotate() adds with its words in the reader's language
+CODED = {"measure": "measure_label", "population_group": "group_label", "area": "area_label"}
 
 
 def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
@@ -19,9 +22,11 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out = rows.copy()
     out["country_name"] = out["country"].map(country_name)
     out["ages"] = [age_band(a, b) for a, b in zip(out["age_min"], out["age_max"], strict=True)]
-    out["measure_label"] = strict_map(out["measure"], vocab.labels_of("youth_homelessness", "measure"), "measure label")
-    place = out["area"].where(out["area"] != "national", out["country_name"])
-    out["label"] = place + " · " + out["population_group"] + " · " + out["ages"] + " · " + out["year"].astype("string")
+    # coded columns read in the reader's language (labels.csv), as the measure always was
+    for column, labelled in CODED.items():
+        out[labelled] = strict_map(out[column], vocab.labels_of("youth_homelessness", column), f"{column} label")
+    place = out["area_label"].where(out["area"] != "national", out["country_name"])
+    out["label"] = place + " · " + out["group_label"] + " · " + out["ages"] + " · " + out["year"].astype("string")
     # rows that would share a label say how they differ in the data's words (never their row id): their measure, else
     # the figure as published
     published = out["as_published"] if "as_published" in out else pd.Series(pd.NA, index=out.index)
@@ -102,7 +107,7 @@ def street_counts(rows: pd.DataFrame) -> pd.DataFrame:
 def latest_pair(rows: pd.DataFrame) -> pd.DataFrame:
     """The latest year with a national count in both countries: US youth under 25 and Japan's all-ages street count."""
     counts = street_counts(rows)
-    counts = counts[~counts["population_group"].str.contains("children")]
+    counts = counts[counts["population_group"] != CHILDREN]
     years = set(counts[counts["country"] == "USA"]["year"]) & set(counts[counts["country"] == "JPN"]["year"])
     if not years:
         return counts.iloc[0:0]
@@ -113,7 +118,7 @@ def what_is_counted(row: pd.Series) -> str:
     """Who a street count counts, and how: the words a journalist needs before setting two counts side by side."""
     ages = _ages(row["age_min"], row["age_max"])
     if row["measure"] == ONE_NIGHT:
-        return phrase("homelessness.one_night", group=row["population_group"], ages=ages)
+        return phrase("homelessness.one_night", group=row["group_label"], ages=ages)
     return phrase("homelessness.daytime", ages=ages)
 
 
@@ -136,7 +141,7 @@ def describe(row: pd.Series) -> str:
     from shaping.numbers import pct, qualified
 
     ages = _ages(row["age_min"], row["age_max"])
-    values = {"group": row["population_group"], "ages": ages, "year": row["year"]}
+    values = {"group": row["group_label"], "ages": ages, "year": row["year"]}
     if pd.notna(row["value"]):
         return phrase("homelessness.describe_count", figure=qualified(count(row["value"]), row["qualifier"]), **values)
     return phrase("homelessness.describe_rate", rate=qualified(pct(row["rate_pct"]), row["qualifier"]), **values)

@@ -34,7 +34,7 @@ def _count(
         "country": country,
         "area": "national",
         "measure": measure,
-        "population_group": "unaccompanied youth",
+        "population_group": "unaccompanied_youth",
         "age_min": age_min,
         "age_max": age_max,
         "year": year,
