@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.problems import counted
 from i18n.catalogs import TRANSLATED, po_path
 from i18n.catalogs import read as read_po
 from i18n.extract import ROOT, catalog, entries, other_sources, placeholders
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in found:
         print(problem)
     summary = ", ".join(f"{lang} {done}/{total}" for lang, (done, total) in counts().items())
-    print(f"{len(found)} problem(s); translated: {summary}", file=sys.stderr if found else sys.stdout)
+    print(f"{counted(len(found), 'problem')}; translated: {summary}", file=sys.stderr if found else sys.stdout)
     return 1 if found else 0
 
 
