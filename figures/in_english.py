@@ -1,6 +1,6 @@
 """Data text a reader of another language meets in English: the rows' notes and the evidence's notes, which the data
-package writes only in English (and the names of cities and wards, counted, not marked: they sit inside chart labels
-and table cells). Where notes are shown they are marked (the element says lang="en", a short "(in
+package writes only in English (and a derived interval's derivation, counted, not marked: it sits inside a translated
+sentence). Where notes are shown they are marked (the element says lang="en", a short "(in
 English)" in the reader's language follows) and the static build counts them, per language.
 
 Pure: no Streamlit, no Jinja. The app's card (ui/card.py) and the static figure page (publish/templates/figure.html)
@@ -18,9 +18,9 @@ from figures.figure import Figure, row_notes
 from shaping.words import phrase, say
 
 ROW_NOTES, QUOTE_NOTES = "row notes", "notes on the quotes"
-PLACES, DERIVATIONS = "place names", "derivations"
-KINDS = (ROW_NOTES, QUOTE_NOTES, PLACES, DERIVATIONS)
-# Shown in an element of their own, marked; place names sit inside labels, and a derived interval's derivation inside
+DERIVATIONS = "derivations"
+KINDS = (ROW_NOTES, QUOTE_NOTES, DERIVATIONS)
+# Shown in an element of their own, marked; a derived interval's derivation sits inside
 # the translated sentence of "How the numbers were made"
 MARKED = (ROW_NOTES, QUOTE_NOTES)
 
@@ -59,16 +59,14 @@ def marked_row_notes(figure: Figure, lang: str) -> list[dict[str, str | None]]:
 
 
 def english_texts(cards: Iterable[CardContent]) -> dict[str, set[str]]:
-    """The distinct data texts these cards show only in English, by kind: the rows' notes, the quotes' notes, and the
-    names of places below a country (a city or ward, in its rows' labels) and how a derived number was made (the
-    `derivation` column, inside "How the numbers were made"): the data has no translated column for any of them."""
+    """The distinct data texts these cards show only in English, by kind: the rows' notes, the quotes' notes and how a
+    derived number was made (the `derivation` column, inside "How the numbers were made"): the data has no translated
+    column for any of them (places are coded and labelled in labels.csv)."""
     found: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for card in cards:
         rows = card.figure.rows
         if "note" in rows:
             found[ROW_NOTES] |= {str(n) for n in rows["note"].dropna()}
-        if "area" in rows and "area_label" not in rows:  # a coded area (homelessness) reads in the reader's words
-            found[PLACES] |= {str(a) for a in rows["area"].dropna() if a != "national"}
         if "derivation" in rows:
             found[DERIVATIONS] |= {str(d) for d in rows["derivation"].dropna()}
         found[QUOTE_NOTES] |= {q["notes"] for row in card.evidence for q in row["quotes"] if q["notes"]}

@@ -72,8 +72,8 @@ def data_in_english(shown: Mapping[str, Sequence[Finished]], check: PackageCheck
 
 def english_report(counts: Mapping[str, Mapping[str, int]]) -> str:
     """What a build tells its maintainer about the data's English: per language other than English, how many distinct
-    texts of each kind its reader meets (notes marked lang="en" and "(in English)" on the pages; place names inside
-    labels, unmarked). A translated note would need a note_<lang> column."""
+    texts of each kind its reader meets (notes marked lang="en" and "(in English)" on the pages; derivations inside
+    sentences, unmarked). A translated note would need a note_<lang> column."""
     lines = []
     for lang, kinds in counts.items():
         if lang == i18n.DEFAULT:

@@ -32,7 +32,7 @@ def is_survey(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
 
 
 def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
-    """Rows with display columns: country_name, concept_label, ages, year, survey, label."""
+    """Rows with display columns: country_name, concept_label, ages, year, survey, method_label, area_label, label."""
     out = rows.copy()
     out["country_name"] = out["country"].map(country_name)
     out["concept_label"] = strict_map(out["concept"], vocab.concept_labels(), "concept label")
@@ -42,8 +42,10 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     ]
     out["year"] = reference_year(out)
     out["survey"] = is_survey(out, vocab)
-    out["method_label"] = strict_map(out["method"], vocab.labels_of("recluse_estimates", "method"), "method label")
-    place = out["area"].where(out["area"] != "national", out["country_name"])
+    for column in ("method", "area"):  # coded columns, in the reader's language (labels.csv)
+        labels = vocab.labels_of("recluse_estimates", column)
+        out[f"{column}_label"] = strict_map(out[column], labels, f"{column} label")
+    place = out["area_label"].where(out["area"] != "national", out["country_name"])
     students = out["scope"].eq("enrolled_students")
     ages = [phrase("labels.students", ages=a) if s else a for a, s in zip(out["ages"], students, strict=True)]
     out["label"] = place + " · " + out["concept_label"] + " · " + pd.Series(ages, index=out.index) + " · " + years(out)

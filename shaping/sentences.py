@@ -53,11 +53,12 @@ def figure_phrase(row: pd.Series) -> str:
 
 
 def place(row: pd.Series) -> str:
-    """'Japan', or 'Tokyo, Japan' for a city."""
+    """'Japan', or 'Tokyo, Japan' for a city (its label in the reader's language, once shaping.estimates.annotate has
+    added it)."""
     country = country_name(row["country"])
     if row.get("area", "national") == "national":
         return country
-    return phrase("sentences.city", area=row["area"], country=country)
+    return phrase("sentences.city", area=row.get("area_label", row["area"]), country=country)
 
 
 def who(row: pd.Series) -> str:

@@ -74,7 +74,7 @@ def variants(first: pd.Series) -> list[pd.Series]:
         },
         {
             "concept": "hikikomori",
-            "area": "Tokyo",
+            "area": "tokyo",
             "method": "regional_survey",
             "interval": "lower_bound",
             "value": pd.NA,

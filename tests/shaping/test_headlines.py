@@ -106,7 +106,7 @@ def test_within_one_round_the_widest_then_the_youngest_band(vocab):
 
 
 def test_a_city_or_a_row_no_page_holds_never_headlines(vocab):
-    city = estimate("seoul", area="Seoul", published="2026")
+    city = estimate("seoul", area="seoul", published="2026")
     unread = estimate("kr-unread", fieldwork_start="2026")
     assert pick(vocab, estimate("kr-2024"), city, unread, read={"kr-2024", "seoul"}) == {"KOR": "kr-2024"}
     assert pick(vocab, estimate("kr-2024"), read=set()) == {}
