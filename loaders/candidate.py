@@ -15,8 +15,7 @@ from loaders.tables import check_raw
 
 MAX_ZIP_BYTES = MAX_FILE_BYTES * 2
 # What a broken or hostile zip entry raises while opened or inflated (bad CRC, truncated data, unknown method...).
-ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError, RuntimeError)
-ARCHIVE_ERRORS += (ValueError,)
+ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, RuntimeError, ValueError)
 
 
 def recognise_table(content: bytes) -> str | None:

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 import pandas as pd
 
@@ -90,31 +90,28 @@ def ordered(low: str, mid: str, high: str) -> list[Rule]:
     return [not_above(low, mid), not_above(mid, high), not_above(low, high, only=lambda f: f[mid].isna())]
 
 
+def _after(first: str, second: str, row: dict) -> str | None:
+    """The row's first date is after its second: every day the first can mean is after every day of the second."""
+    earlier, later = _span(row[first]), _span(row[second])
+    wrong = earlier and later and earlier[0] > later[1]
+    return f"{first} {row[first]} is after {second} {row[second]}" if wrong else None
+
+
 def dates_in_order(*columns: str) -> list[Rule]:
     """Partial dates that must not go backwards, e.g. fieldwork_start <= fieldwork_end <= published."""
+    pairs = [(first, second) for i, first in enumerate(columns) for second in columns[i + 1 :]]
+    return [each((first, second), first, partial(_after, first, second)) for first, second in pairs]
 
-    def before(first: str, second: str) -> Rule:
-        def said(row: dict) -> str | None:
-            earlier, later = _span(row[first]), _span(row[second])
-            wrong = earlier and later and earlier[0] > later[1]
-            return f"{first} {row[first]} is after {second} {row[second]}" if wrong else None
 
-        return each((first, second), first, said)
-
-    return [before(first, second) for i, first in enumerate(columns) for second in columns[i + 1 :]]
+def _in_future(column: str, row: dict) -> str | None:
+    """The row's date is later than today (a typo such as 2062 for 2026)."""
+    future = (_span(row[column]) or (date.min,))[0] > date.today()
+    return f"{column} {str(row[column])[:10]} is in the future: a typo?" if future else None
 
 
 def not_in_future(*columns: str) -> list[Rule]:
-    """Dates that cannot be later than today (a typo such as 2062 for 2026)."""
-
-    def later(column: str) -> Rule:
-        def said(row: dict) -> str | None:
-            future = (_span(row[column]) or (date.min,))[0] > date.today()
-            return f"{column} {str(row[column])[:10]} is in the future: a typo?" if future else None
-
-        return each((column,), column, said)
-
-    return [later(column) for column in columns]
+    """Dates that cannot be later than today."""
+    return [each((column,), column, partial(_in_future, column)) for column in columns]
 
 
 def exactly_one(*columns: str) -> Rule:
@@ -177,7 +174,7 @@ def _derived(frame: pd.DataFrame) -> pd.Series:
 
 
 def _listed(row: dict) -> list[str]:
-    return str(row["derived_fields"]).split() if pd.notna(row["derived_fields"]) else []
+    return str(row["derived_fields"]).split() if pd.notna(row.get("derived_fields")) else []
 
 
 def _unlisted_bounds(row: dict) -> str | None:
@@ -226,12 +223,11 @@ def _untranslated(row: dict) -> str | None:
 
 def _every_language(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
     """A concept with a row in some language but not in all of ja, ko, it."""
-    named, every, found = frame[filled(frame, "concept")], ", ".join(LANGUAGES), []
+    named, found = frame[filled(frame, "concept")], []
+    every = f"every concept needs a row in each of {', '.join(LANGUAGES)}"
     for concept, rows in named.groupby(named["concept"].astype(str), sort=False):
         if missing := [lang for lang in LANGUAGES if lang not in set(rows["lang"].astype(str))]:
-            said = (
-                f"concept {concept} has no row for {', '.join(missing)}: every concept needs a row in each of {every}"
-            )
+            said = f"concept {concept} has no row for {', '.join(missing)}: {every}"
             found.append(Problem(shown_as, int(rows[LINE_COLUMN].iloc[0]), "lang", said))
     return found
 
@@ -377,15 +373,12 @@ def glossary_problems(frame: pd.DataFrame, shown_as: str) -> list[Problem]:
 def translated_phrase_problems(concepts: pd.DataFrame, glossary: pd.DataFrame, shown_as: str) -> list[Problem]:
     """A concept's quote_phrase_<lang> (concepts.csv) names it with the glossary's term for that language: a
     translation may not coin its own technical term. Compared ignoring case ('Hikikomori' in '... (hikikomori)')."""
-    terms = {
-        (str(c), str(lang)): str(t)
-        for c, lang, t in zip(glossary["concept"], glossary["lang"], glossary["term"], strict=True)
-    }
+    terms = glossary[["concept", "lang", "term"]].astype(str).set_index(["concept", "lang"])["term"].to_dict()
     found = []
     for lang in LANGUAGES:
         column = f"quote_phrase_{lang}"
-        rows = concepts[filled(concepts, column)] if column in concepts else concepts.iloc[0:0]
-        for line, concept, phrase in zip(rows[LINE_COLUMN], rows["concept"], rows.get(column, []), strict=True):
+        rows = concepts[filled(concepts, column)]
+        for line, concept, phrase in zip(rows[LINE_COLUMN], rows["concept"], rows[column], strict=True):
             term = terms.get((str(concept), lang))
             if term and term.casefold() not in str(phrase).casefold():
                 said = (
@@ -480,8 +473,7 @@ def _columns(table: str) -> tuple[dict[str, str], set[str]]:
 
 def _derived_columns(table: str, row: dict) -> set[str]:
     """Columns of a data row that were computed here, so a quote can confirm only their inputs."""
-    derived = set(str(row["derived_fields"]).split()) if pd.notna(row.get("derived_fields")) else set()
-    return derived | ({"value"} if table == "population" and row.get("status") == "derived" else set())
+    return set(_listed(row)) | ({"value"} if table == "population" and row.get("status") == "derived" else set())
 
 
 def _same(stated: str, actual: object, kind: str) -> bool | None:

@@ -192,11 +192,10 @@ def key_problems(
         keys = {row[key_at] for row in targets[target].rows}
         for line, row in zip(records.lines, records.rows, strict=True):
             if (value := row[at]) and value not in keys and (line, column) not in refused:
-                said = f"'{_cell(value)}' is not a {key} in {resource(target)['path']}"
+                cell = _cell(value)
+                said = f"'{cell}' is not a {key} in {resource(target)['path']}"
                 if target == "labels":
-                    said = (
-                        f"'{_cell(value)}' has no label in labels.csv: add a row {name},{column},{_cell(value)},<label>"
-                    )
+                    said = f"'{cell}' has no label in labels.csv: add a row {name},{column},{cell},<label>"
                 found.append(Problem(shown_as, line, column, said))
     return found
 
