@@ -13,11 +13,21 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+import i18n
 from core.package_check import PackageCheck
 from figures.figure import Figure, row_notes
 from figures.finished import Finished
 from i18n import quote_language
-from shaping.citations import bibtex_figure, bibtex_source, figure_citation, plain_source_citation
+from shaping.citations import (
+    EDITIONS_SEPARATOR,
+    SOURCES_SEPARATOR,
+    bibtex_figure,
+    bibtex_source,
+    figure_citation,
+    list_joins,
+    plain_source_citation,
+    producer_parts,
+)
 from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
@@ -92,16 +102,36 @@ class CardContent:
 
     @cached_property
     def source_links(self) -> list[dict]:
-        """The source line as producers, each with its editions: [{'producer', 'editions': [{'label', 'url'}]}]."""
+        """The source line as producers, each with its editions, and the words around them in the reader's language:
+        [{'before', 'producer', 'open', 'editions': [{'label', 'url', 'after'}], 'close', 'after'}] ('after': the
+        separator before the next one, '; ' or ', ' in English, '、' in Japanese; '' after the last)."""
+        before, opening, closing = producer_parts()
+        groups = self.finished.citations
+        between = list_joins(len(groups), SOURCES_SEPARATOR)
         return [
-            {"producer": p, "editions": [{"label": e, "url": safe_url(u)} for e, u in editions]}
-            for p, editions in self.finished.citations
+            {
+                "before": before,
+                "producer": name,
+                "open": opening,
+                "editions": [
+                    {"label": label, "url": safe_url(url), "after": after}
+                    for (label, url), after in zip(editions, list_joins(len(editions), EDITIONS_SEPARATOR), strict=True)
+                ],
+                "close": closing,
+                "after": after,
+            }
+            for (name, editions), after in zip(groups, between, strict=True)
         ]
 
     @property
     def source_label(self) -> str:
         one = len(self.source_links) == 1 and len(self.source_links[0]["editions"]) == 1
         return say("card.source" if one else "card.sources")
+
+    @property
+    def source_heading(self) -> str:
+        """The label before the source line with the language's own colon: 'Sources: ', '出典：'."""
+        return i18n.labelled(self.source_label, "", i18n.current())
 
     @property
     def unread(self) -> tuple[str, ...]:

@@ -1,15 +1,61 @@
 """Short source lines, plain-text citations and BibTeX, for figures and for each source."""
 
 import re
+import unicodedata
 from datetime import date
 
 import pandas as pd
 
+import i18n
+from shaping.numbers import listed
 from shaping.words import app_title, phrase, phrase_n
 
 # BibTeX entries are written in English whatever the reader's language (reference managers read their notes as
 # data); the plain-text citations say "URL not known" in the reader's language (words/phrases.toml [citations]).
 NO_URL = "URL not known"
+
+# The scripts each reader language is written in (the start of a letter's Unicode name): a producer's own-language
+# name (sources.csv producer_original) is shown to the readers who can read it; others read the English producer.
+SCRIPTS = {"ja": ("CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"), "ko": ("HANGUL",), "it": ("LATIN",)}
+# Between sources, and between one producer's editions, in English: the sources' own commas need the semicolon.
+SOURCES_SEPARATOR, EDITIONS_SEPARATOR = "; ", ", "
+_MARK = "\x00"
+
+
+def script_of(name: str) -> str:
+    """The script a name is written in: its first letter outside the Latin alphabet (内閣府: CJK, 국무조정실: HANGUL),
+    else LATIN (Istituto Superiore di Sanità); '' when it has no letter."""
+    scripts = [unicodedata.name(c, "").split(" ")[0] for c in name if c.isalpha()]
+    return next((s for s in scripts if s != "LATIN"), "LATIN" if scripts else "")
+
+
+def producer(source: pd.Series) -> str:
+    """Who produced a source, as the reader should read it: the producer's own-language name (producer_original)
+    for a reader whose language is written in its script (内閣府 for a Japanese reader), else the English name (an
+    English reader; a Japanese reader of a Korean producer, who could not read 국무조정실 nor search for it)."""
+    original = source.get("producer_original")
+    if isinstance(original, str) and original.strip() and script_of(original) in SCRIPTS.get(i18n.current(), ()):
+        return original.strip()
+    return str(source["producer"])
+
+
+def list_joins(count: int, english_separator: str) -> list[str]:
+    """What follows each of `count` listed items in the reader's language (shaping.numbers.listed), for a template
+    that puts links between them: ['; ', '; ', ''] in English, ['、', '、', ''] in Japanese, [', ', ' e ', ''] in
+    Italian ('' after the last)."""
+    if count < 2:
+        return [""] * count
+    text = listed([f"{_MARK}{i}{_MARK}" for i in range(count)], english_separator)
+    return [*re.split(f"{_MARK}\\d+{_MARK}", text)[1:-1], ""]
+
+
+def producer_parts() -> tuple[str, str, str]:
+    """The words around a producer and its editions ('{producer} ({editions})'), split for a template that links
+    each edition: ('', ' (', ')') in English, ('', '（', '）') in Japanese."""
+    text = phrase("citations.producer", producer=_MARK + "p", editions=_MARK + "e")
+    before, rest = text.split(_MARK + "p")
+    middle, after = rest.split(_MARK + "e")
+    return before, middle, after
 
 
 def source_year(source: pd.Series) -> str:
@@ -19,8 +65,8 @@ def source_year(source: pd.Series) -> str:
 
 
 def short_citation(source: pd.Series) -> str:
-    """'Cabinet Office of Japan (2010)'."""
-    return f"{source['producer']} ({source_year(source)})"
+    """'Cabinet Office of Japan (2010)'; '内閣府（2010）' for a Japanese reader (producer)."""
+    return phrase("citations.producer", producer=producer(source), editions=source_year(source))
 
 
 def sources_for(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -44,19 +90,20 @@ def citation_groups(used: pd.DataFrame) -> list[tuple[str, list[tuple[str, str]]
     """Sources grouped by producer in order of first use: [(producer, [(edition, url), ...]), ...]."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for _, source in used.iterrows():
-        groups.setdefault(source["producer"], []).append((edition(source), source["url"]))
+        groups.setdefault(producer(source), []).append((edition(source), source["url"]))
     return list(groups.items())
 
 
 def source_line(used: pd.DataFrame) -> str:
-    """'Sources: Cabinet Office of Japan (2010, 2016); Valtorta N.K. et al. (2016)' (plain text)."""
+    """'Sources: Cabinet Office of Japan (2010, 2016); Valtorta N.K. et al. (2016)' (plain text); in Japanese
+    '出典：内閣府（2010、2016）、Valtorta N.K. et al.（2016）', each language listing with its own separators."""
     if used.empty:
         return phrase("citations.no_source")
     groups = [
-        phrase("citations.producer", producer=producer, editions=", ".join(e for e, _ in editions))
-        for producer, editions in citation_groups(used)
+        phrase("citations.producer", producer=name, editions=listed([e for e, _ in editions], EDITIONS_SEPARATOR))
+        for name, editions in citation_groups(used)
     ]
-    return phrase_n("citations.line", len(used), sources="; ".join(groups))
+    return phrase_n("citations.line", len(used), sources=listed(groups, SOURCES_SEPARATOR))
 
 
 def plain_source_citation(source: pd.Series) -> str:

@@ -11,7 +11,7 @@ from core.package import DESCRIPTOR_NAME, SCHEMA_PATH, descriptor, table_names
 from shaping.words import app_title, phrase
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-SOURCE_COLUMNS = ["producer", "title", "url", "accessed", "citation", "source_type"]
+SOURCE_COLUMNS = ["producer", "producer_original", "title", "url", "accessed", "citation", "source_type"]
 
 
 def neutralise_formula(value: object) -> object:

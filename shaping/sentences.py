@@ -4,6 +4,7 @@ import pandas as pd
 
 import i18n
 from core.dates import pretty
+from shaping.citations import producer
 from shaping.numbers import aged, count, count_short, pct, qualified
 from shaping.vocabulary import Vocabulary
 from shaping.words import country_name, phrase
@@ -118,9 +119,9 @@ def quote_sentence(row: pd.Series, source: pd.Series, vocab: Vocabulary) -> str:
     concept = concept.replace("（）", "").replace("()", "").replace("  ", " ")  # no ages: no empty brackets either
     timing = when(row)
     according = (
-        phrase("sentences.according_when", evidence=evidence_words(row), when=timing, producer=source["producer"])
+        phrase("sentences.according_when", evidence=evidence_words(row), when=timing, producer=producer(source))
         if timing
-        else phrase("sentences.according", evidence=evidence_words(row), producer=source["producer"])
+        else phrase("sentences.according", evidence=evidence_words(row), producer=producer(source))
     )
     caveat = main_caveat(row)
     parts = {"opening": opening, "who": who(row), "phrase": concept, "according": according}

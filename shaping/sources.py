@@ -42,11 +42,13 @@ def source_usage(check: PackageCheck) -> pd.DataFrame:
 
 
 def matching(usage: pd.DataFrame, query: str | None) -> pd.DataFrame:
-    """Sources whose id, producer, title or citation contains every word of the query (case-insensitive)."""
+    """Sources whose id, producer (in English or as the source writes it: 内閣府), title or citation contains every
+    word of the query (case-insensitive)."""
     if not query or not query.strip():
         return usage
+    own_name = usage["producer_original"].fillna("") if "producer_original" in usage else ""
     haystack = (
-        usage["source_id"] + " " + usage["producer"] + " " + usage["title"] + " " + usage["citation"]
+        usage["source_id"] + " " + usage["producer"] + " " + own_name + " " + usage["title"] + " " + usage["citation"]
     ).str.lower()
     mask = pd.Series(True, index=usage.index)
     for word in query.lower().split():

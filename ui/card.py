@@ -238,11 +238,10 @@ def _chart_and_table(shown: Finished, card: CardContent) -> None:
 
 def _source_line(card: CardContent) -> None:
     """The producers and their editions, linked, and what the evidence could not confirm."""
-    links = "; ".join(
-        markdown_plain(group["producer"])
-        + " ("
-        + ", ".join(markdown_link(e["label"], e["url"]) for e in group["editions"])
-        + ")"
+    links = "".join(
+        markdown_plain(group["before"] + group["producer"] + group["open"])
+        + "".join(markdown_link(e["label"], e["url"]) + markdown_plain(e["after"]) for e in group["editions"])
+        + markdown_plain(group["close"] + group["after"])
         for group in card.source_links
     )
     st.markdown(labelled(card.source_label, links, current()), help=say("card.sources_help"))

@@ -1,0 +1,126 @@
+"""Who said so, in the reader's language: a source's producer as it writes itself (sources.csv producer_original)
+for readers of that script, the English producer otherwise, and each language's own list separators.
+
+On the small fixture package: jp-cao-2010 has producer_original 内閣府, jp-mhlw-2019 and h-valtorta-2016 none."""
+
+import pandas as pd
+import pytest
+
+import i18n
+from loaders.tables import check_package
+from shaping.citations import bibtex_source, list_joins, producer, short_citation, source_line
+from shaping.downloads import SOURCE_COLUMNS, rows_with_sources
+from shaping.estimates import annotate
+from shaping.sentences import quote_sentence
+from shaping.sources import matching
+from shaping.vocabulary import Vocabulary
+from tests.conftest import VALID
+
+
+@pytest.fixture(scope="module")
+def check():
+    return check_package(VALID)
+
+
+@pytest.fixture(scope="module")
+def sources(check):
+    return check.table("sources").set_index("source_id", drop=False)
+
+
+def cited(sources: pd.DataFrame, *ids: str) -> pd.DataFrame:
+    return sources.loc[list(ids)].reset_index(drop=True)
+
+
+def test_a_japanese_citation_names_the_producer_as_it_writes_itself(sources):
+    with i18n.language("ja"):
+        short = short_citation(sources.loc["jp-cao-2010"])
+        line = source_line(cited(sources, "jp-cao-2010"))
+    assert short.startswith("内閣府") and "2010" in short
+    assert "内閣府" in line
+    assert "Cabinet Office" not in short + line
+
+
+def test_without_an_own_language_name_a_japanese_reader_reads_the_english_producer(sources):
+    with i18n.language("ja"):
+        line = source_line(cited(sources, "jp-mhlw-2019"))
+    assert "Ministry of Health, Labour and Welfare" in line
+
+
+def test_the_english_citation_is_unchanged(sources):
+    used = cited(sources, "jp-cao-2010", "jp-mhlw-2019", "h-valtorta-2016")
+    with i18n.language("en"):
+        assert short_citation(sources.loc["jp-cao-2010"]) == "Cabinet Office of Japan (2010)"
+        assert source_line(used) == (
+            "Sources: Cabinet Office of Japan (2010); Ministry of Health, Labour and Welfare (2019); "
+            "Valtorta N.K. et al. (2016)"
+        )
+
+
+def test_bibtex_keeps_the_english_producer_in_every_language(sources):
+    with i18n.language("ja"):
+        entry = bibtex_source(sources.loc["jp-cao-2010"])
+    assert "author = {{Cabinet Office of Japan}}" in entry and "内閣府" not in entry.split("note")[0]
+
+
+def test_the_japanese_source_line_lists_with_japanese_separators(sources):
+    used = cited(sources, "jp-cao-2010", "jp-mhlw-2019", "h-valtorta-2016")
+    with i18n.language("ja"):
+        line = source_line(used)
+    assert "; " not in line and ": " not in line
+    assert line.startswith("出典：")
+    assert "）、" in line  # one producer's editions closed, then the next producer after the Japanese comma
+
+
+def test_list_joins_give_each_language_its_separators():
+    with i18n.language("en"):
+        assert list_joins(3, "; ") == ["; ", "; ", ""]
+    with i18n.language("ja"):
+        assert list_joins(3, "; ") == ["、", "、", ""]
+    with i18n.language("it"):
+        joins = list_joins(3, "; ")
+    assert joins[-1] == "" and joins[-2].strip() == "e"
+    assert list_joins(1, "; ") == [""] and list_joins(0, "; ") == []
+
+
+@pytest.mark.parametrize(
+    ("own_name", "shown_to", "hidden_from"),
+    [
+        ("内閣府", ["ja"], ["en", "ko", "it"]),
+        ("국무조정실", ["ko"], ["en", "ja", "it"]),
+        ("Istituto Superiore di Sanità", ["it"], ["en", "ja", "ko"]),
+    ],
+)
+def test_an_own_language_name_is_shown_only_to_readers_of_its_script(own_name, shown_to, hidden_from):
+    source = pd.Series({"producer": "The English name", "producer_original": own_name})
+    for lang in shown_to:
+        with i18n.language(lang):
+            assert producer(source) == own_name, lang
+    for lang in hidden_from:
+        with i18n.language(lang):
+            assert producer(source) == "The English name", lang
+
+
+def test_the_sentence_to_quote_says_who_in_the_readers_language(check, sources):
+    vocab = Vocabulary.of(check)
+    row = annotate(check.table("recluse_estimates"), vocab).iloc[0]
+    assert row["source_id"] == "jp-cao-2010"
+    with i18n.language("ja"):
+        japanese = quote_sentence(row, sources.loc["jp-cao-2010"], vocab)
+    with i18n.language("en"):
+        english = quote_sentence(row, sources.loc["jp-cao-2010"], vocab)
+    assert "内閣府" in japanese and "Cabinet Office" not in japanese
+    assert "Cabinet Office of Japan" in english and "内閣府" not in english
+
+
+def test_the_rows_download_carries_the_own_language_name_after_the_existing_columns(check, sources):
+    rows = check.table("recluse_estimates").head(1)
+    table = rows_with_sources(rows, check.table("sources"))
+    cited_columns = [c for c in table.columns if c.startswith("source_") and c != "source_id"]
+    assert cited_columns == [f"source_{c}" for c in SOURCE_COLUMNS]
+    assert {"source_producer", "source_title", "source_url", "source_citation"} <= set(cited_columns)
+    assert table["source_producer_original"].iloc[0] == "内閣府"
+
+
+def test_a_source_is_found_by_its_own_language_name(sources):
+    found = matching(sources.reset_index(drop=True), "内閣府")
+    assert found["source_id"].tolist() == ["jp-cao-2010"]
