@@ -21,8 +21,9 @@ def _lang() -> str:
 
 def listed(items: list[str], english_separator: str = ", ") -> str:
     """Items as a list in the reader's language: 'A、B、C' (ja), 'A, B 및 C' (ko), 'A, B e C' (it); English keeps its
-    plain separator (a semicolon between items that hold commas themselves)."""
-    if _lang() == i18n.DEFAULT:
+    plain separator. A semicolon separator says the items hold commas themselves (a producer named 'Office ...,
+    Republic of Korea'): Korean and Italian, which list with commas, keep it too; Japanese lists with 、."""
+    if _lang() == i18n.DEFAULT or (english_separator.strip() == ";" and _lang() != "ja"):
         return english_separator.join(items)
     return format_list(list(items), locale=_lang())
 
