@@ -29,6 +29,7 @@ from shaping.citations import (
     producer_parts,
 )
 from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns
+from shaping.numbers import clauses
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
 from shaping.words import caveats, phrase, phrase_n, say
@@ -42,7 +43,7 @@ def _made(items):
 
 def alt_text(figure: Figure) -> str:
     """Alt text from the data: title, subtitle, summary and every point shown (the first 40)."""
-    points = "; ".join(figure.points[:POINTS_IN_ALT])
+    points = clauses(figure.points[:POINTS_IN_ALT])
     more = len(figure.points) - POINTS_IN_ALT
     if more > 0:
         points = phrase_n("alt.more", more, points=points, count=more)

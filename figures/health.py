@@ -5,6 +5,7 @@ from figures.figure import Figure, declare
 from figures.params import points
 from shaping.charts import forest_plot, percent_bars
 from shaping.health import forest_rows, percent_rows, survival_group
+from shaping.numbers import clauses
 from shaping.vocabulary import Vocabulary
 from shaping.words import figure_words, headings
 
@@ -71,7 +72,7 @@ def percent(check: PackageCheck) -> Figure:
         subtitle=words.text("subtitle"),
         summary=words.text(
             "summary",
-            increases="; ".join(
+            increases=clauses(
                 words.text("labels.increase", value=f"{r['value']:g}", outcome=r["label"].split("→")[-1].strip())
                 for _, r in percents.drop_duplicates("outcome").iterrows()
             ),

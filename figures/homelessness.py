@@ -16,6 +16,7 @@ from shaping.homelessness import (
     street_counts,
     with_per_100k,
 )
+from shaping.numbers import clauses
 from shaping.vocabulary import Vocabulary
 from shaping.words import figure_words, headings
 
@@ -59,7 +60,7 @@ def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = Tru
         extra_notes=[
             words.text(
                 "labels.no_youth_count",
-                shares="; ".join(
+                shares=clauses(
                     words.text("labels.share", published=r["as_published"], ages=r["ages"], year=r["year"])
                     for _, r in shares.iterrows()
                 ),
@@ -78,13 +79,13 @@ def whole_year_figure(rows: pd.DataFrame, log: bool = True) -> Figure:
         key="homeless-whole-year",
         title=words.text("title"),
         subtitle=words.text("subtitle"),
-        summary=words.text("summary", largest="; ".join(describe(r) for _, r in year_rows.head(3).iterrows())),
+        summary=words.text("summary", largest=clauses(describe(r) for _, r in year_rows.head(3).iterrows())),
         chart=dot_plot(year_rows, "count", log),
         rows=year_rows,
         table_columns=headings(TABLE_COLUMNS),
         points=points(year_rows),
         caveats=words.caveats(),
-        extra_notes=[words.text("labels.rates_only", rates="; ".join(describe(r) for _, r in year_rates.iterrows()))],
+        extra_notes=[words.text("labels.rates_only", rates=clauses(describe(r) for _, r in year_rates.iterrows()))],
     )
 
 
@@ -98,7 +99,7 @@ def net_cafe_figure(rows: pd.DataFrame) -> Figure:
         subtitle=words.text("subtitle"),
         summary=words.text(
             "summary",
-            counts="; ".join(
+            counts=clauses(
                 words.text("labels.count", published=r["as_published"], area=r["area_label"], year=r["year"])
                 for _, r in cafes.iterrows()
             ),

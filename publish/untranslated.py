@@ -82,6 +82,6 @@ def english_report(counts: Mapping[str, Mapping[str, int]]) -> str:
         unmarked = ", ".join(f"{n} {kind}" for kind, n in kinds.items() if kind not in MARKED)
         lines.append(
             f"{lang}: the data's own English, distinct texts: {marked} (marked as English)"
-            + (f"; {unmarked} (inside labels and sentences, unmarked)" if unmarked else "")
+            + (f"; {unmarked} (inside sentences, unmarked)" if unmarked else "")
         )
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from core.model import INPUT, TARGETS
+from shaping.numbers import clauses
 from shaping.words import phrase, phrase_n
 
 # Evidence on these columns says whether a row's figure was read on a page; ages or dates alone do not.
@@ -107,7 +108,7 @@ def coverage_sentence(counts: pd.DataFrame) -> str:
         parts.append(phrase_n("evidence.unconfirmed", missing, count=f"{missing:,}"))
     else:
         parts.append(phrase("evidence.none_unconfirmed"))
-    return phrase("evidence.coverage", parts="; ".join(parts))
+    return phrase("evidence.coverage", parts=clauses(parts))
 
 
 def confirmed_by_source(evidence: pd.DataFrame) -> pd.Series:
@@ -211,7 +212,7 @@ def held_text(figures: list[tuple], table_columns: dict[str, str]) -> str:
     for column, as_written, _, status in figures:
         text = phrase("evidence.held", column=column_name(column, table_columns), figure=as_written)
         held.append(text if status == "confirmed" else phrase("evidence.differs", held=text))
-    return "; ".join(held)
+    return clauses(held)
 
 
 def unread_columns(figures: list[tuple], table_columns: dict[str, str]) -> str:

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from core.derive import per_100k
-from shaping.numbers import age_band, aged, count
+from shaping.numbers import age_band, aged, clauses, count
 from shaping.numbers import per_100k as fmt_per_100k
 from shaping.vocabulary import Vocabulary, strict_map
 from shaping.words import country_name, phrase
@@ -133,7 +133,7 @@ def pair_sentence(pair: pd.DataFrame) -> str:
             parts.append(phrase("homelessness.pair_part", **values))
     if not parts:
         return phrase("homelessness.no_pair")
-    return phrase("homelessness.pair", year=int(pair["year"].iloc[0]), parts="; ".join(parts))
+    return phrase("homelessness.pair", year=int(pair["year"].iloc[0]), parts=clauses(parts))
 
 
 def describe(row: pd.Series) -> str:

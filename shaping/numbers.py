@@ -4,6 +4,7 @@ English is formatted here as it always was; Japanese, Korean and Italian go thro
 (約146万人, 2,0%, 15～39歳), so a template translated into those languages receives numbers written for them."""
 
 import math
+from collections.abc import Iterable
 
 import pandas as pd
 from babel.lists import format_list
@@ -26,6 +27,12 @@ def listed(items: list[str], english_separator: str = ", ") -> str:
     if _lang() == i18n.DEFAULT or (english_separator.strip() == ";" and _lang() != "ja"):
         return english_separator.join(items)
     return format_list(list(items), locale=_lang())
+
+
+def clauses(parts: Iterable[str]) -> str:
+    """Parts of one sentence that hold commas of their own, listed in the reader's language: 'A; B' in English,
+    Korean and Italian, 'A、B' in Japanese (never an ASCII semicolon inside Japanese text)."""
+    return listed(list(parts), "; ")
 
 
 def count(value: object, unit: str | None = "people") -> str:

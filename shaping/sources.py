@@ -4,6 +4,7 @@ import pandas as pd
 
 from core.package_check import PackageCheck
 from shaping.evidence import confirmed_by_source
+from shaping.numbers import clauses
 from shaping.words import phrase
 
 USING_TABLES = {
@@ -33,7 +34,7 @@ def source_usage(check: PackageCheck) -> pd.DataFrame:
             if pd.notna(source_id) and source_id in used:
                 used[source_id].append(f"{table}: {row_id}")
     sources["rows"] = sources["source_id"].map(lambda s: len(used[s]))
-    sources["used_by"] = sources["source_id"].map(lambda s: "; ".join(used[s]) or phrase("rows.no_use"))
+    sources["used_by"] = sources["source_id"].map(lambda s: clauses(used[s]) or phrase("rows.no_use"))
     confirmed = (
         confirmed_by_source(check.table("evidence")) if not check.problems.get("evidence") else pd.Series(dtype="int64")
     )

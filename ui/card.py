@@ -18,6 +18,7 @@ from shaping.citations import url_or_unknown
 from shaping.downloads import about_columns, rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
 from shaping.images import image_bytes, image_height, titled
+from shaping.numbers import clauses
 from shaping.text import markdown_link, markdown_plain
 from shaping.words import app_title, say
 from ui.page import download_package, on_click_in_this_language, view_url, when
@@ -109,7 +110,7 @@ def _cite(card: CardContent) -> None:
 def _unread_notice(card: CardContent) -> None:
     """Mark the rows shown whose figure no readable page holds, by the label the chart and table use."""
     if card.unread:
-        labels = markdown_plain("; ".join(card.unread))
+        labels = markdown_plain(clauses(card.unread))
         st.warning(
             say("card.unread", count=len(card.unread), total=len(card.figure.rows), labels=labels),
             icon=":material/help:",

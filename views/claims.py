@@ -6,6 +6,7 @@ from figures import claims as claim_figures
 from settings import CLAIMS_PER_PAGE
 from shaping.citations import short_citation
 from shaping.claims import claims_on_page, page_count, topic_labels, verdict_badge
+from shaping.numbers import clauses
 from shaping.selection import int_between
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
@@ -73,7 +74,7 @@ if check is not None:
             if not statements.empty:
                 st.markdown(
                     f"**{texts.say('statements')}** "
-                    + "; ".join(
+                    + clauses(
                         markdown_link(short_citation(sources.loc[s]), sources.loc[s]["url"])
                         for s in statements["source_id"]
                     )

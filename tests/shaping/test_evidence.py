@@ -76,6 +76,18 @@ def test_coverage_counts_rows_per_table_and_says_it_in_a_sentence(check):
     )
 
 
+def test_the_coverage_sentence_joins_its_parts_as_each_language_writes(check):
+    import i18n
+
+    counts = coverage({t: check.table(t) for t in TABLES}, check.table("evidence"))
+    with i18n.language("ja"):
+        japanese = coverage_sentence(counts)
+    with i18n.language("it"):
+        italian = coverage_sentence(counts)
+    assert ";" not in japanese and "、" in japanese  # an ASCII semicolon is not Japanese punctuation
+    assert "; " in italian
+
+
 def test_coverage_of_a_row_with_no_evidence_at_all_is_unconfirmed(check):
     evidence = check.table("evidence")
     counts = coverage({"population": check.table("population")}, evidence[evidence["population_id"].isna()])
