@@ -32,8 +32,10 @@ def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "
         legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
         hoverlabel={"font_size": 13},
     )
-    fig.update_xaxes(title_text=x_title, automargin=True)
-    fig.update_yaxes(title_text=y_title, automargin=True)
+    # numbers in full on every linear axis (700,000, never Plotly's SI '700k', which a Japanese reader reads as 70万)
+    axes = {"automargin": True, "exponentformat": "none", "separatethousands": True}
+    fig.update_xaxes(title_text=x_title, **axes)
+    fig.update_yaxes(title_text=y_title, **axes)
     return fig
 
 

@@ -110,3 +110,18 @@ def test_an_exported_image_s_legend_stays_below_its_title(chromium, height, lang
     boxes = drawn_boxes(fig, IMAGE_WIDTH, chromium, TITLE_AND_LEGEND, layout_width=IMAGE_WIDTH)
     assert boxes["title"] and boxes["legend"]
     assert max(b[3] for b in boxes["title"]) <= min(b[1] for b in boxes["legend"]), "the legend covers the title"
+
+
+@pytest.mark.chromium
+def test_a_linear_count_axis_names_its_ticks_in_full(chromium):
+    import plotly.graph_objects as go
+
+    from shaping.charts import base_layout
+
+    fig = go.Figure([go.Bar(x=["2010", "2015"], y=[236_000, 696_000], name=n) for n in ("narrow", "broad")])
+    with i18n.language("ja"):
+        base_layout(fig, 440)
+    ticks = drawn_boxes(
+        fig, 340, chromium, "() => [...document.querySelectorAll('.ytick text')].map(t => t.textContent)"
+    )
+    assert "600,000" in ticks and not [t for t in ticks if t.endswith("k")]  # Plotly's own '600k' is not Japanese
