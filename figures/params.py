@@ -12,6 +12,8 @@ SCALES = {"Linear": False, "Logarithmic": True}
 JAPAN_MEASURES = {"Rate (% of age group)": "rate", "Count (people)": "count"}
 COMPARE_MEASURES = {"Rate (% of age band)": "rate", "Count": "count"}
 HOMELESS_VIEWS = {"Count": "value", "Per 100,000 residents of the same ages (derived)": "per_100k"}
+# A choice whose label is too long for a phone's widget is shown in the words of this words/site.toml key instead.
+SHOWN_AS = {"Per 100,000 residents of the same ages (derived)": "controls.per_100k_shown"}
 
 
 def label_for(choices: dict[str, object], value: object) -> str:

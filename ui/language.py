@@ -4,7 +4,19 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from i18n import LANGUAGES, NAMES, current, document_lang_script, negotiate, set_language, supported, translate
+from figures.params import SHOWN_AS
+from i18n import (
+    DEFAULT,
+    LANGUAGES,
+    NAMES,
+    current,
+    document_lang_script,
+    language,
+    negotiate,
+    set_language,
+    supported,
+    translate,
+)
 from shaping.words import say
 
 KEY = "lang"  # the link parameter: ?lang=ja
@@ -45,6 +57,20 @@ def start_language() -> str:
     return lang
 
 
+def shown_as(choice: str) -> str:
+    """A control's choice in this run's words: its label translated, or, for a label too long for a phone's widget
+    (figures.params.SHOWN_AS), its shorter words. Streamlit writes these words into the link."""
+    return say(SHOWN_AS[choice]) if choice in SHOWN_AS else translate(choice)
+
+
+def choice_words(choice: str) -> list[str]:
+    """Every value a link may carry for a choice: its label (links made before shorter words), and the words it is
+    shown in, in this run's language and in English (a link made in English)."""
+    with language(DEFAULT):
+        english = shown_as(choice)
+    return list(dict.fromkeys([choice, translate(choice), shown_as(choice), english]))
+
+
 def link_choices_in_language(params: Iterable[str]) -> None:
     """A link's choices in the language of this run: ?countries=Japan opened in Japanese selects 日本 (the widgets
     read the label shown). Only the link's first load reads these values; later runs read the widgets' own state.
@@ -59,7 +85,7 @@ def link_choices_in_language(params: Iterable[str]) -> None:
             return
         for name in params:
             if name in initial:
-                initial[name] = [translate(value) for value in initial[name]]
+                initial[name] = [shown_as(value) for value in initial[name]]
 
 
 def link_values_in_language(name: str, shown: dict[str, str]) -> None:

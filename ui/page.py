@@ -14,13 +14,14 @@ import settings
 from core.model import VOCABULARY
 from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
-from i18n import DEFAULT, LANGUAGES, current, date, language, translate
+from i18n import DEFAULT, LANGUAGES, current, date, language
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
 from shaping.words import say
+from ui.language import choice_words
 
 
 def when(day: str) -> str:
@@ -75,7 +76,7 @@ def url_notices(allowed: dict[str, Allowed]) -> None:
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     # A choice may arrive in any language's words (its English, or as a link made in this language shows it).
     shown = {
-        key: choices if callable(choices) else [*choices, *(translate(c) for c in choices)]
+        key: choices if callable(choices) else list(dict.fromkeys(w for c in choices for w in choice_words(c)))
         for key, choices in allowed.items()
     }
     for notice in query_notices(params, {**shown, LANG_KEY: LANGUAGES}):

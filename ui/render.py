@@ -12,6 +12,7 @@ from i18n import translate
 from shaping.text import markdown_plain
 from shaping.words import Page, page, say
 from ui.card import figure_card
+from ui.language import shown_as
 from ui.page import url_notices
 from ui.shared import shared_figure
 
@@ -43,7 +44,7 @@ def draw_figures(
             label = column.segmented_control(
                 say(f"controls.{control.param}"),
                 list(control.choices),
-                format_func=translate,  # the English label is the link's value in every language
+                format_func=shown_as,  # the English label is the link's value in every language
                 default=label_for(control.choices, entry.params[control.param]),
                 key=control.query,
                 bind="query-params",

@@ -156,3 +156,25 @@ def test_a_claim_s_explanation_in_the_data_s_english_is_marked_so_for_another_re
             said = next(m for m in shown if any(w in m for w in written))
             marked = '<span lang="en">' in said and said.endswith(markdown_plain(marker))
             assert marked if lang != "en" else "<span" not in said
+
+
+@pytest.mark.parametrize(("lang", "made_in"), [("en", None), ("ja", None), ("ja", "en")])
+def test_the_per_100k_choice_shows_words_that_fit_a_phone_and_its_link_still_opens_it(run_page, lang, made_in):
+    from figures.params import HOMELESS_VIEWS, SHOWN_AS
+    from shaping.words import figure_words, say
+
+    long = next(label for label, value in HOMELESS_VIEWS.items() if value == "per_100k")
+    if made_in:  # a link made now, in English, opened in Japanese
+        with i18n.language(made_in):
+            link = say(SHOWN_AS[long])
+    else:
+        link = long  # a link made before the shorter words
+    at = run_page("views/homelessness.py", view=link, lang=lang)
+    assert not at.exception and not at.info  # no 'unknown value' notice: the link's value is unchanged
+    with i18n.language(lang):
+        short = say(SHOWN_AS[long])
+    options = [str(o) for o in at.button_group(key="view").proto.options]
+    assert any(short in o for o in options) and len(short) < len(i18n.translator(lang).gettext(long))
+    with i18n.language(lang):
+        title = figure_words("homeless-one-night").text("title", "per_100k")
+    assert markdown_plain(title) in [h.value for h in at.subheader]  # the link opened the per-100,000 view
