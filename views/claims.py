@@ -30,13 +30,13 @@ if check is not None:
     # Every claim and its verdict first, on one screen: the cards below take three screens.
     st.subheader(texts.say("all_claims"))
     verdicts = claims.assign(verdict_label=[verdict_badge(v, vocab)[0] for v in claims["verdict"]])
-    st.dataframe(
-        verdicts[["quote", "verdict_label"]].rename(
-            columns={"quote": texts.say("claim_column"), "verdict_label": texts.say("verdict_column")}
-        ),
+    # A plain table that wraps: a grid cut the claims and hid the verdicts on a phone. Its cells are read as Markdown,
+    # so the data's text is escaped.
+    st.table(
+        verdicts[["quote", "verdict_label"]]
+        .map(markdown_plain)
+        .rename(columns={"quote": texts.say("claim_column"), "verdict_label": texts.say("verdict_column")}),
         hide_index=True,
-        width="stretch",
-        key="all-claims",
     )
     present = [label for key, label in topic_labels(vocab).items() if key in set(claims["topic"])]
     chosen = st.multiselect(texts.say("topics"), present, default=present, key="topics", bind="query-params")

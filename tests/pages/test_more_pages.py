@@ -138,9 +138,10 @@ def test_broken_health_table_leaves_other_pages_working(run_page, data_copy):
 def test_claim_check_opens_with_every_claim_and_its_verdict(run_page):
     at = run_page("views/claims.py")
     assert not at.exception
-    table = next(d.value for d in at.dataframe if "Verdict" in d.value.columns)
+    table = next(t.value for t in at.table if "Verdict" in t.value.columns)  # a table that wraps on a phone
     claims = check_package(REAL_DATA).table("claims")
     assert len(table) == len(claims) and table["Verdict"].notna().all()
+    assert list(table.iloc[:, 0]) == [markdown_plain(q) for q in claims["quote"]]  # whole, escaped as Markdown
     assert at.subheader[0].value == "Every claim and its verdict"
 
 
