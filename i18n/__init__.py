@@ -144,9 +144,20 @@ def translate(text: str) -> str:
 COLONS = {"en": ": ", "ja": "：", "ko": ": ", "it": ": "}
 
 
+# What a label adds in brackets ('Japan (survey)'): Japanese writes full-width brackets with no space before them.
+BRACKETS = {"en": (" (", ")"), "ja": ("（", "）"), "ko": (" (", ")"), "it": (" (", ")")}
+
+
 def labelled(label: str, text: str, lang: str) -> str:
     """'Sources: Cabinet Office' (en, ko, it), '出典：内閣府' (ja)."""
     return label + COLONS.get(lang, COLONS[DEFAULT]) + text
+
+
+def punctuation(lang: str) -> dict[str, str]:
+    """The colon after a label and the brackets around what it adds, as lang writes them: for templates and Markdown
+    that put bold or links between them ('**日本**：2.05%', '**label**（facts）：note')."""
+    opening, closing = BRACKETS.get(lang, BRACKETS[DEFAULT])
+    return {"colon": COLONS.get(lang, COLONS[DEFAULT]), "open": opening, "close": closing}
 
 
 # Numbers ------------------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from figures.card import CardContent
 from figures.figure import Figure
 from figures.finished import Finished, finish
 from figures.in_english import english_marker, in_english_html, marked_row_notes
-from i18n import LANGUAGES, current, labelled
+from i18n import LANGUAGES, current, labelled, punctuation
 from shaping.charts import left_out_line
 from shaping.citations import url_or_unknown
 from shaping.downloads import about_columns, rows_csv
@@ -52,16 +52,18 @@ def _concepts(card: CardContent) -> None:
     if card.notes["concepts"]:
         st.markdown(f"**{say('card.concepts')}**")
         for label, meaning in card.notes["concepts"]:
-            st.markdown(f"- **{markdown_plain(label)}**: {markdown_plain(meaning)}")
+            st.markdown(f"- **{markdown_plain(label)}**{punctuation(current())['colon']}{markdown_plain(meaning)}")
 
 
 def _row_notes(card: CardContent) -> None:
     """Each row's facts and note; a note in the data's English marked so for a reader of another language."""
     st.markdown(f"**{say('card.rows')}**")
+    marks = punctuation(current())
     for item in marked_row_notes(card.figure, current()):
         note, has_html = _noted(item["note"], item["lang"], item["marker"])
         st.markdown(
-            f"- **{markdown_plain(item['label'])}** ({markdown_plain(item['facts'])}): {note}",
+            f"- **{markdown_plain(item['label'])}**{marks['open']}{markdown_plain(item['facts'])}{marks['close']}"
+            f"{marks['colon']}{note}",
             unsafe_allow_html=has_html,
         )
     for note in card.notes["extra"]:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from i18n import current, punctuation
 from shaping.health import counterpoints
 from shaping.text import markdown_plain
 from shaping.words import page
@@ -16,7 +17,8 @@ def _counterpoints(forest) -> None:
     for _, row in counterpoints(forest.figure.rows).iterrows():
         note, has_html = data_text(row["note"])
         st.markdown(
-            f"- **{markdown_plain(row['label'])}**: {markdown_plain(row['estimate_text'])}. {note}",
+            f"- **{markdown_plain(row['label'])}**{punctuation(current())['colon']}"
+            f"{markdown_plain(row['estimate_text'])}. {note}",
             unsafe_allow_html=has_html,
         )
 

@@ -83,7 +83,8 @@ if check is not None:
     vocab = Vocabulary.of(check)
     for concept in vocab.concepts["concept"]:
         words = vocab.concept(concept)
-        st.markdown(f"- **{markdown_plain(words['label'])}**: {markdown_plain(words['definition'])}")
+        colon = i18n.punctuation(i18n.current())["colon"]
+        st.markdown(f"- **{markdown_plain(words['label'])}**{colon}{markdown_plain(words['definition'])}")
 
 
 def _term_line(term: dict) -> str:

@@ -78,3 +78,15 @@ def test_a_quote_says_its_language_and_its_english_is_marked_for_readers_of_anot
         assert f'<blockquote lang="ja">{escape("内閣府の調査: " + english)}</blockquote>' in page
     assert f'<span lang="en">{escape(english)}</span>' in english_page  # the translation, marked as English
     assert f'<span lang="en">{escape(english)}</span>' not in japanese  # a Japanese reader reads the quote itself
+
+
+def test_japanese_pages_write_labels_with_japanese_colons_and_brackets(fixture_site):
+    out, _ = fixture_site
+    page = (out / "ja" / "figures" / KEY / "index.html").read_text(encoding="utf-8")
+    index = (out / "ja" / "index.html").read_text(encoding="utf-8")
+    assert '）：<span lang="en">' in page  # a row's facts in full-width brackets, then a full-width colon
+    assert "</strong>: " not in page
+    heads = index[index.index("<li><strong>") :]
+    assert "：" in heads.split("</strong>")[0] and ": " not in heads.split("</strong>")[0]
+    english = (out / "figures" / KEY / "index.html").read_text(encoding="utf-8")
+    assert ") : " not in english and "</strong> (" in english  # English keeps its own: 'label (facts): note'
