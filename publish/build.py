@@ -171,11 +171,12 @@ def social_size(chart) -> tuple[int, int, float]:
     return 40 * step, 21 * step, SOCIAL_SIZE[0] / (40 * step)
 
 
-def social_card(chart, title: str, subtitle: str):
+def social_card(chart, title: str, subtitle: str, source: str | None = None):
     """The 1200 x 630 card of a chart: its layout at social_size,
     the title drawn large enough to read as a thumbnail."""
     width, height, scale = social_size(chart)
-    card = titled(go.Figure(chart).update_layout(width=width, height=height), title, subtitle, scale=scale, grow=False)
+    layout = go.Figure(chart).update_layout(width=width, height=height)
+    card = titled(layout, title, subtitle, scale=scale, grow=False, source=source)
     for note in card.layout.annotations:
         if note.name == SOURCE_LINE:  # the source line too at a size a thumbnail shows (the chart is shrunk by scale)
             size = max(10, 12 / scale)
@@ -185,13 +186,13 @@ def social_card(chart, title: str, subtitle: str):
     return card, (width, height, scale)
 
 
-def write_images(charts: list, stems: list[Path], words: list[tuple[str, str]]) -> list[Path]:
+def write_images(charts: list, stems: list[Path], words: list[tuple[str, str, str]]) -> list[Path]:
     """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, each with its (title,
-    subtitle) at the top and its source line at the bottom, and the untitled stills the pages show (STILLS), in one
-    Kaleido batch (one Chromium start); the paths."""
+    subtitle) at the top and its source line at the bottom across its width, and the untitled stills the pages show
+    (STILLS), in one Kaleido batch (one Chromium start); the paths."""
     pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
-    exported = [titled(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
-    cards = [social_card(c, title, subtitle) for c, (title, subtitle) in zip(charts, words, strict=True)]
+    exported = [titled(c, t, s, source=line) for c, (t, s, line) in zip(charts, words, strict=True)]
+    cards = [social_card(c, *texts) for c, texts in zip(charts, words, strict=True)]
     stills = [(c, s, width) for c, s in zip(charts, stems, strict=True) for width, _ in STILLS]
     paths = (
         [s.with_suffix(".png") for s in stems]
@@ -356,7 +357,7 @@ def build_site(
             write_edition(edition, lang, built, out / language_folder(lang))
         charts += [b.chart for b in built]
         stems += [out / language_folder(lang) / "figures" / b.entry.key / b.entry.key for b in built]
-        words += [(b.figure.title, b.figure.subtitle) for b in built]
+        words += [(b.figure.title, b.figure.subtitle, b.shown.source_line) for b in built]
     MISSING.clear()
     MISSING.update({lang: sorted(recorder.words) for lang, recorder in recorders.items() if recorder.words})
     if MISSING:

@@ -32,8 +32,9 @@ def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "
         legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
         hoverlabel={"font_size": 13},
     )
-    # numbers in full on every linear axis (700,000, never Plotly's SI '700k', which a Japanese reader reads as 70万)
-    axes = {"automargin": True, "exponentformat": "none", "separatethousands": True}
+    # numbers in full on every linear axis (700,000, never Plotly's SI '700k', which a Japanese reader reads as 70万);
+    # Plotly groups the digits of five or more by itself, so a year stays 2015
+    axes = {"automargin": True, "exponentformat": "none"}
     fig.update_xaxes(title_text=x_title, **axes)
     fig.update_yaxes(title_text=y_title, **axes)
     return fig

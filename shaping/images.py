@@ -47,14 +47,40 @@ def legend_height(fig: go.Figure, width: float) -> int:
     return int(sum(8 + 19 * lines for lines in rows) + 10)
 
 
-def titled(chart: go.Figure, title: str, subtitle: str, scale: float = 1.0, grow: bool = True) -> go.Figure:
+def source_font(scale: float) -> float:
+    """The source line's font size in an image drawn at `scale` (a social card shrinks its chart: larger to stay
+    readable as a thumbnail)."""
+    return 10 if scale == 1.0 else max(10, 12 / scale)
+
+
+def rewrapped_source(fig: go.Figure, source: str, width: float, scale: float, keep_height: bool) -> None:
+    """The source line re-wrapped to the image's width: the chart's own is wrapped for a phone's card (48 characters),
+    which left a column of eleven lines in the corner of a 1200-px card. `keep_height`: a fixed-size image's plot gives
+    up the room instead."""
+    height = fig.layout.height
+    old = [a for a in fig.layout.annotations if a.name == SOURCE_LINE]
+    if old:
+        fig.layout.annotations = [a for a in fig.layout.annotations if a.name != SOURCE_LINE]
+        fig.update_layout(height=(height or 450) - 13 * str(old[0].text).count("<br>"))
+    with_source(fig, source, max(48, int(width / (0.55 * source_font(scale)))))
+    if keep_height:
+        fig.update_layout(height=height)
+
+
+def titled(
+    chart: go.Figure, title: str, subtitle: str, scale: float = 1.0, grow: bool = True, source: str | None = None
+) -> go.Figure:
     """A copy of the chart with its title and subtitle (what, where, when, the unit) at its top, so an exported image
     says what it shows without the page around it; the source line and the project's name are already at its
     bottom (with_source). `scale`: the factor the image is drawn at (a social card shrinks a tall chart whole, so its
     title is drawn larger to stay readable as a thumbnail). `grow`: the chart grows by the title's room (PNG, SVG);
-    otherwise its height stays and the plot gives the room up (the social card's fixed 1200 x 630)."""
+    otherwise its height stays and the plot gives the room up (the social card's fixed 1200 x 630). `source`: the
+    source line, re-wrapped to the image's width (rewrapped_source)."""
     fig = go.Figure(chart)
     width = 0.85 * (IMAGE_WIDTH if scale == 1.0 else (fig.layout.width or IMAGE_WIDTH))  # the plot's width, about
+    if source:
+        rewrapped_source(fig, source, width, scale, keep_height=not grow)
+    height = image_height(fig)
     title_px, subtitle_px = TITLE_PX / scale, SUBTITLE_PX / scale
     # wrapped() counts a Japanese or Korean character as two narrow ones, as wide as it is drawn
     title_lines = wrapped(title, max(20, int(width / (0.55 * title_px)))) if title else [""]
@@ -86,7 +112,7 @@ def titled(chart: go.Figure, title: str, subtitle: str, scale: float = 1.0, grow
     )
     fig.update_layout(margin_t=top)
     if grow:
-        fig.update_layout(height=image_height(chart) + room)
+        fig.update_layout(height=height + room)
     # The legend right on the plot's top edge: its usual place (y=1.02, a share of the plot's height) rises about
     # 70 px above a tall chart's plot, into the title block legend_height made room for.
     plot = image_height(fig) - top - (fig.layout.margin.b or 0)

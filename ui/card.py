@@ -171,7 +171,8 @@ def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
     with st.expander(say("card.embed"), icon=":material/code:", key=f"{figure.key}-embed", on_change="rerun") as box:
         if not box.open:
             return
-        chart = titled(shown.chart, figure.title, figure.subtitle)  # the images say what they show, where and when
+        # the images say what they show, where and when, and who says so across their width
+        chart = titled(shown.chart, figure.title, figure.subtitle, source=shown.source_line)
         base = settings.PUBLIC_BASE_URL
         published = _default_view(check, figure.key) if base else None
         if published is not None:

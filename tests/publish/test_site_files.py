@@ -53,14 +53,20 @@ def test_every_catalog_figure_has_its_seven_files_and_the_site_its_shared_ones(s
         assert "plotly.js v" not in text and len(text) < 400_000, page
 
 
+def source_lines(fig) -> int:
+    return next(a.text for a in fig.layout.annotations if a.name == "source-line").count("<br>") + 1
+
+
 def test_png_is_twice_the_layout_and_svg_carries_the_source_line(site):
     out, built = site
+    rewrapped = []
     for item in built:
         key = item.entry.key
         png = (out / "figures" / key / f"{key}.png").read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
-        exported = titled(item.chart, item.figure.title, item.figure.subtitle)
+        exported = titled(item.chart, item.figure.title, item.figure.subtitle, source=item.shown.source_line)
         assert struct.unpack(">II", png[16:24]) == (IMAGE_WIDTH * PNG_SCALE, image_height(exported) * PNG_SCALE), key
+        rewrapped.append((source_lines(exported), source_lines(item.chart)))
         svg = (out / "figures" / key / f"{key}.svg").read_text(encoding="utf-8")
         first_words = " ".join(item.figure.title.split()[:3])
         assert escape(first_words, quote=False) in svg, key  # the image says what it shows
@@ -68,6 +74,8 @@ def test_png_is_twice_the_layout_and_svg_carries_the_source_line(site):
         assert "Hikikomori in Numbers · Source" in svg, key
         first_producer = item.line.split(": ", 1)[1].split(" (")[0]
         assert escape(first_producer.split()[0], quote=False) in svg, key
+    # the image's source line runs across its width, not in the phone card's narrow column
+    assert all(image <= card for image, card in rewrapped) and any(image < card for image, card in rewrapped)
 
 
 def test_the_stills_are_the_chart_at_each_width_and_its_own_height_and_the_pages_offer_them(site):

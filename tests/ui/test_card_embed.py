@@ -2,8 +2,10 @@
 address is set, for the view the static edition publishes (its title and height, whatever the screen shows); this
 view's PNG and SVG made by Kaleido only on click, with the title, subtitle and source line inside."""
 
+import dataclasses
 import struct
 
+import plotly.graph_objects as go
 import pytest
 
 from figures import catalog
@@ -91,7 +93,8 @@ def test_images_are_made_on_click_with_the_source_line_inside(figure, check, chr
     png = download(at, "PNG of this view")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
-    exported = titled(finished(figure.chart, "x"), figure.title, figure.subtitle)
+    line = finish(dataclasses.replace(figure, chart=go.Figure(figure.chart)), check).source_line
+    exported = titled(finished(figure.chart, line), figure.title, figure.subtitle, source=line)
     assert width == IMAGE_WIDTH * PNG_SCALE and height == image_height(exported) * PNG_SCALE
     svg = download(at, "SVG of this view").decode("utf-8")
     assert svg.startswith("<svg") and "Hikikomori in Numbers · Sources:" in svg
