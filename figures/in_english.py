@@ -58,17 +58,18 @@ def marked_row_notes(figure: Figure, lang: str) -> list[dict[str, str | None]]:
     return notes
 
 
-def english_texts(cards: Iterable[CardContent]) -> dict[str, set[str]]:
-    """The distinct data texts these cards show only in English, by kind: the rows' notes, the quotes' notes and how a
-    derived number was made (the `derivation` column, inside "How the numbers were made"): the data has no translated
-    column for any of them (places are coded and labelled in labels.csv)."""
+def english_texts(cards: Iterable[CardContent], lang: str = i18n.DEFAULT) -> dict[str, set[str]]:
+    """The distinct data texts these cards show a reader of lang only in English, by kind: the rows' notes, the
+    quotes' notes (no translated column) and how a derived number was made where derivation_<lang> is empty (inside
+    "How the numbers were made"); places are coded and labelled in labels.csv."""
     found: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for card in cards:
         rows = card.figure.rows
         if "note" in rows:
             found[ROW_NOTES] |= {str(n) for n in rows["note"].dropna()}
-        if "derivation" in rows:
-            found[DERIVATIONS] |= {str(d) for d in rows["derivation"].dropna()}
+        if "derivation" in rows:  # those with no translation in lang (derivation_<lang>)
+            translated = rows.get(f"derivation_{lang}", pd.Series(pd.NA, index=rows.index))
+            found[DERIVATIONS] |= {str(d) for d in rows["derivation"][translated.isna()].dropna()}
         found[QUOTE_NOTES] |= {q["notes"] for row in card.evidence for q in row["quotes"] if q["notes"]}
     return found
 
@@ -78,6 +79,6 @@ def english_counts(cards_by_language: Mapping[str, Iterable[CardContent]]) -> di
     return {
         lang: dict.fromkeys(KINDS, 0)
         if lang == i18n.DEFAULT
-        else {kind: len(texts) for kind, texts in english_texts(cards).items()}
+        else {kind: len(texts) for kind, texts in english_texts(cards, lang).items()}
         for lang, cards in cards_by_language.items()
     }

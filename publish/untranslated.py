@@ -79,7 +79,7 @@ def english_report(counts: Mapping[str, Mapping[str, int]]) -> str:
         if lang == i18n.DEFAULT:
             continue
         marked = ", ".join(f"{n} {kind}" for kind, n in kinds.items() if kind in MARKED)
-        unmarked = ", ".join(f"{n} {kind}" for kind, n in kinds.items() if kind not in MARKED)
+        unmarked = ", ".join(f"{n} {kind}" for kind, n in kinds.items() if kind not in MARKED and n)
         lines.append(
             f"{lang}: the data's own English, distinct texts: {marked} (marked as English)"
             + (f"; {unmarked} (inside sentences, unmarked)" if unmarked else "")

@@ -53,6 +53,12 @@ def figure_phrase(row: pd.Series) -> str:
     return phrase("sentences.no_figure")
 
 
+def derivation(row: pd.Series) -> str:
+    """How a derived number was made, in the reader's language (derivation_ja, _ko, _it), else the data's English."""
+    translated = row.get(f"derivation_{i18n.current()}")
+    return str(translated) if isinstance(translated, str) and translated.strip() else str(row["derivation"])
+
+
 def place(row: pd.Series) -> str:
     """'Japan', or 'Tokyo, Japan' for a city (its label in the reader's language, once shaping.estimates.annotate has
     added it)."""
@@ -208,13 +214,13 @@ def how_made(row: pd.Series, population: float | None = None, population_label: 
                     count_low=count(row["value_low"], unit=None),  # the group names the unit, once
                     count_high=count(row["value_high"], unit=None),
                     group=_group(row),
-                    derivation=row["derivation"],
+                    derivation=derivation(row),
                 )
             )
         else:
-            steps.append(phrase("sentences.how.derived", low=low, high=high, derivation=row["derivation"]))
+            steps.append(phrase("sentences.how.derived", low=low, high=high, derivation=derivation(row)))
     elif _has(row, "derivation"):
-        steps.append(phrase("sentences.how.derived_other", derivation=row["derivation"]))
+        steps.append(phrase("sentences.how.derived_other", derivation=derivation(row)))
     return steps
 
 
