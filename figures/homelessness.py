@@ -13,6 +13,7 @@ from shaping.homelessness import (
     describe,
     latest_pair,
     pair_sentence,
+    published_figure,
     street_counts,
     with_per_100k,
 )
@@ -61,7 +62,7 @@ def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = Tru
             words.text(
                 "labels.no_youth_count",
                 shares=clauses(
-                    words.text("labels.share", published=r["as_published"], ages=r["ages"], year=r["year"])
+                    words.text("labels.share", published=published_figure(r), ages=r["ages"], year=r["year"])
                     for _, r in shares.iterrows()
                 ),
             ),
@@ -100,7 +101,7 @@ def net_cafe_figure(rows: pd.DataFrame) -> Figure:
         summary=words.text(
             "summary",
             counts=clauses(
-                words.text("labels.count", published=r["as_published"], area=r["area_label"], year=r["year"])
+                words.text("labels.count", published=published_figure(r), area=r["area_label"], year=r["year"])
                 for _, r in cafes.iterrows()
             ),
         ),

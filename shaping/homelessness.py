@@ -2,8 +2,9 @@
 
 import pandas as pd
 
+import i18n
 from core.derive import per_100k
-from shaping.numbers import age_band, aged, clauses, count
+from shaping.numbers import age_band, aged, clauses, count, pct, qualified
 from shaping.numbers import per_100k as fmt_per_100k
 from shaping.vocabulary import Vocabulary, strict_map
 from shaping.words import country_name, phrase
@@ -15,6 +16,17 @@ WHOLE_YEAR = ("twelve_month_prevalence", "runaway_episodes", "school_year_count"
 CHILDREN = "unaccompanied_children"  # HUD's children under 18: part of its under-25 count, never paired on their own
 # coded column -> the column annotate() adds with its words in the reader's language
 CODED = {"measure": "measure_label", "population_group": "group_label", "area": "area_label"}
+
+
+def published_figure(row: pd.Series) -> str:
+    """The figure as its source wrote it (as_published) for an English reader; for a reader of another language, the
+    number in that language's words with its qualifier (約5,400人, 2,8%), since as_published is the data's English."""
+    if i18n.current() != i18n.DEFAULT:
+        if pd.notna(row.get("value")):
+            return qualified(count(row["value"]), row.get("qualifier"))
+        if pd.notna(row.get("rate_pct")):
+            return qualified(pct(row["rate_pct"]), row.get("qualifier"))
+    return str(row["as_published"])
 
 
 def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
@@ -29,7 +41,7 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out["label"] = place + " · " + out["group_label"] + " · " + out["ages"] + " · " + out["year"].astype("string")
     # rows that would share a label say how they differ in the data's words (never their row id): their measure, else
     # the figure as published
-    published = out["as_published"] if "as_published" in out else pd.Series(pd.NA, index=out.index)
+    published = [published_figure(r) if pd.notna(r.get("as_published")) else pd.NA for _, r in out.iterrows()]
     as_published = pd.Series(
         [pd.NA if pd.isna(f) else phrase("homelessness.as_published", figure=f) for f in published],
         index=out.index,
@@ -138,8 +150,6 @@ def pair_sentence(pair: pd.DataFrame) -> str:
 
 def describe(row: pd.Series) -> str:
     """'3.5 million young adults aged 18–25 (2016)', 'at least 3.3% of adolescent minors aged 13–17 (2016)'."""
-    from shaping.numbers import pct, qualified
-
     ages = _ages(row["age_min"], row["age_max"])
     values = {"group": row["group_label"], "ages": ages, "year": row["year"]}
     if pd.notna(row["value"]):

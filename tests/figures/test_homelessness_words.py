@@ -134,3 +134,17 @@ def test_every_group_and_area_the_fixture_uses_is_labelled_in_four_languages(pac
         words = labels(package, field)
         for record in records:
             assert all(words[record[header.index(field)]].values())
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko", "it"])
+def test_a_cafe_count_is_written_in_the_readers_numbers_not_the_data_s_english(package, lang):
+    from shaping.numbers import count, qualified
+
+    add_homeless_row(package, {**CAFE_ROW, "value": "4000", "qualifier": "about", "as_published": "about 4,000"})
+    check = check_package(package)
+    with i18n.language(lang):
+        figure = net_cafe(check)
+        expected = qualified(count(4000), "about")
+    english = net_cafe(check)
+    assert "about 4,000" in english.summary  # an English reader reads the figure as its source wrote it
+    assert "about 4,000" not in figure.summary and expected in figure.summary  # 約4,000人, circa 4.000
