@@ -12,7 +12,7 @@ from figures.card import CardContent
 from figures.figure import Figure
 from figures.finished import Finished, finish
 from figures.in_english import english_marker, in_english_html, marked_row_notes
-from i18n import LANGUAGES, current, labelled, punctuation
+from i18n import LANGUAGES, current, punctuation
 from shaping.charts import left_out_line
 from shaping.citations import url_or_unknown
 from shaping.downloads import about_columns, rows_csv
@@ -248,7 +248,7 @@ def _source_line(card: CardContent) -> None:
         + markdown_plain(group["close"] + group["after"])
         for group in card.source_links
     )
-    st.markdown(labelled(card.source_label, links, current()), help=say("card.sources_help"))
+    st.markdown(markdown_plain(card.source_heading) + links, help=say("card.sources_help"))  # as the static page
     if card.evidence_available:
         _unread_notice(card)
     else:
