@@ -278,6 +278,15 @@ def test_a_page_in_another_language_says_which_and_has_no_serious_accessibility_
     assert _serious_violations(page, axe_script) == []
 
 
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_every_page_name_in_the_navigation_is_read_whole(page, base_url, lang):
+    """The sidebar cuts a long name with an ellipsis ("Giovani senza dimora: Stati Unit…"): each must fit."""
+    open_page(page, f"{base_url}/?lang={lang}")
+    names = page.query_selector_all("[data-testid=stSidebarNavLink] span")
+    cut = [n.inner_text() for n in names if n.evaluate("e => e.scrollWidth > e.clientWidth + 1")]
+    assert len(names) >= len(PAGES) and cut == []
+
+
 def test_the_language_switch_changes_the_page_and_keeps_the_view(page, base_url):
     open_page(page, base_url + "/compare?countries=Japan&scale=Logarithmic")
     assert page.evaluate("() => document.documentElement.lang") == "en"
