@@ -224,6 +224,15 @@ def _myriads(number: int, lang: str) -> str:
     return (" " if lang == "ko" else "").join(parts)
 
 
+def short_number(value: float, lang: str) -> str:
+    """An axis tick's number in a non-English reader's language: Japanese and Korean count in 万/만 (2万, 50만), the
+    others write thousands in full (50.000, where Babel's Italian short form borrows English's 50K) and millions
+    short (1,5 Mln)."""
+    if lang in _MYRIADS or abs(value) >= 1_000_000:
+        return format_compact_decimal(value, locale=lang, fraction_digits=1)
+    return format_decimal(value, locale=lang)
+
+
 def count(value: object, lang: str, qualifier: str | None = None, unit: str = "people") -> str:
     """A published count in the reader's language, never rounded.
 

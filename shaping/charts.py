@@ -7,7 +7,6 @@ from unicodedata import east_asian_width
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
-from babel.numbers import format_compact_decimal
 
 import i18n
 from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, CHART_ROWS_AT_MOST, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
@@ -196,9 +195,9 @@ def _bounds(rows: pd.DataFrame, measure: str) -> tuple[pd.Series, pd.Series, pd.
 
 def tick_text(value: float) -> str:
     """A log axis's tick named in full: 20 -> '20', 20000 -> '20k', 5000000 -> '5M', 0.5 -> '0.5' (never a bare 2);
-    in the reader's language as Babel's short form writes it (2万, 50만, 5 Mln)."""
+    in the reader's language (2万, 50만, 50.000, 5 Mln: i18n.short_number)."""
     if (lang := i18n.current()) != i18n.DEFAULT and value >= 1000:
-        return format_compact_decimal(value, locale=lang, fraction_digits=1)
+        return i18n.short_number(value, lang)
     for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if value >= size:
             return f"{value / size:g}{suffix}"

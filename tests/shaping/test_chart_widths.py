@@ -52,6 +52,8 @@ def test_log_ticks_read_in_the_reader_s_language():
         assert [tick_text(v) for v in (20, 20_000, 5_000_000)] == ["20", "2万", "500万"]
     with i18n.language("ko"):
         assert tick_text(500_000) == "50만"
+    with i18n.language("it"):  # not Babel's borrowed "50K"
+        assert [tick_text(v) for v in (20, 50_000, 200_000, 5_000_000)] == ["20", "50.000", "200.000", "5\xa0Mln"]
     assert [tick_text(v) for v in (20, 20_000, 5_000_000)] == ["20", "20k", "5M"]
 
 
