@@ -3,6 +3,8 @@
 import streamlit as st
 
 from figures import claims as claim_figures
+from figures.in_english import english_marker
+from i18n import current
 from settings import CLAIMS_PER_PAGE
 from shaping.citations import short_citation
 from shaping.claims import claims_on_page, page_count, topic_labels, verdict_badge
@@ -32,10 +34,11 @@ if check is not None:
     verdicts = claims.assign(verdict_label=[verdict_badge(v, vocab)[0] for v in claims["verdict"]])
     # A plain table that wraps: a grid cut the claims and hid the verdicts on a phone. Its cells are read as Markdown,
     # so the data's text is escaped.
+    claim_column = " ".join(filter(None, (texts.say("claim_column"), english_marker(current()))))  # the claims' English
     st.table(
         verdicts[["quote", "verdict_label"]]
         .map(markdown_plain)
-        .rename(columns={"quote": texts.say("claim_column"), "verdict_label": texts.say("verdict_column")}),
+        .rename(columns={"quote": claim_column, "verdict_label": texts.say("verdict_column")}),
         hide_index=True,
     )
     present = [label for key, label in topic_labels(vocab).items() if key in set(claims["topic"])]
@@ -65,7 +68,8 @@ if check is not None:
     for _, claim in shown.iterrows():
         with st.container(border=True, key=f"claim-{claim['claim_id']}"):
             label, color = verdict_badge(claim["verdict"], vocab)
-            st.markdown(f"### “{markdown_plain(claim['quote'])}”")
+            quote, in_english = data_text(f"“{claim['quote']}”")  # the article's English, marked for other readers
+            st.markdown(f"### {quote}", unsafe_allow_html=in_english)
             st.badge(label, color=color, icon=":material/gavel:")
             for title, column in (("traced_origin", "traced_origin"), ("verdict", "explanation")):
                 text, has_html = data_text(claim[column])

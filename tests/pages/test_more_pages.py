@@ -157,6 +157,12 @@ def test_a_claim_s_explanation_in_the_data_s_english_is_marked_so_for_another_re
             said = next(m for m in shown if any(w in m for w in written))
             marked = '<span lang="en">' in said and said.endswith(markdown_plain(marker))
             assert marked if lang != "en" else "<span" not in said
+    # The claims themselves are the 2020 article's English: the heading of each and the table's column say so.
+    headings = [m for m in shown if m.startswith("### ")]
+    assert len(headings) == min(CLAIMS_PER_PAGE, len(claims))
+    assert all(('<span lang="en">' in h and h.endswith(markdown_plain(marker))) == (lang != "en") for h in headings)
+    table = next(t.value for t in at.table)
+    assert table.columns[0].endswith(marker) == (lang != "en")
 
 
 @pytest.mark.parametrize(("lang", "made_in"), [("en", None), ("ja", None), ("ja", "en")])
