@@ -393,8 +393,8 @@ def dot_plot(
         # Plotly then hid every label of the chart (the Claim check's second chart had none).
         high = math.log10(values.max()) + 0.45
         fig.update_xaxes(type="log", range=[low - LABEL_ANCHOR_INSIDE, high], **log_ticks(10**low, 10**high))
-    elif not values.empty:  # counts in full (1,500,000), not Plotly's 1.5M, which no Japanese or Korean reader writes
-        fig.update_xaxes(range=[0, values.max() * 1.2], exponentformat="none", separatethousands=True)
+    elif not values.empty:  # counts in full (1,500,000: base_layout), grouped as the reader's language groups them
+        fig.update_xaxes(range=[0, values.max() * 1.2], separatethousands=True)
     fig.add_trace(row_label_trace(list(rows["_label"]), texts, left))
     fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig
