@@ -293,3 +293,23 @@ def test_text_from_the_csvs_stays_text(tab, tmp_path):
         assert dialogs == []
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_a_collapsed_section_s_rule_runs_above_its_heading_not_through_it(browser, served, width):
+    """The sections a reader opens ("Where it says so", every citation) are ruled off above their summary line: the
+    rule of an inline heading ran through its words, and the evidence looked struck out."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(served + "figures/japan-rounds/")
+        rules = page.evaluate("""() => [...document.querySelectorAll('details > summary > h2')].map(h => {
+            const text = h.getBoundingClientRect(), section = h.closest('details');
+            return {text: h.textContent, own: getComputedStyle(h).borderTopWidth,
+                    above: section.getBoundingClientRect().top <= text.top - 4,
+                    ruled: getComputedStyle(section).borderTopWidth !== '0px'};
+        })""")
+    finally:
+        context.close()
+    assert len(rules) == 2
+    assert all(r["own"] == "0px" and r["ruled"] and r["above"] for r in rules), rules
