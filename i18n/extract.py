@@ -297,9 +297,12 @@ def catalog(found: list[Entry], others: list[tuple] = ()) -> Catalog:
 
 
 def signature(messages: Catalog) -> list[tuple]:
-    """What a template says, without its dates: compared to decide whether it changed."""
+    """What a template says, without its dates: compared to decide whether it changed (locations sorted, as write_po
+    writes them: a table's title that is also a words-file string has its place after the words' in the catalog)."""
     return [
-        (m.id, m.context, tuple(m.locations), tuple(m.auto_comments), tuple(sorted(m.flags))) for m in messages if m.id
+        (m.id, m.context, tuple(sorted(m.locations)), tuple(m.auto_comments), tuple(sorted(m.flags)))
+        for m in messages
+        if m.id
     ]
 
 

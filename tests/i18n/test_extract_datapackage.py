@@ -9,7 +9,16 @@ from babel.messages.pofile import write_po
 
 from core.package import descriptor
 from i18n.check import template_problems
-from i18n.extract import ROOT, catalog, descriptor_entries, entries, extract_datapackage, other_sources
+from i18n.extract import (
+    ROOT,
+    catalog,
+    descriptor_entries,
+    entries,
+    extract_datapackage,
+    other_sources,
+    read,
+    signature,
+)
 
 DESCRIPTOR = """{
   "name": "tiny",
@@ -110,3 +119,12 @@ def test_the_projects_babel_cfg_extracts_the_bundled_descriptors_descriptions():
     for resource in package["resources"]:
         key = f"key: resources.{resource['name']}.description"
         assert extracted[(resource["description"], "data/datapackage.json")] == [key]
+
+
+def test_a_written_template_reads_back_unchanged_so_make_translations_does_not_rewrite_it(tmp_path):
+    project = tiny_project(tmp_path)
+    template = catalog(entries(project), other_sources(project))
+    path = project / "messages.pot"
+    with path.open("wb") as f:
+        write_po(f, template, width=76)
+    assert signature(read(path)) == signature(template)  # "Sources": its words place first, the table's after
