@@ -10,8 +10,16 @@ msgid with two locations. Strings that are not words (a page's script and icon, 
 annotation's position) are left out. A msgctxt is added only for the keys listed in CONTEXTS, when one English word
 needs two translations. A table of exactly `one` and `other` is one plural message (msgid and msgid_plural, for
 gettext's ngettext: shaping.words.phrase_n).
+
+data/datapackage.json holds words readers read too: the package's title and description and each table's, which the
+README of the data package's zip prints (shaping/downloads.py). extract_datapackage (babel.cfg) takes those, keyed
+'description' or 'resources.<name>.description'; the schemas' field descriptions are for tools and maintainers and
+stay English.
 """
 
+import json
+import json.decoder
+import json.scanner
 import re
 import string
 import sys
@@ -39,6 +47,12 @@ PROJECT = "Hikikomori in Numbers"
 NOT_WORDS = {"file", "icon", "position"}
 # In a figure's file, `caveats` lists keys of site.toml's [caveats] (whose texts are words, extracted there).
 KEY_LISTS = {"caveats"}
+# The data package's descriptor (its path in the repository, as babel.cfg maps it) and what of it readers read: the
+# package's and each resource's title and description.
+DESCRIPTOR_FILE = "data/datapackage.json"
+DESCRIBED = ("title", "description")
+# Where messages are plain text or str.format templates, never %-formatted (Babel's python-format guess is dropped).
+NOT_PERCENT_FORMATTED = ("words/", DESCRIPTOR_FILE)
 # "<file relative to words/>:<dotted key>" -> msgctxt, for an English string that needs two translations.
 CONTEXTS: dict[str, str] = {}
 
@@ -177,6 +191,52 @@ def entries(root: Path = ROOT) -> list[Entry]:
     return found
 
 
+class _Located(str):
+    """A JSON string value that knows where in the text it starts (offset), for its line in the template."""
+
+    offset: int = 0
+
+
+def _located_json(text: str) -> Any:
+    """json.loads, with every string value a _Located: the standard library's pure-Python scanner with its string
+    parser wrapped (json gives values, not positions; keys stay plain strings)."""
+    decoder = json.JSONDecoder()
+
+    def parse_string(s: str, end: int, strict: bool) -> tuple[_Located, int]:
+        value, after = json.decoder.scanstring(s, end, strict)
+        located = _Located(value)
+        located.offset = end - 1
+        return located, after
+
+    decoder.parse_string = parse_string
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    return decoder.decode(text)
+
+
+def descriptor_entries(source: str, file: str = DESCRIPTOR_FILE) -> list[Entry]:
+    """The words of a datapackage.json's text, in file order: the package's title and description (keys 'title',
+    'description') and each resource's ('resources.<name>.title', 'resources.<name>.description'). Field
+    descriptions are not words: they are for tools and maintainers."""
+    package = _located_json(source)
+    found = [(key, package.get(key)) for key in DESCRIBED]
+    for resource in package.get("resources", []):
+        found += [(f"resources.{resource['name']}.{key}", resource.get(key)) for key in DESCRIBED]
+    return sorted(
+        (
+            Entry(file, source.count("\n", 0, text.offset) + 1, key, str(text))
+            for key, text in found
+            if isinstance(text, _Located) and text.strip()
+        ),
+        key=lambda e: e.line,
+    )
+
+
+def extract_datapackage(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[tuple]:
+    """Babel extraction method (babel.cfg: `[datapackage: data/datapackage.json]`), keys as comments."""
+    for entry in descriptor_entries(fileobj.read().decode("utf-8")):
+        yield entry.line, None, entry.text, [f"key: {entry.key}"]
+
+
 def extract_toml(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[tuple]:
     """Babel extraction method (babel.cfg: `[i18n.extract:extract_toml: words/**.toml]`)."""
     name = getattr(fileobj, "name", "words/x.toml")
@@ -206,8 +266,10 @@ def catalog(found: list[Entry], others: list[tuple] = ()) -> Catalog:
     """The template: one message per (context, English text), with every location and key; then `others`."""
     template = Catalog(project=PROJECT, version="1", domain=DOMAIN, copyright_holder=None, msgid_bugs_address=None)
     template.header_comment = (
-        "# Words of Hikikomori in Numbers (words/**.toml), extracted by `python -m i18n.extract`.\n"
-        "# Do not edit: change the words files, then run `make translations`.\n#"
+        "# Words of Hikikomori in Numbers, extracted by `python -m i18n.extract`\n"
+        "# from words/**.toml, publish/templates and the titles and descriptions\n"
+        "# of data/datapackage.json.\n"
+        "# Do not edit: change those files, then run `make translations`.\n#"
     )
     for entry in found:
         forms = entry.text if isinstance(entry.text, tuple) else (entry.text,)
@@ -230,26 +292,32 @@ def catalog(found: list[Entry], others: list[tuple] = ()) -> Catalog:
             template.add(text, locations=[(file, line)], auto_comments=comments, context=context)
         else:
             message.locations.append((file, line))
+            message.auto_comments.extend(c for c in comments if c not in message.auto_comments)
     return without_percent_guess(template)
 
 
 def signature(messages: Catalog) -> list[tuple]:
-    """What a template says, without its dates: compared to decide whether it changed."""
+    """What a template says, without its dates: compared to decide whether it changed (locations sorted, as write_po
+    writes them: a table's title that is also a words-file string has its place after the words' in the catalog)."""
     return [
-        (m.id, m.context, tuple(m.locations), tuple(m.auto_comments), tuple(sorted(m.flags))) for m in messages if m.id
+        (m.id, m.context, tuple(sorted(m.locations)), tuple(m.auto_comments), tuple(sorted(m.flags)))
+        for m in messages
+        if m.id
     ]
 
 
-def words_only(message) -> bool:
-    """Whether a message comes from the words files alone (or says nowhere): those are brace templates."""
-    return all(str(file).startswith("words/") for file, _ in message.locations)
+def never_percent_formatted(message) -> bool:
+    """Whether a message comes only from the words files (brace templates) or the data package's descriptor (plain
+    text), or says nowhere: none of them is %-formatted."""
+    return all(str(file).startswith(NOT_PERCENT_FORMATTED) for file, _ in message.locations)
 
 
 def without_percent_guess(messages: Catalog) -> Catalog:
-    """Drop Babel's python-format flag, guessed from any '%' ('95% interval'), from the words files' messages: they
-    are brace templates. Messages of other sources (a Jinja2 template's %(name)s) keep it and Babel's check."""
+    """Drop Babel's python-format flag, guessed from any '%' ('95% interval', '95% confidence'), from the messages of
+    the words files and the descriptor. Messages of other sources (a Jinja2 template's %(name)s) keep it and Babel's
+    check."""
     for message in messages:
-        if words_only(message):
+        if never_percent_formatted(message):
             message.flags.discard("python-format")
     return messages
 

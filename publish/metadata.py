@@ -8,6 +8,7 @@ import jsonschema
 import pandas as pd
 
 from figures.figure import Figure
+from i18n import translate
 from shaping.vocabulary import Vocabulary
 from shaping.words import caveats
 
@@ -48,7 +49,7 @@ def document(
     vocab: Vocabulary,
 ) -> dict:
     """The metadata of one figure: what it is, the package version and hash it was drawn from,
-    its sources and licence."""
+    its sources and licence. Called in the edition's language: the words in it are the reader's."""
     return {
         "key": figure.key,
         "title": figure.title,
@@ -61,7 +62,7 @@ def document(
         "built": built,
         "data_package": {
             "name": package["name"],
-            "title": package["title"],
+            "title": translate(package["title"]),  # in the edition's language, like the figure's title
             "version": package["version"],
             "updated": package.get("updated", ""),
             "content_hash": content_hash,

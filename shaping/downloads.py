@@ -8,6 +8,7 @@ import pandas as pd
 
 from core.model import LINE_COLUMN
 from core.package import DESCRIPTOR_NAME, SCHEMA_PATH, descriptor, table_names
+from i18n import translate
 from shaping.words import app_title, phrase
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,20 +47,25 @@ def rows_csv(rows: pd.DataFrame, sources: pd.DataFrame, about: dict[str, str]) -
     return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def package_readme() -> str:
-    """README for the zip: what each table is and how to cite it."""
-    package = descriptor()
+def package_readme(package: dict | None = None) -> str:
+    """README for the zip of a package descriptor (default: the bundled one): what each table is and how to cite it,
+    in the reader's language. The package's and each table's title and description are msgids of the catalogs
+    (extracted from data/datapackage.json by i18n.extract); a text with no translation is shown in English."""
+    package = package or descriptor()
     lines = [
-        phrase("downloads.heading", title=package["title"], version=package["version"]),
+        phrase("downloads.heading", title=translate(package["title"]), version=package["version"]),
         "",
-        package["description"],
+        translate(package["description"]),
         "",
         phrase("downloads.tables"),
     ]
     for resource in package["resources"]:
         lines.append(
             phrase(
-                "downloads.table", path=resource["path"], title=resource["title"], description=resource["description"]
+                "downloads.table",
+                path=resource["path"],
+                title=translate(resource["title"]),
+                description=translate(resource["description"]),
             )
         )
     lines += [
