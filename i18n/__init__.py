@@ -14,6 +14,7 @@ The catalogs come from locales/*/LC_MESSAGES/messages.po, compiled by `make tran
 import gettext
 import json
 import math
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -158,6 +159,34 @@ def punctuation(lang: str) -> dict[str, str]:
     that put bold or links between them ('**日本**：2.05%', '**label**（facts）：note')."""
     opening, closing = BRACKETS.get(lang, BRACKETS[DEFAULT])
     return {"colon": COLONS.get(lang, COLONS[DEFAULT]), "open": opening, "close": closing}
+
+
+# A Korean template writes a particle for either ending ('{phrase}은(는)'): the word before it chooses one. Digits end
+# as Korean reads them (영 일 이 삼 사 오 육 칠 팔 구: with a final consonant or not); a bracketed aside is not read.
+_PARTICLES = {"은(는)": ("은", "는"), "이(가)": ("이", "가"), "을(를)": ("을", "를"), "과(와)": ("과", "와")}
+_PAIRED = re.compile("|".join(re.escape(pair) for pair in _PARTICLES))
+_DIGIT_FINAL = dict(zip("0123456789", (True, True, False, True, False, False, True, True, True, False), strict=True))
+_ASIDE = re.compile(r"\([^()]*\)\s*$")
+
+
+def _has_final_consonant(text: str) -> bool | None:
+    """Whether the word read last in text ends in a consonant (받침); None when it is not Hangul or a digit."""
+    last = _ASIDE.sub("", text).rstrip()[-1:]
+    if "가" <= last <= "힣":
+        return (ord(last) - ord("가")) % 28 != 0
+    return _DIGIT_FINAL.get(last)
+
+
+def korean_particles(text: str) -> str:
+    """'사람(은둔 청년)은(는)' -> '사람(은둔 청년)은', '가구은(는)' -> '가구는': each paired particle as the word
+    before it takes it; a word of another script keeps both forms, which Korean writing accepts."""
+
+    def choose(match: re.Match) -> str:
+        final = _has_final_consonant(text[: match.start()])
+        with_final, without = _PARTICLES[match.group()]
+        return match.group() if final is None else with_final if final else without
+
+    return _PAIRED.sub(choose, text)
 
 
 # Numbers ------------------------------------------------------------------------------------------------------------

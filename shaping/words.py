@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from core.problems import Problem, counted
-from i18n import current, translate, translator
+from i18n import current, korean_particles, translate, translator
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 SITE_FILE, PAGES_FILE, FIGURES_DIR = "site.toml", "pages.toml", "figures"
@@ -63,7 +63,7 @@ def fields(template: str) -> set[str]:
 
 def fill(template: str, **values: object) -> str:
     """The template in the reader's language with its placeholders filled."""
-    return translate(template).format(**values)
+    return _particles(translate(template).format(**values))
 
 
 def plural(one: str, other: str, n: int) -> str:
@@ -73,7 +73,12 @@ def plural(one: str, other: str, n: int) -> str:
 
 def fill_plural(forms: Mapping[str, str], n: int, **values: object) -> str:
     """A {one, other} table's form for n in the reader's language, filled with the values (and {n}, if it names it)."""
-    return plural(forms["one"], forms["other"], n).format(n=n, **values)
+    return _particles(plural(forms["one"], forms["other"], n).format(n=n, **values))
+
+
+def _particles(text: str) -> str:
+    """Korean sentences with each paired particle ('은(는)') chosen for the word before it."""
+    return korean_particles(text) if current() == "ko" else text
 
 
 @dataclass(frozen=True)

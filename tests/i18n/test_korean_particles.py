@@ -1,0 +1,27 @@
+"""Korean templates write a particle for either ending; the sentence a reader sees carries the one its word takes."""
+
+import i18n
+from i18n import korean_particles
+from shaping.words import fill
+
+
+def test_the_word_before_the_particle_chooses_it():
+    assert korean_particles("사람(은둔 청년)은(는) 5.2%입니다") == "사람(은둔 청년)은 5.2%입니다"  # 람: a final ㅁ
+    assert (
+        korean_particles("가구(ひきこもりを抱える世帯)은(는) 약 26만 가구입니다")
+        == "가구(ひきこもりを抱える世帯)는 약 26만 가구입니다"
+    )
+    assert korean_particles("2023년은(는), 국무조정실이(가), 3을(를), 2과(와)") == "2023년은, 국무조정실이, 3을, 2와"
+
+
+def test_a_word_of_another_script_keeps_both_forms():
+    assert korean_particles("data.csv은(는) 통과합니다") == "data.csv은(는) 통과합니다"
+
+
+def test_a_filled_korean_template_reads_one_particle_and_other_languages_are_untouched():
+    template = "{who} {phrase}은(는) {opening}입니다."  # the shape of the Korean quotable sentence
+    with i18n.language("ko"):
+        assert fill(template, who="전국 조사에 따르면", phrase="19~34세 은둔 청년", opening="5.2%") == (
+            "전국 조사에 따르면 19~34세 은둔 청년은 5.2%입니다."
+        )
+    assert fill(template, who="a", phrase="b", opening="c") == "a b은(는) c입니다."
