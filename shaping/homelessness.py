@@ -53,7 +53,9 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
         out["label"] = told.where(~told.duplicated(keep=False), out["label"])
     out["survey"] = True  # official counts and surveys: nothing here is an advocacy estimate
     out["method_label"] = out["measure_label"]
-    out["interval"] = "none"
+    # a published range (NISMART's 95% interval) is drawn as a bar; the legend's "no bar" is for the others only
+    bounded = out.reindex(columns=["value_low", "value_high"]).notna().all(axis=1)
+    out["interval"] = pd.Series("none", index=out.index).mask(bounded, "range")
     out["rate_low_pct"] = pd.NA
     out["rate_high_pct"] = pd.NA
     return out

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from core.derive import per_100k, wilson_interval
+from shaping.charts import dot_plot
 from shaping.health import forest_rows, percent_rows, significance, survival_group
 from shaping.homelessness import annotate, latest_pair, pair_sentence, with_per_100k
 
@@ -53,6 +54,25 @@ def _population(country: str, year: int, age_min, age_max, value: int) -> dict:
         "series": "test series",
         "reference_date": f"{year}-07-01",
     }
+
+
+def test_a_published_range_is_drawn_as_a_bar_and_not_called_missing(vocab):
+    """NISMART's 1,682,900 has a published 95% interval: the chart drew no bar and its legend said none was published."""
+    rows = [
+        {
+            **_count("with-range", "USA", None, 17, 1999, 1682900, "runaway_episodes"),
+            "value_low": 1425400,
+            "value_high": 1940500,
+        },
+        {**_count("without", "USA", None, 17, 2002, 1000, "runaway_episodes"), "value_low": None, "value_high": None},
+    ]
+    annotated = annotate(pd.DataFrame(rows), vocab).assign(qualifier="exact")
+    assert list(annotated["interval"]) == ["range", "none"]
+    fig = dot_plot(annotated, "count", log=True)
+    bars = [t for t in fig.data if t.error_x is not None and t.error_x.array is not None]
+    assert len(bars) == 1 and list(bars[0].x) == [1682900]
+    annotated["interval"] = "none"  # as it was: the bar gone, and the legend's line for "no published interval"
+    assert not any(t.error_x is not None and t.error_x.array is not None for t in dot_plot(annotated, "count", log=True).data)
 
 
 def test_a_rate_divides_by_the_population_of_the_same_ages_and_year(vocab):
