@@ -380,6 +380,12 @@ def date(d: Date | datetime | str, lang: str, format: str = "long") -> str:
     return format_date(d, format=format, locale=_locale(lang))
 
 
+def day(iso: str, lang: str) -> str:
+    """An ISO date in reader text: as written in English (2026-12-07), else in the language's long form (2026年12月7日,
+    7 dicembre 2026), for the app and the static edition alike."""
+    return iso if lang == DEFAULT else date(iso, lang)
+
+
 def plotly_locale(lang: str) -> str:
     """plotly.js's locale name for `config={"locale": ...}` (its file must be loaded for any but English)."""
     return PLOTLY_LOCALES.get(lang, "en")

@@ -103,6 +103,7 @@ def _environment(lang: str = i18n.DEFAULT) -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(i18n.translator(lang), newstyle=True)
+    env.filters["day"] = lambda iso: i18n.day(str(iso), lang)  # '2026-11-30' -> 2026年11月30日, as the app writes it
     return env
 
 
@@ -348,13 +349,13 @@ def build_site(
         "css": hashed_copy(HERE / "static" / "site.css", out / "assets", "site.css"),
         "js": hashed_copy(HERE / "static" / "site.js", out / "assets", "site.js"),
     }
-    zip_name = f"hikikomori-in-numbers-data-{package['version']}.zip"
-    (out / zip_name).write_bytes(package_zip(data_dir))
+    zip_name = f"hikikomori-in-numbers-data-{package['version']}.zip"  # one per language, its README in it
     edition = Edition(check, public_base, package, fingerprint(data_dir), assets, zip_name, today, languages)
     charts, stems, words = [], [], []
     for lang, built in editions.items():
         with i18n.language(lang):
             write_edition(edition, lang, built, out / language_folder(lang))
+            (out / language_folder(lang) / zip_name).write_bytes(package_zip(data_dir))
         charts += [b.chart for b in built]
         stems += [out / language_folder(lang) / "figures" / b.entry.key / b.entry.key for b in built]
         words += [(b.figure.title, b.figure.subtitle, b.shown.source_line) for b in built]
@@ -403,7 +404,7 @@ def write_edition(edition: Edition, lang: str, built: list[Built], out: Path) ->
             "svg": f"{entry.key}.svg",
             "csv": f"{entry.key}.csv",
             "json": f"{entry.key}.json",
-            "package": f"../../{depth_root}{edition.zip_name}",
+            "package": f"../../{edition.zip_name}",  # the zip of this language's folder
         }
         chart_json = pio.to_json(item.chart, validate=False)
         about = about_columns(f"{app_title()}: {figure.title}", url_or_unknown(urls["dashboard"]), package["version"])

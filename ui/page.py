@@ -10,11 +10,12 @@ import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+import i18n
 import settings
 from core.model import VOCABULARY
 from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
-from i18n import DEFAULT, LANGUAGES, current, date, language
+from i18n import DEFAULT, LANGUAGES, current, language
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
@@ -27,7 +28,7 @@ from ui.language import choice_words
 def when(day: str) -> str:
     """An ISO date for the reader: as written in English (2026-12-07),
     else in the language's long form (2026年12月7日)."""
-    return day if current() == DEFAULT else date(day, current())
+    return i18n.day(day, current())
 
 
 T = TypeVar("T")

@@ -110,3 +110,13 @@ def test_a_word_with_no_translation_is_named_by_the_build(real_check, tmp_path, 
     assert english in capsys.readouterr().err
     page = (tmp_path / "site" / "ja" / "figures" / KEYS[0] / "index.html").read_text(encoding="utf-8")
     assert h1(page) == english
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_the_day_a_quote_was_checked_reads_as_the_language_writes_a_date(languages_site, lang):
+    """'checked 2026-11-30' sat beside '7 dicembre 2026' on an Italian page: now written as the app writes it."""
+    page = (languages_site / language_folder(lang) / "figures" / KEYS[0] / "index.html").read_text(encoding="utf-8")
+    with i18n.language(lang):
+        checked = say("card.checked", date="{}")
+    dates = re.findall(re.escape(escape(checked)).replace(r"\{\}", "([^·<]+?)") + r"\s*</p>", page)
+    assert dates and not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.strip()) for d in dates), dates[:3]

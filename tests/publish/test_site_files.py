@@ -7,6 +7,7 @@ import re
 import struct
 import subprocess
 import sys
+import zipfile
 from html import escape
 from urllib.parse import urlencode
 
@@ -15,6 +16,7 @@ import pandas as pd
 import pytest
 from markupsafe import escape as html_text
 
+import i18n
 from core.package import descriptor, fingerprint, package_version
 from figures import catalog
 from publish import metadata
@@ -43,7 +45,14 @@ def test_every_catalog_figure_has_its_seven_files_and_the_site_its_shared_ones(s
         assert sorted(p.name for p in folder.iterdir()) == sorted(names), key
         assert all((folder / name).stat().st_size > 0 for name in names), key
     assert sorted(p.name for p in (out / "figures").iterdir()) == sorted(keys)
-    assert [p.name for p in out.glob("*.zip")] == [f"hikikomori-in-numbers-data-{package_version()[0]}.zip"]
+    zip_name = f"hikikomori-in-numbers-data-{package_version()[0]}.zip"
+    assert [p.name for p in out.glob("*.zip")] == [zip_name]
+    # Each language folder has its own zip, whose README names the tables in that language.
+    for lang in ("ja", "ko", "it"):
+        with zipfile.ZipFile(out / lang / zip_name) as archive:
+            readme = archive.read("README.txt").decode()
+        assert i18n.translator(lang).gettext(descriptor()["resources"][1]["title"]) in readme, lang
+        assert descriptor()["resources"][1]["title"] not in readme, lang
     scripts = sorted(p.name for p in (out / "assets").glob("*.js"))
     assert (
         len([s for s in scripts if s.startswith("plotly-")]) == 1 and len(scripts) == 2
@@ -189,7 +198,8 @@ def test_without_a_public_address_nothing_invents_one(tmp_path, real_check):
     key = built[0].entry.key
     page = (out / "figures" / key / "index.html").read_text(encoding="utf-8")
     assert "canonical" not in page and "og:image" not in page and "&lt;iframe" not in page
-    assert f"{NO_URL} (accessed" in page and "No embed code" in page
+    assert f"{NO_URL} (accessed" in page and 'href="embed.html"' in page
+    assert "HIKIKOMORI_PUBLIC_URL" not in page and "make site" not in page  # the build tells its maintainer
     document = json.loads((out / "figures" / key / f"{key}.json").read_text(encoding="utf-8"))
     assert document["canonical_url"] is None and document["dashboard_url"] is None
     table = pd.read_csv(out / "figures" / key / f"{key}.csv")  # pandas' defaults: the first line is the header
