@@ -6,7 +6,7 @@ import pandas as pd
 
 from core.dates import pretty
 from core.model import INPUT, TARGETS
-from shaping.numbers import clauses
+from shaping.numbers import clauses, listed
 from shaping.words import phrase, phrase_n
 
 # Evidence on these columns says whether a row's figure was read on a page; ages or dates alone do not.
@@ -306,5 +306,6 @@ def held_text(figures: list[tuple], table: str | None = None) -> str:
 
 
 def unread_columns(figures: list[tuple], table: str | None = None) -> str:
-    """The columns of a row no readable page holds, by their reader names."""
-    return ", ".join(_name(column, table) for column, *_ in _merged(figures))
+    """The columns of a row no readable page holds, by their reader names, each once, listed as the reader's language
+    lists ('Count, Rate low %'; 実数、割合の下限 %)."""
+    return listed(list(dict.fromkeys(_name(column, table) for column, *_ in _merged(figures))))

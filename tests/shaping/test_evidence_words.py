@@ -105,6 +105,24 @@ def test_one_age_band_held_as_both_ages_is_named_once():
         assert unread_columns([(c, None, None, "not_found") for c, *_ in both], "recluse_estimates") == "Age band"
 
 
+def test_columns_no_page_holds_are_each_named_once_as_the_language_lists():
+    unread = [
+        ("input", None, None, "not_found"),
+        ("input", None, None, "not_found"),
+        ("value", None, None, "not_found"),
+    ]
+    with i18n.language("en"):
+        assert unread_columns(unread, "recluse_estimates") == "input of a figure derived here, Count"
+    with i18n.language("ja"):
+        japanese = unread_columns(unread, "recluse_estimates")
+    assert "、" in japanese and "," not in japanese and japanese.count(column_name_in("ja", "input")) == 1
+
+
+def column_name_in(lang: str, column: str) -> str:
+    with i18n.language(lang):
+        return column_name(column)
+
+
 def test_each_quote_group_names_the_table_of_its_row(check):
     groups = quote_groups(quotes_for(check.table("youth_homelessness"), check.table("evidence")))
     assert [g["table"] for g in groups] == ["youth_homelessness"]
