@@ -179,13 +179,13 @@ class CardContent:
                     {"row_id": group["row_id"], "label": labels.get(group["row_id"], group["row_id"]), "quotes": []}
                 )
             if group["quote"] is None:
-                missing = unread_columns(group["figures"], figure.table_columns)
+                missing = unread_columns(group["figures"], group["table"])
                 grouped[-1]["quotes"].append({"found": False, "columns": missing, "notes": " ".join(group["notes"])})
                 continue
             grouped[-1]["quotes"].append(
                 {
                     "found": True,
-                    "held": held_text(group["figures"], figure.table_columns),
+                    "held": held_text(group["figures"], group["table"]),
                     "locator": str(group["locator"]),
                     "host": urlparse(group["url"]).hostname or "",
                     "url": safe_url(group["url"]),

@@ -1,9 +1,12 @@
 """Where it says so: the quotes behind the rows shown, each row's evidence status, and the package's coverage."""
 
+import re
+
 import pandas as pd
 
+from core.dates import pretty
 from core.model import INPUT, TARGETS
-from shaping.numbers import clauses
+from shaping.numbers import clauses, listed
 from shaping.words import phrase, phrase_n
 
 # Evidence on these columns says whether a row's figure was read on a page; ages or dates alone do not.
@@ -134,23 +137,30 @@ COLUMN_ORDER = [
     "studies",
     "participants",
 ]
+# Within a quote, after its figures: the columns a reader reads in a pair, in the pair's order; the rest by name.
+THEN_ORDER = ["age_min", "age_max", "fieldwork_start", "fieldwork_end"]
 
 
 def quote_groups(quotes: pd.DataFrame) -> list[dict]:
     """The quotes of one figure card, one entry per (row, page, quote) with every column that quote supports,
-    figures first; figures no page holds come last, per row, with the notes saying where they were looked for."""
+    figures first; figures no page holds come last, per row, with the notes saying where they were looked for.
+    Each entry names the table of its row (a health row's value is named apart from a count)."""
     rank = {column: i for i, column in enumerate(COLUMN_ORDER)}
+    then = {column: i for i, column in enumerate(THEN_ORDER)}
     groups = []
     for row_id, rows in quotes.groupby("row_id", sort=False):
-        rows = rows.assign(_rank=rows["column"].map(rank).fillna(len(rank)))
+        rows = rows.assign(
+            _rank=rows["column"].map(rank).fillna(len(rank)), _then=rows["column"].map(then).fillna(len(then))
+        )
         read = rows[rows["status"] != "not_found"]
         entries = []
         for (url, quote), items in read.groupby(["url", "quote"], sort=False):
-            items = items.sort_values(["_rank", "column"])
+            items = items.sort_values(["_rank", "_then", "column"])
             first = items.iloc[0]
             entries.append(
                 {
                     "row_id": row_id,
+                    "table": first["table"],
                     "url": url,
                     "quote": quote,
                     "quote_en": first["quote_en"],
@@ -165,11 +175,12 @@ def quote_groups(quotes: pd.DataFrame) -> list[dict]:
                 }
             )
         groups += sorted(entries, key=lambda e: e["_rank"])
-        missing = rows[rows["status"] == "not_found"].sort_values(["_rank", "column"])
+        missing = rows[rows["status"] == "not_found"].sort_values(["_rank", "_then", "column"])
         if not missing.empty:
             groups.append(
                 {
                     "row_id": row_id,
+                    "table": missing.iloc[0]["table"],
                     "url": None,
                     "quote": None,
                     "quote_en": None,
@@ -184,37 +195,117 @@ def quote_groups(quotes: pd.DataFrame) -> list[dict]:
     return [{k: v for k, v in g.items() if k != "_rank"} for g in groups]
 
 
-# How "Where it says so" names an evidence column that a figure's table does not show (word keys of [columns]).
-OTHER_COLUMN_NAMES = {
-    "input": "input",
-    "value": "value",
+# How "Where it says so" names each column a quote can hold (word keys of [columns]): every column of the tables
+# evidence points into, and input. One name per column on every page, not the figure's table heading (which differs
+# by figure).
+COLUMN_NAMES = {
+    INPUT: "input",
+    "estimate_id": "row",
+    "row_id": "row",
+    "population_id": "row",
+    "register_id": "row",
+    "source_id": "source",
+    "country": "country",
+    "area": "area",
+    "concept": "concept",
+    "unit": "unit",
+    "value": "count",
     "value_low": "low",
     "value_high": "high",
+    "interval": "interval",
+    "qualifier": "wording",
+    "as_published": "as_published",
+    "rate_pct": "rate",
+    "rate_low_pct": "rate_low",
+    "rate_high_pct": "rate_high",
+    "age_min": "age_min",
+    "age_max": "age_max",
+    "scope": "who",
+    "population_group": "who",
+    "six_month_rule": "six_month_rule",
+    "fieldwork_start": "fieldwork_start",
+    "fieldwork_end": "fieldwork_end",
+    "published": "published",
+    "reference_date": "date",
+    "year": "year",
+    "sample_size": "respondents",
+    "cases": "cases",
+    "method": "method",
+    "measure": "measure",
+    "exposure": "exposure",
+    "comparison": "compared",
+    "outcome": "outcome",
+    "population": "population",
+    "direction": "direction",
     "ci_low": "interval_low",
     "ci_high": "interval_high",
-    "sample_size": "respondents",
-    "six_month_rule": "six_month_rule",
+    "studies": "studies",
+    "participants": "participants",
+    "adjusted": "adjusted",
+    "counterpoint": "counterpoint",
+    "series": "series",
+    "status": "figure_status",
+    "note": "note",
+    "derived_fields": "derivation",
+    "derivation": "derivation",
+    "derivation_ja": "derivation",
+    "derivation_ko": "derivation",
+    "derivation_it": "derivation",
 }
+# A health row's value is a ratio or a percent, not a count of people.
+TABLE_COLUMN_NAMES = {("isolation_health_risks", "value"): "value"}
+# Columns whose stated_value is a date (YYYY, YYYY-MM or YYYY-MM-DD) or a year: shown as the reader's language
+# writes it.
+DATE_COLUMNS = {"published", "fieldwork_start", "fieldwork_end", "reference_date", "year"}
+ISO_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+AGES = ("age_min", "age_max")
 
 
-def column_name(column: str, table_columns: dict[str, str]) -> str:
-    """A data column as readers see it: the figure's table heading ('rate_pct' -> 'Rate %'), never the raw name."""
-    return (
-        table_columns.get(column)
-        or (phrase(f"columns.{OTHER_COLUMN_NAMES[column]}") if column in OTHER_COLUMN_NAMES else None)
-        or column.replace("_pct", " %").replace("_", " ").capitalize()
-    )
+def column_name(column: str, table: str | None = None) -> str:
+    """A data column as readers see it, the same on every page ('rate_pct' -> 'Rate %'); KeyError for a column with no
+    reader name (a test over every column the schema allows keeps that from reaching a page)."""
+    return phrase(f"columns.{TABLE_COLUMN_NAMES.get((table, column)) or COLUMN_NAMES[column]}")
 
 
-def held_text(figures: list[tuple], table_columns: dict[str, str]) -> str:
-    """'Rate % 1.79%; Count 541,000': each figure a quote holds, by its table heading, as the quote writes it."""
+def stated_figure(column: str, as_written: object, stated_value: object) -> str:
+    """What a quote holds for a column: a date as the reader's language writes it ('7 September 2016', not the
+    quote's '7日'), anything else as the quote writes it (the quote itself is shown right below)."""
+    stated = str(stated_value).strip() if pd.notna(stated_value) else ""
+    if column in DATE_COLUMNS and ISO_DATE.match(stated):
+        return pretty(stated, long=True)
+    return str(as_written)
+
+
+def _merged(figures: list[tuple]) -> list[tuple]:
+    """The figures with a quote's one age band, held as both youngest and oldest age, named once as the age band."""
+    ages = [f for f in figures if f[0] in AGES]
+    if len(ages) != 2 or ages[0][1] != ages[1][1] or ages[0][3] != ages[1][3]:
+        return figures
+    first = figures.index(ages[0])
+    rest = [f for f in figures if f[0] not in AGES]
+    return [*rest[:first], ("ages", *ages[0][1:]), *rest[first:]]
+
+
+def _name(column: str, table: str | None) -> str:
+    return phrase("columns.ages") if column == "ages" else column_name(column, table)
+
+
+def held_text(figures: list[tuple], table: str | None = None) -> str:
+    """'Rate % 1.79 percent; Valid respondents 3,287': each figure a quote holds, by its reader name (table: the
+    table of the row, see TABLE_COLUMN_NAMES), as the quote writes it; dates in the reader's language; a quote
+    showing a definition without a six-month rule says none is stated."""
     held = []
-    for column, as_written, _, status in figures:
-        text = phrase("evidence.held", column=column_name(column, table_columns), figure=as_written)
+    for column, as_written, stated_value, status in _merged(figures):
+        if column == "six_month_rule" and str(stated_value).strip().lower() == "false":
+            text = phrase("evidence.no_six_month_rule")
+        else:
+            figure = stated_figure(column, as_written, stated_value)
+            text = phrase("evidence.held", column=_name(column, table), figure=figure)
         held.append(text if status == "confirmed" else phrase("evidence.differs", held=text))
     return clauses(held)
 
 
-def unread_columns(figures: list[tuple], table_columns: dict[str, str]) -> str:
-    """The columns of a row no readable page holds, by their table headings."""
-    return ", ".join(column_name(column, table_columns) for column, *_ in figures)
+def unread_columns(figures: list[tuple], table: str | None = None) -> str:
+    """The columns of a row no readable page holds, by their reader names, each once, listed as the reader's language
+    lists ('Count, Rate low %'; 実数、割合の下限 %)."""
+    return listed(list(dict.fromkeys(_name(column, table) for column, *_ in _merged(figures))))

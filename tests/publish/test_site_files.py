@@ -185,7 +185,7 @@ def test_pages_carry_canonical_og_image_citation_embed_code_and_quotes(site, rea
         groups = quote_groups(quotes_for(item.figure.rows, evidence))
         quoted += bool(groups)
         assert all(str(html_text(g["quote"])) in page for g in groups if g["quote"] is not None), key
-        missing = [unread_columns(g["figures"], item.figure.table_columns) for g in groups if g["quote"] is None]
+        missing = [unread_columns(g["figures"], g["table"]) for g in groups if g["quote"] is None]
         assert all(f"No readable page found for {html_text(columns)}" in page for columns in missing), key
     assert quoted == len(built)  # every figure, claim figures that mix estimates with other rows included
     index = (out / "index.html").read_text(encoding="utf-8")

@@ -125,22 +125,22 @@ def test_a_figure_mixing_estimates_and_other_rows_finds_the_quotes_of_both(check
     assert quotes["row_id"].tolist() == ["jp-cao-2010-broad", "jp-mhlw-2019"]
 
 
-def test_the_figures_a_quote_holds_are_named_as_the_figure_table_names_its_columns():
+def test_the_figures_a_quote_holds_are_named_the_same_on_every_page():
     figures = [
         ("rate_pct", "1.79 percent", "1.79", "confirmed"),
         ("sample_size", "3,287", "3287", "differs"),
         ("input", "59", "59", "confirmed"),
     ]
-    headings = {"rate_pct": "Rate %", "value": "Count"}
     assert (
-        held_text(figures, headings)
+        held_text(figures, "recluse_estimates")
         == "Rate % 1.79 percent; Valid respondents 3,287 (differs from the row); input of a figure derived here 59"
     )
     assert (
-        unread_columns([("value", None, None, "not_found"), ("rate_low_pct", None, None, "not_found")], headings)
+        unread_columns([("value", None, None, "not_found"), ("rate_low_pct", None, None, "not_found")], "population")
         == "Count, Rate low %"
     )
-    assert column_name("fieldwork_end", {}) == "Fieldwork end"  # never the raw name with underscores
+    # a health row's value is a ratio, not a count of people
+    assert column_name("value", "isolation_health_risks") != column_name("value", "recluse_estimates")
 
 
 def test_where_it_says_so_shows_the_readers_note_never_the_checkers(check):
