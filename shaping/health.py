@@ -1,5 +1,7 @@
 """Shaping health-risk rows for a forest plot: groups, significance, and survival kept apart from risk."""
 
+import re
+
 import pandas as pd
 
 from shaping.numbers import ratio
@@ -58,8 +60,8 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     rows["significance"] = rows.apply(significance, axis=1)
     rows["estimate_text"] = rows.apply(estimate_text, axis=1)
     rows["significance_text"] = rows["significance"].map(significance_text)
-    outcome = _outcome(rows, vocab).where(rows["direction"] != "survival", "survival")
-    rows["label"] = _study(rows) + " · " + _exposure(rows, vocab) + " → " + outcome
+    outcome = _outcome(rows, vocab).where(rows["direction"] != "survival", phrase("health.survival"))
+    rows["label"] = _study(rows, vocab) + " · " + _exposure(rows, vocab) + " → " + outcome
     rows["label"] = _distinct(rows)
     # Groups in the order labels.csv first names them, survival last: renaming a group there cannot unsort the plot.
     order = {g: i for i, g in enumerate([*dict.fromkeys(groups.values()), survival_group()])}
@@ -83,10 +85,31 @@ def _distinct(rows: pd.DataFrame) -> pd.Series:
 
 
 ACRONYMS = {"Jech": "JECH", "Nasem": "NASEM"}
+_FIRST_AUTHOR = re.compile(r"^([^\s,]+) (?:[A-Z]\.)+(?:[ ,]|$)")  # 'Holt-Lunstad J. et al.', 'Cudjoe T.K.M., Roth…'
+SHORT_PRODUCER = 24  # characters: a longer organisation is named by its initials
 
 
-def _study(rows: pd.DataFrame) -> pd.Series:
-    """A short study name from the source id: 'h-luchetti-2024' -> 'Luchetti 2024', 'h-jech-2019' -> 'JECH 2019'."""
+def study_name(producer: str, year: str) -> str:
+    """How a chart names a study, from its source's producer and year: the first author's surname
+    ('Holt-Lunstad J., Smith T.B.' -> 'Holt-Lunstad 2010'), a short organisation whole ('US Surgeon General 2023'), a
+    long one by its initials ('National Academies of Sciences, Engineering, and Medicine' -> 'NASEM 2020')."""
+    if author := _FIRST_AUTHOR.match(producer):
+        return f"{author.group(1)} {year}"
+    name = re.sub(r"\s*\([^)]*\)", "", producer).strip()
+    if len(name) > SHORT_PRODUCER:
+        name = "".join(word[0] for word in re.findall(r"[A-Za-z]+", name) if word[0].isupper())
+    return f"{name} {year}"
+
+
+def _study(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
+    """Each row's study as study_name() names it from sources.csv; a vocabulary made without the sources (a test's)
+    names it from the source id ('h-luchetti-2024' -> 'Luchetti 2024')."""
+    if vocab.sources is not None:
+        sources = vocab.sources.set_index("source_id")
+        names = {
+            s: study_name(str(sources.at[s, "producer"]), str(sources.at[s, "published"])[:4]) for s in sources.index
+        }
+        return rows["source_id"].map(names)
     words = rows["source_id"].str.replace(r"^h-", "", regex=True).str.replace("-", " ").str.title()
     return words.replace(ACRONYMS, regex=True)
 
@@ -102,7 +125,7 @@ def _outcome(rows: pd.DataFrame, vocab: Vocabulary) -> pd.Series:
 def percent_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Reviews and advisories that give only a percentage increase (no interval)."""
     rows = risks[risks["measure"] == "percent_increase"].copy()
-    rows["label"] = _study(rows) + " · " + _exposure(rows, vocab) + " → " + _outcome(rows, vocab)
+    rows["label"] = _study(rows, vocab) + " · " + _exposure(rows, vocab) + " → " + _outcome(rows, vocab)
     return rows
 
 

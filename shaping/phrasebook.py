@@ -147,6 +147,7 @@ PHRASES: dict[str, str] = {
     "columns.series": "",
     "columns.figure_status": "",
     "health.survival_group": "",
+    "health.survival": "",
     "health.no_ci": "",
     "health.not_significant": "",
     "health.significant": "",

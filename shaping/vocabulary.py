@@ -29,6 +29,7 @@ class Vocabulary:
     concepts: pd.DataFrame  # concepts.csv, indexed by concept, in file order
     labels: pd.DataFrame  # labels.csv, in file order
     glossary: pd.DataFrame | None = None  # glossary.csv (concept, lang, term, label, definition), or None: English only
+    sources: pd.DataFrame | None = None  # sources.csv, for the names of studies (shaping.health.study_names)
 
     @classmethod
     def of(cls, check) -> "Vocabulary":
@@ -39,13 +40,21 @@ class Vocabulary:
             glossary = check.table(GLOSSARY)
         except Exception:  # DataError, or a check without the glossary: concept names stay in English
             glossary = None
-        return cls.from_frames(check.table("concepts"), check.table("labels"), glossary)
+        try:
+            sources = check.table("sources")
+        except Exception:  # a check without sources: studies are named by their source's id
+            sources = None
+        return cls.from_frames(check.table("concepts"), check.table("labels"), glossary, sources)
 
     @classmethod
     def from_frames(
-        cls, concepts: pd.DataFrame, labels: pd.DataFrame, glossary: pd.DataFrame | None = None
+        cls,
+        concepts: pd.DataFrame,
+        labels: pd.DataFrame,
+        glossary: pd.DataFrame | None = None,
+        sources: pd.DataFrame | None = None,
     ) -> "Vocabulary":
-        return cls(concepts.set_index("concept", drop=False), labels, glossary)
+        return cls(concepts.set_index("concept", drop=False), labels, glossary, sources)
 
     # The current language's words -------------------------------------------------------------------------------
 

@@ -3,10 +3,12 @@
 import pandas as pd
 import pytest
 
+import i18n
 from core.derive import per_100k, wilson_interval
 from shaping.charts import dot_plot
-from shaping.health import forest_rows, percent_rows, significance, survival_group
+from shaping.health import forest_rows, percent_rows, significance, study_name, survival_group
 from shaping.homelessness import annotate, latest_pair, pair_sentence, with_per_100k
+from shaping.vocabulary import Vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +170,27 @@ def test_percent_rows_are_the_percentage_statements(real_check, vocab):
     rows = percent_rows(real_check.table("isolation_health_risks"), vocab)
     assert set(rows["source_id"]) == {"h-nasem-2020", "h-surgeon-2023"}
     assert sorted(rows["value"]) == [29, 29, 32, 32, 50, 50]
+
+
+def test_a_study_is_named_by_its_source_s_producer_and_year_never_its_id():
+    """The forest plot read 'Surgeon 2023' and 'Holt 2015', cut from source ids, beside 'Holt-Lunstad 2010'."""
+    assert study_name("Holt-Lunstad J., Smith T.B., Layton J.B.", "2010") == "Holt-Lunstad 2010"
+    assert study_name("Cudjoe T.K.M., Roth D.L.", "2020") == "Cudjoe 2020"
+    assert study_name("Kuiper J.S. et al.", "2015") == "Kuiper 2015"
+    assert study_name("US Surgeon General", "2023") == "US Surgeon General 2023"
+    assert study_name("National Academies of Sciences, Engineering, and Medicine", "2020") == "NASEM 2020"
+    assert study_name("J Epidemiol Community Health (conference abstract)", "2019") == "JECH 2019"
+
+
+def test_forest_labels_take_the_study_s_name_from_the_sources_and_survival_in_the_reader_s_words(real_check):
+    vocab = Vocabulary.of(real_check)
+    sources = real_check.table("sources").set_index("source_id")
+    rows = forest_rows(real_check.table("isolation_health_risks"), vocab)
+    for _, row in rows.iterrows():
+        source = sources.loc[row["source_id"]]
+        assert row["label"].startswith(study_name(source["producer"], str(source["published"])[:4]) + " · ")
+    survival = rows[rows["direction"] == "survival"]
+    with i18n.language("ja"):
+        japanese = forest_rows(real_check.table("isolation_health_risks"), vocab)
+    assert not survival.empty and all("→ survival" in label for label in survival["label"])
+    assert not any("survival" in label for label in japanese.loc[survival.index, "label"])
