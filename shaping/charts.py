@@ -10,7 +10,7 @@ import plotly.io as pio
 
 import i18n
 from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, CHART_ROWS_AT_MOST, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
-from shaping.numbers import count_short, pct, qualified
+from shaping.numbers import count_short, pct, qualified, unit_of
 from shaping.text import plotly_plain
 from shaping.words import phrase, phrases, say
 
@@ -228,9 +228,9 @@ def figure_text(row: pd.Series, measure: str) -> str:
     if measure == "rate":
         text = qualified(pct(row["rate_pct"]), row["qualifier"]) if pd.notna(row["rate_pct"]) else ""
     elif pd.notna(row["value"]):
-        text = qualified(count_short(row["value"]), row["qualifier"])
+        text = qualified(count_short(row["value"], unit_of(row)), row["qualifier"])
     else:
-        text = f"{count_short(row['value_low'])}–{count_short(row['value_high'])}"
+        text = f"{count_short(row['value_low'], unit_of(row))}–{count_short(row['value_high'], unit_of(row))}"
     return text
 
 
