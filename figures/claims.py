@@ -1,5 +1,6 @@
 """The Claim check's figures: for each claim, the counts and the ratios it was traced to or checked against."""
 
+import textwrap
 import weakref
 from dataclasses import dataclass
 
@@ -75,8 +76,16 @@ def key(claim_id: str, kind: str) -> str:
     return f"claim-{claim_id}-{kind}"
 
 
+QUOTE_CHARS = 60  # a claim's words in a figure title, at most, before "…"
+
+
 def short_quote(quote: str) -> str:
-    return quote[:60] + ("…" if len(quote) > 60 else "")
+    """A claim's words short enough for a title: whole, or cut at the last word that fits (never inside a word),
+    its trailing comma or colon dropped, then '…'; a single word longer than that is cut where it must be."""
+    if len(quote) <= QUOTE_CHARS:
+        return quote
+    cut = textwrap.shorten(quote, QUOTE_CHARS + 1, placeholder="…")
+    return cut[:-1].rstrip(" ,;:") + "…" if cut != "…" else quote[:QUOTE_CHARS] + "…"
 
 
 def title(quote: str, kind: str) -> str:

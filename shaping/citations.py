@@ -157,15 +157,31 @@ def url_or_unknown(view_url: str | None) -> str:
     return view_url or phrase("citations.no_url")
 
 
+# A quotation inside a quotation takes the language's inner marks: 『』 inside 「」, “ ” inside « », ‘ ’ inside “ ”.
+INNER_QUOTES = {"「": ("」", "『", "』"), "«": ("»", "“", "”"), "“": ("”", "‘", "’")}
+
+
+def nested(title: str, opening: str) -> str:
+    """A title as a sentence quotes it in `opening`'s marks: its own marks of that kind become the inner ones, so a
+    claim's title never reads «… «six months or more» …» or 「…「…」…」."""
+    if opening not in INNER_QUOTES:
+        return title
+    closing, inner_open, inner_close = INNER_QUOTES[opening]
+    return title.replace(opening, inner_open).replace(closing, inner_close)
+
+
 def figure_citation(figure_title: str, view_url: str | None, today: date) -> str:
-    """Plain-text citation of one figure of the dashboard, with the URL of the current view (or 'URL not known')."""
-    return phrase(
+    """Plain-text citation of one figure of the dashboard, with the URL of the current view (or 'URL not known');
+    the title's own quotation marks give way to the inner ones of the marks the citation puts round it."""
+    text = phrase(
         "citations.figure",
         project=app_title(),
-        title=figure_title,
+        title=_MARK,
         url=url_or_unknown(view_url),
         date=today.isoformat(),
     )
+    at = text.index(_MARK)
+    return text.replace(_MARK, nested(figure_title, text[at - 1 : at]))
 
 
 def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str) -> str:
