@@ -9,6 +9,7 @@ import pandas as pd
 import i18n
 from core.package_check import PackageCheck
 from figures.figure import Figure, declare
+from figures.homelessness import shown_once
 from figures.params import points
 from settings import CLAIMS_PER_PAGE
 from shaping.charts import dot_plot, forest_plot, spans_a_decade
@@ -103,7 +104,7 @@ def counted_rows(found: ClaimEvidence, claim_id: str) -> tuple[pd.DataFrame, pd.
     """(counted, uncounted): the claim's linked estimate and homelessness rows with a count (or range), and without."""
     numeric = found.rows[found.rows["claim_id"] == claim_id]
     has_count = numeric["value"].notna() | numeric["value_low"].notna()
-    return numeric[has_count], numeric[~has_count]
+    return shown_once(numeric[has_count]), numeric[~has_count]
 
 
 def ratio_rows(found: ClaimEvidence, claim_id: str) -> pd.DataFrame:
