@@ -87,11 +87,37 @@ def edition(source: pd.Series) -> str:
 
 
 def citation_groups(used: pd.DataFrame) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Sources grouped by producer in order of first use: [(producer, [(edition, url), ...]), ...]."""
-    groups: dict[str, list[tuple[str, str]]] = {}
+    """Sources grouped by producer in order of first use: [(producer, [(edition, url), ...]), ...], each producer's
+    editions oldest first; two editions of one year are told apart as author-date citations do (2023a, 2023b, in
+    order of publication date, then of first use) rather than read '(2023, 2023)'."""
+    groups: dict[str, list[pd.Series]] = {}
     for _, source in used.iterrows():
-        groups.setdefault(producer(source), []).append((edition(source), source["url"]))
-    return list(groups.items())
+        groups.setdefault(producer(source), []).append(source)
+    return [(name, _editions(sources)) for name, sources in groups.items()]
+
+
+def _editions(sources: list[pd.Series]) -> list[tuple[str, str]]:
+    """(label, url) of one producer's sources, oldest first, a letter after a year that two of them share."""
+    dated = sorted(enumerate(sources), key=lambda i_s: (_when(i_s[1]), i_s[0]))
+    labels = [edition(source) for _, source in dated]
+    shared = {label for label in labels if labels.count(label) > 1}
+    seen: dict[str, int] = {}
+    editions = []
+    for label, (_, source) in zip(labels, dated, strict=True):
+        if label in shared and label.isdigit():
+            seen[label] = seen.get(label, 0) + 1
+            label += "abcdefghijklmnopqrstuvwxyz"[seen[label] - 1]
+        editions.append((label, source["url"]))
+    return editions
+
+
+def _when(source: pd.Series) -> str:
+    """A source's date to order editions by: its publication date, else the year in its id; undated ones last."""
+    published = source.get("published")
+    if isinstance(published, str) and published:
+        return published
+    match = re.search(r"(19|20)\d\d", str(source["source_id"]))
+    return match.group(0) if match else "9999"
 
 
 def source_line(used: pd.DataFrame) -> str:
