@@ -371,9 +371,10 @@ def dot_plot(
         fig.data = (fig.data[-1], *fig.data[:-1])  # under the rows' marks, first in the legend
     above = head_room(texts)
     height = 200 + round(row_height(texts) * (max(len(rows), 1) + above - 0.75)) + legend_room(fig)
-    x_title = phrase(
-        "chart.rate_axis" if measure == "rate" else "chart.count_axis"
-    )  # count: two lines, one is wider than a phone
+    # count: two lines, one is wider than a phone; households named only where a row counts them
+    households = "unit" in rows and bool((rows["unit"] == "households").any())
+    count_axis = "chart.count_axis" if households else "chart.count_axis_people"
+    x_title = phrase("chart.rate_axis" if measure == "rate" else count_axis)
     base_layout(fig, height, x_title=x_title)
     # Reversed category axis with room above the first row for its label; the labels are a text trace.
     fig.update_yaxes(

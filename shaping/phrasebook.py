@@ -76,6 +76,7 @@ PHRASES: dict[str, str] = {
     "chart.no_bar": "",
     "chart.rate_axis": "",
     "chart.count_axis": "",
+    "chart.count_axis_people": "",
     "chart.ratio_axis": "",
     "chart.hollow_ratio": "",
     "chart.about_increase": "value",
