@@ -139,6 +139,7 @@ PHRASES: dict[str, str] = {
     "homelessness.one_night": "ages group",
     "homelessness.daytime": "ages",
     "homelessness.pair_rate": "count counted rate",
+    "homelessness.pair_rate_all_ages": "count counted rate",
     "homelessness.pair_part": "count counted country",
     "homelessness.no_pair": "",
     "homelessness.pair": "parts year",
