@@ -1,5 +1,6 @@
 """The Claim check's figures: for each claim, the counts and the ratios it was traced to or checked against."""
 
+import textwrap
 import weakref
 from dataclasses import dataclass
 
@@ -8,6 +9,7 @@ import pandas as pd
 import i18n
 from core.package_check import PackageCheck
 from figures.figure import Figure, declare
+from figures.homelessness import shown_once
 from figures.params import points
 from settings import CLAIMS_PER_PAGE
 from shaping.charts import dot_plot, forest_plot, spans_a_decade
@@ -75,8 +77,16 @@ def key(claim_id: str, kind: str) -> str:
     return f"claim-{claim_id}-{kind}"
 
 
+QUOTE_CHARS = 60  # a claim's words in a figure title, at most, before "…"
+
+
 def short_quote(quote: str) -> str:
-    return quote[:60] + ("…" if len(quote) > 60 else "")
+    """A claim's words short enough for a title: whole, or cut at the last word that fits (never inside a word),
+    its trailing comma or colon dropped, then '…'; a single word longer than that is cut where it must be."""
+    if len(quote) <= QUOTE_CHARS:
+        return quote
+    cut = textwrap.shorten(quote, QUOTE_CHARS + 1, placeholder="…")
+    return cut[:-1].rstrip(" ,;:") + "…" if cut != "…" else quote[:QUOTE_CHARS] + "…"
 
 
 def title(quote: str, kind: str) -> str:
@@ -94,7 +104,7 @@ def counted_rows(found: ClaimEvidence, claim_id: str) -> tuple[pd.DataFrame, pd.
     """(counted, uncounted): the claim's linked estimate and homelessness rows with a count (or range), and without."""
     numeric = found.rows[found.rows["claim_id"] == claim_id]
     has_count = numeric["value"].notna() | numeric["value_low"].notna()
-    return numeric[has_count], numeric[~has_count]
+    return shown_once(numeric[has_count]), numeric[~has_count]
 
 
 def ratio_rows(found: ClaimEvidence, claim_id: str) -> pd.DataFrame:

@@ -30,8 +30,11 @@ def forest(check: PackageCheck) -> Figure:
     words = figure_words("health-forest")
     risks = check.table("isolation_health_risks")
     rows = forest_rows(risks, Vocabulary.of(check))
-    significant = rows[(rows["significance"] == "significant") & (rows["group"] != survival_group())]
-    unclear = rows[rows["significance"] != "significant"]
+    # The three counts cover the same rows, the risk estimates: survival odds are a group of their own (the summary
+    # says so), so none of them is counted, and significant + unclear == risks.
+    risk_rows = rows[rows["group"] != survival_group()]
+    significant = risk_rows[risk_rows["significance"] == "significant"]
+    unclear = risk_rows[risk_rows["significance"] != "significant"]
     return Figure(
         key="health-forest",
         title=words.text("title"),
@@ -39,7 +42,7 @@ def forest(check: PackageCheck) -> Figure:
         summary=words.text(
             "summary",
             significant=len(significant),
-            risks=len(rows[rows["group"] != survival_group()]),
+            risks=len(risk_rows),
             unclear=len(unclear),
         ),
         chart=forest_plot(rows),

@@ -19,7 +19,7 @@ from shaping.homelessness import (
 )
 from shaping.numbers import clauses
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words, headings
+from shaping.words import figure_words, headings, phrase
 
 # The table's columns and their headings' word keys (words/phrases.toml [columns]).
 TABLE_COLUMNS = {
@@ -39,13 +39,27 @@ def homeless_rows(check: PackageCheck) -> pd.DataFrame:
     return with_per_100k(annotate(check.table("youth_homelessness"), Vocabulary.of(check)), check.table("population"))
 
 
+def shown_once(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose labels drop the 'as published 3.5 million' that told them apart from rows of the whole table where
+    no other row shown with them shares the label: the figure beside the label already says it, once
+    ('… · 2016: 3.5 million', not '… · 2016 · as published 3.5 million: 3.5 million')."""
+    bare = []
+    for _, row in rows.iterrows():
+        label = str(row["label"])
+        if pd.notna(row.get("as_published")):
+            label = label.removesuffix(" · " + phrase("homelessness.as_published", figure=published_figure(row)))
+        bare.append(label)
+    bare_labels = pd.Series(bare, index=rows.index, dtype="object")
+    return rows.assign(label=bare_labels.where(~bare_labels.duplicated(keep=False), rows["label"]))
+
+
 def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = True) -> Figure:
     """Point-in-time counts ('value') or derived rates over the population of the same ages ('per_100k'),
     US and Japan."""
     words = figure_words("homeless-one-night")
     nights = street_counts(rows)
     shares = rows[rows["measure"] == "age_share"]
-    drawn = nights[nights[view].notna()]
+    drawn = shown_once(nights[nights[view].notna()])
     return Figure(
         key="homeless-one-night",
         title=words.text("title", view),
@@ -74,7 +88,9 @@ def street_count_figure(rows: pd.DataFrame, view: str = "value", log: bool = Tru
 def whole_year_figure(rows: pd.DataFrame, log: bool = True) -> Figure:
     """Twelve-month estimates with a count, largest first; rate-only ones named in the notes."""
     words = figure_words("homeless-whole-year")
-    year_rows = rows[rows["measure"].isin(WHOLE_YEAR) & rows["value"].notna()].sort_values("value", ascending=False)
+    year_rows = shown_once(
+        rows[rows["measure"].isin(WHOLE_YEAR) & rows["value"].notna()].sort_values("value", ascending=False)
+    )
     year_rates = rows[rows["measure"].isin(WHOLE_YEAR) & rows["value"].isna()]
     return Figure(
         key="homeless-whole-year",
@@ -93,7 +109,7 @@ def whole_year_figure(rows: pd.DataFrame, log: bool = True) -> Figure:
 def net_cafe_figure(rows: pd.DataFrame) -> Figure:
     """Japan's internet-café counts, which the street count misses."""
     words = figure_words("homeless-net-cafe")
-    cafes = rows[rows["measure"] == "net_cafe_count"]
+    cafes = shown_once(rows[rows["measure"] == "net_cafe_count"])
     return Figure(
         key="homeless-net-cafe",
         title=words.text("title"),

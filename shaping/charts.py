@@ -10,7 +10,7 @@ import plotly.io as pio
 
 import i18n
 from settings import AGE_GROUP_COLORS, AGE_GROUP_SYMBOLS, CHART_ROWS_AT_MOST, COUNTRY_COLORS, COUNTRY_SYMBOLS, OKABE_ITO
-from shaping.numbers import count_short, pct, qualified
+from shaping.numbers import count_short, pct, qualified, unit_of
 from shaping.text import plotly_plain
 from shaping.words import phrase, phrases, say
 
@@ -228,9 +228,9 @@ def figure_text(row: pd.Series, measure: str) -> str:
     if measure == "rate":
         text = qualified(pct(row["rate_pct"]), row["qualifier"]) if pd.notna(row["rate_pct"]) else ""
     elif pd.notna(row["value"]):
-        text = qualified(count_short(row["value"]), row["qualifier"])
+        text = qualified(count_short(row["value"], unit_of(row)), row["qualifier"])
     else:
-        text = f"{count_short(row['value_low'])}–{count_short(row['value_high'])}"
+        text = f"{count_short(row['value_low'], unit_of(row))}–{count_short(row['value_high'], unit_of(row))}"
     return text
 
 
@@ -371,9 +371,10 @@ def dot_plot(
         fig.data = (fig.data[-1], *fig.data[:-1])  # under the rows' marks, first in the legend
     above = head_room(texts)
     height = 200 + round(row_height(texts) * (max(len(rows), 1) + above - 0.75)) + legend_room(fig)
-    x_title = phrase(
-        "chart.rate_axis" if measure == "rate" else "chart.count_axis"
-    )  # count: two lines, one is wider than a phone
+    # count: two lines, one is wider than a phone; households named only where a row counts them
+    households = "unit" in rows and bool((rows["unit"] == "households").any())
+    count_axis = "chart.count_axis" if households else "chart.count_axis_people"
+    x_title = phrase("chart.rate_axis" if measure == "rate" else count_axis)
     base_layout(fig, height, x_title=x_title)
     # Reversed category axis with room above the first row for its label; the labels are a text trace.
     fig.update_yaxes(

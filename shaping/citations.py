@@ -87,11 +87,37 @@ def edition(source: pd.Series) -> str:
 
 
 def citation_groups(used: pd.DataFrame) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Sources grouped by producer in order of first use: [(producer, [(edition, url), ...]), ...]."""
-    groups: dict[str, list[tuple[str, str]]] = {}
+    """Sources grouped by producer in order of first use: [(producer, [(edition, url), ...]), ...], each producer's
+    editions oldest first; two editions of one year are told apart as author-date citations do (2023a, 2023b, in
+    order of publication date, then of first use) rather than read '(2023, 2023)'."""
+    groups: dict[str, list[pd.Series]] = {}
     for _, source in used.iterrows():
-        groups.setdefault(producer(source), []).append((edition(source), source["url"]))
-    return list(groups.items())
+        groups.setdefault(producer(source), []).append(source)
+    return [(name, _editions(sources)) for name, sources in groups.items()]
+
+
+def _editions(sources: list[pd.Series]) -> list[tuple[str, str]]:
+    """(label, url) of one producer's sources, oldest first, a letter after a year that two of them share."""
+    dated = sorted(enumerate(sources), key=lambda i_s: (_when(i_s[1]), i_s[0]))
+    labels = [edition(source) for _, source in dated]
+    shared = {label for label in labels if labels.count(label) > 1}
+    seen: dict[str, int] = {}
+    editions = []
+    for label, (_, source) in zip(labels, dated, strict=True):
+        if label in shared and label.isdigit():
+            seen[label] = seen.get(label, 0) + 1
+            label += "abcdefghijklmnopqrstuvwxyz"[seen[label] - 1]
+        editions.append((label, source["url"]))
+    return editions
+
+
+def _when(source: pd.Series) -> str:
+    """A source's date to order editions by: its publication date, else the year in its id; undated ones last."""
+    published = source.get("published")
+    if isinstance(published, str) and published:
+        return published
+    match = re.search(r"(19|20)\d\d", str(source["source_id"]))
+    return match.group(0) if match else "9999"
 
 
 def source_line(used: pd.DataFrame) -> str:
@@ -157,15 +183,31 @@ def url_or_unknown(view_url: str | None) -> str:
     return view_url or phrase("citations.no_url")
 
 
+# A quotation inside a quotation takes the language's inner marks: 『』 inside 「」, “ ” inside « », ‘ ’ inside “ ”.
+INNER_QUOTES = {"「": ("」", "『", "』"), "«": ("»", "“", "”"), "“": ("”", "‘", "’")}
+
+
+def nested(title: str, opening: str) -> str:
+    """A title as a sentence quotes it in `opening`'s marks: its own marks of that kind become the inner ones, so a
+    claim's title never reads «… «six months or more» …» or 「…「…」…」."""
+    if opening not in INNER_QUOTES:
+        return title
+    closing, inner_open, inner_close = INNER_QUOTES[opening]
+    return title.replace(opening, inner_open).replace(closing, inner_close)
+
+
 def figure_citation(figure_title: str, view_url: str | None, today: date) -> str:
-    """Plain-text citation of one figure of the dashboard, with the URL of the current view (or 'URL not known')."""
-    return phrase(
+    """Plain-text citation of one figure of the dashboard, with the URL of the current view (or 'URL not known');
+    the title's own quotation marks give way to the inner ones of the marks the citation puts round it."""
+    text = phrase(
         "citations.figure",
         project=app_title(),
-        title=figure_title,
+        title=_MARK,
         url=url_or_unknown(view_url),
         date=today.isoformat(),
     )
+    at = text.index(_MARK)
+    return text.replace(_MARK, nested(figure_title, text[at - 1 : at]))
 
 
 def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str) -> str:

@@ -142,7 +142,10 @@ def pair_sentence(pair: pd.DataFrame) -> str:
     for _, row in pair.iterrows():
         values = {"country": row["country_name"], "count": count(row["value"]), "counted": what_is_counted(row)}
         if pd.notna(row.get("per_100k")):
-            parts.append(phrase("homelessness.pair_rate", rate=fmt_per_100k(row["per_100k"]), **values))
+            # a count of all ages is divided by all residents: 'of the same ages' would read as a band
+            all_ages = _band(row["age_min"], row["age_max"]) == (0, None)
+            name = "homelessness.pair_rate_all_ages" if all_ages else "homelessness.pair_rate"
+            parts.append(phrase(name, rate=fmt_per_100k(row["per_100k"]), **values))
         else:
             parts.append(phrase("homelessness.pair_part", **values))
     if not parts:

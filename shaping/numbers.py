@@ -50,10 +50,15 @@ def count(value: object, unit: str | None = "people") -> str:
     return f"{number:,}"
 
 
-def count_short(value: object) -> str:
-    """For chart labels: 1460000 -> '1.46 M', 696000 -> '696,000' (146万人 in Japanese: already short)."""
-    text = count(value)
+def count_short(value: object, unit: str | None = "people") -> str:
+    """For chart labels: 1460000 -> '1.46 M', 696000 -> '696,000' (146万人, 26万世帯 in Japanese: already short)."""
+    text = count(value, unit=unit)
     return text.replace(" million", " M")
+
+
+def unit_of(row: pd.Series) -> str:
+    """What a row counts, as count() names it: 'households' where its unit says so, else 'people' (世帯/가구, 人/명)."""
+    return "households" if row.get("unit") == "households" else "people"
 
 
 def pct(value: object) -> str:

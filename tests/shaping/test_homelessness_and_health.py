@@ -99,8 +99,8 @@ def test_a_rate_divides_by_the_population_of_the_same_ages_and_year(vocab):
     rows = with_per_100k(counts, population).set_index("row_id")
     assert pd.isna(rows.loc["us-youth", "per_100k"])
     assert rows.loc["us-youth", "per_100k_basis"] == (
-        "not computed: population.csv has no population of United States under 25 in 2023, "
-        "and a rate must divide by the population the count covers (same ages, same year)"
+        "not computed: the data package has no population of United States under 25 for 2023, "
+        "and a rate must divide by the population the count covers (same ages, same year)."
     )
     assert rows.loc["us-youth-old", "per_100k"] == round(30000 / 103258356 * 1e5, 1)
     assert "residents under 25" in rows.loc["us-youth-old", "per_100k_basis"]
