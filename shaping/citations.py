@@ -19,7 +19,7 @@ NO_URL = "URL not known"
 SCRIPTS = {"ja": ("CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"), "ko": ("HANGUL",), "it": ("LATIN",)}
 # Between sources, and between one producer's editions, in English: the sources' own commas need the semicolon.
 SOURCES_SEPARATOR, EDITIONS_SEPARATOR = "; ", ", "
-_MARK = "\x00"
+MARK = "\x00"  # a placeholder no words file writes: where a part goes in a filled sentence (quoting, list_joins)
 
 
 def script_of(name: str) -> str:
@@ -45,16 +45,16 @@ def list_joins(count: int, english_separator: str) -> list[str]:
     Italian ('' after the last)."""
     if count < 2:
         return [""] * count
-    text = listed([f"{_MARK}{i}{_MARK}" for i in range(count)], english_separator)
-    return [*re.split(f"{_MARK}\\d+{_MARK}", text)[1:-1], ""]
+    text = listed([f"{MARK}{i}{MARK}" for i in range(count)], english_separator)
+    return [*re.split(f"{MARK}\\d+{MARK}", text)[1:-1], ""]
 
 
 def producer_parts() -> tuple[str, str, str]:
     """The words around a producer and its editions ('{producer} ({editions})'), split for a template that links
     each edition: ('', ' (', ')') in English, ('', '（', '）') in Japanese."""
-    text = phrase("citations.producer", producer=_MARK + "p", editions=_MARK + "e")
-    before, rest = text.split(_MARK + "p")
-    middle, after = rest.split(_MARK + "e")
+    text = phrase("citations.producer", producer=MARK + "p", editions=MARK + "e")
+    before, rest = text.split(MARK + "p")
+    middle, after = rest.split(MARK + "e")
     return before, middle, after
 
 
@@ -202,12 +202,18 @@ def figure_citation(figure_title: str, view_url: str | None, today: date) -> str
     text = phrase(
         "citations.figure",
         project=app_title(),
-        title=_MARK,
+        title=MARK,
         url=url_or_unknown(view_url),
         date=today.isoformat(),
     )
-    at = text.index(_MARK)
-    return text.replace(_MARK, nested(figure_title, text[at - 1 : at]))
+    return quoting(text, figure_title)
+
+
+def quoting(sentence: str, title: str) -> str:
+    """A sentence filled with MARK where a title goes, with the title put there in the marks the sentence puts round
+    it: 'the default: “{title}”' holds a claim's “…” as ‘…’ (nested)."""
+    at = sentence.index(MARK)
+    return sentence.replace(MARK, nested(title, sentence[at - 1 : at]))
 
 
 def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str) -> str:

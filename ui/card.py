@@ -14,7 +14,7 @@ from figures.finished import Finished, finish
 from figures.in_english import english_marker, in_english_html, marked_row_notes
 from i18n import LANGUAGES, current, punctuation
 from shaping.charts import left_out_line
-from shaping.citations import url_or_unknown
+from shaping.citations import MARK, quoting, url_or_unknown
 from shaping.downloads import about_columns, rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
 from shaping.images import image_bytes, image_height, titled
@@ -179,7 +179,8 @@ def _embed_and_images(shown: Finished, check: PackageCheck) -> None:
             default = published.figure
             st.markdown(f"**{say('card.embed_code')}**")
             if default.title != figure.title or not default.rows.index.equals(figure.rows.index):
-                st.caption(markdown_plain(say("card.embed_default", title=default.title)))
+                said = quoting(say("card.embed_default", title=MARK), default.title)  # marks nested
+                st.caption(markdown_plain(said))
             height = embed_height(image_height(published.chart), default.title, published.sources_text)
             st.code(
                 embed_code(figure_url(base, figure.key, "embed.html"), default.title, height),

@@ -7,7 +7,8 @@ import pytest
 
 import i18n
 from figures.claims import QUOTE_CHARS, short_quote, title
-from shaping.citations import figure_citation
+from shaping.citations import MARK, figure_citation, quoting
+from shaping.words import say
 
 LONG = "social isolation was associated with about a 50% increased risk of dementia in older adults"
 WITH_COMMA = "half a million Japanese youths, as well as more than half a million older people"
@@ -43,3 +44,12 @@ def test_a_cited_claim_title_nests_its_quotation_marks(lang, outer, inner):
     if outer:
         assert f"{outer[0]}six months or more{outer[1]}" in named  # the title alone keeps its usual marks
         assert cited.count(outer[0]) == cited.count(outer[1]) == 1  # one pair of outer marks: round the title
+
+
+@pytest.mark.parametrize(("lang", "inner"), [("ja", "『"), ("it", "“")])
+def test_the_card_s_note_on_the_published_view_nests_a_claim_title_s_marks(lang, inner):
+    """The app's 'The static edition publishes … its default: 「…」' put a claim title's 「」 inside 「」 again."""
+    with i18n.language(lang):
+        claim_title = title(LONG, "ratios")
+        said = quoting(say("card.embed_default", title=MARK), claim_title)
+    assert inner in said and claim_title not in said
