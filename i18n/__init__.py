@@ -285,7 +285,7 @@ def count(value: object, lang: str, qualifier: str | None = None, unit: str = "p
     return template.format(text) if template else text
 
 
-def _decimals(value: object) -> int:
+def decimals(value: object) -> int:
     """The decimals a published value shows: Decimal('2.0') and '2.0' -> 1; the float 2.05 -> 2, 2.0 -> 0."""
     if isinstance(value, str | Decimal):
         exponent = Decimal(str(value)).as_tuple().exponent
@@ -301,14 +301,14 @@ def pct(value: object, lang: str, digits: int | None = None) -> str:
     if _missing(value):
         return "–"
     lang = lang if lang in LANGUAGES else DEFAULT
-    return _fixed(Decimal(str(value)) / 100, lang, _decimals(value) if digits is None else digits, percent=True)
+    return _fixed(Decimal(str(value)) / 100, lang, decimals(value) if digits is None else digits, percent=True)
 
 
 def number(value: object, lang: str, digits: int | None = None) -> str:
     """A plain number (a ratio, a rate per 100,000) with the locale's separators: 1.306 -> '1,306' (it)."""
     if _missing(value):
         return "–"
-    return _fixed(value, lang, _decimals(value) if digits is None else digits)
+    return _fixed(value, lang, decimals(value) if digits is None else digits)
 
 
 def _fixed(value: object, lang: str, decimals: int, percent: bool = False) -> str:

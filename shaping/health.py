@@ -4,6 +4,7 @@ import re
 
 import pandas as pd
 
+import i18n
 from shaping.numbers import ratio
 from shaping.vocabulary import Vocabulary, strict_map
 from shaping.words import phrase
@@ -31,14 +32,19 @@ def group(row: pd.Series, outcome_groups: dict[str, str]) -> str:
 
 
 def estimate_text(row: pd.Series) -> str:
-    """'RR 1.29 (1.04–1.59)', 'OR 1.29 (no published CI)', plus ' · not significant' where the CI crosses 1."""
+    """'RR 1.29 (1.04–1.59)', 'OR 1.29 (no published CI)', plus ' · not significant' where the CI crosses 1.
+
+    A ratio and its interval share their decimals, as studies print them: the CSV's 1.26 (1.20–1.33) is read as
+    numbers, and 1.20 would otherwise lose its zero (1.2–1.33), as if less precisely published."""
+    shown = [row[c] for c in ("value", "ci_low", "ci_high") if pd.notna(row[c])]
+    digits = max((i18n.decimals(v) for v in shown), default=None)
     interval = (
-        phrase("health.interval", low=ratio(row["ci_low"]), high=ratio(row["ci_high"]))
+        phrase("health.interval", low=ratio(row["ci_low"], digits), high=ratio(row["ci_high"], digits))
         if pd.notna(row["ci_low"])
         else phrase("health.no_interval")
     )
     name = "health.estimate_not_significant" if significance(row) == "not significant" else "health.estimate"
-    return phrase(name, measure=row["measure"], value=ratio(row["value"]), interval=interval)
+    return phrase(name, measure=row["measure"], value=ratio(row["value"], digits), interval=interval)
 
 
 def significance_text(code: str) -> str:

@@ -70,13 +70,13 @@ def pct(value: object) -> str:
     return f"{float(value):g}%"
 
 
-def ratio(value: object) -> str:
-    """A ratio as published: 1.306 -> '1.306' (Italian '1,306')."""
+def ratio(value: object, digits: int | None = None) -> str:
+    """A ratio as published: 1.306 -> '1.306' (Italian '1,306'); `digits` decimals when given (1.2 -> '1.20')."""
     if _missing(value):
         return "–"
     if _lang() != "en":
-        return i18n.number(value, _lang())
-    return f"{float(value):g}"
+        return i18n.number(value, _lang(), digits)
+    return f"{float(value):g}" if digits is None else f"{float(value):.{digits}f}"
 
 
 def per_100k(value: object) -> str:

@@ -6,7 +6,7 @@ import pytest
 import i18n
 from core.derive import per_100k, wilson_interval
 from shaping.charts import dot_plot
-from shaping.health import forest_rows, percent_rows, significance, study_name, survival_group
+from shaping.health import estimate_text, forest_rows, percent_rows, significance, study_name, survival_group
 from shaping.homelessness import annotate, latest_pair, pair_sentence, with_per_100k
 from shaping.vocabulary import Vocabulary
 
@@ -194,3 +194,19 @@ def test_forest_labels_take_the_study_s_name_from_the_sources_and_survival_in_th
         japanese = forest_rows(real_check.table("isolation_health_risks"), vocab)
     assert not survival.empty and all("→ survival" in label for label in survival["label"])
     assert not any("survival" in label for label in japanese.loc[survival.index, "label"])
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "high", "lang", "expected"),
+    [
+        (1.26, 1.2, 1.33, "en", "HR 1.26 (1.20–1.33)"),
+        (3.74, 1.82, 7.7, "en", "HR 3.74 (1.82–7.70)"),
+        (1.393, 1.29, 1.504, "it", "HR 1,393 (1,290–1,504)"),
+        (1.5, None, None, "en", "HR 1.5"),
+    ],
+)
+def test_a_ratio_and_its_interval_keep_the_decimals_they_were_published_with(value, low, high, lang, expected):
+    """The CSV's 1.26 (1.20–1.33) is read as numbers: the chart read 'HR 1.26 (1.2–1.33)', as if less precise."""
+    row = pd.Series({"measure": "HR", "value": value, "ci_low": low, "ci_high": high})
+    with i18n.language(lang):
+        assert estimate_text(row).startswith(expected)
