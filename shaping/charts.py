@@ -696,10 +696,21 @@ def forest_plot(rows: pd.DataFrame, reference: tuple[float, str] | None = None) 
     fig = go.Figure()
     rows, total = first_rows(rows)
     rows = rows.assign(_y=[plotly_plain(lbl) for lbl in rows["label"]])
-    exposures = list(dict.fromkeys(rows["exposure_group"]))
+    # One exposure group has one colour and shape on every chart: its place in labels.csv (forest_rows'
+    # exposure_rank), not its order on this chart (loneliness was blue on one chart, orange on the next).
+    ranks = (
+        rows["exposure_rank"]
+        if "exposure_rank" in rows
+        else rows["exposure_group"].map({g: i for i, g in enumerate(dict.fromkeys(rows["exposure_group"]))})
+    )
+    exposures = sorted(dict.fromkeys(rows["exposure_group"]), key=lambda g: ranks[rows["exposure_group"] == g].iloc[0])
     symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
-    for i, exposure in enumerate(exposures):
-        part = rows[rows["exposure_group"] == exposure]
+    for exposure in exposures:
+        # a filled mark first, where the group has one: the legend draws the first mark's shape
+        part = rows[rows["exposure_group"] == exposure].sort_values(
+            "significance", key=lambda s: s.ne("significant"), kind="stable"
+        )
+        i = int(ranks[part.index[0]])
         color = OKABE_ITO[i % len(OKABE_ITO)]
         has_ci = part["ci_low"].notna()
         open_ = part["significance"].ne("significant")

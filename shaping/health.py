@@ -60,8 +60,10 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     rows = risks[risks["measure"].isin(RATIO_MEASURES)].copy()
     groups = vocab.groups_of("isolation_health_risks", "outcome")
     rows["group"] = pd.Series([group(r, groups) for _, r in rows.iterrows()], index=rows.index, dtype="object")
-    rows["exposure_group"] = strict_map(
-        rows["exposure"], vocab.groups_of("isolation_health_risks", "exposure"), "exposure group"
+    exposure_groups = vocab.groups_of("isolation_health_risks", "exposure")
+    rows["exposure_group"] = strict_map(rows["exposure"], exposure_groups, "exposure group")
+    rows["exposure_rank"] = rows["exposure_group"].map(
+        {g: i for i, g in enumerate(dict.fromkeys(exposure_groups.values()))}
     )
     rows["significance"] = rows.apply(significance, axis=1)
     rows["estimate_text"] = rows.apply(estimate_text, axis=1)

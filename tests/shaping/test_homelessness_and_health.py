@@ -5,7 +5,7 @@ import pytest
 
 import i18n
 from core.derive import per_100k, wilson_interval
-from shaping.charts import dot_plot
+from shaping.charts import dot_plot, forest_plot
 from shaping.health import estimate_text, forest_rows, percent_rows, significance, study_name, survival_group
 from shaping.homelessness import annotate, latest_pair, pair_sentence, with_per_100k
 from shaping.vocabulary import Vocabulary
@@ -210,3 +210,25 @@ def test_a_ratio_and_its_interval_keep_the_decimals_they_were_published_with(val
     row = pd.Series({"measure": "HR", "value": value, "ci_low": low, "ci_high": high})
     with i18n.language(lang):
         assert estimate_text(row).startswith(expected)
+
+
+def test_an_exposure_group_has_one_colour_and_shape_on_every_forest_plot(real_check):
+    """Loneliness was a blue circle on one chart and an orange square on the next: colours went by order of appearance.
+    The legend's mark is a filled one where the group has a significant estimate (it showed a hollow one)."""
+    vocab = Vocabulary.of(real_check)
+    rows = forest_rows(real_check.table("isolation_health_risks"), vocab)
+    charts = [forest_plot(rows), forest_plot(rows[rows["exposure_group"] != rows["exposure_group"].iloc[0]])]
+    looks = [
+        {
+            t.name: (t.marker.color, t.marker.symbol[0].removesuffix("-open"))
+            for t in c.data
+            if t.error_x.array is not None
+        }
+        for c in charts
+    ]
+    shared = set(looks[0]) & set(looks[1])
+    assert shared and all(looks[0][name] == looks[1][name] for name in shared)
+    for chart in charts:
+        for trace in (t for t in chart.data if t.error_x.array is not None):
+            part = rows[rows["exposure_group"] == trace.name]
+            assert trace.marker.symbol[0].endswith("-open") == (part["significance"] != "significant").all()
