@@ -93,7 +93,9 @@ class CardContent:
         kinds = set(rows["interval"].dropna()) if "interval" in rows else set()
         if "derived_ci95" in kinds:
             return say("chart.interval_explainer")
-        if "published_ci95" in kinds or ("ci_low" in rows and rows["ci_low"].notna().any()):
+        if "ci_low" in rows and rows["ci_low"].notna().any():  # ratios: a bar across 1 is said to mean what it may
+            return say("chart.ratio_interval_explainer")
+        if kinds & {"published_ci95", "range"}:
             return say("chart.published_interval_explainer")
         return ""
 

@@ -133,9 +133,10 @@ def test_every_card_that_draws_a_95_interval_says_what_it_means(real_check):
         card = CardContent(finish(entry.build(real_check), real_check), real_check, None, date.today())
         rows = card.figure.rows
         derived = "interval" in rows and rows["interval"].eq("derived_ci95").any()
-        published = ("interval" in rows and rows["interval"].eq("published_ci95").any()) or (
-            "ci_low" in rows and rows["ci_low"].notna().any()
-        )
+        ratios = "ci_low" in rows and rows["ci_low"].notna().any()
+        published = ("interval" in rows and rows["interval"].isin(["published_ci95", "range"]).any()) or ratios
         assert bool(card.interval_note) is bool(derived or published), entry.key
         if derived:
             assert "design" in card.interval_note, entry.key
+        # only a chart of ratios is told what a bar across 1 means (counts were told it too)
+        assert ("ratio" in card.interval_note) is bool(ratios and not derived), entry.key
