@@ -1,6 +1,7 @@
 """The reader's language for a script run: chosen from ?lang=, the switch, or the browser, and the switch itself."""
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 
 import streamlit as st
 
@@ -22,6 +23,7 @@ from shaping.words import say
 KEY = "lang"  # the link parameter: ?lang=ja
 SWITCH = "language-switch"  # the switch's widget key (not bound to the URL: a bound widget would write ?lang=日本語)
 CHOSEN = "language-chosen"  # the last language the reader asked for, by link or switch, in this session
+RUN_LANGUAGE = "language-of-run"  # the language start_language set for the last full run: its fragments' too
 # The link parameters of widgets whose choices are shown translated (format_func=translate): Streamlit writes the
 # label shown into the URL, so a link carries ?countries=Japan in English and ?countries=日本 in Japanese.
 TRANSLATED_PARAMS = ("countries", "evidence", "measure", "scale", "view")
@@ -51,10 +53,24 @@ def start_language() -> str:
         st.session_state[CHOSEN] = asked
     chosen = asked or st.session_state.get(CHOSEN)
     lang = set_language(negotiate(browser_language(), chosen))
+    st.session_state[RUN_LANGUAGE] = lang
     if chosen and st.query_params.get(KEY) != lang:
         st.query_params[KEY] = lang
     link_choices_in_language(TRANSLATED_PARAMS)
     return lang
+
+
+def reader_fragment(draw: Callable[..., None]) -> Callable[..., None]:
+    """st.fragment that reruns in the reader's language: a fragment's rerun (a control or an expander inside it) runs
+    neither app.py nor start_language, and its words came out in English (the Compare card after 'Quote and cite')."""
+
+    @st.fragment
+    @functools.wraps(draw)
+    def run(*args: object, **kwargs: object) -> None:
+        set_language(st.session_state.get(RUN_LANGUAGE, DEFAULT))
+        draw(*args, **kwargs)
+
+    return run
 
 
 def shown_as(choice: str) -> str:

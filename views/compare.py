@@ -12,7 +12,7 @@ from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary, concept_labels_in_every_language
 from shaping.words import page, say
 from ui.card import figure_card
-from ui.language import link_values_in_language
+from ui.language import link_values_in_language, reader_fragment
 from ui.page import load_tables, url_notices, vocabulary
 from ui.render import page_header
 from ui.shared import shared, shared_figure
@@ -123,7 +123,7 @@ if check is not None:
         st.info(texts.say("no_match"))
     else:
 
-        @st.fragment
+        @reader_fragment
         def chart(view: dict) -> None:
             """The Scale control and the card: changing the scale reruns only this, not the filters and the panel."""
             log = SCALES[
