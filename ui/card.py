@@ -288,7 +288,9 @@ def figure_card(shown: Finished | Figure, check: PackageCheck) -> None:
     is made only when asked for: a page of nine cards would otherwise build and send nine tables, nine CSVs
     and some seventy citation blocks that few readers open (measured in docs/performance.md).
     """
-    shown = shown if isinstance(shown, Finished) else finish(shown, check)
+    # by what it holds, not its class: `make run` reloads an edited module, and a figure finished before the edit is
+    # of the old class (AttributeError: 'Finished' object has no attribute 'rows' on the Claim check)
+    shown = shown if hasattr(shown, "source_line") else finish(shown, check)
     version, _ = package_version(check.data_dir)
     card = CardContent(shown, check, view_url(), date.today(), version)
     with st.container(border=True, key=f"card-{card.key}"):
