@@ -2,8 +2,10 @@
 
 import math
 import re
+from functools import cache
 from unicodedata import east_asian_width
 
+import budoux
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -34,9 +36,18 @@ def base_layout(fig: go.Figure, height: int, x_title: str = "", y_title: str = "
     # numbers in full on every linear axis (700,000, never Plotly's SI '700k', which a Japanese reader reads as 70万);
     # Plotly groups the digits of five or more by itself, so a year stays 2015
     axes = {"automargin": True, "exponentformat": "none"}
-    fig.update_xaxes(title_text=x_title, **axes)
-    fig.update_yaxes(title_text=y_title, **axes)
+    fig.update_xaxes(title_text=axis_title(x_title), **axes)
+    fig.update_yaxes(title_text=axis_title(y_title), **axes)
     return fig
+
+
+AXIS_TITLE_CHARS = 36  # narrow characters an axis title's line holds in a card on a phone (the Claim check's, nested)
+
+
+def axis_title(text: str) -> str:
+    """An axis title in lines a phone shows whole ("Increase in risk (%), as stated by the source" ran past its edge),
+    unless its words already break it (<br>)."""
+    return text if "<br>" in text else "<br>".join(wrapped(text, AXIS_TITLE_CHARS))
 
 
 # A row's label is written above its line, across the plot, in lines of at most this many characters (about 225 px
@@ -57,7 +68,30 @@ def text_width(text: str) -> int:
 _WIDE = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
 _BREAK = re.compile(
     rf"(?<=\s)|(?<=[{_WIDE}])(?=[{_WIDE}])(?![、。，．）」』】〕・ー〜ぁぃぅぇぉっゃゅょァィゥェォッャュョ])"
+    r"(?!(?<=[ァ-ヺー])[ァ-ヺー])"  # nor inside a katakana word (オンラ|イン)
 )
+
+
+@cache
+def _phrases() -> "budoux.Parser":
+    return budoux.load_default_japanese_parser()
+
+
+def _pieces(text: str, width: int) -> list[str]:
+    """The text cut where a line may break: at spaces, and in Japanese between phrases (BudouX's: 初めて|調査, never
+    初|めて), where that is also between two Japanese characters; a phrase wider than a line, between any two."""
+    if not re.search(f"[{_WIDE}]", text):
+        return [p for p in _BREAK.split(text) if p]
+    pieces = []
+    for phrase_ in _phrases().parse(text):
+        # BudouX cuts '2018年' as '201|8年': a cut not between two Japanese characters joins its neighbours again
+        # and an opening bracket with one character ('（公|表値ではない）') stays with the rest of its words
+        between = re.search(f"[{_WIDE}]$", pieces[-1]) and re.match(f"[{_WIDE}]", phrase_) if pieces else True
+        if pieces and (not between or re.fullmatch("[（「『【〔].", pieces[-1])):
+            pieces[-1] += phrase_
+        else:
+            pieces.append(phrase_)
+    return [p for piece in pieces for p in (_BREAK.split(piece) if text_width(piece) > width else [piece]) if p]
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -65,7 +99,7 @@ def _wrap(text: str, width: int) -> list[str]:
     Japanese or Korean without spaces): greedy lines of at most `width` narrow characters."""
     lines: list[str] = []
     line = ""
-    for piece in (p for p in _BREAK.split(text) if p):
+    for piece in _pieces(text, width):
         if line and text_width((line + piece).rstrip()) > width:
             lines.append(line.rstrip())
             line = piece.lstrip()
@@ -144,7 +178,7 @@ LEGEND_LINE_PX = 18  # each further line of a two-line entry (legend_name wraps 
 # Room for at most this many legend rows: a chart with more series than that (a synthetic 100x package) would
 # otherwise grow by thousands of pixels for a legend nobody reads.
 LEGEND_ROWS_AT_MOST = 9
-LEGEND_CHARS = 40
+LEGEND_CHARS = 34
 
 
 def legend_name(text: str) -> str:
@@ -401,26 +435,31 @@ def dot_plot(
     return fig
 
 
-# Trend breaks are written in bands across the top of the plot, one band per break (the rightmost highest), each a
-# share of the plot's height that holds two lines of 11-px text on a phone; the data are scaled to stay below them.
-ANNOTATION_BAND = 0.13
-ANNOTATION_CHARS = 24
+# Trend breaks are written in bands across the top of the plot, one band per break (the rightmost highest), each as
+# tall as its note's lines of 11-px text on a phone (two at least); the data are scaled to stay below them.
+ANNOTATION_LINE = 0.065  # the share of the plot's height a line of a note takes
+ANNOTATION_CHARS = 20
 # The share of the plot's height above the highest point (or interval end) kept for the point's figure.
 POINT_LABEL_ROOM = 0.1
 FIGURE_CHAR_PX = 7.5  # a point's figure at 14 px, per character, about
 TREND_BREAK = "trend break"
 
 
-def annotation_bands(annotations: list[dict]) -> list[tuple[dict, int]]:
-    """Each annotation with its band (0: the top one), the rightmost first: written right-aligned to its line, a
-    text then only reaches over the lines of years before it, which stop below its band."""
-    ordered = sorted(annotations, key=lambda note: note["x"], reverse=True)
-    return [(note, band) for band, note in enumerate(ordered)]
+def annotation_bands(annotations: list[dict]) -> list[tuple[dict, float, float]]:
+    """Each annotation with its band's top and bottom (shares of the plot's height), the rightmost highest: written
+    right-aligned to its line, a text then only reaches over the lines of years before it, which stop below its band.
+    A band is as tall as its note's lines (an Italian note takes three where the English takes two)."""
+    bands, top = [], 1.0
+    for note in sorted(annotations, key=lambda note: note["x"], reverse=True):
+        bottom = top - max(2, len(wrapped(note["text"], ANNOTATION_CHARS))) * ANNOTATION_LINE
+        bands.append((note, top, bottom))
+        top = bottom
+    return bands
 
 
-def data_share(bands: int) -> float:
-    """The share of the plot's height the data may take below `bands` annotation bands and the top point's figure."""
-    return 1 - bands * ANNOTATION_BAND - POINT_LABEL_ROOM
+def data_share(bands: list[tuple[dict, float, float]]) -> float:
+    """The share of the plot's height the data may take below the annotation bands and the top point's figure."""
+    return (bands[-1][2] if bands else 1.0) - POINT_LABEL_ROOM
 
 
 def figure_position(ages: str, year: int, breaks: set) -> str:
@@ -485,7 +524,7 @@ def japan_series(
             )
         )
     bands = annotation_bands(annotations)
-    for note, band in bands:
+    for note, top, _ in bands:
         # Its dashed line stops under the bands above its own, so no line runs through another year's text.
         fig.add_shape(
             type="line",
@@ -493,13 +532,13 @@ def japan_series(
             x1=note["x"],
             xref="x",
             y0=0,
-            y1=1 - band * ANNOTATION_BAND,
+            y1=top,
             yref="paper",
             line={"color": "#999999", "dash": "dash", "width": 1},
         )
         fig.add_annotation(
             x=note["x"],
-            y=1 - band * ANNOTATION_BAND,
+            y=top,
             yref="paper",
             text="<br>".join(plotly_plain(line) for line in wrapped(note["text"], ANNOTATION_CHARS)),
             showarrow=False,
@@ -516,7 +555,7 @@ def japan_series(
         # and right of the last, for a figure written right of its trend break's line
         fig.update_xaxes(tickmode="array", tickvals=ticks, range=[min(ticks) - 2, max(ticks) + 4])
     top = pd.concat([rows["_point"], rows["_high"]]).max()
-    fig.update_yaxes(range=[0, top / data_share(len(bands))] if pd.notna(top) else None)
+    fig.update_yaxes(range=[0, top / data_share(bands)] if pd.notna(top) else None)
     # a figure right of the last round's line ('about 1.46 M') needs the right margin's room too
     last = rows[rows["year"] == rows["year"].max()] if not rows.empty else rows
     widest = max((text_width(figure_text(r, measure)) for _, r in last.iterrows()), default=0)
@@ -669,8 +708,11 @@ def count_series(
             text="<br>".join(plotly_plain(line) for line in wrapped(note["text"], 26)),
             showarrow=True,
             arrowhead=2,
-            ax=-70,
+            # the note's right edge left of its year: centred there, a phone's narrow years put it on the next
+            # point's figure (2025's 2,591)
+            ax=-24,
             ay=45,
+            xanchor="right",
             font={"size": 11, "color": "#333333"},
         )
     base_layout(fig, 460 + legend_room(fig), x_title=x_title, y_title=y_title)

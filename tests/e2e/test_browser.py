@@ -109,7 +109,8 @@ TEXT_SELECTOR = (
 )
 CHART_TEXTS = f"""gd => [...gd.querySelectorAll('{TEXT_SELECTOR}')].filter(t => t.textContent).map(t => {{
     const r = t.getBoundingClientRect(), hidden = t.closest('[display=none]') !== null;
-    return {{text: t.textContent.slice(0, 60), hidden, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}};
+    const cut = r.right > gd.getBoundingClientRect().right + 1;  // past the chart's edge: a reader sees part of it
+    return {{text: t.textContent.slice(0, 60), hidden, cut, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}};
 }})"""
 
 
@@ -124,23 +125,27 @@ def overlapping(texts: list[dict], tolerance: float = 1) -> list[tuple[str, str]
     return pairs
 
 
-@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
-def test_every_chart_text_is_drawn_and_none_covers_another(browser, base_url, width):
+@pytest.mark.parametrize(
+    ("width", "lang"), [(390, "en"), (1280, "en"), (390, "ja")], ids=["phone", "desktop", "phone-ja"]
+)
+def test_every_chart_text_is_drawn_and_none_covers_another(browser, base_url, width, lang):
     """Row labels, values, legend, ticks and titles in every chart of every page (every Claim check page too): none
-    hidden by Plotly, none on top of another. Both happened on a phone, and labels of whole charts were hidden."""
+    hidden by Plotly, none on top of another, none running past the chart's edge. All three happened on a phone (a
+    Japanese legend line is wider than an English one), and labels of whole charts were hidden."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     problems = {}
     try:
         for path in [p for p in PATHS if CHARTS[p]] + ["/claims?claims_page=2", "/claims?claims_page=3"]:
-            open_page(page, base_url + path)
+            open_page(page, base_url + path + ("&" if "?" in path else "?") + f"lang={lang}")
             for i, chart in enumerate(page.query_selector_all("[data-testid=stPlotlyChart] .js-plotly-plot")):
                 texts = chart.evaluate(CHART_TEXTS)
                 assert texts, (path, i)
                 hidden = [t["text"] for t in texts if t["hidden"]]
+                cut = [t["text"] for t in texts if t["cut"] and not t["hidden"]]
                 covered = overlapping([t for t in texts if not t["hidden"] and t["x1"] > t["x0"]])
-                if hidden or covered:
-                    problems[f"{path} chart {i}"] = {"hidden": hidden, "overlapping": covered}
+                if hidden or covered or cut:
+                    problems[f"{path} chart {i}"] = {"hidden": hidden, "overlapping": covered, "cut": cut}
     finally:
         context.close()
     assert problems == {}
@@ -285,6 +290,21 @@ def test_every_page_name_in_the_navigation_is_read_whole(page, base_url, lang):
     names = page.query_selector_all("[data-testid=stSidebarNavLink] span")
     cut = [n.inner_text() for n in names if n.evaluate("e => e.scrollWidth > e.clientWidth + 1")]
     assert len(names) >= len(PAGES) and cut == []
+
+
+def test_a_rerun_of_the_compare_card_alone_stays_in_the_reader_s_language(page, base_url):
+    """The Compare card is a fragment: opening its 'Quote and cite' or changing its scale reruns it alone, without
+    app.py, and its words came out in English (and its expander closed)."""
+    it = i18n.translator("it").gettext
+    open_page(page, base_url + "/compare?lang=it")
+    page.get_by_text(it("Quote and cite"), exact=True).first.click()
+    settle(page)
+    page.get_by_role("radio", name=it("Logarithmic"), exact=True).click()
+    settle(page)
+    main = page.inner_text("[data-testid=stMain]")
+    assert it("Download the data shown (CSV)") in main and "Download the data shown" not in main
+    assert it("Quote and cite") in main and "Quote and cite" not in main
+    assert page.get_by_role("radio", name=it("Logarithmic"), exact=True).is_checked()
 
 
 def test_the_language_switch_changes_the_page_and_keeps_the_view(page, base_url):

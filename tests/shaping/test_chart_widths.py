@@ -1,6 +1,8 @@
 """Charts readable on a 390-px phone: row labels written whole above their rows (not cut beside the axis), legend
 entries and labels in lines a phone's chart can show, and each row's figure in its label."""
 
+import pytest
+
 import i18n
 from figures import catalog
 from figures.finished import finish
@@ -58,10 +60,9 @@ def test_log_ticks_read_in_the_reader_s_language():
 
 
 def test_legend_name_is_plain_and_wrapped():
-    assert (
-        legend_name("United States: unaccompanied children, under 18")
-        == "United States: unaccompanied children,<br>under 18"
-    )
+    name = legend_name("United States: unaccompanied children, under 18 (one night)")
+    assert name.replace("<br>", " ") == "United States: unaccompanied children, under 18 (one night)"
+    assert len(name.split("<br>")) == 2 and all(len(line) <= LEGEND_CHARS for line in name.split("<br>"))
     assert legend_name("<b>bold</b>") == "&lt;b&gt;bold&lt;/b&gt;"
 
 
@@ -162,3 +163,18 @@ def test_row_labels_hang_from_inside_the_axis(real_check):
                 assert all(math.log10(x) > start for x in trace.x), (entry.key, start, trace.x[0])
                 checked += 1
     assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "whole"),
+    [
+        ("2018年：40～64歳を初めて調査", 20, ["初めて", "2018年"]),  # not 初|めて, not 201|8年
+        ("2022年：郵送・オンライン調査、コロナ禍", 20, ["オンライン", "コロナ禍"]),  # not オンラ|イン
+        ("当サイトで算出した95%区間（公表値ではない）", 34, ["（公表値ではない）"]),  # not （公|表値
+    ],
+)
+def test_japanese_lines_break_between_phrases_not_inside_words(text, width, whole):
+    """Japanese broke between any two characters (外出す|る, オンラ|イン): it breaks between phrases (BudouX)."""
+    lines = wrapped(text, width)
+    assert "".join(lines) == text and all(text_width(line) <= width for line in lines)
+    assert all(any(word in line for line in lines) for word in whole), lines
