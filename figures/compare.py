@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+import i18n
 from core.package_check import PackageCheck
 from figures.figure import Figure, declare
 from settings import COMPARE_DEFAULT_CONCEPTS
@@ -75,7 +76,7 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
         key="compare",
         title=words.text("title", measure),
         subtitle=words.text("subtitle", measure),
-        summary=" ".join(headline_summary(r, cautions(r)) for _, r in heads.iterrows())
+        summary=i18n.sentences((headline_summary(r, cautions(r)) for _, r in heads.iterrows()), i18n.current())
         if not heads.empty
         else summary_sentence(shown),
         chart=dot_plot(shown, measure, log),

@@ -15,7 +15,7 @@ import gettext
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date as Date
@@ -187,6 +187,20 @@ def korean_particles(text: str) -> str:
         return match.group() if final is None else with_final if final else without
 
     return _PAIRED.sub(choose, text)
+
+
+# Japanese sets one sentence after another with no space after its full-width stops (。）」); other languages, and a
+# Japanese sentence ending in the data's English, with a space.
+_CLOSED = ("。", "！", "？", "）", "」", "』", "：")
+
+
+def sentences(parts: Iterable[str], lang: str) -> str:
+    """Sentences (or a label and its sentences) one after another as lang writes them: '…2.05%。韓国の…' in Japanese,
+    '…2.05%. In South Korea…' elsewhere; empty parts left out."""
+    text = ""
+    for part in (p for p in parts if p):
+        text += ("" if not text or (lang == "ja" and text.endswith(_CLOSED)) else " ") + part
+    return text
 
 
 # Numbers ------------------------------------------------------------------------------------------------------------

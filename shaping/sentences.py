@@ -172,7 +172,7 @@ def headline_summary(row: pd.Series, cautions: list[str]) -> str:
     text = (
         phrase("sentences.headline_when", when=fielded, **values) if fielded else phrase("sentences.headline", **values)
     )
-    return " ".join([text, *cautions])
+    return i18n.sentences([text, *cautions], i18n.current())
 
 
 def how_made(row: pd.Series, population: float | None = None, population_label: str = "") -> list[str]:

@@ -15,6 +15,7 @@ import settings
 from core.model import VOCABULARY
 from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
+from figures.in_english import english_marker
 from i18n import DEFAULT, LANGUAGES, current, language
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
@@ -67,8 +68,10 @@ def vocabulary() -> Vocabulary | None:
 
 
 def whats_new(check: PackageCheck) -> None:
-    """The data changelog (a maintainer-written Markdown file; Streamlit renders no raw HTML from it)."""
-    with st.expander(say("messages.whats_new"), icon=":material/update:"):
+    """The data changelog (a maintainer-written Markdown file; Streamlit renders no raw HTML from it), written in
+    English only: its label says so to a reader of another language, as the data's other English is marked."""
+    label = " ".join(filter(None, (say("messages.whats_new"), english_marker(current()))))
+    with st.expander(label, icon=":material/update:"):
         st.markdown(changelog(check.data_dir))
 
 

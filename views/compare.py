@@ -4,7 +4,7 @@ import streamlit as st
 
 from figures import compare
 from figures.params import COMPARE_MEASURES, SCALES
-from i18n import translate
+from i18n import current, sentences, translate
 from settings import COMPARE_DEFAULT_CONCEPTS, COUNTRY_NAMES, EVIDENCE_TYPES
 from shaping.estimates import comparability_warnings
 from shaping.selection import int_between
@@ -102,8 +102,11 @@ if check is not None:
     warnings = comparability_warnings(shown, Vocabulary.of(check))
     if warnings:
         st.warning(
-            f"**{markdown_plain(texts.say('not_like_for_like'))}** "
-            + " ".join(markdown_plain(w) for w in [*warnings, texts.say("no_ranking")]),
+            sentences(  # no space after 。 or ： in Japanese
+                [f"**{markdown_plain(texts.say('not_like_for_like'))}**"]
+                + [markdown_plain(w) for w in [*warnings, texts.say("no_ranking")]],
+                current(),
+            ),
             icon=":material/warning:",
         )
     elif len(shown) > 1:

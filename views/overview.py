@@ -3,7 +3,7 @@
 import streamlit as st
 
 from figures import overview
-from i18n import translate
+from i18n import current, sentences, translate
 from shaping.citations import short_citation
 from shaping.estimates import comparability_warnings
 from shaping.headlines import cautions
@@ -41,7 +41,8 @@ if check is not None:
             )
     warnings = comparability_warnings(heads, vocab)
     if warnings:
-        st.warning(markdown_plain(words.say("not_comparable") + " " + " ".join(warnings)), icon=":material/warning:")
+        said = sentences([words.say("not_comparable"), *warnings], current())  # no space after 。 or ： in Japanese
+        st.warning(markdown_plain(said), icon=":material/warning:")
     with st.expander(words.say("quote_these"), icon=":material/format_quote:"):
         for _, row in heads.iterrows():
             st.code(quote_sentence(row, sources.loc[row["source_id"]], vocab), language=None, wrap_lines=True)

@@ -145,3 +145,13 @@ def test_a_link_names_its_concepts_in_its_own_language_and_opens_in_another(run_
     at = run_page("views/compare.py", lang="ja", concepts=[label])
     assert not at.exception and not at.info  # no "not a choice" notice for an English label
     assert at.multiselect(key="concepts").value == ["reclusive"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_data_changelog_says_it_is_in_english(run_page, lang):
+    """The changelog is the maintainers' English: a Japanese reader opened データの更新内容 onto it unannounced."""
+    at = run_page("views/overview.py", lang=lang)
+    marker = i18n.translator(lang).gettext("(in English)")
+    title = i18n.translator(lang).gettext("What's new in the data")
+    (label,) = [e.label for e in at.expander if e.label.startswith(title)]
+    assert label.endswith(marker) == (lang != "en")

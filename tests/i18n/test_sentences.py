@@ -1,4 +1,4 @@
-"""Korean templates write a particle for either ending; the sentence a reader sees carries the one its word takes."""
+"""Sentences as each language writes them: a Korean particle chosen for its word, Japanese sentences without spaces."""
 
 import i18n
 from i18n import korean_particles
@@ -25,3 +25,12 @@ def test_a_filled_korean_template_reads_one_particle_and_other_languages_are_unt
             "전국 조사에 따르면 19~34세 은둔 청년은 5.2%입니다."
         )
     assert fill(template, who="a", phrase="b", opening="c") == "a b은(는) c입니다."
+
+
+def test_japanese_sentences_follow_each_other_without_a_space():
+    """A Japanese warning read 'これらの数値は比較できません： 概念が…。 6か月…': half-width spaces after ： and 。."""
+    assert i18n.sentences(["比較できません：", "概念が違います。", "", "順位ではありません。"], "ja") == (
+        "比較できません：概念が違います。順位ではありません。"
+    )
+    assert i18n.sentences(["2.05%. (in English)", "次の文。"], "ja") == "2.05%. (in English) 次の文。"
+    assert i18n.sentences(["Not comparable:", "Different concepts."], "en") == "Not comparable: Different concepts."
