@@ -189,6 +189,24 @@ def korean_particles(text: str) -> str:
     return _PAIRED.sub(choose, text)
 
 
+# Italian writes an article before a percentage ("il 2,05% delle persone", "almeno il 3,3%"), elided before a number
+# read with a vowel first (l'1,6%, l'8%, l'11%, l'80%: uno, otto, undici, ottanta).
+_PERCENT = re.compile(r"(\d[\d.]*(?:,\d+)?)(\s?%)")
+
+
+def _italian_article(number: str) -> str:
+    whole = int(number.split(",")[0].replace(".", ""))
+    return "l'" if whole in (1, 8, 11) or 80 <= whole <= 89 else "il "
+
+
+def with_article(rate: str, lang: str) -> str:
+    """A percentage as a sentence's subject in lang: Italian puts its article before the number, after a qualifier
+    ('2,05%' -> 'il 2,05%', 'almeno 3,3%' -> 'almeno il 3,3%', '1,6%' -> "l'1,6%"); other languages as it is."""
+    if lang != "it" or not (match := _PERCENT.search(rate)):
+        return rate
+    return rate[: match.start()] + _italian_article(match.group(1)) + rate[match.start() :]
+
+
 # Japanese sets one sentence after another with no space after its full-width stops (。）」); other languages, and a
 # Japanese sentence ending in the data's English, with a space.
 _CLOSED = ("。", "！", "？", "）", "」", "』", "：")

@@ -49,7 +49,8 @@ def figure_phrase(row: pd.Series) -> str:
         low, high = _count(row, "value_low"), _count(row, "value_high")
         return phrase(f"sentences.counted_between.{unit}", low=low, high=high)
     if _has(row, "rate_pct"):
-        return phrase(f"sentences.rate_of_group.{unit}", rate=qualified(pct(row["rate_pct"]), row.get("qualifier")))
+        rate = qualified(pct(row["rate_pct"]), row.get("qualifier"))
+        return phrase(f"sentences.rate_of_group.{unit}", rate=i18n.with_article(rate, i18n.current()))
     return phrase("sentences.no_figure")
 
 
@@ -160,7 +161,11 @@ def headline_summary(row: pd.Series, cautions: list[str]) -> str:
     fielded = when(row)
     ages = aged(row.get("age_min"), row.get("age_max"))
     # the rate it was chosen for first, then its count
-    rate = phrase(f"sentences.rate_of_group.{_unit(row)}", rate=headline_figure(row)) if _has(row, "rate_pct") else None
+    rate = (
+        phrase(f"sentences.rate_of_group.{_unit(row)}", rate=i18n.with_article(headline_figure(row), i18n.current()))
+        if _has(row, "rate_pct")
+        else None
+    )
     figure = rate or figure_phrase(row)
     if ages != aged(None, None):
         figure = phrase("sentences.figure_ages", figure=figure, ages=ages)

@@ -34,3 +34,10 @@ def test_japanese_sentences_follow_each_other_without_a_space():
     )
     assert i18n.sentences(["2.05%. (in English)", "次の文。"], "ja") == "2.05%. (in English) 次の文。"
     assert i18n.sentences(["Not comparable:", "Different concepts."], "en") == "Not comparable: Different concepts."
+
+
+def test_an_italian_percentage_takes_its_article_after_any_qualifier():
+    """Italian sentences opened '2,05% delle persone…' (no article), and once 'il almeno 3,3%'."""
+    cases = {"2,05%": "il 2,05%", "almeno 3,3%": "almeno il 3,3%", "circa 1,6%": "circa l'1,6%", "85%": "l'85%"}
+    assert {rate: i18n.with_article(rate, "it") for rate in cases} == cases
+    assert i18n.with_article("2.05%", "en") == "2.05%" and i18n.with_article("2.05%", "ja") == "2.05%"
