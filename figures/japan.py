@@ -115,8 +115,9 @@ def other(check: PackageCheck, log: bool = True) -> Figure:
         summary=words.text(
             "summary",
             drawn=len(drawn),
-            low=i18n.number(drawn["value"].min(), i18n.current(), digits=0),  # 7,919 (en), 7.919 (it)
-            high=i18n.number(drawn["value"].max(), i18n.current(), digits=0),
+            # 7,919 (en), 7.919 (it), 115万4000 (ja): no unit, as people and households are both drawn
+            low=i18n.count(drawn["value"].min(), i18n.current(), unit=None),
+            high=i18n.count(drawn["value"].max(), i18n.current(), unit=None),
         ),
         chart=dot_plot(drawn, "count", log, color_by="method_label"),
         rows=others,
