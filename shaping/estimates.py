@@ -7,7 +7,7 @@ import pandas as pd
 from settings import COUNTRY_NAMES
 from shaping.numbers import age_band, listed
 from shaping.vocabulary import Vocabulary, strict_map
-from shaping.words import country_name, phrase
+from shaping.words import country_name, data_english, phrase
 
 
 def reference_year(rows: pd.DataFrame) -> pd.Series:
@@ -162,7 +162,7 @@ def population_for(population: pd.DataFrame, row: pd.Series) -> tuple[float | No
         "sentences.how.population",
         ages=age_band(pop["age_min"], pop["age_max"]),
         year=pop["year"],
-        series=pop["series"],
+        series=data_english(pop["series"]),
     )
     return float(pop["value"]), label
 

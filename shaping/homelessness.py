@@ -7,7 +7,7 @@ from core.derive import per_100k
 from shaping.numbers import age_band, aged, clauses, count, pct, qualified
 from shaping.numbers import per_100k as fmt_per_100k
 from shaping.vocabulary import Vocabulary, strict_map
-from shaping.words import country_name, phrase
+from shaping.words import country_name, data_english, phrase
 
 ONE_NIGHT = "one_night_count"
 DAYTIME = "daytime_street_count"
@@ -104,7 +104,7 @@ def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
                 count=count(row["value"]),
                 population=count(pop["value"]),
                 ages=ages,
-                series=pop["series"],
+                series=data_english(pop["series"]),
                 date=pop["reference_date"],
                 rate=fmt_per_100k(rate),
             )

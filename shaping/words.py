@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from core.problems import Problem, counted
-from i18n import current, korean_particles, translate, translator
+from i18n import DEFAULT, current, korean_particles, translate, translator
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 SITE_FILE, PAGES_FILE, FIGURES_DIR = "site.toml", "pages.toml", "figures"
@@ -172,6 +172,12 @@ def phrases() -> dict:
 def phrase(name: str, **values: object) -> str:
     """A phrase of words/phrases.toml by dotted name ('sentences.no_rows'), in the reader's language, filled."""
     return fill(_at(phrases(), name), **values)
+
+
+def data_english(text: str) -> str:
+    """The data's English inside a sentence in another language, marked so ('Japan aged 15-39 …（英語のまま）'): a
+    reader of the sentence's language meets it announced, as row notes are."""
+    return text if current() == DEFAULT or not text else f"{text} {phrase('rows.in_english')}"
 
 
 def phrase_n(name: str, n: int, **values: object) -> str:

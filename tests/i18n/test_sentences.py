@@ -2,7 +2,7 @@
 
 import i18n
 from i18n import korean_particles
-from shaping.words import fill
+from shaping.words import data_english, fill
 
 
 def test_the_word_before_the_particle_chooses_it():
@@ -41,3 +41,11 @@ def test_an_italian_percentage_takes_its_article_after_any_qualifier():
     cases = {"2,05%": "il 2,05%", "almeno 3,3%": "almeno il 3,3%", "circa 1,6%": "circa l'1,6%", "85%": "l'85%"}
     assert {rate: i18n.with_article(rate, "it") for rate in cases} == cases
     assert i18n.with_article("2.05%", "en") == "2.05%" and i18n.with_article("2.05%", "ja") == "2.05%"
+
+
+def test_the_data_s_english_in_a_translated_sentence_is_announced():
+    """A Japanese calculation step read '（15～39歳の人口、2015年、Japan aged 15-39, as used by …）' unannounced."""
+    series = "Japan aged 15-39, as used by the Cabinet Office 2015 survey"
+    with i18n.language("ja"):
+        assert data_english(series) == f"{series} {i18n.translator('ja').gettext('(in English)')}"
+    assert data_english(series) == series and data_english("") == ""
