@@ -11,6 +11,8 @@ PHRASES: dict[str, str] = {
     "sentences.city": "area country",
     "sentences.who_aged": "ages place",
     "sentences.who": "place",
+    "sentences.who_aged_city": "ages area country",
+    "sentences.who_city": "area country",
     "sentences.fielded_in": "month",
     "sentences.fielded_from": "end start",
     "sentences.published_in": "month",

@@ -72,9 +72,11 @@ def place(row: pd.Series) -> str:
 def who(row: pd.Series) -> str:
     """'aged 15–64 in Japan', 'in Japan' (households: the ages go with the member)."""
     ages = aged(row.get("age_min"), row.get("age_max"))
-    if row.get("unit") == "households" or ages == aged(None, None):
-        return phrase("sentences.who", place=place(row))
-    return phrase("sentences.who_aged", ages=ages, place=place(row))
+    aged_ = {} if row.get("unit") == "households" or ages == aged(None, None) else {"ages": ages}
+    if row.get("area", "national") != "national":  # a city's own words: Italian 'a Tokyo (Giappone)', 'in Giappone'
+        area, country = row.get("area_label", row["area"]), country_name(row["country"])
+        return phrase(f"sentences.who{'_aged' if aged_ else ''}_city", area=area, country=country, **aged_)
+    return phrase(f"sentences.who{'_aged' if aged_ else ''}", place=place(row), **aged_)
 
 
 def when(row: pd.Series) -> str:

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+import i18n
 from shaping.estimates import population_for
 from shaping.sentences import how_made, quote_sentence, summary_sentence
 
@@ -45,12 +46,15 @@ def test_quote_flags_the_caveat_that_matters(row, sources, vocab):
         return quote_sentence(r, sources.loc[r["source_id"]], vocab)
 
     assert quote("kr-opm-2024").endswith(
-        "the survey uses no six-month rule, so it is not comparable with Japan's hikikomori rates."
+        "the survey uses no six-month rule, so it is not comparable with the Cabinet Office's national hikikomori rates"
+        " for Japan."
     )
     assert quote("it-hi-2023").startswith("More than 100,000 people in Italy")
     assert quote("it-hi-2023").endswith("this is an advocacy estimate, not a survey result.")
     assert "households in Japan had a family member aged 20–49" in quote("jp-mhlw-hh")
     assert quote("jp-tokyo-2008").endswith("the publisher calls it a lower bound.")
+    with i18n.language("it"):  # a city takes 'a' in Italian, a country 'in'
+        assert " a Tokyo (Giappone) " in quote("jp-tokyo-2008") and " in Giappone " in quote("jp-cao-2022-15-64")
     assert "About 44,000 students (1.7%) aged 15–19 in Italy" in quote("it-cnr-2023-behaviour-hikikomori")
 
 
