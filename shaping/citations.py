@@ -173,7 +173,7 @@ def bibtex_source(source: pd.Series) -> str:
             "title": _bibtex_escape(source["title"]),
             "year": "" if year == phrase("citations.no_year") else year,
             "howpublished": _url(source["url"]),
-            "note": _bibtex_escape(f"{source['citation']} Accessed {accessed}."),
+            "note": _bibtex_escape(f"{source['citation']} {phrase('citations.accessed', date=accessed)}."),
         },
     )
 
@@ -216,6 +216,13 @@ def quoting(sentence: str, title: str) -> str:
     return sentence.replace(MARK, nested(title, sentence[at - 1 : at]))
 
 
+def _accessed_note(view_url: str | None, today: date) -> str:
+    """BibTeX's note of a dashboard citation in the reader's language: 'Accessed 2026-12-07', after 'URL not known.'
+    when there is no URL."""
+    accessed = phrase("citations.accessed", date=today.isoformat())
+    return accessed if view_url else f"{phrase('citations.no_url')}. {accessed}"
+
+
 def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str) -> str:
     """A BibTeX @misc entry for one figure of the dashboard (no howpublished when the URL is not known)."""
     return _bibtex(
@@ -226,7 +233,7 @@ def bibtex_figure(figure_title: str, view_url: str | None, today: date, key: str
             "title": _bibtex_escape(figure_title),
             "year": str(today.year),
             "howpublished": _url(view_url) if view_url else "",
-            "note": f"Accessed {today.isoformat()}" if view_url else f"{NO_URL}. Accessed {today.isoformat()}",
+            "note": _bibtex_escape(_accessed_note(view_url, today)),
         },
     )
 
@@ -243,9 +250,9 @@ def bibtex_dashboard(view_url: str | None, today: date) -> str:
         f"hikikomori_in_numbers_{today.year}",
         {
             "author": "{" + _bibtex_escape(app_title()) + "}",
-            "title": _bibtex_escape(f"{app_title()}: cited estimates of social withdrawal"),
+            "title": _bibtex_escape(phrase("citations.dashboard_title", project=app_title())),
             "year": str(today.year),
             "howpublished": _url(view_url) if view_url else "",
-            "note": f"Dashboard and data package. {'' if view_url else NO_URL + '. '}Accessed {today.isoformat()}",
+            "note": _bibtex_escape(f"{phrase('citations.dashboard_note')} {_accessed_note(view_url, today)}"),
         },
     )

@@ -4,6 +4,7 @@ from datetime import date
 
 import pandas as pd
 
+import i18n
 from shaping.citations import (
     bibtex_dashboard,
     bibtex_figure,
@@ -103,3 +104,14 @@ def test_citations_without_a_url_say_so():
         and "note = {Dashboard and data package. URL not known. Accessed 2026-11-25}" in entry
     )
     assert "howpublished = {\\url{https://example.org/}}" in bibtex_dashboard("https://example.org/", today)
+
+
+def test_a_japanese_reader_s_bibtex_is_in_japanese():
+    """The Japanese BibTeX read 'title = {数字で見るひきこもり: cited estimates of social withdrawal}' and
+    'note = {Dashboard and data package. Accessed …}'."""
+    with i18n.language("ja"):
+        entry = bibtex_dashboard(None, date(2026, 11, 25))
+        figure = bibtex_figure("図", "https://example.org/", date(2026, 11, 25), "compare")
+    assert "cited estimates" not in entry and "Dashboard" not in entry and "Accessed" not in entry
+    assert "出典つき" in entry and "2026-11-25閲覧" in entry and "URL不明" in entry
+    assert "note = {2026-11-25閲覧}" in figure
