@@ -66,9 +66,11 @@ def text_width(text: str) -> int:
 # closing punctuation (、。）」…). Korean is written with spaces between words and breaks only there
 # (as the page's CSS).
 _WIDE = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+_OPENING = "[（「『【〔]"
 _BREAK = re.compile(
     rf"(?<=\s)|(?<=[{_WIDE}])(?=[{_WIDE}])(?![、。，．）」』】〕・ー〜ぁぃぅぇぉっゃゅょァィゥェォッャュョ])"
     r"(?!(?<=[ァ-ヺー])[ァ-ヺー])"  # nor inside a katakana word (オンラ|イン)
+    r"(?<![（「『【〔])"  # nor after an opening bracket
 )
 
 
@@ -87,7 +89,9 @@ def _pieces(text: str, width: int) -> list[str]:
         # BudouX cuts '2018年' as '201|8年': a cut not between two Japanese characters joins its neighbours again
         # and an opening bracket with one character ('（公|表値ではない）') stays with the rest of its words
         between = re.search(f"[{_WIDE}]$", pieces[-1]) and re.match(f"[{_WIDE}]", phrase_) if pieces else True
-        if pieces and (not between or re.fullmatch("[（「『【〔].", pieces[-1])):
+        if pieces and (
+            not between or re.fullmatch("[（「『【〔].", pieces[-1]) or pieces[-1].endswith(tuple("（「『【〔"))
+        ):
             pieces[-1] += phrase_
         else:
             pieces.append(phrase_)

@@ -171,6 +171,7 @@ def test_row_labels_hang_from_inside_the_axis(real_check):
         ("2018年：40～64歳を初めて調査", 20, ["初めて", "2018年"]),  # not 初|めて, not 201|8年
         ("2022年：郵送・オンライン調査、コロナ禍", 20, ["オンライン", "コロナ禍"]),  # not オンラ|イン
         ("当サイトで算出した95%区間（公表値ではない）", 34, ["（公表値ではない）"]),  # not （公|表値
+        ("白抜き：信頼区間が1をまたぐ（有意でない）、または信頼区間の公表なし", 34, ["（有意でない）"]),  # not （|有意
     ],
 )
 def test_japanese_lines_break_between_phrases_not_inside_words(text, width, whole):
@@ -178,3 +179,4 @@ def test_japanese_lines_break_between_phrases_not_inside_words(text, width, whol
     lines = wrapped(text, width)
     assert "".join(lines) == text and all(text_width(line) <= width for line in lines)
     assert all(any(word in line for line in lines) for word in whole), lines
+    assert not any(line.endswith(tuple("（「『")) or line.startswith(tuple("）」』、。")) for line in lines), lines
