@@ -744,11 +744,7 @@ def forest_plot(rows: pd.DataFrame, reference: tuple[float, str] | None = None) 
     rows = rows.assign(_y=[plotly_plain(lbl) for lbl in rows["label"]])
     # One exposure group has one colour and shape on every chart: its place in labels.csv (forest_rows'
     # exposure_rank), not its order on this chart (loneliness was blue on one chart, orange on the next).
-    ranks = (
-        rows["exposure_rank"]
-        if "exposure_rank" in rows
-        else rows["exposure_group"].map({g: i for i, g in enumerate(dict.fromkeys(rows["exposure_group"]))})
-    )
+    ranks = rows["exposure_rank"]
     exposures = sorted(dict.fromkeys(rows["exposure_group"]), key=lambda g: ranks[rows["exposure_group"] == g].iloc[0])
     symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
     for exposure in exposures:
