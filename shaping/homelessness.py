@@ -13,6 +13,8 @@ ONE_NIGHT = "one_night_count"
 DAYTIME = "daytime_street_count"
 STREET_COUNTS = (ONE_NIGHT, DAYTIME)  # point-in-time counts: a night (US) or a day's patrol (Japan)
 WHOLE_YEAR = ("twelve_month_prevalence", "runaway_episodes", "school_year_count")
+# counts of pupils a school year enrolled: they have no age band, so no ages are written and no population divides them
+ENROLMENT = ("school_year_count",)
 CHILDREN = "unaccompanied_children"  # HUD's children under 18: part of its under-25 count, never paired on their own
 # coded column -> the column annotate() adds with its words in the reader's language
 CODED = {"measure": "measure_label", "population_group": "group_label", "area": "area_label"}
@@ -33,7 +35,10 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """Rows with the display columns the charts and cards use (label, country_name, survey, interval, …)."""
     out = rows.copy()
     out["country_name"] = out["country"].map(country_name)
-    out["ages"] = [age_band(a, b) for a, b in zip(out["age_min"], out["age_max"], strict=True)]
+    out["ages"] = [
+        phrase("labels.ages_not_stated") if m in ENROLMENT else age_band(a, b)
+        for a, b, m in zip(out["age_min"], out["age_max"], out["measure"], strict=True)
+    ]
     # coded columns read in the reader's language (labels.csv), as the measure always was
     for column, labelled in CODED.items():
         out[labelled] = strict_map(out[column], vocab.labels_of("youth_homelessness", column), f"{column} label")
@@ -61,8 +66,11 @@ def annotate(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     return out
 
 
-def _ages(age_min: object, age_max: object) -> str:
-    """A row's ages as a sentence gives them: 'aged 18–24', 'under 25', 'of all ages' (from birth, no upper age)."""
+def _ages(age_min: object, age_max: object, measure: str = "") -> str:
+    """A row's ages as a sentence gives them: 'aged 18–24', 'under 25', 'of all ages' (from birth, no upper age);
+    'of unstated ages' for a school's count of its pupils, whose empty ages are not 'all ages'."""
+    if measure in ENROLMENT:
+        return phrase("homelessness.unstated_ages")
     if _band(age_min, age_max) == (0, None):
         return phrase("homelessness.all_ages")
     return aged(age_min, age_max)
@@ -88,6 +96,10 @@ def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
         if pd.isna(row["value"]):
             rates.append(pd.NA)
             bases.append("")
+            continue
+        if row["measure"] in ENROLMENT:
+            rates.append(pd.NA)
+            bases.append(phrase("homelessness.no_rate_enrolment"))
             continue
         band = _band(row["age_min"], row["age_max"])
         ages = _ages(row["age_min"], row["age_max"])
@@ -155,7 +167,7 @@ def pair_sentence(pair: pd.DataFrame) -> str:
 
 def describe(row: pd.Series) -> str:
     """'3.5 million young adults aged 18–25 (2016)', 'at least 3.3% of adolescent minors aged 13–17 (2016)'."""
-    ages = _ages(row["age_min"], row["age_max"])
+    ages = _ages(row["age_min"], row["age_max"], row["measure"])
     values = {"group": row["group_label"], "ages": ages, "year": row["year"]}
     if pd.notna(row["value"]):
         return phrase("homelessness.describe_count", figure=qualified(count(row["value"]), row["qualifier"]), **values)

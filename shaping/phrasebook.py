@@ -159,6 +159,8 @@ PHRASES: dict[str, str] = {
     "health.interval": "high low",
     "health.no_interval": "",
     "homelessness.all_ages": "",
+    "homelessness.unstated_ages": "",
+    "homelessness.no_rate_enrolment": "",
     "homelessness.no_population": "ages country year",
     "homelessness.per_100k": "ages count date population rate series",
     "homelessness.one_night": "ages group",

@@ -7,7 +7,7 @@ import i18n
 from core.derive import per_100k, wilson_interval
 from shaping.charts import dot_plot, forest_plot
 from shaping.health import estimate_text, forest_rows, percent_rows, significance, study_name, survival_group
-from shaping.homelessness import annotate, latest_pair, pair_sentence, with_per_100k
+from shaping.homelessness import annotate, describe, latest_pair, pair_sentence, with_per_100k
 from shaping.vocabulary import Vocabulary
 
 
@@ -107,6 +107,23 @@ def test_a_rate_divides_by_the_population_of_the_same_ages_and_year(vocab):
     assert rows.loc["jp-all", "per_100k"] == round(3065 / 124352000 * 1e5, 1)
     assert "residents of all ages" in rows.loc["jp-all", "per_100k_basis"]
     assert "(derived here)" in rows.loc["jp-all", "per_100k_basis"]
+
+
+def test_a_school_count_of_pupils_has_no_all_ages_label_and_no_rate_over_all_residents(vocab):
+    """A school year's count of homeless pupils has no ages: it read 'all ages' and was divided by every resident
+    (1.5 million over 326,608,609: 459.3 per 100,000), a rate of a population it does not cover."""
+    pupils = _count("pupils", "USA", None, None, 2017, 1500000, "school_year_count")
+    street = _count("street", "JPN", None, None, 2017, 5534, "daytime_street_count")
+    counts = annotate(pd.DataFrame([{**pupils, "population_group": "homeless_students"}, street]), vocab)
+    population = pd.DataFrame(
+        [_population("USA", 2017, None, None, 326608609), _population("JPN", 2017, None, None, 1)]
+    )
+    rows = with_per_100k(counts, population).set_index("row_id")
+    assert pd.isna(rows.loc["pupils", "per_100k"])
+    assert rows.loc["pupils", "per_100k_basis"].startswith("not computed: the count is of pupils enrolled")
+    assert "all ages" not in rows.loc["pupils", "label"] and "ages not stated" in rows.loc["pupils", "label"]
+    assert "all ages" in rows.loc["street", "label"] and pd.notna(rows.loc["street", "per_100k"])
+    assert "of unstated ages" in describe(pd.concat([rows.loc["pupils"], pd.Series({"qualifier": "exact"})]))
 
 
 def test_real_rates_use_only_populations_of_the_same_band(homeless, real_check):
