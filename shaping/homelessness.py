@@ -84,8 +84,9 @@ def _band(age_min: object, age_max: object) -> tuple[int, int | None]:
 def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
     """Adds per_100k (derived) = value ÷ the population the count covers × 100,000, and its basis.
 
-    The population must be of the same country, year and age band (an all-ages count over all residents, an
-    under-25 count over residents under 25); otherwise the rate is left empty and the basis says why.
+    The population must be of the same country (the whole country: an area's count gets no rate), year and age band
+    (an all-ages count over all residents, an under-25 count over residents under 25); a school's count of its pupils
+    has no band. Otherwise the rate is left empty and the basis says why.
     """
     residents = population[population["scope"] == "residents"]
     lookup = {
@@ -100,6 +101,10 @@ def with_per_100k(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
         if row["measure"] in ENROLMENT:
             rates.append(pd.NA)
             bases.append(phrase("homelessness.no_rate_enrolment"))
+            continue
+        if row["area"] != "national":  # population.csv's residents are whole countries: a city is not divided by them
+            rates.append(pd.NA)
+            bases.append(phrase("homelessness.no_rate_area", area=row["area_label"]))
             continue
         band = _band(row["age_min"], row["age_max"])
         ages = _ages(row["age_min"], row["age_max"])

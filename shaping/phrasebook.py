@@ -161,6 +161,7 @@ PHRASES: dict[str, str] = {
     "homelessness.all_ages": "",
     "homelessness.unstated_ages": "",
     "homelessness.no_rate_enrolment": "",
+    "homelessness.no_rate_area": "area",
     "homelessness.no_population": "ages country year",
     "homelessness.per_100k": "ages count date population rate series",
     "homelessness.one_night": "ages group",

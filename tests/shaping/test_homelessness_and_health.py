@@ -126,6 +126,18 @@ def test_a_school_count_of_pupils_has_no_all_ages_label_and_no_rate_over_all_res
     assert "of unstated ages" in describe(pd.concat([rows.loc["pupils"], pd.Series({"qualifier": "exact"})]))
 
 
+def test_a_city_s_count_is_not_divided_by_its_country_s_residents(vocab):
+    """population.csv holds whole countries: Tokyo's 4,000 over Japan's residents would be a rate of nobody."""
+    tokyo = {**_count("tokyo", "JPN", None, None, 2016, 4000, "net_cafe_count"), "area": "tokyo"}
+    nation = _count("nation", "JPN", None, None, 2016, 5400, "net_cafe_count")
+    counts = annotate(
+        pd.DataFrame([{**r, "population_group": "net_cafe_without_housing"} for r in (tokyo, nation)]), vocab
+    )
+    rows = with_per_100k(counts, pd.DataFrame([_population("JPN", 2016, None, None, 127000000)])).set_index("row_id")
+    assert pd.isna(rows.loc["tokyo", "per_100k"]) and "covers Tokyo only" in rows.loc["tokyo", "per_100k_basis"]
+    assert rows.loc["nation", "per_100k"] == round(5400 / 127000000 * 1e5, 1)
+
+
 def test_real_rates_use_only_populations_of_the_same_band(homeless, real_check):
     population = real_check.table("population")
     for row in homeless[homeless["per_100k"].notna()].to_dict("records"):
