@@ -34,6 +34,11 @@ TRANSLATED_PARAMS = ("countries", "evidence", "measure", "scale", "view")
 KOREAN_LINES = "html:lang(ko) .stApp * { word-break: keep-all; overflow-wrap: anywhere; }"
 # Japanese headings break between phrases (Chromium's auto-phrase), not inside a word (数字で見るひきこ|もり).
 JAPANESE_HEADINGS = "html:lang(ja) .stApp :is(h1, h2, h3, h4) { word-break: auto-phrase; }"
+# A link to another page keeps its name on one line and cuts what a phone cannot show ("Verifica delle affermazioni: i
+# numeri dell'articolo del 20"): its name wraps instead, in every language.
+PAGE_LINKS = (
+    '[data-testid="stPageLink-NavLink"] span:has(> [data-testid="stMarkdownContainer"]) { white-space: normal; }'
+)
 
 
 def browser_language() -> str | None:
@@ -138,5 +143,5 @@ def language_switch() -> str:
             width=170,
         )
     st.html(f"<script>{document_lang_script(lang)}</script>", unsafe_allow_javascript=True)
-    st.html(f"<style>{KOREAN_LINES} {JAPANESE_HEADINGS}</style>")
+    st.html(f"<style>{KOREAN_LINES} {JAPANESE_HEADINGS} {PAGE_LINKS}</style>")
     return lang

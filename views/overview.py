@@ -61,4 +61,4 @@ for text in caveats().values():
 st.subheader(words.say("explore"))
 for linked in pages():
     if linked.link:
-        st.page_link(linked.file, label=markdown_plain(translate(linked.link)), icon=linked.icon)
+        st.page_link(linked.file, label=markdown_plain(translate(linked.link)), icon=linked.icon, width="stretch")

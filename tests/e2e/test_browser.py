@@ -292,6 +292,26 @@ def test_every_page_name_in_the_navigation_is_read_whole(page, base_url, lang):
     assert len(names) >= len(PAGES) and cut == []
 
 
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_every_link_to_another_page_is_read_whole_on_a_phone(browser, base_url, lang):
+    """The overview's links to the other pages kept their names on one line, and a phone cut them at its edge
+    ("Verifica delle affermazioni: i numeri dell'articolo del 20")."""
+    phone = browser.new_page(viewport={"width": 390, "height": 900})
+    try:
+        for path in ("/", "/homelessness"):
+            open_page(phone, f"{base_url}{path}?lang={lang}")
+            links = phone.query_selector_all("[data-testid=stMain] [data-testid=stPageLink-NavLink]")
+            cut = [a.inner_text() for a in links if a.evaluate(CUT)]
+            assert links and cut == [], path
+    finally:
+        phone.close()
+
+
+# an element or any element inside it shows less than it holds, or reaches past the window's right edge
+CUT = """a => [a, ...a.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1
+    || e.getBoundingClientRect().right > window.innerWidth + 1)"""
+
+
 def test_a_rerun_of_the_compare_card_alone_stays_in_the_reader_s_language(page, base_url):
     """The Compare card is a fragment: opening its 'Quote and cite' or changing its scale reruns it alone, without
     app.py, and its words came out in English (and its expander closed)."""
