@@ -16,3 +16,10 @@ CONCEPTS = "concepts"
 LABELS = "labels"
 VOCABULARY = (CONCEPTS, LABELS)  # the words for the coded values, not rows of data
 GLOSSARY = "glossary"  # each concept's name in Japanese, Korean and Italian as its sources write it, with the quote
+PRODUCER_NAMES = "producer_names"  # a source producer's name in Japanese, Korean and Italian, with the quote using it
+
+
+def producer_name_column(lang: str) -> str:
+    """The sources frame's column holding producer_names.csv's name in lang ('_producer_ko'): internal, like _line,
+    so no download or table view shows it."""
+    return f"_producer_{lang}"

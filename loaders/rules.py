@@ -451,6 +451,10 @@ RULES: dict[str, list[Rule]] = {
     "concepts": [concepts_match_schema, plain_words("definition")],
     "labels": [labels_match_schema],
     "glossary": [glossary_problems, plain_words("label", "definition", "note")],
+    "producer_names": [
+        in_quote("name", "copy the name exactly as the quote writes it: a name no page uses is never shown"),
+        plain_words("note"),
+    ],
 }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.model import CONCEPTS, EVIDENCE, GLOSSARY, LINE_COLUMN
+from core.model import CONCEPTS, EVIDENCE, GLOSSARY, LINE_COLUMN, PRODUCER_NAMES, producer_name_column
 from core.package import RawFile, file_name, read_raw, resource, table_names
 from core.package_check import PackageCheck, shown_path
 from core.paths import data_dir as default_data_dir
@@ -53,6 +53,16 @@ def _echo_of_a_broken_table(problem: Problem, flagged: dict[str, set[int]]) -> b
     return target is not None and bool(flagged.get(target)) and "is not a" in problem.message
 
 
+def with_producer_names(sources: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
+    """The sources with one internal column per language of producer_names.csv (producer_name_column): the name a
+    page in that language gives each source's producer, missing where no row names it."""
+    columns = {
+        producer_name_column(lang): sources["producer"].map(rows.set_index("producer")["name"]).astype("string")
+        for lang, rows in names.groupby("lang", sort=False)
+    }
+    return sources.assign(**columns)
+
+
 def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) -> PackageCheck:
     """Validate raw file bytes (table name -> RawFile) as one package; the same rules whatever their origin."""
     problems: dict[str, list[Problem]] = {}
@@ -79,6 +89,8 @@ def check_raw(raws: dict[str, RawFile], shown_as: dict[str, str], folder: Path) 
     problems[EVIDENCE] = [p for p in problems[EVIDENCE] if not _echo_of_a_broken_table(p, flagged)]
     for name in table_names():
         problems[name] = sorted(set(problems[name]), key=lambda p: (p.line or 0, p.column or "", p.message))
+    if "sources" in frames and PRODUCER_NAMES in frames and not problems[PRODUCER_NAMES]:
+        frames["sources"] = with_producer_names(frames["sources"], frames[PRODUCER_NAMES])  # else: English names
     return PackageCheck(folder, frames, problems)
 
 

@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.model import CONCEPTS, GLOSSARY, LABELS, VOCABULARY
+from core.model import CONCEPTS, GLOSSARY, LABELS, PRODUCER_NAMES, VOCABULARY
 from core.package_check import PackageCheck
 from core.paths import ENV_VAR
 from core.paths import data_dir as default_data_dir
@@ -15,11 +15,14 @@ from loaders.tables import check_package
 
 def summary(check: PackageCheck) -> str:
     """One line: tables, rows and sources of a valid package."""
-    data = {name: frame for name, frame in check.frames.items() if name not in (*VOCABULARY, GLOSSARY)}
+    data = {name: frame for name, frame in check.frames.items() if name not in (*VOCABULARY, GLOSSARY, PRODUCER_NAMES)}
     rows = sum(len(f) for f in data.values())
     sources = len(check.frames["sources"])
-    terms = len(check.frames[GLOSSARY]) if GLOSSARY in check.frames else 0
-    words = f"{len(check.frames[CONCEPTS])} concepts, {len(check.frames[LABELS])} labels and {terms} glossary terms"
+    terms, names = (len(check.frames[n]) if n in check.frames else 0 for n in (GLOSSARY, PRODUCER_NAMES))
+    words = (
+        f"{len(check.frames[CONCEPTS])} concepts, {len(check.frames[LABELS])} labels, {terms} glossary terms "
+        f"and {names} producer names"
+    )
     return f"OK: {len(data)} tables, {rows} rows, {sources} sources, {words} in {check.data_dir}"
 
 

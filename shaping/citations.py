@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 import i18n
+from core.model import producer_name_column
 from shaping.numbers import listed
 from shaping.words import app_title, phrase, phrase_n
 
@@ -15,7 +16,8 @@ from shaping.words import app_title, phrase, phrase_n
 NO_URL = "URL not known"
 
 # The scripts each reader language is written in (the start of a letter's Unicode name): a producer's own-language
-# name (sources.csv producer_original) is shown to the readers who can read it; others read the English producer.
+# name (sources.csv producer_original) is shown to the readers who can read it; others read the name a page in their
+# language uses (producer_names.csv), else the English producer.
 SCRIPTS = {"ja": ("CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"), "ko": ("HANGUL",), "it": ("LATIN",)}
 # Between sources, and between one producer's editions, in English: the sources' own commas need the semicolon.
 SOURCES_SEPARATOR, EDITIONS_SEPARATOR = "; ", ", "
@@ -31,12 +33,16 @@ def script_of(name: str) -> str:
 
 def producer(source: pd.Series) -> str:
     """Who produced a source, as the reader should read it: the producer's own-language name (producer_original)
-    for a reader whose language is written in its script (内閣府 for a Japanese reader), else the English name (an
-    English reader; a Japanese reader of a Korean producer, who could not read 국무조정실 nor search for it)."""
+    for a reader whose language is written in its script (内閣府 for a Japanese reader), else the name a page in the
+    reader's language gives it (producer_names.csv: 国務調整室 for a Japanese reader of 국무조정실, 일본 내각부 for
+    a Korean reader), else the English name (an English reader; a journal's authors; an institution no page in the
+    reader's language names)."""
+    lang = i18n.current()
     original = source.get("producer_original")
-    if isinstance(original, str) and original.strip() and script_of(original) in SCRIPTS.get(i18n.current(), ()):
+    if isinstance(original, str) and original.strip() and script_of(original) in SCRIPTS.get(lang, ()):
         return original.strip()
-    return str(source["producer"])
+    named = source.get(producer_name_column(lang))
+    return named.strip() if isinstance(named, str) and named.strip() else str(source["producer"])
 
 
 def list_joins(count: int, english_separator: str) -> list[str]:

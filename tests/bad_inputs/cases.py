@@ -755,6 +755,22 @@ CASES = [
                 "label",
                 "HTML markup",
             ),
+            Case(
+                "a name for a producer sources.csv does not have",
+                "producer_names",
+                cell("producer_names", 1, "producer", "Cabinet Office of Japn"),
+                2,
+                "producer",
+                "'Cabinet Office of Japn' is not a producer in sources.csv",
+            ),
+            Case(
+                "a producer's name its quote does not hold",
+                "producer_names",
+                cell("producer_names", 2, "name", "Ufficio di Gabinetto del Giappone"),
+                3,
+                "name",
+                "'Ufficio di Gabinetto del Giappone' does not appear in quote",
+            ),
         ],
     ),
 ]

@@ -25,11 +25,13 @@ def test_candidate_checks_references_across_tables(package):
     sources = (package / "sources.csv").read_text().splitlines()
     without_cao = "\n".join(line for line in sources if not line.startswith("jp-cao-2010,")) + "\n"
     check = check_candidate(package, {"sources": without_cao.encode()})
-    # the estimates, the evidence and the fixture's glossary quotes all point at the removed source
+    # the estimates, the evidence and the fixture's glossary quotes all point at the removed source, and the fixture's
+    # names of its producer (the Cabinet Office, which no other source has) at a producer sources.csv no longer has
     assert {p.file for p in check.all_problems()} == {
         str(package / "recluse_estimates.csv"),
         str(package / "evidence.csv"),
         str(package / "glossary.csv"),
+        str(package / "producer_names.csv"),
     }
     assert any("'jp-cao-2010' is not a source_id in sources.csv" in p.message for p in check.all_problems())
 

@@ -40,8 +40,10 @@ def frictionless_key_cells(texts: dict[str, str], records: dict) -> dict[str, se
             "labels": ("sources,source_type,official_survey,", "sources,source_type,official_survey_gone,"),
             "concepts": ("\nhikikomori_broad,", "\nhikikomori_gone,"),
         },
+        # a producer's name given for a producer sources.csv does not have (it matches no source's producer)
+        {"producer_names": ("\nStatistics Korea,ja,", "\nStatistics Korea (KOSTAT),ja,")},
     ],
-    ids=["valid", "source-id", "vocabulary"],
+    ids=["valid", "source-id", "vocabulary", "producer"],
 )
 def test_same_cells_as_frictionless_whole_table_lookups(breakage):
     texts = {name: (REAL_DATA / file_name(name)).read_text(encoding="utf-8") for name in table_names()}

@@ -14,6 +14,7 @@ def test_valid_folder_prints_summary_and_exits_0(package, capsys):
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1
     assert out[0].startswith("OK: 8 tables, 16 rows, 4 sources")  # 5 of them evidence rows
+    assert "and 3 producer names in" in out[0]  # the fixture's names, counted with the words, not the data rows
 
 
 def test_problem_lines_are_file_line_column_message(package, capsys):

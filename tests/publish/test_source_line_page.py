@@ -51,3 +51,10 @@ def test_the_english_source_line_reads_as_it_always_did(check):
         "Sources: Cabinet Office of Japan (2010); Ministry of Health, Labour and Welfare (2019); "
         "Valtorta N.K. et al. (2016)"
     )
+
+
+@pytest.mark.parametrize(("lang", "name"), [("ko", "일본 내각부"), ("it", "Ufficio di Gabinetto nipponico")])
+def test_the_static_source_line_names_the_producer_as_pages_in_the_readers_language_do(check, lang, name):
+    text = text_of(rendered(check, lang))
+    assert name in text and "Cabinet Office" not in text  # producer_names.csv's name for this reader
+    assert "Valtorta N.K. et al." in text  # journal authors are never translated

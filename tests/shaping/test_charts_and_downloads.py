@@ -210,6 +210,7 @@ def test_package_zip_validates_with_frictionless(tmp_path):
         "claims.csv",
         "claim_evidence.csv",
         "glossary.csv",
+        "producer_names.csv",
         "evidence.csv",
         "concepts.csv",
         "labels.csv",

@@ -9,7 +9,7 @@ import pytest
 import i18n
 from loaders.tables import check_package
 from shaping.citations import bibtex_source, list_joins, producer, short_citation, source_line
-from shaping.downloads import SOURCE_COLUMNS, rows_with_sources
+from shaping.downloads import SOURCE_COLUMNS, rows_with_sources, table_csv
 from shaping.estimates import annotate
 from shaping.sentences import quote_sentence
 from shaping.sources import matching
@@ -127,3 +127,65 @@ def test_the_rows_download_carries_the_own_language_name_after_the_existing_colu
 def test_a_source_is_found_by_its_own_language_name(sources):
     found = matching(sources.reset_index(drop=True), "内閣府")
     assert found["source_id"].tolist() == ["jp-cao-2010"]
+
+
+# producer_names.csv: the fixture names the Cabinet Office in Korean (일본 내각부) and Italian (Ufficio di Gabinetto
+# nipponico), and the World Bank in Japanese (世界銀行); no row names the Ministry of Health or Valtorta et al.
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Cabinet Office of Japan"),
+        ("ja", "内閣府"),  # the producer's own name comes first for readers of its script
+        ("ko", "일본 내각부"),
+        ("it", "Ufficio di Gabinetto nipponico"),
+    ],
+)
+def test_each_reader_reads_the_producer_in_their_language(sources, lang, expected):
+    with i18n.language(lang):
+        assert producer(sources.loc["jp-cao-2010"]) == expected
+
+
+def test_a_name_read_in_japanese_is_shown_to_japanese_readers_only(sources):
+    world_bank = sources.loc["pop-wb-datasets-population"]
+    with i18n.language("ja"):
+        assert producer(world_bank) == "世界銀行"
+    for lang in ("en", "ko", "it"):
+        with i18n.language(lang):
+            assert producer(world_bank) == "World Bank", lang
+
+
+def test_a_producer_no_page_names_in_the_readers_language_stays_english(sources):
+    used = cited(sources, "jp-cao-2010", "jp-mhlw-2019", "h-valtorta-2016")
+    with i18n.language("ko"):
+        line = source_line(used)
+    assert "일본 내각부" in line and "Cabinet Office" not in line
+    assert "Ministry of Health, Labour and Welfare" in line and "Valtorta N.K. et al." in line
+
+
+def test_the_italian_source_line_and_short_citation_name_the_producer_in_italian(sources):
+    with i18n.language("it"):
+        short = short_citation(sources.loc["jp-cao-2010"])
+        line = source_line(cited(sources, "jp-cao-2010", "jp-mhlw-2019"))
+    assert short.startswith("Ufficio di Gabinetto nipponico") and "2010" in short
+    assert "Ufficio di Gabinetto nipponico" in line and "Cabinet Office" not in line
+
+
+def test_the_korean_sentence_to_quote_names_the_producer_in_korean(check, sources):
+    vocab = Vocabulary.of(check)
+    row = annotate(check.table("recluse_estimates"), vocab).iloc[0]
+    with i18n.language("ko"):
+        sentence = quote_sentence(row, sources.loc["jp-cao-2010"], vocab)
+    assert "일본 내각부" in sentence and "Cabinet Office" not in sentence
+
+
+def test_bibtex_keeps_the_english_producer_for_a_korean_reader(sources):
+    with i18n.language("ko"):
+        entry = bibtex_source(sources.loc["jp-cao-2010"])
+    assert "author = {{Cabinet Office of Japan}}" in entry and "내각부" not in entry
+
+
+def test_the_sources_download_carries_no_internal_name_column(check):
+    header = table_csv(check.table("sources"), {}).decode("utf-8-sig").splitlines()[0]
+    assert "producer_original" in header and "_producer_" not in header
