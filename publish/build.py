@@ -166,7 +166,10 @@ def write_images(charts: list, stems: list[Path], words: list[SocialWords]) -> l
     its title and subtitle at the top and its source line at the bottom across its width, and the untitled stills the
     pages show (STILLS), in one Kaleido batch (one Chromium start); the paths."""
     pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
-    exported = [titled(c, w.title, w.subtitle, source=w.source) for c, w in zip(charts, words, strict=True)]
+    exported = []
+    for chart, w in zip(charts, words, strict=True):
+        with i18n.language(w.lang):  # the rows a chart left out are said in its language
+            exported.append(titled(chart, w.title, w.subtitle, source=w.source))
     cards = [social_card(c, w) for c, w in zip(charts, words, strict=True)]
     stills = [(c, s, width) for c, s in zip(charts, stems, strict=True) for width, _ in STILLS]
     paths = (
@@ -332,7 +335,9 @@ def build_site(
             (out / language_folder(lang) / zip_name).write_bytes(package_zip(data_dir))
         charts += [b.chart for b in built]
         stems += [out / language_folder(lang) / "figures" / b.entry.key / b.entry.key for b in built]
-        words += [SocialWords(b.figure.title, b.figure.subtitle, b.shown.source_line, b.figure.summary) for b in built]
+        words += [
+            SocialWords(b.figure.title, b.figure.subtitle, b.shown.source_line, b.figure.summary, lang) for b in built
+        ]
     MISSING.clear()
     MISSING.update({lang: sorted(recorder.words) for lang, recorder in recorders.items() if recorder.words})
     if MISSING:

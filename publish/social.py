@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 import plotly.graph_objects as go
 
+import i18n
 from shaping.charts import left_out_line, text_width, wrapped
 from shaping.images import SOURCE_LINE, TITLE_BLOCK, image_height, titled
 from shaping.text import plotly_plain
@@ -79,6 +80,7 @@ class SocialWords:
     subtitle: str
     source: str
     summary: str = ""
+    lang: str = i18n.DEFAULT  # the words' language: what the card adds (the rows a chart left out) is said in it
 
 
 def chart_card(chart: go.Figure, words: SocialWords) -> tuple[go.Figure, tuple[int, int, float]]:
@@ -254,5 +256,6 @@ def text_card(chart: go.Figure, words: SocialWords) -> go.Figure | None:
 def social_card(chart: go.Figure, words: SocialWords) -> tuple[go.Figure, tuple[int, int, float]]:
     """The 1200 x 630 card of a chart and the layout width, height and scale Kaleido draws it at: the chart itself when
     it is legible as a thumbnail, else the text-led card (text_card)."""
-    card = None if legible(chart) else text_card(chart, words)
-    return (card, (*SOCIAL_SIZE, 1.0)) if card else chart_card(chart, words)
+    with i18n.language(words.lang):  # the images are drawn after every language's pages, outside their language
+        card = None if legible(chart) else text_card(chart, words)
+        return (card, (*SOCIAL_SIZE, 1.0)) if card else chart_card(chart, words)

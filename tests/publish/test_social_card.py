@@ -27,7 +27,7 @@ from publish.social import (
     social_size,
     text_px,
 )
-from shaping.charts import text_width, wrapped
+from shaping.charts import left_out_line, text_width, wrapped
 from shaping.images import SOURCE_LINE, TITLE_BLOCK
 from shaping.words import app_title
 from tests.conftest import add_row
@@ -57,8 +57,8 @@ def built(folder: Path, key: str, lang: str = "en"):
         entry = next(e for e in catalog(check) if e.key == key)
         shown = finish(entry.build(check), check)
         figure = shown.figure
-        words = SocialWords(figure.title, figure.subtitle, shown.source_line, figure.summary)
-        card, size = social_card(shown.chart, words)
+        words = SocialWords(figure.title, figure.subtitle, shown.source_line, figure.summary, lang)
+    card, size = social_card(shown.chart, words)  # as the build draws it: after the pages, outside their language
     return shown, card, size, check
 
 
@@ -130,6 +130,23 @@ def test_the_text_led_card_is_legible_and_its_words_stay_inside_it_in_every_lang
             if lang == "ja":
                 assert not line.startswith(tuple(NO_LINE_START)), (note.name, line)
     assert bottom <= height, lang
+
+
+def test_a_chart_that_left_rows_out_says_so_on_its_card_in_the_reader_s_language(tall):
+    """The card is drawn after every language's pages, outside their language: what it adds itself (how many rows the
+    chart drew) must still be in the card's language, as the summary beside it is."""
+    check = check_package(tall)
+    with i18n.language("ja"):
+        entry = next(e for e in catalog(check) if e.key == "health-forest")
+        shown = finish(entry.build(check), check)
+        shown.chart.update_layout(meta={"rows_drawn": 3, "rows_total": 40})
+        said = left_out_line(shown.chart)
+        figure = shown.figure
+    with i18n.language("en"):
+        english = left_out_line(shown.chart)
+    card, _ = social_card(shown.chart, SocialWords(figure.title, "", shown.source_line, figure.summary, "ja"))
+    source = squeezed("".join(lines(notes(card)[SOURCE_LINE])))
+    assert said != english and squeezed(said) in source and squeezed(english) not in source
 
 
 def test_nothing_in_the_card_is_an_id_or_code(tall):
