@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import plotly
-import plotly.graph_objects as go
 import plotly.io as pio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -27,12 +26,13 @@ from figures.finished import Finished, finish
 from figures.glossary import glossary_terms, glossary_words
 from figures.in_english import english_marker, in_english_around, marked_row_notes
 from publish import metadata
+from publish.social import SOCIAL_NAME, SOCIAL_SIZE, SocialWords, social_card
 from publish.untranslated import data_in_english, english_report, missed_words, report
 from shaping.citations import short_citation, url_or_unknown
 from shaping.downloads import about_columns, package_zip, rows_csv
 from shaping.edition import edition_root, embed_code, embed_height, figure_url, language_folder
 from shaping.headlines import cautions
-from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, SOURCE_LINE, image_height, titled
+from shaping.images import IMAGE_WIDTH, NO_MATHJAX, PNG_SCALE, image_height, titled
 from shaping.sentences import headline_detail, headline_figure
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
@@ -55,9 +55,6 @@ PLOTLY_CONFIG = {
 # An embed sits in someone else's article: the chart, hover labels and the link back, no toolbar over the legend
 # (the figure page keeps it on wide screens; site.js drops it on narrow ones, where it covers the legend).
 EMBED_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
-# og:image: the 1.91:1 card social sites show (1200 × 630 pixels), its own file beside the figure's PNG and SVG.
-SOCIAL_SIZE = (1200, 630)
-SOCIAL_NAME = "{key}-social.png"
 # The chart as plotly.js draws it, as SVG at layout widths from a phone's to the images': pages and embeds show the
 # widest that fits their column (a <picture> media query on the window's width, up to the width given: the frame's
 # own in an embed) until a reader reaches for the chart and plotly.js is fetched, so a phone that only reads never
@@ -164,36 +161,16 @@ def plotly_bundle(charts: list, basic: Path | None = None, full: Path | None = N
     return basic, None
 
 
-def social_size(chart) -> tuple[int, int, float]:
-    """Layout width, height and scale that render the chart at SOCIAL_SIZE pixels: 1.91:1 at the chart's own height
-    (at least 420 layout px so short charts are not tiny). A tall chart is shrunk whole rather than squeezed into a
-    shorter layout: its rows' labels are written above them, and squeezed rows would print them over each other."""
-    step = max(20, round(image_height(chart) / 21))  # 40:21 is 1200:630
-    return 40 * step, 21 * step, SOCIAL_SIZE[0] / (40 * step)
-
-
-def social_card(chart, title: str, subtitle: str, source: str | None = None):
-    """The 1200 x 630 card of a chart: its layout at social_size,
-    the title drawn large enough to read as a thumbnail."""
-    width, height, scale = social_size(chart)
-    layout = go.Figure(chart).update_layout(width=width, height=height)
-    card = titled(layout, title, subtitle, scale=scale, grow=False, source=source)
-    for note in card.layout.annotations:
-        if note.name == SOURCE_LINE:  # the source line too at a size a thumbnail shows (the chart is shrunk by scale)
-            size = max(10, 12 / scale)
-            extra = (note.text.count("<br>") + 1) * (size - 10) * 1.3
-            note.update(font_size=size, yshift=note.yshift - extra)
-            card.update_layout(margin_b=card.layout.margin.b + extra)
-    return card, (width, height, scale)
-
-
-def write_images(charts: list, stems: list[Path], words: list[tuple[str, str, str]]) -> list[Path]:
-    """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png of every chart, each with its (title,
-    subtitle) at the top and its source line at the bottom across its width, and the untitled stills the pages show
-    (STILLS), in one Kaleido batch (one Chromium start); the paths."""
+def write_images(charts: list, stems: list[Path], words: list[SocialWords]) -> list[Path]:
+    """<stem>.png (2×), <stem>.svg and the social card <stem>-social.png (publish.social) of every chart, each with
+    its title and subtitle at the top and its source line at the bottom across its width, and the untitled stills the
+    pages show (STILLS), in one Kaleido batch (one Chromium start); the paths."""
     pio.defaults.mathjax = str(NO_MATHJAX)  # Kaleido asks no other host for anything (as shaping.images does)
-    exported = [titled(c, t, s, source=line) for c, (t, s, line) in zip(charts, words, strict=True)]
-    cards = [social_card(c, *texts) for c, texts in zip(charts, words, strict=True)]
+    exported = []
+    for chart, w in zip(charts, words, strict=True):
+        with i18n.language(w.lang):  # the rows a chart left out are said in its language
+            exported.append(titled(chart, w.title, w.subtitle, source=w.source))
+    cards = [social_card(c, w) for c, w in zip(charts, words, strict=True)]
     stills = [(c, s, width) for c, s in zip(charts, stems, strict=True) for width, _ in STILLS]
     paths = (
         [s.with_suffix(".png") for s in stems]
@@ -358,7 +335,9 @@ def build_site(
             (out / language_folder(lang) / zip_name).write_bytes(package_zip(data_dir))
         charts += [b.chart for b in built]
         stems += [out / language_folder(lang) / "figures" / b.entry.key / b.entry.key for b in built]
-        words += [(b.figure.title, b.figure.subtitle, b.shown.source_line) for b in built]
+        words += [
+            SocialWords(b.figure.title, b.figure.subtitle, b.shown.source_line, b.figure.summary, lang) for b in built
+        ]
     MISSING.clear()
     MISSING.update({lang: sorted(recorder.words) for lang, recorder in recorders.items() if recorder.words})
     if MISSING:

@@ -68,7 +68,7 @@ def text_width(text: str) -> int:
 _WIDE = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
 _OPENING = "[（「『【〔]"
 _BREAK = re.compile(
-    rf"(?<=\s)|(?<=[{_WIDE}])(?=[{_WIDE}])(?![、。，．）」』】〕・ー〜ぁぃぅぇぉっゃゅょァィゥェォッャュョ])"
+    rf"(?<=\s)|(?<=[{_WIDE}])(?=[{_WIDE}])(?![、。，．）」』】〕：；！？・ー〜ぁぃぅぇぉっゃゅょァィゥェォッャュョ])"
     r"(?!(?<=[ァ-ヺー])[ァ-ヺー])"  # nor inside a katakana word (オンラ|イン)
     r"(?<![（「『【〔])"  # nor after an opening bracket
 )
@@ -86,6 +86,12 @@ def _pieces(text: str, width: int) -> list[str]:
         return [p for p in _BREAK.split(text) if p]
     pieces = []
     for phrase_ in _phrases().parse(text):
+        # a mark BudouX opens a phrase with that closes the one before ('…による）|：15～39歳') goes back to it
+        marks = re.match("[、。，．）」』】〕：；！？・]*", phrase_).group() if pieces else ""
+        pieces[-1:] = [pieces[-1] + marks] if marks else pieces[-1:]
+        phrase_ = phrase_[len(marks) :]
+        if not phrase_:
+            continue
         # BudouX cuts '2018年' as '201|8年': a cut not between two Japanese characters joins its neighbours again
         # and an opening bracket with one character ('（公|表値ではない）') stays with the rest of its words
         between = re.search(f"[{_WIDE}]$", pieces[-1]) and re.match(f"[{_WIDE}]", phrase_) if pieces else True
