@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+import i18n
+from core.model import producer_name_column
 from core.package_check import PackageCheck
 from shaping.evidence import confirmed_by_source
 from shaping.numbers import clauses
@@ -43,14 +45,15 @@ def source_usage(check: PackageCheck) -> pd.DataFrame:
 
 
 def matching(usage: pd.DataFrame, query: str | None) -> pd.DataFrame:
-    """Sources whose id, producer (in English or as the source writes it: 内閣府), title or citation contains every
-    word of the query (case-insensitive)."""
+    """Sources whose id, producer (in English, as the source writes it: 内閣府, or as pages in a reader's language name
+    it: 일본 내각부), title or citation contains every word of the query (case-insensitive)."""
     if not query or not query.strip():
         return usage
-    own_name = usage["producer_original"].fillna("") if "producer_original" in usage else ""
-    haystack = (
-        usage["source_id"] + " " + usage["producer"] + " " + own_name + " " + usage["title"] + " " + usage["citation"]
-    ).str.lower()
+    names = ["producer_original", *(producer_name_column(lang) for lang in i18n.LANGUAGES)]
+    haystack = usage["source_id"] + " " + usage["producer"] + " " + usage["title"] + " " + usage["citation"]
+    for name in (n for n in names if n in usage):
+        haystack = haystack + " " + usage[name].fillna("")
+    haystack = haystack.str.lower()
     mask = pd.Series(True, index=usage.index)
     for word in query.lower().split():
         mask &= haystack.str.contains(word, regex=False)

@@ -129,6 +129,12 @@ def test_a_source_is_found_by_its_own_language_name(sources):
     assert found["source_id"].tolist() == ["jp-cao-2010"]
 
 
+def test_a_source_is_found_by_the_name_pages_in_the_reader_s_language_give_its_producer(sources):
+    """A Korean reader searching the sources for 내각부 found nothing: the name was shown but not searched."""
+    assert matching(sources.reset_index(drop=True), "내각부")["source_id"].tolist() == ["jp-cao-2010"]
+    assert matching(sources.reset_index(drop=True), "nipponico")["source_id"].tolist() == ["jp-cao-2010"]
+
+
 # producer_names.csv: the fixture names the Cabinet Office in Korean (일본 내각부) and Italian (Ufficio di Gabinetto
 # nipponico), and the World Bank in Japanese (世界銀行); no row names the Ministry of Health or Valtorta et al.
 
