@@ -29,7 +29,7 @@ from shaping.citations import (
     producer_parts,
 )
 from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, unread_columns
-from shaping.numbers import clauses
+from shaping.numbers import clauses, listed
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
 from shaping.words import caveats, phrase, phrase_n, say
@@ -149,14 +149,14 @@ class CardContent:
         """Concepts, each row's method, sample and uncertainty, extra notes, caveats and source types."""
         vocab = Vocabulary.of(self.check)
         texts = caveats()
+        types = sorted({vocab.label("sources", "source_type", t) for t in self.finished.used["source_type"]})
         return {
             "concepts": [tuple(vocab.concept(c)[["label", "definition"]]) for c in dict.fromkeys(self.figure.concepts)],
             "rows": row_notes(self.figure),
             "extra": list(self.figure.extra_notes),
             "caveats": [texts[k] for k in self.figure.caveats],
-            "source_types": sorted(
-                {vocab.label("sources", "source_type", t) for t in self.finished.used["source_type"]}
-            ),
+            "source_types": types,
+            "source_types_listed": listed(types),  # 支援団体、研究機関: the reader's list, never ', ' in Japanese
         }
 
     @cached_property

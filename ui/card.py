@@ -88,7 +88,7 @@ def _about(card: CardContent) -> None:
         st.markdown(f"**{say('card.caveats')}**")
         for caveat in card.notes["caveats"]:
             st.markdown(f"- {markdown_plain(caveat)}")
-    st.caption(markdown_plain(say("card.source_types", types=", ".join(card.notes["source_types"]))))
+    st.caption(markdown_plain(say("card.source_types", types=card.notes["source_types_listed"])))
     if card.figure.how_made:
         _how_made(card)
 
