@@ -15,7 +15,7 @@ import pandas as pd
 import i18n
 from figures.card import CardContent
 from figures.figure import Figure, row_notes
-from shaping.words import phrase, say
+from shaping.words import english_marker, say
 
 ROW_NOTES, QUOTE_NOTES = "row notes", "notes on the quotes"
 DERIVATIONS = "derivations"
@@ -23,14 +23,6 @@ KINDS = (ROW_NOTES, QUOTE_NOTES, DERIVATIONS)
 # Shown in an element of their own, marked; a derived interval's derivation sits inside
 # the translated sentence of "How the numbers were made"
 MARKED = (ROW_NOTES, QUOTE_NOTES)
-
-
-def english_marker(lang: str) -> str:
-    """'(in English)' in lang's words; nothing for an English reader, who needs no marker."""
-    if lang == i18n.DEFAULT:
-        return ""
-    with i18n.language(lang):
-        return phrase("rows.in_english")
 
 
 def in_english_around() -> tuple[str, str]:

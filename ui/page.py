@@ -15,14 +15,13 @@ import settings
 from core.model import VOCABULARY
 from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
-from figures.in_english import english_marker
 from i18n import DEFAULT, LANGUAGES, current, language
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
-from shaping.words import say
+from shaping.words import data_english, say
 from ui.language import choice_words
 
 
@@ -70,8 +69,7 @@ def vocabulary() -> Vocabulary | None:
 def whats_new(check: PackageCheck) -> None:
     """The data changelog (a maintainer-written Markdown file; Streamlit renders no raw HTML from it), written in
     English only: its label says so to a reader of another language, as the data's other English is marked."""
-    label = " ".join(filter(None, (say("messages.whats_new"), english_marker(current()))))
-    with st.expander(label, icon=":material/update:"):
+    with st.expander(data_english(say("messages.whats_new")), icon=":material/update:"):
         st.markdown(changelog(check.data_dir))
 
 

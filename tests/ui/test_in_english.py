@@ -95,3 +95,27 @@ def test_the_count_grows_by_one_when_a_row_gets_a_note(package):
 
 def test_no_marker_for_english_readers():
     assert english_marker("en") == "" and english_marker("it") == i18n.translator("it").gettext("(in English)")
+
+
+def test_the_marker_is_put_after_words_in_one_place():
+    """views/claims.py and ui/page.py joined a label and "(in English)" by hand, and figures/in_english.py read the
+    marker itself: the one helper is shaping.words (data_english, english_marker), which figures, ui and views use."""
+    import shaping.words
+    from figures import in_english
+    from tests.conftest import ROOT
+
+    assert in_english.english_marker is shaping.words.english_marker
+    by_hand = {
+        path.relative_to(ROOT).as_posix()
+        for folder in ("figures", "shaping", "ui", "views", "publish")
+        for path in (ROOT / folder).rglob("*.py")
+        if path.name != "words.py" and re.search(r"\(\s*[\"']rows\.in_english", path.read_text(encoding="utf-8"))
+    }
+    joined = {
+        path.relative_to(ROOT).as_posix()
+        for path in [*(ROOT / "views").rglob("*.py"), ROOT / "ui" / "page.py"]
+        if "english_marker" in path.read_text(encoding="utf-8")
+    }
+    assert by_hand == set() and joined == set()
+    with i18n.language("ja"):
+        assert shaping.words.data_english("Claim") == f"Claim {i18n.translator('ja').gettext('(in English)')}"
