@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from core.problems import Problem, counted
-from i18n import DEFAULT, current, korean_particles, language, translate, translator
+from i18n import DEFAULT, current, korean_particles, language, quote_language, translate, translator
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 SITE_FILE, PAGES_FILE, FIGURES_DIR = "site.toml", "pages.toml", "figures"
@@ -190,6 +190,16 @@ def data_english(text: str) -> str:
     put after words, so a reader meets the data's English announced the same way everywhere."""
     marker = english_marker()
     return f"{text} {marker}" if text and marker else text
+
+
+ENGLISH_WORD = re.compile(r"[a-z]{2,}")  # 'para', 'table cell': a Roman numeral ('II-1 調査の客体') is no word
+
+
+def locator_language(locator: str) -> str | None:
+    """The language where-on-its-page a quote is ('abstract, Results', '調査の時期') is written in: 'en' when it
+    holds an English word (the data's own English, marked so for other readers, even around a heading it quotes:
+    '文献概要, para 2'), else the language of its script (the source's own heading), None when it cannot be told."""
+    return "en" if ENGLISH_WORD.search(locator) else quote_language(locator, translated=True)
 
 
 def phrase_n(name: str, n: int, **values: object) -> str:
