@@ -73,6 +73,25 @@ def whats_new(check: PackageCheck) -> None:
         st.markdown(changelog(check.data_dir))
 
 
+def css_string(text: str) -> str:
+    """Text as a CSS string literal: every character but a letter, digit or space written as a hex escape, so no
+    quote, backslash or '</style>' of it is ever read as CSS or HTML."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def uploader_in_reader_words(key: str, button: str) -> str:
+    """A <style> for the file uploader of widget `key`, which Streamlit 1.67 writes in English only and cannot
+    translate (file_uploader takes no words for its button or instructions): its instructions ('5MB per file • CSV,
+    ZIP') hidden, the page saying them beside it in the reader's words, and its button's 'Upload' replaced by the
+    reader's word (a generated word is part of the button's accessible name). Scoped to this one widget."""
+    zone = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
+    label = f'{zone} button [data-testid="stMarkdownContainer"]'
+    return (
+        f'<style>{zone} [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }} '
+        f"{label} p {{ display: none; }} {label}::after {{ content: {css_string(button)}; }}</style>"
+    )
+
+
 def url_notices(allowed: dict[str, Allowed]) -> None:
     """Show a notice for each unknown link parameter or disallowed value (the widgets then ignore them)."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
