@@ -32,7 +32,7 @@ from shaping.evidence import held_text, quote_groups, quotes_for, row_labels, un
 from shaping.numbers import clauses, listed
 from shaping.text import safe_url
 from shaping.vocabulary import Vocabulary
-from shaping.words import caveats, phrase, phrase_n, say
+from shaping.words import caveats, locator_language, phrase, phrase_n, say
 
 POINTS_IN_ALT = 40
 
@@ -189,6 +189,7 @@ class CardContent:
                     "found": True,
                     "held": held_text(group["figures"], group["table"]),
                     "locator": str(group["locator"]),
+                    "locator_lang": locator_language(str(group["locator"])),
                     "host": urlparse(group["url"]).hostname or "",
                     "url": safe_url(group["url"]),
                     "checked": group["checked"].date().isoformat(),

@@ -12,9 +12,10 @@ from shaping.charts import dot_plot
 from shaping.estimates import annotate, drawable, point_descriptions, select
 from shaping.evidence import read_on_a_page
 from shaping.headlines import cautions, headline_rows
+from shaping.numbers import listed
 from shaping.sentences import headline_summary, quote_sentence, summary_sentence
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words, headings
+from shaping.words import FigureWords, figure_words, headings
 
 COUNTRY_CODES = ("JPN", "KOR", "ITA")
 # The table's columns and their headings' word keys (words/phrases.toml [columns]).
@@ -31,6 +32,9 @@ TABLE_COLUMNS = {
     "method_label": "evidence",
     "source_id": "source",
 }
+# Each country's rows as the subtitle names them (words/figures/compare.toml [labels]); Korea's by the concepts drawn.
+COUNTRY_WORDS = {"JPN": "japan", "KOR": "korea", "ITA": "italy"}
+KOREA_ALONE = {"reclusive": "korea_reclusive", "isolated": "korea_isolated"}
 # What the page shows before a reader changes anything (years None: every year in the data).
 DEFAULTS = {
     "countries": COUNTRY_CODES,
@@ -63,6 +67,19 @@ def selection(
     return chosen, drawable(chosen, measure)
 
 
+def shown_words(shown: pd.DataFrame, words: FigureWords) -> str:
+    """What the chart draws, country by country, for its subtitle ('Hikikomori in Japan, reclusive youth in South
+    Korea, …'): only what is drawn, so a view without Korea's isolated youth does not name them."""
+    parts = []
+    for country, name in COUNTRY_WORDS.items():
+        concepts = set(shown.loc[shown["country"] == country, "concept"])
+        if concepts:
+            alone = KOREA_ALONE.get(next(iter(concepts))) if country == "KOR" and len(concepts) == 1 else None
+            parts.append(words.text(f"labels.{alone or name}"))
+    said = listed(parts)
+    return said[:1].upper() + said[1:]
+
+
 def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log: bool = False) -> Figure:
     """The dot plot of the rows shown (a selection's drawable rows), with the comparability caveats."""
     indexed_sources = check.table("sources").set_index("source_id", drop=False)
@@ -75,7 +92,7 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
     return Figure(
         key="compare",
         title=words.text("title", measure),
-        subtitle=words.text("subtitle", measure),
+        subtitle=words.text("subtitle", measure, shown=shown_words(shown, words)),
         summary=i18n.sentences((headline_summary(r, cautions(r)) for _, r in heads.iterrows()), i18n.current())
         if not heads.empty
         else summary_sentence(shown),
@@ -89,7 +106,15 @@ def compare(check: PackageCheck, shown: pd.DataFrame, measure: str = "rate", log
     )
 
 
-@declare("compare", "compare", params=DEFAULTS)
+@declare(
+    "compare",
+    "compare",
+    params=DEFAULTS,
+    placeholders={
+        "subtitle": ("shown",),
+        **{f"labels.{n}": () for n in [*COUNTRY_WORDS.values(), *KOREA_ALONE.values()]},
+    },
+)
 def build(check: PackageCheck, **params) -> Figure | None:
     """The Compare figure for a selection (DEFAULTS for what is not given), from the package alone; None when nothing
     matches (the page then says so instead)."""

@@ -1,7 +1,7 @@
-"""Data text a reader of another language meets in English: the rows' notes and the evidence's notes, which the data
-package writes only in English (and a derived interval's derivation, counted, not marked: it sits inside a translated
-sentence). Where notes are shown they are marked (the element says lang="en", a short "(in
-English)" in the reader's language follows) and the static build counts them, per language.
+"""Data text a reader of another language meets in English: the rows' notes, the evidence's notes and locators ('news
+item, para 1'), which the data package writes only in English (and a derived interval's derivation, counted, not
+marked: it sits inside a translated sentence). Where they are shown they are marked (the element says lang="en", a
+short "(in English)" in the reader's language follows) and the static build counts them, per language.
 
 Pure: no Streamlit, no Jinja. The app's card (ui/card.py) and the static figure page (publish/templates/figure.html)
 show what these functions return; publish/untranslated.py reports the counts.
@@ -15,22 +15,15 @@ import pandas as pd
 import i18n
 from figures.card import CardContent
 from figures.figure import Figure, row_notes
-from shaping.words import phrase, say
+from shaping.words import english_marker, say
 
 ROW_NOTES, QUOTE_NOTES = "row notes", "notes on the quotes"
+LOCATORS = "locators"  # where on its page a quote is ('abstract, Results'): free text, no parser reads it
 DERIVATIONS = "derivations"
-KINDS = (ROW_NOTES, QUOTE_NOTES, DERIVATIONS)
+KINDS = (ROW_NOTES, QUOTE_NOTES, LOCATORS, DERIVATIONS)
 # Shown in an element of their own, marked; a derived interval's derivation sits inside
 # the translated sentence of "How the numbers were made"
-MARKED = (ROW_NOTES, QUOTE_NOTES)
-
-
-def english_marker(lang: str) -> str:
-    """'(in English)' in lang's words; nothing for an English reader, who needs no marker."""
-    if lang == i18n.DEFAULT:
-        return ""
-    with i18n.language(lang):
-        return phrase("rows.in_english")
+MARKED = (ROW_NOTES, QUOTE_NOTES, LOCATORS)
 
 
 def in_english_around() -> tuple[str, str]:
@@ -60,8 +53,9 @@ def marked_row_notes(figure: Figure, lang: str) -> list[dict[str, str | None]]:
 
 def english_texts(cards: Iterable[CardContent], lang: str = i18n.DEFAULT) -> dict[str, set[str]]:
     """The distinct data texts these cards show a reader of lang only in English, by kind: the rows' notes, the
-    quotes' notes (no translated column) and how a derived number was made where derivation_<lang> is empty (inside
-    "How the numbers were made"); places are coded and labelled in labels.csv."""
+    quotes' notes (no translated column), where on its page each quote is ("Where it says so") and how a derived
+    number was made where derivation_<lang> is empty (inside "How the numbers were made"); places are coded and
+    labelled in labels.csv."""
     found: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for card in cards:
         rows = card.figure.rows
@@ -70,7 +64,9 @@ def english_texts(cards: Iterable[CardContent], lang: str = i18n.DEFAULT) -> dic
         if "derivation" in rows:  # those with no translation in lang (derivation_<lang>)
             translated = rows.get(f"derivation_{lang}", pd.Series(pd.NA, index=rows.index))
             found[DERIVATIONS] |= {str(d) for d in rows["derivation"][translated.isna()].dropna()}
-        found[QUOTE_NOTES] |= {q["notes"] for row in card.evidence for q in row["quotes"] if q["notes"]}
+        quotes = [q for row in card.evidence for q in row["quotes"]]
+        found[QUOTE_NOTES] |= {q["notes"] for q in quotes if q["notes"]}
+        found[LOCATORS] |= {q["locator"] for q in quotes if q["found"] and q["locator_lang"] == "en"}
     return found
 
 

@@ -92,9 +92,10 @@ def _pieces(text: str, width: int) -> list[str]:
         phrase_ = phrase_[len(marks) :]
         if not phrase_:
             continue
-        # BudouX cuts '2018年' as '201|8年': a cut not between two Japanese characters joins its neighbours again
-        # and an opening bracket with one character ('（公|表値ではない）') stays with the rest of its words
-        between = re.search(f"[{_WIDE}]$", pieces[-1]) and re.match(f"[{_WIDE}]", phrase_) if pieces else True
+        # BudouX cuts '2018年' as '201|8年': a cut not between two Japanese characters (nor at a space, where a line
+        # may break: '(UK Biobank) |（英語のまま）') joins its neighbours again, and an opening bracket with one
+        # character ('（公|表値ではない）') stays with the rest of its words
+        between = re.search(rf"[{_WIDE}\s]$", pieces[-1]) and re.match(f"[{_WIDE}]", phrase_) if pieces else True
         if pieces and (
             not between or re.fullmatch("[（「『【〔].", pieces[-1]) or pieces[-1].endswith(tuple("（「『【〔"))
         ):

@@ -7,7 +7,7 @@ import pandas as pd
 import i18n
 from shaping.numbers import ratio
 from shaping.vocabulary import Vocabulary, strict_map
-from shaping.words import phrase
+from shaping.words import data_english, phrase
 
 RATIO_MEASURES = ("OR", "RR", "HR")
 
@@ -79,13 +79,15 @@ def forest_rows(risks: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
 
 def _distinct(rows: pd.DataFrame) -> pd.Series:
     """Labels that two rows share get, in brackets, the first of their population, comparison or note's opening words
-    that tells them apart ('(UK Biobank)', '(Minimally adjusted)'): words of the data, never a row id."""
+    that tells them apart ('(UK Biobank)', '(Minimally adjusted)'): words of the data, never a row id. The data writes
+    them only in English (free text, no code labels.csv could translate), so a reader of another language meets them
+    marked as row notes are: '(Minimally adjusted) （英語のまま）'."""
     labels = rows["label"].copy()
     opening = rows["note"].fillna("").str.split(r"[:.;]", n=1, regex=True).str[0]
     for _, group in rows[labels.duplicated(keep=False)].groupby("label"):
         for words in (group["population"], group["comparison"], opening[group.index]):
             if words.notna().all() and words.is_unique:
-                labels[group.index] = group["label"] + " (" + words.astype(str) + ")"
+                labels[group.index] = group["label"] + " " + words.map(lambda w: data_english(f"({w})"))
                 break
         else:
             labels[group.index] = group["label"] + [f" ({i})" for i in range(1, len(group) + 1)]

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from core.problems import Problem, counted
-from i18n import DEFAULT, current, korean_particles, translate, translator
+from i18n import DEFAULT, current, korean_particles, language, quote_language, translate, translator
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 SITE_FILE, PAGES_FILE, FIGURES_DIR = "site.toml", "pages.toml", "figures"
@@ -174,10 +174,32 @@ def phrase(name: str, **values: object) -> str:
     return fill(_at(phrases(), name), **values)
 
 
+def english_marker(lang: str | None = None) -> str:
+    """'(in English)' in the words of lang (the reader's, if not given); nothing for an English reader, who needs no
+    marker."""
+    lang = lang or current()
+    if lang == DEFAULT:
+        return ""
+    with language(lang):
+        return phrase("rows.in_english")
+
+
 def data_english(text: str) -> str:
-    """The data's English inside a sentence in another language, marked so ('Japan aged 15-39 …（英語のまま）'): a
-    reader of the sentence's language meets it announced, as row notes are."""
-    return text if current() == DEFAULT or not text else f"{text} {phrase('rows.in_english')}"
+    """Text followed by the reader's '(in English)': the data's English inside a sentence in another language ('Japan
+    aged 15-39 …（英語のまま）') or a label over English content ('Claim（英語のまま）'). The one place the marker is
+    put after words, so a reader meets the data's English announced the same way everywhere."""
+    marker = english_marker()
+    return f"{text} {marker}" if text and marker else text
+
+
+ENGLISH_WORD = re.compile(r"[a-z]{2,}")  # 'para', 'table cell': a Roman numeral ('II-1 調査の客体') is no word
+
+
+def locator_language(locator: str) -> str | None:
+    """The language where-on-its-page a quote is ('abstract, Results', '調査の時期') is written in: 'en' when it
+    holds an English word (the data's own English, marked so for other readers, even around a heading it quotes:
+    '文献概要, para 2'), else the language of its script (the source's own heading), None when it cannot be told."""
+    return "en" if ENGLISH_WORD.search(locator) else quote_language(locator, translated=True)
 
 
 def phrase_n(name: str, n: int, **values: object) -> str:

@@ -19,7 +19,7 @@ from shaping.downloads import about_columns, rows_csv
 from shaping.edition import embed_code, embed_height, figure_url
 from shaping.images import image_bytes, image_height, titled
 from shaping.numbers import clauses
-from shaping.text import markdown_link, markdown_plain
+from shaping.text import markdown_link, markdown_plain, safe_url
 from shaping.words import app_title, say
 from ui.page import download_package, on_click_in_this_language, view_url, when
 
@@ -131,6 +131,18 @@ def quote_html(quote: str, lang: str | None) -> str:
     return f"<blockquote{_lang_attribute(lang)}>{text}</blockquote>"
 
 
+def _where(quote: dict, marker: str) -> tuple[str, bool]:
+    """(Markdown, whether it holds HTML) of where a quote is: its locator ('abstract, Results', the data's free
+    English) and host, linked to its page; the locator marked lang="en" with the reader's "(in English)" after the
+    link, as the static page marks it."""
+    if not marker or quote["locator_lang"] != "en":  # an English reader's, or the source's own heading ('調査の時期')
+        return markdown_link(f"{quote['locator']} ({quote['host']})", quote["url"]), False
+    locator = '<span lang="en">' + markdown_plain(quote["locator"]).replace("&", "&amp;") + "</span>"
+    label, target = f"{locator} ({markdown_plain(quote['host'])})", safe_url(quote["url"])
+    linked = f"[{label}]({target.replace('(', '%28').replace(')', '%29')})" if target else label
+    return f"{linked} {markdown_plain(marker)}", True
+
+
 def _where_it_says_so(card: CardContent) -> None:
     """Each quote behind the rows shown, verbatim and once, with the figures it holds,
     its page, locator and translation."""
@@ -142,9 +154,10 @@ def _where_it_says_so(card: CardContent) -> None:
                 notes, has_html = _noted(q["notes"], marker and "en", marker) if q["notes"] else ("", False)
                 st.caption(markdown_plain(say("card.no_page_for", columns=q["columns"])) + " " + notes, has_html)
                 continue
-            where = markdown_link(f"{q['locator']} ({q['host']})", q["url"])
+            where, has_html = _where(q, marker)
             st.markdown(
-                f"- {markdown_plain(q['held'])} · {where} · {say('card.checked', date=when(str(q['checked'])))}"
+                f"- {markdown_plain(q['held'])} · {where} · {say('card.checked', date=when(str(q['checked'])))}",
+                unsafe_allow_html=has_html,
             )
             st.markdown(quote_html(q["quote"], q["lang"]), unsafe_allow_html=True)
             if q["quote_en"] and q["lang"] != current():  # a reader of the quote's own language needs no English

@@ -15,14 +15,13 @@ import settings
 from core.model import VOCABULARY
 from core.package import changelog, fingerprint, package_version, table_updated
 from core.package_check import PackageCheck
-from figures.in_english import english_marker
 from i18n import DEFAULT, LANGUAGES, current, language
 from loaders.cache import cached_package
 from shaping.downloads import package_zip
 from shaping.selection import Allowed, query_notices
 from shaping.text import markdown_plain
 from shaping.vocabulary import Vocabulary
-from shaping.words import say
+from shaping.words import data_english, say
 from ui.language import choice_words
 
 
@@ -70,9 +69,27 @@ def vocabulary() -> Vocabulary | None:
 def whats_new(check: PackageCheck) -> None:
     """The data changelog (a maintainer-written Markdown file; Streamlit renders no raw HTML from it), written in
     English only: its label says so to a reader of another language, as the data's other English is marked."""
-    label = " ".join(filter(None, (say("messages.whats_new"), english_marker(current()))))
-    with st.expander(label, icon=":material/update:"):
+    with st.expander(data_english(say("messages.whats_new")), icon=":material/update:"):
         st.markdown(changelog(check.data_dir))
+
+
+def css_string(text: str) -> str:
+    """Text as a CSS string literal: every character but a letter, digit or space written as a hex escape, so no
+    quote, backslash or '</style>' of it is ever read as CSS or HTML."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def uploader_in_reader_words(key: str, button: str) -> str:
+    """A <style> for the file uploader of widget `key`, which Streamlit 1.67 writes in English only and cannot
+    translate (file_uploader takes no words for its button or instructions): its instructions ('5MB per file • CSV,
+    ZIP') hidden, the page saying them beside it in the reader's words, and its button's 'Upload' replaced by the
+    reader's word (a generated word is part of the button's accessible name). Scoped to this one widget."""
+    zone = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
+    label = f'{zone} button [data-testid="stMarkdownContainer"]'
+    return (
+        f'<style>{zone} [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }} '
+        f"{label} p {{ display: none; }} {label}::after {{ content: {css_string(button)}; }}</style>"
+    )
 
 
 def url_notices(allowed: dict[str, Allowed]) -> None:

@@ -13,7 +13,7 @@ from shaping.downloads import neutralise_formula
 from shaping.text import markdown_plain
 from shaping.words import phrase_n
 from ui.card import figure_card
-from ui.page import load_tables
+from ui.page import load_tables, uploader_in_reader_words
 from ui.render import page_header
 
 LIMIT_MB = MAX_FILE_BYTES // (1024 * 1024)
@@ -26,6 +26,9 @@ if current is not None:
     left, right = st.columns([2, 1])
     recognise = texts.say("recognise")  # said now: Streamlit may call format_func outside this run's language
     upload = left.file_uploader(texts.say("upload"), type=["csv", "zip"], max_upload_size=LIMIT_MB, key="upload")
+    # Streamlit's own English on the uploader ('Upload', '5MB per file • CSV, ZIP') in the reader's words
+    left.html(uploader_in_reader_words("upload", texts.say("upload_button")))
+    left.caption(texts.say("upload_how", limit=i18n.number(LIMIT_MB, lang)))
     chosen = right.selectbox(
         texts.say("which_table"),
         ["", *table_names()],  # "": recognise the table from its header (None would offer to clear the choice)

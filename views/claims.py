@@ -3,8 +3,6 @@
 import streamlit as st
 
 from figures import claims as claim_figures
-from figures.in_english import english_marker
-from i18n import current
 from settings import CLAIMS_PER_PAGE
 from shaping.citations import short_citation
 from shaping.claims import claims_on_page, page_count, topic_labels, verdict_badge
@@ -12,6 +10,7 @@ from shaping.numbers import clauses
 from shaping.selection import int_between
 from shaping.text import markdown_link, markdown_plain
 from shaping.vocabulary import Vocabulary
+from shaping.words import data_english
 from ui.card import data_text, figure_card
 from ui.page import load_tables, url_notices, vocabulary
 from ui.render import page_header
@@ -34,7 +33,7 @@ if check is not None:
     verdicts = claims.assign(verdict_label=[verdict_badge(v, vocab)[0] for v in claims["verdict"]])
     # A plain table that wraps: a grid cut the claims and hid the verdicts on a phone. Its cells are read as Markdown,
     # so the data's text is escaped.
-    claim_column = " ".join(filter(None, (texts.say("claim_column"), english_marker(current()))))  # the claims' English
+    claim_column = data_english(texts.say("claim_column"))  # over the claims' English
     st.table(
         verdicts[["quote", "verdict_label"]]
         .map(markdown_plain)

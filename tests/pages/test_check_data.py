@@ -4,11 +4,14 @@ invalid one, polite refusals, and data/ byte-for-byte unchanged in every case.""
 import csv
 import io
 import json
+import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
 import i18n
+from core.package import MAX_FILE_BYTES
 from tests.conftest import REAL_DATA, checksums
 
 
@@ -247,3 +250,44 @@ def test_the_upload_page_speaks_japanese_with_its_counts_in_japanese_plurals(run
     shown = [s.value for s in at.subheader] + [m.value for m in at.markdown] + [s.value for s in at.success]
     assert ja.gettext("Validation") in shown and ja.gettext("Validation") != "Validation"
     assert not any("(s)" in text for text in shown)
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko", "it"])
+def test_the_uploader_s_streamlit_english_is_hidden_and_said_in_the_reader_s_words(run_page, lang):
+    """Streamlit writes the uploader's 'Upload' and '5MB per file • CSV, ZIP' in English only, inside a Japanese page:
+    a style scoped to the upload widget hides the instructions and gives its button the reader's word, and the page
+    says the instructions beside it."""
+    from ui.page import css_string
+
+    at = run_page("views/check_data.py", lang=lang)
+    assert not at.exception
+    words = i18n.translator(lang)
+    styles = [h.proto.body for h in at.get("html") if "stFileUploaderDropzoneInstructions" in h.proto.body]
+    assert len(styles) == 1 and styles[0].startswith("<style>") and ".st-key-upload " in styles[0]
+    assert f"content: {css_string(words.gettext('Choose a file'))}" in styles[0]
+    how = "Drag the file onto the box above, or choose it with the button: one CSV or zip file of up to {limit} MB."
+    limit = i18n.number(MAX_FILE_BYTES // (1024 * 1024), lang)
+    assert words.gettext(how).format(limit=limit) in [c.value for c in at.caption]
+
+
+def test_the_style_finds_the_uploader_streamlit_draws():
+    """The style names the uploader's parts by the test ids Streamlit's own frontend gives them: a Streamlit that
+    renamed one would show its English again, and this says so."""
+    import streamlit
+
+    from ui.page import uploader_in_reader_words
+
+    frontend = "".join(
+        p.read_text(encoding="utf-8", errors="ignore")
+        for p in (Path(streamlit.__file__).parent / "static" / "static" / "js").glob("FileUploader*.js")
+    )
+    named = set(re.findall(r'data-testid="(\w+)"', uploader_in_reader_words("upload", "x")))
+    assert named and all(
+        f"`{testid}`" in frontend or f'"{testid}"' in frontend for testid in named - {"stMarkdownContainer"}
+    )
+
+
+def test_a_word_in_the_style_is_never_read_as_css_or_html():
+    from ui.page import css_string
+
+    assert css_string('ファイル "</style><script>') == '"ファイル \\22 \\3c \\2f style\\3e \\3c script\\3e "'

@@ -1,6 +1,8 @@
 """The static edition's Japanese pages: a row's note in the data's English says lang="en" and "(in English)", and the
 build reports how many such texts each language's reader meets."""
 
+import re
+
 import pytest
 from markupsafe import escape
 
@@ -90,3 +92,36 @@ def test_japanese_pages_write_labels_with_japanese_colons_and_brackets(fixture_s
     assert "：" in heads.split("</strong>")[0] and ": " not in heads.split("</strong>")[0]
     english = (out / "figures" / KEY / "index.html").read_text(encoding="utf-8")
     assert ") : " not in english and "</strong> (" in english  # English keeps its own: 'label (facts): note'
+
+
+def test_a_japanese_figure_page_marks_where_an_english_locator_says_so(fixture_site):
+    """The static 'Where it says so' showed 'editorial, second paragraph', the data's English, unmarked to a Japanese
+    reader: now in lang="en" with "(in English)" after its link, and as before on the English page."""
+    out, check = fixture_site
+    evidence = check.table("evidence")
+    locator = evidence.set_index("evidence_id").loc["ev-jp-cao-2010-broad-rate-pct", "locator"]
+    marker = i18n.translator("ja").gettext("(in English)")
+    page = (out / "ja" / "figures" / KEY / "index.html").read_text(encoding="utf-8")
+    assert re.search(
+        rf'<span lang="en">{re.escape(str(escape(locator)))}</span> \([^)]*\)</a> <span class="note">'
+        rf"{re.escape(str(escape(marker)))}</span>",
+        page,
+    )
+    english = (out / "figures" / KEY / "index.html").read_text(encoding="utf-8")
+    assert escape(locator) in english and escape(marker) not in english
+
+
+@pytest.mark.parametrize(
+    ("locator", "lang"),
+    [
+        ("abstract, Results", "en"),
+        ("文献概要, para 2", "en"),  # the data's English around the heading it quotes
+        ("調査の時期", "ja"),
+        ("II-1 調査の客体", "ja"),  # a Roman numeral is no English word
+        ("주요 분석 결과", "ko"),
+    ],
+)
+def test_a_locator_is_english_when_it_holds_an_english_word(locator, lang):
+    from shaping.words import locator_language
+
+    assert locator_language(locator) == lang

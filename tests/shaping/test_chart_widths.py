@@ -180,3 +180,13 @@ def test_japanese_lines_break_between_phrases_not_inside_words(text, width, whol
     assert "".join(lines) == text and all(text_width(line) <= width for line in lines)
     assert all(any(word in line for line in lines) for word in whole), lines
     assert not any(line.endswith(tuple("（「『")) or line.startswith(tuple("）」』、。")) for line in lines), lines
+
+
+def test_a_japanese_word_after_a_space_moves_whole_to_the_next_line():
+    """A forest-plot label in Japanese ended '(UK Biobank) （英語のま' / 'ま）': the space before the marker is where
+    the line may break, and the marker stays whole."""
+    marker = "（英語のまま）"
+    for before in ("社会的孤立 → 死亡 (UK Biobank)", "社会的孤立 → 死亡 (Minimally adjusted)"):
+        lines = wrapped(f"{before} {marker}: RR 1.38 （1.27–1.51）")
+        assert any(marker in line for line in lines), lines
+        assert all(text_width(line) <= ROW_LABEL_CHARS for line in lines)

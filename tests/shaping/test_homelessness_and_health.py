@@ -261,3 +261,32 @@ def test_an_exposure_group_has_one_colour_and_shape_on_every_forest_plot(real_ch
         for trace in (t for t in chart.data if t.error_x.array is not None):
             part = rows[rows["exposure_group"] == trace.name]
             assert trace.marker.symbol[0].endswith("-open") == (part["significance"] != "significant").all()
+
+
+@pytest.mark.parametrize(
+    ("column", "first", "second"),
+    [
+        ("note", "Minimally adjusted: for age and sex.", "Fully adjusted: and for health."),
+        ("population", "UK Biobank", "Million Women Study (UK)"),
+    ],
+)
+def test_two_rows_told_apart_by_the_data_s_english_are_marked_english_for_other_readers(column, first, second):
+    """The health forest plot told Elovainio 2017's two rows apart by '(Minimally adjusted)' and '(Fully adjusted)',
+    the opening of the data's English note, unmarked inside a Japanese label: a reader meets it marked as row notes
+    are, and an English reader meets it as before."""
+    from loaders.tables import check_package
+    from tests.conftest import VALID
+
+    check = check_package(VALID)
+    one = check.table("isolation_health_risks").iloc[[0, 0]].reset_index(drop=True)
+    one["row_id"] = ["a", "b"]
+    one[column] = [first, second]
+    vocab = Vocabulary.of(check)
+    told = [w.split(":")[0] for w in (first, second)]
+    english = forest_rows(one, vocab).set_index("row_id")["label"]
+    assert [english["a"].endswith(f" ({told[0]})"), english["b"].endswith(f" ({told[1]})")] == [True, True]
+    for lang in ("ja", "ko", "it"):
+        marker = i18n.translator(lang).gettext("(in English)")
+        with i18n.language(lang):
+            labels = forest_rows(one, vocab).set_index("row_id")["label"]
+        assert labels["a"].endswith(f" ({told[0]}) {marker}") and labels["b"].endswith(f" ({told[1]}) {marker}")

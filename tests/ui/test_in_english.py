@@ -11,7 +11,7 @@ import i18n
 from figures import catalog
 from figures.card import CardContent
 from figures.finished import finish
-from figures.in_english import QUOTE_NOTES, ROW_NOTES, english_counts, english_marker, marked_row_notes
+from figures.in_english import LOCATORS, QUOTE_NOTES, ROW_NOTES, english_counts, english_marker, marked_row_notes
 from loaders.tables import check_package
 from publish.untranslated import english_report
 from tests.conftest import rows, set_cell
@@ -95,3 +95,55 @@ def test_the_count_grows_by_one_when_a_row_gets_a_note(package):
 
 def test_no_marker_for_english_readers():
     assert english_marker("en") == "" and english_marker("it") == i18n.translator("it").gettext("(in English)")
+
+
+def test_the_marker_is_put_after_words_in_one_place():
+    """views/claims.py and ui/page.py joined a label and "(in English)" by hand, and figures/in_english.py read the
+    marker itself: the one helper is shaping.words (data_english, english_marker), which figures, ui and views use."""
+    import shaping.words
+    from figures import in_english
+    from tests.conftest import ROOT
+
+    assert in_english.english_marker is shaping.words.english_marker
+    by_hand = {
+        path.relative_to(ROOT).as_posix()
+        for folder in ("figures", "shaping", "ui", "views", "publish")
+        for path in (ROOT / folder).rglob("*.py")
+        if path.name != "words.py" and re.search(r"\(\s*[\"']rows\.in_english", path.read_text(encoding="utf-8"))
+    }
+    joined = {
+        path.relative_to(ROOT).as_posix()
+        for path in [*(ROOT / "views").rglob("*.py"), ROOT / "ui" / "page.py"]
+        if "english_marker" in path.read_text(encoding="utf-8")
+    }
+    assert by_hand == set() and joined == set()
+    with i18n.language("ja"):
+        assert shaping.words.data_english("Claim") == f"Claim {i18n.translator('ja').gettext('(in English)')}"
+
+
+def test_a_japanese_card_marks_where_an_english_locator_says_so_and_counts_it(package, check):
+    """'Where it says so' showed 'editorial, second paragraph', the data's English, unmarked to a Japanese reader; a
+    locator that is the source's own heading ('調査の時期') is not English and is neither marked nor counted."""
+    at = AppTest.from_function(card_script, args=(KEY, "ja", str(package)), default_timeout=60)
+    at.session_state[f"{KEY}-evidence"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    marker = i18n.translator("ja").gettext("(in English)")
+    with i18n.language("ja"):
+        card = CardContent(finish(figure_of(check), check), check, None, date.today())
+    locators = {q["locator"] for row in card.evidence for q in row["quotes"] if q["found"]}
+    assert locators and all(re.search("[a-z]{2,}", loc) for loc in locators)  # the fixture's are English
+    held = [m.value for m in at.markdown if "· [" in m.value or '<span lang="en">' in m.value]
+    for locator in locators:
+        assert any(f'<span lang="en">{locator}</span>' in m and m.count(marker) == 1 for m in held), held
+    assert counts_of(check)["ja"][LOCATORS] == len(locators) and counts_of(check)["en"][LOCATORS] == 0
+
+    row = next(i for i, r in enumerate(rows(package / "evidence.csv")) if r[12] in locators)
+    set_cell(package, "evidence", row, "locator", "調査の時期")
+    heading = check_package(package)
+    assert counts_of(heading)["ja"][LOCATORS] == len(locators) - 1
+    at = AppTest.from_function(card_script, args=(KEY, "ja", str(package)), default_timeout=60)
+    at.session_state[f"{KEY}-evidence"] = True
+    at.run()
+    shown = [m.value for m in at.markdown if "調査の時期" in m.value]
+    assert shown and not any(marker in m or 'lang="en"' in m for m in shown)
