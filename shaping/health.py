@@ -18,9 +18,9 @@ def survival_group() -> str:
 
 
 def significance(row: pd.Series) -> str:
-    """'significant' when the 95% CI excludes 1, 'not significant' when it crosses 1, 'no published CI' otherwise."""
+    """'significant' when the 95% CI excludes 1, 'not significant' when it crosses 1, 'no CI found' otherwise."""
     if pd.isna(row["ci_low"]) or pd.isna(row["ci_high"]):
-        return "no published CI"
+        return "no CI found"
     return "not significant" if row["ci_low"] <= 1 <= row["ci_high"] else "significant"
 
 
@@ -32,7 +32,7 @@ def group(row: pd.Series, outcome_groups: dict[str, str]) -> str:
 
 
 def estimate_text(row: pd.Series) -> str:
-    """'RR 1.29 (1.04–1.59)', 'OR 1.29 (no published CI)', plus ' · not significant' where the CI crosses 1.
+    """'RR 1.29 (1.04–1.59)', 'OR 1.29 (no CI found)', plus ' · not significant' where the CI crosses 1.
 
     A ratio and its interval share their decimals, as studies print them: the CSV's 1.26 (1.20–1.33) is read as
     numbers, and 1.20 would otherwise lose its zero (1.2–1.33), as if less precisely published."""

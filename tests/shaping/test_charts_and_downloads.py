@@ -78,7 +78,7 @@ def test_intervals_published_and_derived_are_separate_traces(estimates):
     derived, published = names[DERIVED_KEY], names[PUBLISHED_KEY]
     assert list(derived.error_x.arrayminus) == [613000 - 460000] and list(derived.error_x.array) == [810000 - 613000]
     assert list(published.error_x.arrayminus) == [260000 - 150000]
-    assert "No bar: no published interval" in names  # Edogawa has none
+    assert "No bar: no interval found" in names  # Edogawa has none
     keys = [t for t in fig.data if t.name in (DERIVED_KEY, PUBLISHED_KEY) and t.showlegend is not False]
     assert [(t.name, t.mode, t.line.color) for t in keys] == [
         (PUBLISHED_KEY, "lines", "#333333"),

@@ -171,7 +171,7 @@ def test_pair_is_street_counts_of_the_same_year_and_says_what_each_counts(homele
         (1.04, 1.59, "significant"),
         (0.98, 1.94, "not significant"),
         (0.78, 1.09, "not significant"),
-        (None, None, "no published CI"),
+        (None, None, "no CI found"),
     ],
 )
 def test_significance_flag(low, high, flag):
@@ -189,7 +189,7 @@ def test_survival_odds_are_their_own_group(real_check, vocab):
 def test_forest_rows_flag_and_label(real_check, vocab):
     rows = forest_rows(real_check.table("isolation_health_risks"), vocab).set_index("row_id")
     assert rows.loc["h-penninkilampi-2018-loneliness", "estimate_text"] == "RR 1.38 (0.98–1.94) · not significant"
-    assert rows.loc["h-holt-2015-isolation", "estimate_text"] == "OR 1.29 (no published CI)"
+    assert rows.loc["h-holt-2015-isolation", "estimate_text"] == "OR 1.29 (no CI found)"
     assert rows.loc["h-luchetti-2024-dementia", "estimate_text"] == "HR 1.306 (1.197–1.426)"
     assert "h-nasem-2020-dementia" not in rows.index  # a percentage, not a ratio
     assert rows["label"].is_unique
