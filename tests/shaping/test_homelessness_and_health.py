@@ -99,8 +99,8 @@ def test_a_rate_divides_by_the_population_of_the_same_ages_and_year(vocab):
     rows = with_per_100k(counts, population).set_index("row_id")
     assert pd.isna(rows.loc["us-youth", "per_100k"])
     assert rows.loc["us-youth", "per_100k_basis"] == (
-        "not computed: the data package has no population of United States under 25 for 2023, "
-        "and a rate must divide by the population the count covers (same ages, same year)."
+        "No rate per 100,000: this site's data have no population of United States under 25 for 2023, "
+        "and a rate divides by the population the count covers (same ages, same year)."
     )
     assert rows.loc["us-youth-old", "per_100k"] == round(30000 / 103258356 * 1e5, 1)
     assert "residents under 25" in rows.loc["us-youth-old", "per_100k_basis"]
@@ -120,7 +120,7 @@ def test_a_school_count_of_pupils_has_no_all_ages_label_and_no_rate_over_all_res
     )
     rows = with_per_100k(counts, population).set_index("row_id")
     assert pd.isna(rows.loc["pupils", "per_100k"])
-    assert rows.loc["pupils", "per_100k_basis"].startswith("not computed: the count is of pupils enrolled")
+    assert rows.loc["pupils", "per_100k_basis"].startswith("No rate per 100,000: the count is of pupils enrolled")
     assert "all ages" not in rows.loc["pupils", "label"] and "ages not stated" in rows.loc["pupils", "label"]
     assert "all ages" in rows.loc["street", "label"] and pd.notna(rows.loc["street", "per_100k"])
     assert "of unstated ages" in describe(pd.concat([rows.loc["pupils"], pd.Series({"qualifier": "exact"})]))
