@@ -93,6 +93,14 @@ def title(quote: str, kind: str) -> str:
     return figure_words(f"claim-{kind}").text("title", quote=short_quote(quote))
 
 
+def with_claim(summary: str, words: FigureWords, quote: str) -> str:
+    """The summary, led by the claim in full when the title had to cut it: a static page shows the claim nowhere
+    else ('…about a 50% increased…')."""
+    if short_quote(quote) == quote:
+        return summary
+    return i18n.sentences([words.text("labels.claim", quote=quote), summary], i18n.current())
+
+
 def _counted(words, name: str, n: int) -> str:
     """'one origin figure', '3 origin figures' or 'no origin figure': never 'row(s)'."""
     return words.text(
@@ -145,11 +153,15 @@ def counts(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         key=key(claim["claim_id"], "counts"),
         title=title(claim["quote"], "counts"),
         subtitle=words.text("subtitle"),
-        summary=words.text(
-            "summary",
-            verdict=label,
-            origin=_counted(words, "origin", int((counted["role"] == "origin").sum())),
-            evidence=_counted(words, "evidence", int((counted["role"] == "evidence").sum())),
+        summary=with_claim(
+            words.text(
+                "summary",
+                verdict=label,
+                origin=_counted(words, "origin", int((counted["role"] == "origin").sum())),
+                evidence=_counted(words, "evidence", int((counted["role"] == "evidence").sum())),
+            ),
+            words,
+            claim["quote"],
         ),
         chart=dot_plot(counted, "count", spans_a_decade(pd.concat(drawn).astype("float64")), reference=claimed),
         rows=counted,
@@ -175,10 +187,14 @@ def ratios(found: ClaimEvidence, claim: pd.Series) -> Figure | None:
         key=key(claim["claim_id"], "ratios"),
         title=title(claim["quote"], "ratios"),
         subtitle=words.text("subtitle"),
-        summary=words.text(
-            "summary",
-            verdict=label,
-            associations=words.text("labels.one") if len(rows) == 1 else words.text("labels.many", n=len(rows)),
+        summary=with_claim(
+            words.text(
+                "summary",
+                verdict=label,
+                associations=words.text("labels.one") if len(rows) == 1 else words.text("labels.many", n=len(rows)),
+            ),
+            words,
+            claim["quote"],
         ),
         chart=forest_plot(rows, reference=claimed),
         rows=rows,
@@ -229,6 +245,7 @@ declare(
     params={},
     placeholders={
         "title": ("quote",),
+        "labels.claim": ("quote",),
         "summary": ("verdict", "origin", "evidence"),
         "labels.origin_many": ("n",),
         "labels.evidence_many": ("n",),
@@ -243,6 +260,7 @@ declare(
     params={},
     placeholders={
         "title": ("quote",),
+        "labels.claim": ("quote",),
         "summary": ("verdict", "associations"),
         "labels.many": ("n",),
         "labels.claimed_higher": ("percent", "ratio"),

@@ -6,9 +6,11 @@ from datetime import date
 import pytest
 
 import i18n
-from figures.claims import QUOTE_CHARS, short_quote, title
+from figures.claims import QUOTE_CHARS, claim_figure, short_quote, title
+from loaders.tables import check_package
 from shaping.citations import MARK, figure_citation, quoting
 from shaping.words import say
+from tests.conftest import set_cell
 
 LONG = "social isolation was associated with about a 50% increased risk of dementia in older adults"
 WITH_COMMA = "half a million Japanese youths, as well as more than half a million older people"
@@ -53,3 +55,15 @@ def test_the_card_s_note_on_the_published_view_nests_a_claim_title_s_marks(lang,
         claim_title = title(LONG, "ratios")
         said = quoting(say("card.embed_default", title=MARK), claim_title)
     assert inner in said and claim_title not in said
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize(("quote", "whole"), [(LONG, True), ("compared to only 10,000 in Japan", False)])
+def test_a_claim_cut_in_its_title_is_given_in_full_before_the_summary(package, lang, quote, whole):
+    """A static claim page showed the claim only in its title, cut ('…about a 50% increased…'): nowhere could a
+    reader read it whole. A claim short enough for the title is not said twice."""
+    set_cell(package, "claims", 1, "quote", quote)
+    check = check_package(package)
+    with i18n.language(lang):
+        figure = claim_figure(check, "c-jp-10k", "counts")
+    assert (quote in figure.summary) is whole
