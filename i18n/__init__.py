@@ -288,7 +288,9 @@ def _myriads(number: int, lang: str) -> str:
 def short_number(value: float, lang: str) -> str:
     """An axis tick's number in a non-English reader's language: Japanese and Korean count in 万/만 (2万, 50만), the
     others write thousands in full (50.000, where Babel's Italian short form borrows English's 50K) and millions
-    short (1,5 Mln)."""
+    short (1,5 Mln); below 1万 Japanese writes the number as its labels do (5,000, not Babel's 5000)."""
+    if lang == "ja" and abs(value) < 10_000:
+        return format_decimal(value, locale=lang)
     if lang in _MYRIADS or abs(value) >= 1_000_000:
         return format_compact_decimal(value, locale=lang, fraction_digits=1)
     return format_decimal(value, locale=lang)

@@ -52,6 +52,7 @@ def test_japanese_wraps_between_characters_by_width_and_korean_at_spaces():
 def test_log_ticks_read_in_the_reader_s_language():
     with i18n.language("ja"):
         assert [tick_text(v) for v in (20, 20_000, 5_000_000)] == ["20", "2万", "500万"]
+        assert tick_text(5000) == "5,000"  # as the labels beside it write 6,274人 (Babel's short form wrote 5000)
     with i18n.language("ko"):
         assert tick_text(500_000) == "50만"
     with i18n.language("it"):  # not Babel's borrowed "50K"
