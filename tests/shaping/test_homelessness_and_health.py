@@ -290,3 +290,10 @@ def test_two_rows_told_apart_by_the_data_s_english_are_marked_english_for_other_
         with i18n.language(lang):
             labels = forest_rows(one, vocab).set_index("row_id")["label"]
         assert labels["a"].endswith(f" ({told[0]}) {marker}") and labels["b"].endswith(f" ({told[1]}) {marker}")
+
+
+def test_a_japanese_ratio_puts_its_interval_s_full_width_bracket_against_the_number():
+    """'RR 1.59 （1.31–1.96）': a space before a full-width bracket, which brings its own."""
+    with i18n.language("ja"):
+        text = estimate_text(pd.Series({"measure": "RR", "value": 1.59, "ci_low": 1.31, "ci_high": 1.96}))
+    assert text == "RR 1.59（1.31–1.96）"
