@@ -738,6 +738,10 @@ def count_series(
 FOREST_LEFT = 0.7  # the ratio axis's left end
 REFERENCE_MARKS = "reference marks"
 GROUP_HEADINGS = "group headings"
+TOP_SCALE = "top scale"
+# A forest of more lines than this repeats its scale above its first row: health-forest's 28 rows ran to 3,700 px, and
+# a reader scrolled through all of them with no scale in sight. Its legend then sits far enough above the plot.
+TOP_SCALE_LINES = 20
 
 
 def forest_plot(rows: pd.DataFrame, reference: tuple[float, str] | None = None) -> go.Figure:
@@ -839,8 +843,41 @@ def forest_plot(rows: pd.DataFrame, reference: tuple[float, str] | None = None) 
     fig.update_yaxes(
         range=[len(categories) - 0.5, -0.75], categoryorder="array", categoryarray=categories, showticklabels=False
     )
+    if len(categories) > TOP_SCALE_LINES:
+        top_scale(fig, rows["_y"].iloc[0])
     fig.update_layout(meta=drawn_meta(len(rows), total))
     return fig
+
+
+def top_scale(fig: go.Figure, first_row: str) -> None:
+    """The x axis's ticks again above the plot (a second axis matching the first), for a chart too tall to read
+    against a scale at its foot alone; an invisible mark at 1 on the first row gives the axis a trace to show."""
+    fig.add_trace(
+        go.Scatter(
+            x=[1],
+            y=[first_row],
+            xaxis="x2",
+            mode="markers",
+            marker_opacity=0,
+            hoverinfo="skip",
+            showlegend=False,
+            name=TOP_SCALE,
+        )
+    )
+    bottom = fig.layout.xaxis
+    fig.update_layout(
+        xaxis2={
+            "overlaying": "x",
+            "side": "top",
+            "matches": "x",
+            "type": bottom.type,
+            "tickvals": bottom.tickvals,
+            "ticktext": bottom.ticktext,
+            "showgrid": False,
+            "automargin": True,
+            "exponentformat": "none",
+        }
+    )
 
 
 def percent_bars(rows: pd.DataFrame) -> go.Figure:

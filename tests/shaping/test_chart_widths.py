@@ -135,6 +135,17 @@ def test_forest_writes_each_estimate_above_its_row_and_each_group_on_a_line_of_i
     assert len(chart.layout.yaxis.categoryarray) == len(rows) + len(groups)
 
 
+def test_a_tall_forest_repeats_its_scale_above_its_first_row_and_a_short_one_does_not(real_check, vocab):
+    """health-forest's 28 rows ran to 3,700 px with its scale only at the foot: a reader scrolled through them all
+    with no number on the axis in sight."""
+    rows = forest_rows(real_check.table("isolation_health_risks"), vocab)
+    tall, short = forest_plot(rows), forest_plot(rows.head(3))
+    top = tall.layout.to_plotly_json()["xaxis2"]
+    assert top["side"] == "top" and top["matches"] == "x" and list(top["tickvals"]) == list(tall.layout.xaxis.tickvals)
+    assert any(t.xaxis == "x2" for t in tall.data)
+    assert "xaxis2" not in short.layout.to_plotly_json() and not any(t.xaxis == "x2" for t in short.data)
+
+
 def test_percent_bars_write_each_figure_above_its_bar(real_check, vocab):
     rows = percent_rows(real_check.table("isolation_health_risks"), vocab)
     chart = percent_bars(rows)
