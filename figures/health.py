@@ -7,7 +7,7 @@ from shaping.charts import forest_plot, percent_bars
 from shaping.health import forest_rows, percent_rows, survival_group
 from shaping.numbers import clauses
 from shaping.vocabulary import Vocabulary
-from shaping.words import figure_words, headings
+from shaping.words import data_english, figure_words, headings
 
 # The tables' columns and their headings' word keys (words/phrases.toml [columns]).
 TABLE_COLUMNS = {
@@ -61,7 +61,6 @@ def forest(check: PackageCheck) -> Figure:
         "summary": ("increases",),
         "labels.increase": ("value", "outcome"),
         "labels.point": ("label", "value"),
-        "labels.note": ("comparison", "value", "population"),
     },
 )
 def percent(check: PackageCheck) -> Figure:
@@ -85,8 +84,7 @@ def percent(check: PackageCheck) -> Figure:
         table_columns=headings(PERCENT_COLUMNS),
         points=[words.text("labels.point", label=r["label"], value=f"{r['value']:g}") for _, r in percents.iterrows()],
         caveats=words.caveats(),
-        extra_notes=[
-            words.text("labels.note", comparison=r["comparison"], value=f"{r['value']:g}", population=r["population"])
-            for _, r in risks[risks["measure"] == "percent"].iterrows()
-        ],
+        # a share of people (not a risk) the bars leave out, said in its row's own words: a note built from its
+        # comparison and population read "share of people 65+ who are socially isolated: 24% (US community-…)"
+        extra_notes=[data_english(r["note"]) for _, r in risks[risks["measure"] == "percent"].iterrows()],
     )
