@@ -79,16 +79,21 @@ def css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
+# Out of sight but read by screen readers and axe (the usual "visually hidden" rule).
+CLIPPED = "position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;"
+
+
 def uploader_in_reader_words(key: str, button: str) -> str:
     """A <style> for the file uploader of widget `key`, which Streamlit 1.67 writes in English only and cannot
     translate (file_uploader takes no words for its button or instructions): its instructions ('5MB per file • CSV,
-    ZIP') hidden, the page saying them beside it in the reader's words, and its button's 'Upload' replaced by the
-    reader's word (a generated word is part of the button's accessible name). Scoped to this one widget."""
+    ZIP') hidden, the page saying them beside it in the reader's words, and its button's 'Upload' shown in the
+    reader's word. Streamlit's word stays in the page, clipped out of sight, as the button's accessible name: axe
+    reads no name in generated text, and a button without one is a critical violation. Scoped to this one widget."""
     zone = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
     label = f'{zone} button [data-testid="stMarkdownContainer"]'
     return (
         f'<style>{zone} [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }} '
-        f"{label} p {{ display: none; }} {label}::after {{ content: {css_string(button)}; }}</style>"
+        f"{label} p {{ {CLIPPED} }} {label}::after {{ content: {css_string(button)}; }}</style>"
     )
 
 
