@@ -191,6 +191,8 @@ def _shape(chart: go.Figure, card: go.Figure, bottom: float) -> None:
     """The chart's marks (points, intervals, lines, bars) on the card's right, at their own scale and with its axis
     numbers, but no words: a hint of its shape, not a reading of it (its rows' labels would not be legible)."""
     for trace in chart.data:
+        if (trace.xaxis or "x") != "x":  # a second scale (a tall forest's, above its rows) has no room in the shape
+            continue
         trace = go.Figure(data=[trace]).data[0]  # a copy
         if "text" in (getattr(trace, "mode", None) or ""):
             trace.mode = "+".join(m for m in trace.mode.split("+") if m != "text") or "none"

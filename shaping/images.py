@@ -67,6 +67,9 @@ def rewrapped_source(fig: go.Figure, source: str, width: float, scale: float, ke
         fig.update_layout(height=height)
 
 
+TOP_TICKS_PX = 26  # a top axis's tick labels (14 px) and their gap, above the plot
+
+
 def titled(
     chart: go.Figure, title: str, subtitle: str, scale: float = 1.0, grow: bool = True, source: str | None = None
 ) -> go.Figure:
@@ -94,7 +97,9 @@ def titled(
         )
     # Plotly spaces every line of the annotation by its base font (the title's), the smaller subtitle's lines too
     room = 14 / scale + (len(title_lines) + len(subtitle_lines)) * title_px * 1.3
-    top = max(fig.layout.margin.t or 40, legend_height(fig, width)) + room
+    # a tall forest's scale repeated above its rows (shaping.charts.top_scale) sits between the legend and the plot
+    above = TOP_TICKS_PX if fig.layout.to_plotly_json().get("xaxis2", {}).get("side") == "top" else 0
+    top = max(fig.layout.margin.t or 40, legend_height(fig, width) + above) + room
     # An annotation hung from the top of the plot by pixels: Plotly's layout.title cuts a multi-line title's first line.
     fig.add_annotation(
         text=text,
@@ -117,7 +122,7 @@ def titled(
     # 70 px above a tall chart's plot, into the title block legend_height made room for.
     plot = image_height(fig) - top - (fig.layout.margin.b or 0)
     if fig.layout.legend.y is not None and plot > 0:
-        fig.update_layout(legend_y=1 + 6 / plot)
+        fig.update_layout(legend_y=1 + (6 + above) / plot)
     return fig
 
 

@@ -90,8 +90,24 @@ def test_a_tall_chart_gets_a_card_led_by_its_title_summary_and_source_line(tall)
     assert source[0] == app_title()  # the project's name, then the sources
     assert squeezed(app_title() + " · " + "".join(source[1:])) == squeezed(shown.source_line)
     # the chart's shape beside the words: its marks without their words (no row label, legend or value)
-    assert card.layout.showlegend is False and len(card.data) == len(shown.chart.data)
+    assert card.layout.showlegend is False and len(card.data) == sum((t.xaxis or "x") == "x" for t in shown.chart.data)
     assert not any("text" in (getattr(t, "mode", None) or "") for t in card.data)
+
+
+def test_a_forest_tall_enough_for_a_top_scale_keeps_its_marks_on_the_card(tall):
+    """A forest of more than 20 lines repeats its scale above its rows on a second axis; copied onto the card, that
+    axis spread its numbers across the whole card's foot and the marks vanished from the shape."""
+    for i in range(TALL_ROWS, 2 * TALL_ROWS):
+        row_id = f"h-tall-{i}"
+        add_row(tall, "isolation_health_risks", {"row_id": row_id, "register_id": f"H-TALL-{i}", "value": "1.3"})
+        add_row(
+            tall, "evidence", {"evidence_id": f"ev-{row_id}-value", "health_row_id": row_id}, like=VALTORTA_EVIDENCE
+        )
+    shown, card, _, _ = built(tall, "health-forest")
+    assert any(t.xaxis == "x2" for t in shown.chart.data)  # the chart has its top scale
+    assert not any((t.xaxis or "x") != "x" for t in card.data) and "xaxis2" not in card.layout.to_plotly_json()
+    marks = [t for t in card.data if t.type == "scatter" and t.x is not None and len(t.x) > 1]
+    assert marks and card.layout.xaxis.domain[0] > 0.5  # the estimates, drawn in the shape on the card's right
 
 
 def test_the_same_chart_when_short_and_a_short_chart_keep_the_chart_card(package):

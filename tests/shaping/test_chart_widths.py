@@ -146,6 +146,18 @@ def test_a_tall_forest_repeats_its_scale_above_its_first_row_and_a_short_one_doe
     assert "xaxis2" not in short.layout.to_plotly_json() and not any(t.xaxis == "x2" for t in short.data)
 
 
+def test_an_exported_tall_forest_keeps_its_legend_above_its_top_scale(real_check, vocab):
+    """The exported image sets its legend on the plot's top edge, where the repeated scale's numbers are: the legend
+    covered them. It now sits the numbers' height higher, with the title block moved up by as much."""
+    from shaping.images import IMAGE_WIDTH, TOP_TICKS_PX, image_height, legend_height, titled
+
+    chart = titled(forest_plot(forest_rows(real_check.table("isolation_health_risks"), vocab)), "Title", "Subtitle")
+    top, bottom = chart.layout.margin.t, chart.layout.margin.b
+    plot = image_height(chart) - top - bottom
+    assert (chart.layout.legend.y - 1) * plot >= TOP_TICKS_PX
+    assert top >= legend_height(chart, 0.85 * IMAGE_WIDTH) + TOP_TICKS_PX
+
+
 def test_percent_bars_write_each_figure_above_its_bar(real_check, vocab):
     rows = percent_rows(real_check.table("isolation_health_risks"), vocab)
     chart = percent_bars(rows)
